@@ -1,0 +1,404 @@
+"""The store: SQLAlchemy Core over embedded SQLite by default, PostgreSQL by URL.
+
+Each document is written with its place and event mentions in one transaction, so a run killed half-way
+leaves whole documents only, and the next run picks up the rest by content hash.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from frontwatch.records import (
+    Conflict,
+    DateRange,
+    Document,
+    EventMention,
+    Evidence,
+    Incident,
+    IngestError,
+    Party,
+    Place,
+    PlaceMention,
+    RemovedLine,
+)
+
+SCHEMA_VERSION = 1
+DEFAULT_DB = "sqlite:///frontwatch.db"
+
+metadata = sa.MetaData()
+
+meta = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("doc_id", sa.String(255), primary_key=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("url", sa.Text),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.String(10), index=True),
+    sa.Column("language", sa.String(8)),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("content_hash", sa.String(64), nullable=False),
+    sa.Column("pipeline_version", sa.String(32), nullable=False),
+    sa.Column("removed", sa.JSON, nullable=False),
+    sa.Column("duplicate_of", sa.String(255), index=True),
+    sa.Column("signature", sa.LargeBinary),
+    sa.Column("seq", sa.Integer, nullable=False),  # first-seen order, to tell an original from its copies
+    sa.Column("updated_at", sa.String(32), nullable=False),
+)
+
+errors = sa.Table(
+    "errors",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("doc_id", sa.String(255)),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("first_seen", sa.String(32), nullable=False),
+    sa.Column("last_seen", sa.String(32), nullable=False),
+    sa.Column("count", sa.Integer, nullable=False, default=1),
+)
+
+place_mentions = sa.Table(
+    "place_mentions",
+    metadata,
+    sa.Column("doc_id", sa.String(255), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("idx", sa.Integer, primary_key=True),
+    sa.Column("mention", sa.Text, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("kind", sa.String(16)),
+    sa.Column("geonameid", sa.BigInteger, index=True),
+    sa.Column("admin1", sa.String(16), index=True),
+    sa.Column("place", sa.JSON),
+)
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("event_id", sa.String(300), primary_key=True),
+    sa.Column("doc_id", sa.String(255), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("actor_side", sa.String(8)),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("geonameid", sa.BigInteger),
+    sa.Column("admin1", sa.String(16)),
+    sa.Column("country", sa.String(8)),
+    sa.Column("date_start", sa.String(10)),
+    sa.Column("date_end", sa.String(10)),
+    sa.Column("incident_id", sa.String(64), index=True),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.Index("ix_events_block", "type", "country", "admin1"),
+)
+
+incidents = sa.Table(
+    "incidents",
+    metadata,
+    sa.Column("incident_id", sa.String(64), primary_key=True),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("geonameid", sa.BigInteger),
+    sa.Column("admin1", sa.String(16)),
+    sa.Column("country", sa.String(8)),
+    sa.Column("date_start", sa.String(10)),
+    sa.Column("date_end", sa.String(10)),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.Index("ix_incidents_block", "type", "country", "admin1"),
+)
+
+
+def resolve_url(url: str | None = None) -> str:
+    """A SQLAlchemy URL from the option, FRONTWATCH_DB, or the default; a bare path means SQLite."""
+    url = url or os.environ.get("FRONTWATCH_DB") or DEFAULT_DB
+    if "://" not in url:
+        url = f"sqlite:///{url}"
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+class Store:
+    def __init__(self, url: str | None = None) -> None:
+        self.url = resolve_url(url)
+        try:
+            self.engine: Engine = sa.create_engine(self.url, future=True)
+        except ModuleNotFoundError as exc:
+            raise StoreError(
+                f"no database driver for {self.url.split('://')[0]}: install frontwatch[postgres]"
+            ) from exc
+        if self.engine.dialect.name == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._migrate()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema -----------------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        with self.engine.begin() as conn:
+            metadata.create_all(conn)
+            row = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+            if row is None:
+                conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+            elif int(row) > SCHEMA_VERSION:
+                raise StoreError(
+                    f"the store has schema version {row}, newer than this frontwatch ({SCHEMA_VERSION})"
+                )
+            elif int(row) < SCHEMA_VERSION:
+                # New tables come from create_all; column changes would go here, one step per version.
+                conn.execute(
+                    meta.update().where(meta.c.key == "schema_version").values(value=str(SCHEMA_VERSION))
+                )
+
+    def schema_version(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar())
+
+    # -- documents --------------------------------------------------------------------------------
+
+    def known_documents(self) -> dict[str, tuple[str, str]]:
+        """doc_id -> (content_hash, pipeline_version) of every stored document."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(documents.c.doc_id, documents.c.content_hash, documents.c.pipeline_version))
+            return {r.doc_id: (r.content_hash, r.pipeline_version) for r in rows}
+
+    def fingerprints(self) -> list[tuple[str, bytes | None, str | None, int]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(documents.c.doc_id, documents.c.signature, documents.c.published, documents.c.seq)
+            )
+            return [(r.doc_id, r.signature, r.published, r.seq) for r in rows]
+
+    def save_document(
+        self,
+        doc: Document,
+        *,
+        signature: bytes | None,
+        pipeline_version: str,
+        places: Sequence[PlaceMention] = (),
+        event_mentions: Sequence[EventMention] = (),
+    ) -> None:
+        """Replace the document and all its mentions in one transaction."""
+        with self.engine.begin() as conn:
+            seq = conn.execute(sa.select(documents.c.seq).where(documents.c.doc_id == doc.doc_id)).scalar()
+            if seq is None:
+                seq = (conn.execute(sa.select(sa.func.max(documents.c.seq))).scalar() or 0) + 1
+            self._delete_document_rows(conn, doc.doc_id)
+            conn.execute(
+                documents.insert().values(
+                    doc_id=doc.doc_id,
+                    source=doc.source,
+                    url=doc.url,
+                    title=doc.title,
+                    published=doc.published,
+                    language=doc.language,
+                    text=doc.text,
+                    content_hash=doc.content_hash,
+                    pipeline_version=pipeline_version,
+                    removed=[{"line": r.line, "rule": r.rule} for r in doc.removed],
+                    duplicate_of=doc.duplicate_of,
+                    signature=signature,
+                    seq=seq,
+                    updated_at=_now(),
+                )
+            )
+            if places:
+                conn.execute(place_mentions.insert(), [_place_row(i, p) for i, p in enumerate(places)])
+            if event_mentions:
+                conn.execute(events.insert(), [_event_row(i, e) for i, e in enumerate(event_mentions)])
+
+    @staticmethod
+    def _delete_document_rows(conn: Connection, doc_id: str) -> None:
+        conn.execute(events.delete().where(events.c.doc_id == doc_id))
+        conn.execute(place_mentions.delete().where(place_mentions.c.doc_id == doc_id))
+        conn.execute(documents.delete().where(documents.c.doc_id == doc_id))
+
+    def set_duplicates(self, mapping: dict[str, str | None]) -> int:
+        """Update duplicate_of where it changed; returns how many rows changed."""
+        changed = 0
+        with self.engine.begin() as conn:
+            current = dict(conn.execute(sa.select(documents.c.doc_id, documents.c.duplicate_of)).all())
+            for doc_id, original in mapping.items():
+                if doc_id in current and current[doc_id] != original:
+                    conn.execute(
+                        documents.update().where(documents.c.doc_id == doc_id).values(duplicate_of=original)
+                    )
+                    changed += 1
+        return changed
+
+    def documents(self) -> Iterator[Document]:
+        with self.engine.connect() as conn:
+            for r in conn.execute(sa.select(documents).order_by(documents.c.doc_id)):
+                yield Document(
+                    doc_id=r.doc_id,
+                    source=r.source,
+                    title=r.title,
+                    text=r.text,
+                    content_hash=r.content_hash,
+                    url=r.url,
+                    published=r.published,
+                    language=r.language,
+                    removed=tuple(RemovedLine(x["line"], x["rule"]) for x in r.removed or ()),
+                    duplicate_of=r.duplicate_of,
+                )
+
+    def count(self, table: str) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(metadata.tables[table])).scalar() or 0
+
+    # -- mentions ---------------------------------------------------------------------------------
+
+    def place_mentions(self) -> Iterator[PlaceMention]:
+        with self.engine.connect() as conn:
+            q = sa.select(place_mentions).order_by(place_mentions.c.doc_id, place_mentions.c.idx)
+            for r in conn.execute(q):
+                yield PlaceMention(r.doc_id, r.mention, r.start, r.end, Place.from_dict(r.place))
+
+    def events(self, doc_ids: Iterable[str] | None = None) -> Iterator[EventMention]:
+        with self.engine.connect() as conn:
+            q = sa.select(events.c.data, events.c.incident_id).order_by(events.c.doc_id, events.c.idx)
+            if doc_ids is not None:
+                q = q.where(events.c.doc_id.in_(list(doc_ids)))
+            for r in conn.execute(q):
+                yield event_from_dict(r.data, r.incident_id)
+
+    # -- errors -----------------------------------------------------------------------------------
+
+    def record_error(self, err: IngestError) -> None:
+        now = _now()
+        with self.engine.begin() as conn:
+            row = conn.execute(
+                sa.select(errors.c.id).where(errors.c.source == err.source, errors.c.reason == err.reason)
+            ).first()
+            if row is None:
+                conn.execute(
+                    errors.insert().values(
+                        source=err.source, doc_id=err.doc_id, reason=err.reason, first_seen=now, last_seen=now, count=1
+                    )
+                )
+            else:
+                conn.execute(
+                    errors.update().where(errors.c.id == row.id).values(last_seen=now, count=errors.c.count + 1)
+                )
+
+    def errors(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(sa.select(errors).order_by(errors.c.id))]
+
+    # -- incidents --------------------------------------------------------------------------------
+
+    def incidents(self) -> Iterator[Incident]:
+        with self.engine.connect() as conn:
+            for r in conn.execute(sa.select(incidents.c.data).order_by(incidents.c.incident_id)):
+                yield incident_from_dict(r.data)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _place_row(idx: int, p: PlaceMention) -> dict[str, Any]:
+    return {
+        "doc_id": p.doc_id,
+        "idx": idx,
+        "mention": p.mention,
+        "start": p.start,
+        "end": p.end,
+        "kind": p.place.kind if p.place else None,
+        "geonameid": p.place.geonameid if p.place else None,
+        "admin1": p.place.admin1 if p.place else None,
+        "place": p.place.to_dict() if p.place else None,
+    }
+
+
+def _event_row(idx: int, e: EventMention) -> dict[str, Any]:
+    return {
+        "event_id": e.event_id,
+        "doc_id": e.doc_id,
+        "idx": idx,
+        "type": e.type,
+        "actor_side": e.actor.side,
+        "status": e.status,
+        "geonameid": e.place.geonameid if e.place else None,
+        "admin1": e.place.admin1 if e.place else None,
+        "country": e.place.country if e.place else None,
+        "date_start": e.date.start if e.date else None,
+        "date_end": e.date.end if e.date else None,
+        "incident_id": e.incident_id,
+        "data": json.loads(json.dumps(e.to_dict())),
+    }
+
+
+def event_from_dict(d: dict[str, Any], incident_id: str | None = None) -> EventMention:
+    date = d.get("date")
+    source = d.get("source")
+    ev = d.get("evidence") or {}
+    return EventMention(
+        event_id=d["event_id"],
+        doc_id=d["doc_id"],
+        type=d["type"],
+        actor=Party(**(d.get("actor") or {"name": None, "side": None})),
+        place=Place.from_dict(d.get("place")),
+        date=DateRange(**date) if date else None,
+        status=d["status"],
+        source=Party(**source) if source else None,
+        quantities=dict(d.get("quantities") or {}),
+        evidence=Evidence(ev.get("text", ""), ev.get("start", 0), ev.get("end", 0)),
+        trigger=d.get("trigger", ""),
+        background=bool(d.get("background")),
+        incident_id=incident_id if incident_id is not None else d.get("incident_id"),
+    )
+
+
+def incident_from_dict(d: dict[str, Any]) -> Incident:
+    date = d.get("date")
+    return Incident(
+        incident_id=d["incident_id"],
+        type=d["type"],
+        place=Place.from_dict(d.get("place")),
+        date=DateRange(**date) if date else None,
+        status=d["status"],
+        n_reports=d["n_reports"],
+        n_sources=d["n_sources"],
+        n_independent_sources=d["n_independent_sources"],
+        event_ids=tuple(d.get("event_ids") or ()),
+        conflicts=tuple(
+            Conflict(c["kind"], tuple(c.get("event_ids") or ()), c.get("detail", "")) for c in d.get("conflicts") or ()
+        ),
+        actor_side=d.get("actor_side"),
+        n_documents=d.get("n_documents", 0),
+        outlets=tuple(d.get("outlets") or ()),
+    )

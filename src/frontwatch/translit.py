@@ -1,0 +1,89 @@
+"""Spelling keys for place names.
+
+Two keys, both pure functions of the name:
+
+- `exact_key`: casefold, no diacritics, no apostrophes, hyphens as spaces. "Kup'yans'k" and "Kupyansk"
+  meet here, "Izium" and "Izyum" do not.
+- `loose_key`: `exact_key` after Cyrillic is romanised and the alternations that Russian and Ukrainian
+  romanisations disagree on are collapsed (y/i/j/e, iotated vowels, kh/h/g, zh/z, ts/c, doubled letters).
+  "Izum", "Izium", "Izyum" and "Изюм" share one loose key, as do "Balakleya", "Balakliya", "Balakliia",
+  "Balaklya" and "Балаклея". The loose key is lossy on purpose; the gazetteer prefers exact matches and
+  ranks the rest by context.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Russian and Ukrainian letters, one romanisation; the loose key folds the others onto it.
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ye",
+    "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "к": "k", "л": "l", "м": "m",
+    "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh",
+    "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "ў": "u",
+}  # fmt: skip
+
+_APOSTROPHES = re.compile(r"[\'’ʼʹ`´‘”“\"]")
+_SEPARATORS = re.compile(r"[\s\-‐‑–—_/.,()]+")
+_CYRILLIC_CHAR = re.compile(r"[\u0400-\u04ff]")
+
+# Applied in order to an exact key that is already plain ASCII.
+_LOOSE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(a), b)
+    for a, b in (
+        (r"shch|sch|szcz", "s"),
+        (r"tsch|tch|ch|cz", "c"),
+        (r"sh|sz", "s"),
+        (r"zh|ž", "z"),
+        (r"kh|ch|g|x", "h"),
+        (r"ts|tz|c", "c"),
+        (r"w", "v"),
+        (r"ph", "f"),
+        (r"[yje]", "i"),  # и/ы/й/е/є/ї: romanisations disagree on these
+        (r"([a-z])\1+", r"\1"),  # doubled letters: Zaporizhzhia/Zaporizhia, Balakliia/Balakliya
+        (r"i(?=[aou])", ""),  # iotated vowels: ya/ia/ja -> a, yu/iu/ju -> u
+    )
+)
+
+
+def has_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC_CHAR.search(text))
+
+
+def romanise(text: str) -> str:
+    """Cyrillic letters to Latin ones; other characters pass through."""
+    if not has_cyrillic(text):
+        return text
+    out = []
+    for ch in text:
+        low = ch.lower()
+        rom = _CYRILLIC.get(low)
+        if rom is None:
+            out.append(ch)
+        else:
+            out.append(rom.capitalize() if ch != low else rom)
+    return "".join(out)
+
+
+def strip_diacritics(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def exact_key(name: str) -> str:
+    """Case, accents, apostrophes and separators folded; Cyrillic romanised."""
+    s = romanise(name)
+    s = strip_diacritics(s).casefold()
+    s = s.replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
+    s = _APOSTROPHES.sub("", s)
+    return _SEPARATORS.sub(" ", s).strip()
+
+
+def loose_key(name: str) -> str:
+    """A key that Russian and Ukrainian romanisations of one name share."""
+    s = exact_key(name)
+    for pattern, repl in _LOOSE_RULES:
+        s = pattern.sub(repl, s)
+    return s
