@@ -141,7 +141,7 @@ def is_prose(line: str) -> bool:
 
 
 def edge_keys(text: str) -> set[str]:
-    """Keys of the lines before the first or after the last prose paragraph: where an outlet's furniture sits."""
+    """Keys of the lines before the first or after the last prose paragraph, where furniture sits."""
     lines = [ln.strip() for ln in normalize_text(text).split("\n") if ln.strip()]
     prose = [i for i, ln in enumerate(lines) if is_prose(ln)]
     if not prose:

@@ -26,7 +26,10 @@ err = Console(stderr=True)
 
 DbOption = Annotated[
     str | None,
-    typer.Option("--db", help="Database URL (sqlite:///path or postgresql://...); default FRONTWATCH_DB or frontwatch.db."),
+    typer.Option(
+        "--db",
+        help="Database URL (sqlite:///path or postgresql://...); default FRONTWATCH_DB or frontwatch.db.",
+    ),
 ]
 
 
@@ -48,10 +51,14 @@ def _check_date(value: str | None) -> str | None:
 def run(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders: .txt, .html/.htm, .jsonl/.json.")],
     db: DbOption = None,
-    export_dir: Annotated[Path | None, typer.Option("--export", help="Write the export files to this folder.")] = None,
+    export_dir: Annotated[
+        Path | None, typer.Option("--export", help="Write the export files to this folder.")
+    ] = None,
     published: Annotated[
         str | None,
-        typer.Option("--published", callback=_check_date, help="Date for documents that have none (YYYY-MM-DD)."),
+        typer.Option(
+            "--published", callback=_check_date, help="Date for documents that have none (YYYY-MM-DD)."
+        ),
     ] = None,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Skip documents larger than this.")] = 5.0,
 ) -> None:
@@ -79,10 +86,17 @@ def run(
                 bar.update(task, completed=done, total=total, doc=doc_id)
 
             summary = run_pipeline(
-                paths, store, published=published, max_bytes=int(max_mb * 1e6), progress=progress, on_error=on_error
+                paths,
+                store,
+                published=published,
+                max_bytes=int(max_mb * 1e6),
+                progress=progress,
+                on_error=on_error,
             )
     else:
-        summary = run_pipeline(paths, store, published=published, max_bytes=int(max_mb * 1e6), on_error=on_error)
+        summary = run_pipeline(
+            paths, store, published=published, max_bytes=int(max_mb * 1e6), on_error=on_error
+        )
 
     table = Table(title=f"frontwatch {__version__} — {store.url}", show_header=False, title_justify="left")
     table.add_row("documents read", str(summary.read))

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process
 from frontwatch.records import Place, PlaceKind
 from frontwatch.translit import exact_key, has_cyrillic, loose_key
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 KINDS: tuple[PlaceKind, ...] = ("settlement", "region", "country", "feature")
 MatchKind = str  # "exact" | "loose" | "fuzzy"
 
@@ -37,6 +37,7 @@ CYRILLIC_COUNTRIES = {"UA", "RU", "BY", "MD", "KZ", "GE"}
 FUZZY_MIN_POPULATION = 15_000
 FUZZY_MIN_POPULATION_FOCUS = 3_000
 FOCUS_COUNTRIES = {"UA", "RU", "BY"}
+LOOSE_COUNTRIES = {"UA", "RU", "BY", "MD"}
 FUZZY_MIN_LENGTH = 5
 FUZZY_MIN_SCORE = 80.0
 
@@ -104,9 +105,12 @@ class Gazetteer:
             ids.append(i)
 
     def _names(self, exact: dict, loose: dict, i: int, names) -> None:
+        # loose keys fold Slavic romanisations; elsewhere they would only make false matches
+        slavic = self.kind[i] != "settlement" or self.country[i] in LOOSE_COUNTRIES
         for n in names:
             self._index(exact, exact_key(n), i)
-            self._index(loose, loose_key(n), i)
+            if slavic:
+                self._index(loose, loose_key(n), i)
 
     @classmethod
     def build(cls) -> Gazetteer:
@@ -175,7 +179,7 @@ class Gazetteer:
                 middle(lons[iso]) if has else None, None, iso, int(c.get("population") or 0),
             )  # fmt: skip
             self.country_by_iso[iso] = i
-            self._names(exact, loose, i, [c["name"], c["iso3"]])
+            self._names(exact, loose, i, [c["name"]])
         extra = json.loads(resources.files("frontwatch.data").joinpath("countries.json").read_text("utf-8"))
         for iso, names in extra.items():
             self._names(exact, loose, self.country_by_iso[iso], names)

@@ -34,9 +34,9 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(p.startswith(".") for p in child.relative_to(path).parts):
-                    if child.suffix.lower() in SUPPORTED:
-                        yield child
+                hidden = any(p.startswith(".") for p in child.relative_to(path).parts)
+                if child.is_file() and not hidden and child.suffix.lower() in SUPPORTED:
+                    yield child
         else:
             yield path
 
@@ -56,13 +56,17 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[SourceDocument | I
         yield IngestError(source, "no such file or folder")
         return
     if suffix not in SUPPORTED:
-        yield IngestError(source, f"unsupported file type {suffix or '(none)'}; expected .txt, .html, .htm, .jsonl or .json")
+        yield IngestError(
+            source, f"unsupported file type {suffix or '(none)'}; expected .txt, .html, .htm, .jsonl or .json"
+        )
         return
     try:
         size = path.stat().st_size
         # JSON Lines dumps may be large as a whole; their limit applies to each document.
         if suffix != ".jsonl" and size > options.max_bytes:
-            yield IngestError(source, f"file is {size / 1e6:.1f} MB, over the {options.max_bytes / 1e6:.1f} MB limit")
+            yield IngestError(
+                source, f"file is {size / 1e6:.1f} MB, over the {options.max_bytes / 1e6:.1f} MB limit"
+            )
             return
         raw = path.read_bytes()
     except OSError as exc:
@@ -111,7 +115,9 @@ def _read_jsonl(path: Path, text: str, options: IngestOptions) -> Iterator[Sourc
             continue
         where = f"{path}:{lineno}"
         if len(line.encode("utf-8")) > options.max_bytes:
-            yield IngestError(where, f"line {lineno}: document over the {options.max_bytes / 1e6:.1f} MB limit")
+            yield IngestError(
+                where, f"line {lineno}: document over the {options.max_bytes / 1e6:.1f} MB limit"
+            )
             continue
         try:
             obj = json.loads(line)

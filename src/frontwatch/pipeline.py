@@ -140,7 +140,11 @@ def run(
         if isinstance(item, IngestError):
             fail(item)
         elif item.doc_id in seen:
-            fail(IngestError(item.source, f"duplicate doc_id {item.doc_id!r}, already read from {seen[item.doc_id]}"))
+            fail(
+                IngestError(
+                    item.source, f"duplicate doc_id {item.doc_id!r}, already read from {seen[item.doc_id]}"
+                )
+            )
         else:
             seen[item.doc_id] = item.source
             sources.append(item)
@@ -168,7 +172,9 @@ def run(
             progress(i, len(todo), p.source.doc_id)
         doc = build_document(p, repeated)
         if not doc.text.strip():
-            fail(IngestError(p.source.source, "no article text left after extraction and cleaning", doc.doc_id))
+            fail(
+                IngestError(p.source.source, "no article text left after extraction and cleaning", doc.doc_id)
+            )
             continue
         places, event_mentions = analyse(doc)
         store.save_document(
@@ -207,4 +213,3 @@ def fuse_changed(store: Store, doc_ids: Sequence[str]) -> None:
     from frontwatch import fuse
 
     fuse.update_incidents(store, doc_ids)
-

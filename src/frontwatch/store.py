@@ -75,7 +75,9 @@ errors = sa.Table(
 place_mentions = sa.Table(
     "place_mentions",
     metadata,
-    sa.Column("doc_id", sa.String(255), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "doc_id", sa.String(255), sa.ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True
+    ),
     sa.Column("idx", sa.Integer, primary_key=True),
     sa.Column("mention", sa.Text, nullable=False),
     sa.Column("start", sa.Integer, nullable=False),
@@ -188,7 +190,9 @@ class Store:
     def known_documents(self) -> dict[str, tuple[str, str]]:
         """doc_id -> (content_hash, pipeline_version) of every stored document."""
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(documents.c.doc_id, documents.c.content_hash, documents.c.pipeline_version))
+            rows = conn.execute(
+                sa.select(documents.c.doc_id, documents.c.content_hash, documents.c.pipeline_version)
+            )
             return {r.doc_id: (r.content_hash, r.pipeline_version) for r in rows}
 
     def fingerprints(self) -> list[tuple[str, bytes | None, str | None, int]]:
@@ -302,12 +306,19 @@ class Store:
             if row is None:
                 conn.execute(
                     errors.insert().values(
-                        source=err.source, doc_id=err.doc_id, reason=err.reason, first_seen=now, last_seen=now, count=1
+                        source=err.source,
+                        doc_id=err.doc_id,
+                        reason=err.reason,
+                        first_seen=now,
+                        last_seen=now,
+                        count=1,
                     )
                 )
             else:
                 conn.execute(
-                    errors.update().where(errors.c.id == row.id).values(last_seen=now, count=errors.c.count + 1)
+                    errors.update()
+                    .where(errors.c.id == row.id)
+                    .values(last_seen=now, count=errors.c.count + 1)
                 )
 
     def errors(self) -> list[dict[str, Any]]:
@@ -396,7 +407,8 @@ def incident_from_dict(d: dict[str, Any]) -> Incident:
         n_independent_sources=d["n_independent_sources"],
         event_ids=tuple(d.get("event_ids") or ()),
         conflicts=tuple(
-            Conflict(c["kind"], tuple(c.get("event_ids") or ()), c.get("detail", "")) for c in d.get("conflicts") or ()
+            Conflict(c["kind"], tuple(c.get("event_ids") or ()), c.get("detail", ""))
+            for c in d.get("conflicts") or ()
         ),
         actor_side=d.get("actor_side"),
         n_documents=d.get("n_documents", 0),

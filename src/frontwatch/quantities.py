@@ -1,0 +1,148 @@
+"""Quantities in event sentences: areas, distances, settlement counts, troops, dead and wounded.
+
+Regular expressions over the sentence text; numbers may be digits ("100,000", "50km") or words
+("two thousand", "300 thousand", "seven").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+
+_WORD = "|".join([*UNITS, *TENS, *SCALES, "a", "an", "and"])
+_NUMWORDS = rf"(?:(?:{'|'.join([*UNITS, *TENS])})(?:[\s-]+(?:{_WORD}))*|(?:a|an)\s+(?:hundred|thousand|dozen))"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER = rf"(?:(?:{_DIGITS})(?:\s*(?:thousand|million|k)\b)?|{_NUMWORDS})"
+_HEDGE = r"(?:(?:more than|over|at least|about|around|some|nearly|almost|up to|roughly|approximately|close to)\s+)?"
+
+_SETTLEMENT_NOUNS = (
+    r"settlements?|villages?|towns?|localities|locality|communities|cities|hamlets?|populated (?:areas|localities)"
+)
+_PERSON_NOUNS = (
+    r"people|persons?|civilians?|soldiers?|troops|servicemen|servicemembers|fighters|men|women|children|residents"
+    r"|reservists|conscripts|personnel|(?:[\w-]+\s+)?(?:man|woman|boy|girl|child)"
+)
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("area_km2", re.compile(rf"({NUMBER})\s*(?:square\s+(?:kilometers|kilometres|km)|sq\.?\s*km|km2|km²)", re.I)),
+    ("area_mi2", re.compile(rf"({NUMBER})\s*(?:square\s+miles|sq\.?\s*mi)", re.I)),
+    ("distance_km", re.compile(rf"({NUMBER})[\s-]*(?:kilometers|kilometres|km)\b(?!\s*(?:2|²))", re.I)),
+    ("distance_mi", re.compile(rf"({NUMBER})[\s-]*miles?\b(?!\s*\))", re.I)),
+    ("settlements", re.compile(rf"({NUMBER})\s+(?:more\s+|other\s+|new\s+)?(?:{_SETTLEMENT_NOUNS})\b", re.I)),
+    (
+        "persons",
+        re.compile(
+            rf"({NUMBER})\s+(?:[A-Z][a-z]+\s+|reserve\s+|military\s+|more\s+)?(?:{_PERSON_NOUNS})\b"
+            r"(?P<tail>[^.;]{0,40})",
+            re.I,
+        ),
+    ),
+    (
+        "one_person",
+        re.compile(r"\b(?:a|an|one)\s+(?:\d+-year-old\s+|elderly\s+|young\s+)?(?:man|woman|boy|girl|child|civilian|person|soldier)\b(?P<tail>[^.;]{0,40})", re.I),
+    ),
+]
+
+_DEAD_WOUNDED = re.compile(r"\b(?:dead|killed)\s+(?:and|or)\s+(?:wounded|injured)|casualties\b", re.I)
+_DEAD = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:killed|dead|died|perished)\b", re.I)
+_WOUNDED = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:were\s+|was\s+|have\s+been\s+)?(?:wounded|injured|hurt)\b", re.I)
+_KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills)\s+" + _HEDGE + r"$", re.I)
+_WOUNDING_BEFORE = re.compile(r"\b(?:wounding|wounded|injuring|injured)\s+" + _HEDGE + r"$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    kind: str  # area_km2, distance_km, settlements, troops, fatalities, injured, casualties
+    value: float
+    start: int
+    end: int
+
+
+def parse_number(text: str) -> float | None:
+    """'two thousand' -> 2000, '300 thousand' -> 300000, '100,000' -> 100000, 'a hundred' -> 100."""
+    s = text.strip().lower().replace(",", "")
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(thousand|million|k)?", s)
+    if m:
+        value = float(m.group(1))
+        scale = {"thousand": 1000, "k": 1000, "million": 1_000_000}.get(m.group(2) or "", 1)
+        return value * scale
+    total, current, seen = 0.0, 0.0, False
+    for word in re.split(r"[\s-]+", s):
+        if word in ("and", ""):
+            continue
+        if word in ("a", "an"):
+            current, seen = 1.0, True
+        elif word == "dozen":
+            current, seen = (current or 1) * 12, True
+        elif word in UNITS:
+            current, seen = current + UNITS[word], True
+        elif word in TENS:
+            current, seen = current + TENS[word], True
+        elif word == "hundred":
+            current, seen = (current or 1) * 100, True
+        elif word in SCALES:
+            total, current, seen = total + (current or 1) * SCALES[word], 0.0, True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity of a known kind in `text`; person counts are typed by the words around them."""
+    found: list[Quantity] = []
+    taken: set[int] = set()
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if any(i in taken for i in range(m.start(), m.end())):
+                continue
+            if kind == "one_person":
+                value: float | None = 1.0
+            else:
+                value = parse_number(m.group(1))
+            if value is None:
+                continue
+            out_kind: str | None = kind
+            if kind in ("persons", "one_person"):
+                out_kind = _person_kind(text, m)
+            elif kind == "area_mi2":
+                out_kind, value = "area_km2", round(value * 2.58999)
+            elif kind == "distance_mi":
+                out_kind, value = "distance_km", round(value * 1.609344)
+            if out_kind is None:
+                continue
+            end = m.start("tail") if "tail" in m.groupdict() else m.end()
+            taken.update(range(m.start(), end))
+            found.append(Quantity(out_kind, value, m.start(), end))
+    return sorted(found, key=lambda q: q.start)
+
+
+def _person_kind(text: str, m: re.Match[str]) -> str | None:
+    tail = m.group("tail")
+    before = text[max(0, m.start() - 30) : m.start()]
+    if _DEAD_WOUNDED.match(tail.lstrip()) or re.match(r"\W*(?:\w+\s+){0,2}" + _DEAD_WOUNDED.pattern, tail, re.I):
+        return "casualties"
+    if _DEAD.match(tail) or _KILLING_BEFORE.search(before):
+        return "fatalities"
+    if _WOUNDED.match(tail) or _WOUNDING_BEFORE.search(before):
+        return "injured"
+    if re.search(r"\b(?:mobili[sz]\w*|call(?:ed|ing)?\s+up|conscript\w*|draft\w*|recruit\w*)\s+" + _HEDGE + "$", before, re.I):
+        return "troops"
+    return None
+
+
+def as_dict(quantities: list[Quantity]) -> dict[str, float]:
+    """First value of each kind, as the export's `quantities` object."""
+    out: dict[str, float] = {}
+    for q in quantities:
+        out.setdefault(q.kind, q.value)
+    return out

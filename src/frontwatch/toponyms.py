@@ -1,0 +1,417 @@
+"""Toponyms in text: a gazetteer matcher over the tokens, filters for non-places, and disambiguation.
+
+No NER labels are used: names are found by looking capitalised token n-grams up in the gazetteer
+(exact key, then the transliteration key, then fuzzy in a place-like context). Filters drop people
+("Dmitry Peskov", "Peskov said"), demonyms, organisations and common words. Each surviving mention
+is resolved by context: region words ("the Kharkov region"), lists of regions, the regions and other
+places of the document, population and match quality.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from frontwatch import gazetteer
+from frontwatch.gazetteer import REGION_WORDS, Gazetteer
+from frontwatch.records import Place, PlaceMention
+from frontwatch.translit import exact_key
+
+MAX_WORDS = 6
+# Hyphenated names are split into tokens; n-grams join them again ("Ivano-Frankivsk", "Izyum-Balakliia").
+_TOKEN = re.compile(r"[^\W\d_]+(?:[\'’ʼ][^\W\d_]+)*\.?", re.UNICODE)
+_POSSESSIVE = re.compile(r"[\'’]s$")
+
+# Words that put a name in a place-like slot; only there are typos fuzzy-matched.
+PLACE_CUES = frozenset(
+    "in near from to into outside around towards toward at across neighboring neighbouring "
+    "besieged occupied liberated captured recaptured retook retaking retake entered shelled struck "
+    "via through along beyond toward city town village settlement region oblast province of "
+    "north south east west northeast northwest southeast southwest".split()
+)
+SETTLEMENT_WORDS = frozenset("city town village settlement hamlet urban cities towns villages".split())
+REGION_NOUNS = frozenset(
+    "region regions oblast oblasts province provinces territories territory areas krai".split()
+)
+# Titles and roles before a name mark a person ("Spokesman Peskov", "Mr Kyiv" is not a place).
+PERSON_TITLES = frozenset(
+    "mr mrs ms miss dr prof president minister spokesman spokeswoman spokesperson general gen lt col "
+    "colonel major sgt sergeant captain commander governor mayor secretary chancellor senator sen rep "
+    "premier king queen prince pope patriarch ambassador adviser advisor envoy chief director "
+    "lieutenant admiral marshal judge officer deputy head leader chairman".split()
+)
+SAY_VERBS = frozenset(
+    "said says say told tells stated states added adds noted notes emphasized emphasised stressed "
+    "estimated explained announced claimed warned argued insisted wrote tweeted asked replied "
+    "responded believes thinks denied confirmed acknowledged admitted".split()
+)
+# A name followed by one of these is an organisation ("Kyiv Independent", "Moscow Times").
+ORG_NEXT = frozenset(
+    "post times independent herald tribune journal daily news gazette telegraph university institute "
+    "college school academy fc club dynamo shakhtar bank group company corporation inc ltd media "
+    "agency press review standard observer mail radio tv television".split()
+)
+DEMONYM_SUFFIXES = ("ian", "ians", "ese", "ish", "ans", "an", "i", "is", "ic", "ics")
+NEWS_WORDS = frozenset(
+    "january february march april may june july august september october november december monday "
+    "tuesday wednesday thursday friday saturday sunday ministry defense defence army forces military "
+    "operation special general western eastern northern southern central national federal republic "
+    "state states government president minister police also photos video read see update live "
+    "breaking exclusive opinion analysis north south east west northeast northwest southeast southwest".split()
+)
+
+
+@dataclass(slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    key: str
+    cap: bool
+    sent_start: bool
+
+
+@dataclass(slots=True)
+class _Mention:
+    first: int  # token indexes, inclusive
+    last: int
+    start: int
+    end: int
+    surface: str
+    cands: list[tuple[int, str, float]]
+    cue: bool  # a place-like word before it
+    place: Place | None = None
+    kind_hint: str | None = None  # "region" | "settlement" from the words around it
+    flags: set[str] = field(default_factory=set)
+
+
+def _tokens(text: str) -> list[_Token]:
+    out: list[_Token] = []
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        s, e = m.start(), m.end()
+        word = m.group()
+        if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+            e -= 1  # sentence full stop, not an abbreviation like "U.S."
+            word = word[:-1]
+        poss = _POSSESSIVE.search(word)
+        if poss:
+            e -= 2
+            word = word[:-2]
+        gap = text[prev_end:s]
+        sent_start = not out or bool(re.search(r"[.!?:\n]|^\W*[“\"‘(]", gap) and re.search(r"[.!?:\n]", gap))
+        out.append(_Token(word, s, e, exact_key(word), word[:1].isupper(), sent_start))
+        prev_end = e
+    return out
+
+
+def _is_demonym(word: str, g: Gazetteer) -> bool:
+    """'Ukrainian', 'Russians', 'Belarusian': a country or region name plus a demonym suffix."""
+    low = word.casefold()
+    for suf in DEMONYM_SUFFIXES:
+        if low.endswith(suf) and len(low) - len(suf) >= 3:
+            stem = low[: -len(suf)]
+            for tail in ("", "a", "e", "y", "ia", "o"):
+                ids = g.exact.get(stem + tail)
+                if ids and any(g.kind[i] in ("country", "region") for i in ids):
+                    return True
+    return False
+
+
+class _Finder:
+    def __init__(self, g: Gazetteer, text: str) -> None:
+        self.g = g
+        self.text = text
+        self.toks = _tokens(text)
+        self.lower_words = {t.key for t in self.toks if not t.cap}
+
+    def word(self, i: int) -> str:
+        return self.toks[i].key if 0 <= i < len(self.toks) else ""
+
+    def has_cue(self, i: int) -> bool:
+        w = self.word(i - 1)
+        if w == "the":
+            w = self.word(i - 2)
+        return w in PLACE_CUES
+
+    def match_at(self, i: int) -> tuple[int, list[tuple[int, str, float]]] | None:
+        """Longest gazetteer name starting at token i: (last token, candidates)."""
+        g, toks = self.g, self.toks
+        first = toks[i].key
+        n_max = min(MAX_WORDS, g.max_words.get(first, 0), len(toks) - i)
+        for n in range(n_max, 0, -1):
+            j = i + n - 1
+            if n > 1 and (toks[j].sent_start or any(toks[k].sent_start for k in range(i + 1, j + 1))):
+                continue
+            surface = self.text[toks[i].start : toks[j].end]
+            ids = g.ids(surface)
+            if not ids:
+                continue
+            if not toks[i].cap or (n > 1 and not toks[j].cap):
+                ids = [c for c in ids if g.kind[c[0]] == "feature"]  # "left bank of the Dnipro"
+                if not ids:
+                    continue
+            return j, ids
+        return None
+
+    def find(self) -> list[_Mention]:
+        g, toks = self.g, self.toks
+        out: list[_Mention] = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            hit = self.match_at(i) if (t.cap or t.key in g.max_words) else None
+            if hit is None and t.cap and len(t.key) >= 5 and self.has_cue(i) and not t.sent_start:
+                ids = g.ids(t.text, fuzzy=True)
+                hit = (i, ids) if ids else None
+            if hit is None:
+                i += 1
+                continue
+            j, ids = hit
+            out.append(
+                _Mention(i, j, toks[i].start, toks[j].end, self.text[toks[i].start : toks[j].end], ids,
+                         self.has_cue(i))
+            )  # fmt: skip
+            i = j + 1
+        return out
+
+    # -- filters ------------------------------------------------------------------------------------
+
+    def person_surfaces(self, mentions: list[_Mention]) -> set[str]:
+        """Surfaces used as a person's name somewhere in the document."""
+        toks = self.toks
+        people: set[str] = set()
+        said: set[str] = set()
+        cued = {m.surface for m in mentions if m.cue}
+        for m in mentions:
+            if m.first != m.last:
+                continue
+            prev, nxt = self.word(m.first - 1), self.word(m.last + 1)
+            if prev in PERSON_TITLES:
+                people.add(m.surface)
+            elif m.first > 0 and self._first_name(m.first - 1, m.first):
+                people.add(m.surface)  # "Dmitry Peskov": a first name before it
+            elif nxt in SAY_VERBS and not self._strong(m):
+                said.add(m.surface)
+            elif (
+                m.last + 1 < len(toks)
+                and self._first_name(m.last, m.last + 1)
+                and not self.g.ids(toks[m.last + 1].text)
+                and not self._strong(m)
+            ):
+                people.add(m.surface)  # "Vladimir Putin": a surname after it
+        people |= said - cued  # "Peskov said", unless the document also puts it in a place slot
+        # a first name before a known surname ("Vladimir" in "Vladimir Putin")
+        for m in mentions:
+            nxt = toks[m.last + 1] if m.last + 1 < len(toks) else None
+            if (m.first == m.last and nxt is not None and nxt.text in people
+                    and self._first_name(m.last, m.last + 1)):  # fmt: skip
+                people.add(m.surface)
+        return people
+
+    def _first_name(self, a: int, b: int) -> bool:
+        """Token a looks like a given name before token b: adjacent capitalised words, a not a place word."""
+        ta, tb = self.toks[a], self.toks[b]
+        return (
+            ta.cap
+            and tb.cap
+            and not tb.sent_start
+            and self.text[ta.end : tb.start] == " "
+            and ta.key not in STOP_WORDS
+            and ta.key not in PERSON_TITLES
+            and ta.key not in NEWS_WORDS
+            and tb.key not in REGION_WORDS
+            and tb.key not in ORG_NEXT
+            and tb.key not in PERSON_TITLES
+            and not _is_demonym(ta.text, self.g)
+            and not self._strong_name(ta.text)
+            and not self._strong_name(tb.text)
+        )
+
+    def _strong_name(self, name: str) -> bool:
+        g = self.g
+        return any(
+            g.kind[i] in ("country", "region", "feature") or g.population[i] >= 100_000
+            for i, how, _ in g.ids(name)
+            if how == "exact"
+        )
+
+    def _strong(self, m: _Mention) -> bool:
+        """A name that is a place whatever follows: a country, a region, a large city."""
+        g = self.g
+        return any(
+            g.kind[i] in ("country", "region", "feature") or g.population[i] >= 100_000
+            for i, how, _ in m.cands
+            if how == "exact"
+        )
+
+    def keep(self, m: _Mention, people: set[str]) -> bool:
+        g = self.g
+        first = self.toks[m.first]
+        if m.first == m.last:
+            if m.surface in people or first.key in STOP_WORDS or first.key in NEWS_WORDS:
+                return False
+            if first.key in self.lower_words:  # used as a common word elsewhere in the document
+                return False
+            if _is_demonym(first.text, g) and not any(how == "exact" for _, how, _ in m.cands):
+                return False
+            if self.word(m.last + 1) in ORG_NEXT:
+                return False
+            if first.text.isupper() and len(first.text) <= 4 and not any(
+                g.kind[i] != "settlement" for i, _, _ in m.cands
+            ):
+                return False
+        # a settlement-only match at a sentence start, with no cue, must be notable
+        if first.sent_start and not m.cue and all(g.kind[i] == "settlement" for i, _, _ in m.cands):
+            return any(g.population[i] >= 10_000 for i, _, _ in m.cands)
+        return True
+
+
+# -- disambiguation -----------------------------------------------------------------------------------
+
+
+def _skip_parens(f: _Finder, i: int) -> int:
+    """Index of the first token after a parenthesis that starts at token i ("Kharkiv (Northeast) region")."""
+    if i < len(f.toks) and "(" in f.text[f.toks[i - 1].end : f.toks[i].start]:
+        close = f.text.find(")", f.toks[i].start)
+        if close != -1 and close - f.toks[i].start < 40:
+            while i < len(f.toks) and f.toks[i].start < close:
+                i += 1
+    return i
+
+
+def _kind_hints(f: _Finder, mentions: list[_Mention]) -> None:
+    g = f.g
+    by_first = {m.first: m for m in mentions}
+    for m in mentions:
+        after = _skip_parens(f, m.last + 1)
+        nxt, prev = f.word(after), f.word(m.first - 1)
+        if nxt in REGION_WORDS or (prev == "of" and f.word(m.first - 2) in REGION_NOUNS):
+            m.kind_hint = "region"
+        elif nxt in SETTLEMENT_WORDS or (prev == "of" and f.word(m.first - 2) in SETTLEMENT_WORDS):
+            m.kind_hint = "settlement"
+    # lists: "X, Y and Z regions", and "the four territories ... – X, Y, Z and W"
+    i = 0
+    while i < len(mentions):
+        run = [mentions[i]]
+        while True:
+            last = run[-1]
+            between = f.text[last.end : f.toks[last.last + 1].start] if last.last + 1 < len(f.toks) else ""
+            nxt = last.last + 1
+            if f.word(nxt) in ("and", "or"):
+                nxt += 1
+            elif not re.fullmatch(r"\s*,\s*", between):
+                break
+            if f.word(nxt) in ("and", "or"):
+                nxt += 1
+            if nxt in by_first:
+                run.append(by_first[nxt])
+            else:
+                break
+        if len(run) >= 2:
+            tail = f.word(_skip_parens(f, run[-1].last + 1))
+            all_regions = all(any(g.kind[c] == "region" for c, _, _ in r.cands) for r in run)
+            head = {f.word(k) for k in range(max(0, run[0].first - 12), run[0].first)}
+            sent_break = any(f.toks[k].sent_start for k in range(max(0, run[0].first - 11), run[0].first + 1))
+            if all_regions and (
+                tail in REGION_WORDS or (len(run) >= 3 and head & REGION_NOUNS and not sent_break)
+            ):
+                for r in run:
+                    r.kind_hint = "region"
+        i += len(run)
+
+
+def _choose(g: Gazetteer, m: _Mention, ctx_admin1: dict[str, float], ctx_country: dict[str, float],
+            after_the: bool) -> Place | None:  # fmt: skip
+    best, best_score = None, -math.inf
+    exact_kinds = {g.kind[i] for i, how, _ in m.cands if how == "exact"}
+    for i, how, sim in m.cands:
+        kind = g.kind[i]
+        score = {"exact": 2.0, "loose": 1.0, "fuzzy": (sim - 80) / 20}[how]
+        if kind == "settlement":
+            score += math.log10(g.population[i] + 10)
+            score += 3.0 * ctx_admin1.get(g.admin1[i] or "", 0.0) + 1.5 * ctx_country.get(g.country[i] or "", 0.0)
+            if m.kind_hint == "region":
+                score -= 20
+        elif kind == "region":
+            score += 4.0 + 2.0 * ctx_country.get(g.country[i] or "", 0.0)
+            score += 20 if m.kind_hint == "region" else -3.5  # "Kharkiv" alone is the city
+            if m.kind_hint == "settlement":
+                score -= 20
+        elif kind == "country":
+            score += 12.0
+        else:  # feature
+            score += 11.0
+            if i in g.the_only and not after_the and "settlement" in exact_kinds:
+                score -= 20  # "Dnipro" is the city, "the Dnipro" the river
+        if score > best_score:
+            best, best_score = i, score
+    return g.place(best) if best is not None else None
+
+
+def _resolve(f: _Finder, mentions: list[_Mention]) -> None:
+    g = f.g
+    _kind_hints(f, mentions)
+    # context from the unambiguous mentions first, then everything that resolved
+    ctx_admin1: dict[str, float] = {}
+    ctx_country: dict[str, float] = {}
+    for m in mentions:
+        kinds = {g.admin1[i] for i, _, _ in m.cands}
+        if len(kinds) == 1 and len(m.cands) <= 2:
+            a = next(iter(kinds))
+            if a:
+                ctx_admin1[a] = 1.0
+            ctx_country[g.country[m.cands[0][0]] or ""] = 1.0
+    for _ in range(2):
+        for m in mentions:
+            m.place = _choose(g, m, ctx_admin1, ctx_country, f.word(m.first - 1) == "the")
+        for m in mentions:
+            if m.place and m.place.admin1:
+                ctx_admin1[m.place.admin1] = 1.0
+            if m.place and m.place.country:
+                ctx_country[m.place.country] = 1.0
+
+
+def find_places(doc_id: str, text: str) -> list[PlaceMention]:
+    """Every toponym in `text`, resolved to a Place where the gazetteer and context allow."""
+    f = _Finder(gazetteer.load(), text)
+    mentions = f.find()
+    people = f.person_surfaces(mentions)
+    mentions = [m for m in mentions if f.keep(m, people)]
+    _resolve(f, mentions)
+    return [PlaceMention(doc_id, m.surface, m.start, m.end, m.place) for m in mentions]
+
+
+def resolve_spans(text: str, spans: list[tuple[int, int]]) -> list[Place | None]:
+    """Resolve given toponym spans of `text` with the whole document as context (for benchmarks)."""
+    g = gazetteer.load()
+    f = _Finder(g, text)
+    mentions = []
+    for s, e in spans:
+        idx = [k for k, t in enumerate(f.toks) if t.start >= s and t.end <= e]
+        surface = text[s:e]
+        cands = g.ids(surface, fuzzy=True)
+        first, last = (idx[0], idx[-1]) if idx else (0, 0)
+        mentions.append(_Mention(first, last, s, e, surface, cands, bool(idx) and f.has_cue(first)))
+    known = [m for m in mentions if m.cands]
+    _resolve(f, known)
+    return [m.place for m in mentions]
+
+
+def resolve_name(name: str, context: str | None = None) -> Place | None:
+    """One name, with an optional region written any way as context ("Izum", "Kharkivs'ka oblast")."""
+    g = gazetteer.load()
+    cands = g.ids(name, fuzzy=True)
+    if not cands:
+        return None
+    ctx_admin1: dict[str, float] = {}
+    ctx_country: dict[str, float] = {}
+    region = g.region(context) if context else None
+    if region is not None and region.admin1:
+        ctx_admin1[region.admin1] = 2.0
+        ctx_country[region.country or ""] = 1.0
+    m = _Mention(0, 0, 0, len(name), name, cands, False, kind_hint="settlement")
+    return _choose(g, m, ctx_admin1, ctx_country, False)

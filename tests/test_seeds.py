@@ -1,0 +1,45 @@
+"""The seed articles scored by the project's scorer, when ../shared is beside the checkout."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SHARED
+from frontwatch.export import export
+from frontwatch.pipeline import run
+from frontwatch.store import Store
+
+SEEDS = SHARED / "corpus" / "seeds.jsonl"
+GOLD = SHARED / "eval" / "seeds.gold.json"
+SCORER = SHARED / "eval" / "score.py"
+
+pytestmark = pytest.mark.skipif(not SEEDS.exists() or not SCORER.exists(), reason="../shared is not present")
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    tmp = tmp_path_factory.mktemp("seeds")
+    with Store(f"sqlite:///{tmp / 'seeds.db'}") as store:
+        summary = run([SEEDS], store)
+        assert summary.new == 5 and not summary.errors
+        export(store, tmp / "export")
+    out = subprocess.run(
+        [sys.executable, str(SCORER), str(GOLD), str(tmp / "export"), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(out.stdout)
+
+
+def test_all_seed_documents_are_exported(scores: dict) -> None:
+    assert scores["documents_found"] == scores["documents_gold"] == 5
+
+
+def test_boilerplate_is_removed_and_content_kept(scores: dict) -> None:
+    assert scores["boilerplate_removed"] == 1.0
+    assert scores["content_kept"] == 1.0
