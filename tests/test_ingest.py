@@ -25,11 +25,6 @@ def test_txt_document_id_is_the_file_stem(tmp_path: Path) -> None:
     assert doc.published is None
 
 
-def test_published_option_fills_documents_without_a_date(tmp_path: Path) -> None:
-    [doc] = read(write(tmp_path / "a.txt", ARTICLE), published="2022-09-10")
-    assert doc.published == "2022-09-10"
-
-
 def test_html_is_kept_for_extraction(tmp_path: Path) -> None:
     [doc] = read(write(tmp_path / "page.htm", "<html><body><p>Kupiansk was retaken.</p></body></html>"))
     assert doc.doc_id == "page"

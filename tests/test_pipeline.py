@@ -154,3 +154,16 @@ def test_cli_exit_codes_and_summary(tmp_path: Path) -> None:
     assert (tmp_path / "y" / "documents.jsonl").read_text() == (
         tmp_path / "x" / "documents.jsonl"
     ).read_text()
+
+
+def test_published_option_only_fills_documents_without_a_date(tmp_path: Path, store: Store) -> None:
+    page = (
+        "<html><head><title>Lyman retaken</title>"
+        '<meta property="article:published_time" content="2022-10-01T18:40:00+00:00"></head>'
+        "<body><article><p>Ukrainian troops entered the town of Lyman in the Donetsk region on Saturday, "
+        "a military spokesman told reporters in Kramatorsk.</p></article></body></html>"
+    )
+    write(tmp_path / "in" / "lyman.html", page)
+    write(tmp_path / "in" / "note.txt", OTHER)
+    run([tmp_path / "in"], store, published="2022-10-05")
+    assert {d.doc_id: d.published for d in store.documents()} == {"lyman": "2022-10-01", "note": "2022-10-05"}

@@ -98,7 +98,8 @@ def run(
             paths, store, published=published, max_bytes=int(max_mb * 1e6), on_error=on_error
         )
 
-    table = Table(title=f"frontwatch {__version__} — {store.url}", show_header=False, title_justify="left")
+    title = f"frontwatch {__version__} — {store.display_url}"
+    table = Table(title=title, show_header=False, title_justify="left")
     table.add_row("documents read", str(summary.read))
     table.add_row("  new / updated / unchanged", f"{summary.new} / {summary.updated} / {summary.unchanged}")
     table.add_row("duplicates in store", str(summary.duplicates))

@@ -7,6 +7,10 @@ from dataclasses import dataclass
 import trafilatura
 from htmldate import find_date
 
+# Below this many words the precision-first extraction has probably kept a teaser or a notice
+# instead of the article, so the default (balanced) extraction gets a chance too.
+MIN_PRECISE_WORDS = 50
+
 
 @dataclass(frozen=True, slots=True)
 class Page:
@@ -16,15 +20,30 @@ class Page:
     url: str | None
 
 
-def extract_page(html: str, url: str | None = None) -> Page:
-    result = trafilatura.bare_extraction(
+def _extract(html: str, url: str | None, favor_precision: bool):
+    return trafilatura.bare_extraction(
         html,
         url=url,
         include_comments=False,
         include_tables=True,
         with_metadata=True,
+        favor_precision=favor_precision,
         date_extraction_params={"original_date": True, "extensive_search": True},
     )
+
+
+def _words(result) -> int:
+    return len((result.text or "").split()) if result is not None else 0
+
+
+def extract_page(html: str, url: str | None = None) -> Page:
+    # Precision first: link lists, teasers and share bars left in the body become false places and events
+    # downstream, while a missing paragraph costs less.
+    result = _extract(html, url, favor_precision=True)
+    if _words(result) < MIN_PRECISE_WORDS:
+        balanced = _extract(html, url, favor_precision=False)
+        if _words(balanced) > _words(result):
+            result = balanced
     if result is None:
         return Page(text="", title=None, published=None, url=url)
     published = result.date

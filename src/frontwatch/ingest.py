@@ -26,7 +26,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 @dataclass(frozen=True)
 class IngestOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
-    published: str | None = None  # given to documents that carry no date
 
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -81,9 +80,9 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[SourceDocument | I
         yield IngestError(source, "empty file")
         return
     if suffix in TEXT_SUFFIXES:
-        yield SourceDocument(doc_id=path.stem, source=source, text=text, published=options.published)
+        yield SourceDocument(doc_id=path.stem, source=source, text=text)
     elif suffix in HTML_SUFFIXES:
-        yield SourceDocument(doc_id=path.stem, source=source, html=text, published=options.published)
+        yield SourceDocument(doc_id=path.stem, source=source, html=text)
     elif suffix == ".jsonl":
         yield from _read_jsonl(path, text, options)
     else:
@@ -166,7 +165,7 @@ def _from_object(
         html=html if isinstance(html, str) and html.strip() else None,
         title=title.strip() if isinstance(title, str) and title.strip() else None,
         url=obj.get("url") if isinstance(obj.get("url"), str) else None,
-        published=published or options.published,
+        published=published,
     )
 
 

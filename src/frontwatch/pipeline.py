@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from frontwatch import clean, dedup, language
@@ -61,7 +61,8 @@ def content_hash(src: SourceDocument) -> str:
     return h.hexdigest()
 
 
-def prepare(src: SourceDocument) -> Prepared:
+def prepare(src: SourceDocument, default_published: str | None = None) -> Prepared:
+    """Extract the body of an HTML page; a date from the input or the page wins over the default."""
     title, published, url = src.title, src.published, src.url
     if src.html is not None and src.text is None:
         page = extract_page(src.html, url=src.url)
@@ -71,8 +72,10 @@ def prepare(src: SourceDocument) -> Prepared:
         url = url or page.url
     else:
         body = src.text or ""
+    published = published or default_published
     first = clean.clean_text(body, title)
-    return Prepared(src, body, title, published, url, content_hash(src), dedup.signature(first.text))
+    digest = content_hash(replace(src, published=published))
+    return Prepared(src, body, title, published, url, digest, dedup.signature(first.text))
 
 
 def build_document(p: Prepared, repeated: frozenset[str]) -> Document:
@@ -126,7 +129,7 @@ def run(
     on_error: Callable[[IngestError], None] | None = None,
 ) -> RunSummary:
     summary = RunSummary()
-    options = IngestOptions(published=published) if max_bytes is None else IngestOptions(max_bytes, published)
+    options = IngestOptions() if max_bytes is None else IngestOptions(max_bytes)
 
     def fail(err: IngestError) -> None:
         summary.errors.append(err)
@@ -153,7 +156,7 @@ def run(
     prepared: list[Prepared] = []
     for src in sources:
         try:
-            prepared.append(prepare(src))
+            prepared.append(prepare(src, published))
         except Exception as exc:  # a page the extractor cannot handle must not stop the run
             fail(IngestError(src.source, f"cannot extract text: {exc}", src.doc_id))
     repeated = corpus_repeated(prepared)

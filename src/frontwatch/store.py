@@ -154,6 +154,10 @@ class Store:
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         self._migrate()
 
+    @property
+    def display_url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
     def close(self) -> None:
         self.engine.dispose()
 

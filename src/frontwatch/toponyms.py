@@ -54,6 +54,13 @@ ORG_NEXT = frozenset(
     "college school academy fc club dynamo shakhtar bank group company corporation inc ltd media "
     "agency press review standard observer mail radio tv television".split()
 )
+# Words after a town name that make it part of a place's name, not a person's ("Mariupol Drama Theatre").
+FEATURE_WORDS = frozenset(
+    "airport airfield air base port harbour harbor station railway plant factory works bridge dam river "
+    "lake sea square street avenue road highway district raion oblast region theatre theater drama "
+    "cathedral church monastery stadium arena hospital prison reservoir canal island peninsula "
+    "front axis direction sector bay gulf".split()
+)
 DEMONYM_SUFFIXES = ("ian", "ians", "ese", "ish", "ans", "an", "i", "is", "ic", "ics")
 NEWS_WORDS = frozenset(
     "january february march april may june july august september october november december monday "
@@ -181,36 +188,54 @@ class _Finder:
     # -- filters ------------------------------------------------------------------------------------
 
     def person_surfaces(self, mentions: list[_Mention]) -> set[str]:
-        """Surfaces used as a person's name somewhere in the document."""
+        """Words used as a person's name somewhere in the document; one person, everywhere a person."""
         toks = self.toks
         people: set[str] = set()
-        said: set[str] = set()
-        cued = {m.surface for m in mentions if m.cue}
-        for m in mentions:
-            if m.first != m.last:
+        for b in range(1, len(toks)):
+            tb = toks[b]
+            if not tb.cap or self._title_case_line(b):
                 continue
-            prev, nxt = self.word(m.first - 1), self.word(m.last + 1)
-            if prev in PERSON_TITLES:
-                people.add(m.surface)
-            elif m.first > 0 and self._first_name(m.first - 1, m.first):
-                people.add(m.surface)  # "Dmitry Peskov": a first name before it
-            elif nxt in SAY_VERBS and not self._strong(m):
-                said.add(m.surface)
+            if toks[b - 1].key in PERSON_TITLES and self.text[toks[b - 1].end : tb.start].strip(". ") == "":
+                people.add(tb.text)
+            elif self._first_name(b - 1, b) and not self._strong_name(tb.text):
+                people.add(tb.text)  # "Dmitry Peskov", "Jake Sullivan": a given name before it
             elif (
-                m.last + 1 < len(toks)
-                and self._first_name(m.last, m.last + 1)
-                and not self.g.ids(toks[m.last + 1].text)
-                and not self._strong(m)
+                self._given_name_town(toks[b - 1].text)
+                and self.text[toks[b - 1].end : tb.start] == " "
+                and tb.key not in STOP_WORDS | NEWS_WORDS | PERSON_TITLES | ORG_NEXT | FEATURE_WORDS
+                and tb.key not in REGION_WORDS
+                and not self.g.ids(tb.text)
+                and not tb.sent_start
             ):
-                people.add(m.surface)  # "Vladimir Putin": a surname after it
-        people |= said - cued  # "Peskov said", unless the document also puts it in a place slot
-        # a first name before a known surname ("Vladimir" in "Vladimir Putin")
-        for m in mentions:
-            nxt = toks[m.last + 1] if m.last + 1 < len(toks) else None
-            if (m.first == m.last and nxt is not None and nxt.text in people
-                    and self._first_name(m.last, m.last + 1)):  # fmt: skip
-                people.add(m.surface)
-        return people
+                people.add(tb.text)  # "Vladimir Putin": a town named like a given name, then a surname
+        # given names before a known surname, even when they are also towns ("Vladimir Putin")
+        for b in range(1, len(toks)):
+            if toks[b].text in people and toks[b - 1].cap and self.text[toks[b - 1].end : toks[b].start] == " ":
+                if toks[b - 1].key not in PERSON_TITLES and not self._country_or_region(toks[b - 1].text):
+                    people.add(toks[b - 1].text)
+        cued = {m.surface for m in mentions if m.cue and all(how != "fuzzy" for _, how, _ in m.cands)}
+        said = {
+            toks[b].text
+            for b in range(len(toks) - 1)
+            if toks[b].cap and toks[b + 1].key in SAY_VERBS and not self._strong_name(toks[b].text)
+        }
+        return people | (said - cued)  # "Peskov said", unless the document puts it in a place slot too
+
+    def _title_case_line(self, b: int) -> bool:
+        """Headlines in Title Case make every word look like a name."""
+        line_start = self.text.rfind("\n", 0, self.toks[b].start) + 1
+        line_end = self.text.find("\n", self.toks[b].start)
+        line_end = len(self.text) if line_end == -1 else line_end
+        near = self.toks[max(0, b - 12) : b - 1] + self.toks[b + 1 : b + 12]
+        long = [t for t in near if line_start <= t.start < line_end and len(t.text) > 3]
+        return len(long) >= 3 and sum(t.cap for t in long) / len(long) > 0.75
+
+    def _given_name_town(self, name: str) -> bool:
+        ids = self.g.ids(name)
+        return bool(ids) and all(self.g.kind[i] == "settlement" for i, _, _ in ids)
+
+    def _country_or_region(self, name: str) -> bool:
+        return any(self.g.kind[i] in ("country", "region") for i, how, _ in self.g.ids(name) if how == "exact")
 
     def _first_name(self, a: int, b: int) -> bool:
         """Token a looks like a given name before token b: adjacent capitalised words, a not a place word."""
@@ -226,9 +251,10 @@ class _Finder:
             and tb.key not in REGION_WORDS
             and tb.key not in ORG_NEXT
             and tb.key not in PERSON_TITLES
+            and tb.key not in STOP_WORDS
+            and tb.key not in NEWS_WORDS
             and not _is_demonym(ta.text, self.g)
             and not self._strong_name(ta.text)
-            and not self._strong_name(tb.text)
         )
 
     def _strong_name(self, name: str) -> bool:
@@ -252,7 +278,7 @@ class _Finder:
         g = self.g
         first = self.toks[m.first]
         if m.first == m.last:
-            if m.surface in people or first.key in STOP_WORDS or first.key in NEWS_WORDS:
+            if first.text in people or first.key in STOP_WORDS or first.key in NEWS_WORDS:
                 return False
             if first.key in self.lower_words:  # used as a common word elsewhere in the document
                 return False

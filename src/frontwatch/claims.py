@@ -1,0 +1,344 @@
+"""Who says so, and how sure: the speaker of an event mention, the speaker's side, the mention's status.
+
+Dependency rules over reporting verbs ("X said that ..."), reporting nouns ("in a statement by X"),
+"according to X", "X quoted Y as saying", quotations attributed before or after the quote, and cue
+words for negation, hedging and future.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from frontwatch.records import Party
+
+REPORT_VERBS = frozenset(
+    """say tell announce state claim confirm report add note explain insist declare write tweet post
+    assert allege admit acknowledge deny reject dismiss warn estimate stress emphasize emphasise suggest
+    indicate inform reveal maintain argue accuse quote cite publish believe think show""".split()
+)
+REPORT_NOUNS = frozenset("statement announcement report claim message briefing update words remarks post".split())
+PRONOUNS = frozenset("he she it they we i his her its their our my them us him".split())
+FIRST_PERSON = frozenset("we our us i my".split())
+HEDGE_WORDS = frozenset("alleged allegedly reportedly purported purportedly apparent apparently unconfirmed".split())
+NEG_WORDS = frozenset("not n't never no neither nor".split())
+INTENT_WORDS = frozenset(
+    """goal objective aim task target purpose plan intention intend seek want hope need focus effort try attempt
+    fail refuse threaten vow condition demand call request proposal talks ultimatum order_""".split()
+)
+
+_NEXT_SENTENCE_HEDGE = re.compile(
+    r"^(?:(?:this|that|the|these|those|such|neither|none)\b[^.]{0,60}?)?(?:could|can|has|have|had|was|were|is|are|did)"
+    r"\s*(?:not|n't|no|yet to)\b[^.]{0,30}?\b(?:be\s+)?(?:independently\s+)?(?:verif|confirm)\w*"
+    r"|^\w+(?:\s+\w+)?\s+(?:could|can|was|were)\s+not\s+(?:able\s+to\s+)?(?:independently\s+)?(?:verify|confirm)",
+    re.I,
+)
+_QUOTE_AFTER = re.compile(
+    r"^[\s,.]*(?:(?:said|says|added|told|stated|wrote|announced|noted|claimed|declared|explained|insisted)\s+"
+    r"(?P<a>[^,.;“”\"]{2,120})|(?P<b>[^,.;“”\"]{2,120}?)\s+(?:said|says|added|told|stated|wrote|announced"
+    r"|noted|claimed|declared|explained|insisted)\b)"
+)
+_QUOTE_BEFORE = re.compile(
+    r"(?P<who>[A-Z][^.;“”\"]{1,120}?)\s*(?:(?:said|says|added|stated|wrote|announced|noted|declared|told"
+    r"[^,:]{0,40})\s*[,:]|:)\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    words: dict[str, str | None]  # lowercase phrase -> side ("none" read as None)
+    longest: int
+
+    def side(self, text: str | None) -> str | None:
+        """Side named in a phrase: the first registry entry found, longer entries first at each position."""
+        if not text:
+            return None
+        tokens = re.findall(r"[\w.'’-]+", text.lower().replace("’", "'"))
+        tokens = [t.strip(".") if not re.fullmatch(r"(?:\w\.)+", t) else t for t in tokens]
+        for i in range(len(tokens)):
+            for n in range(min(self.longest, len(tokens) - i), 0, -1):
+                key = " ".join(tokens[i : i + n])
+                if key in self.words:
+                    return self.words[key]
+        return None
+
+    def known(self, text: str | None) -> bool:
+        if not text:
+            return False
+        tokens = re.findall(r"[\w.'’-]+", text.lower().replace("’", "'"))
+        return any(t.strip(".") in self.words for t in tokens)
+
+
+@lru_cache(maxsize=1)
+def registry() -> Registry:
+    raw = json.loads(resources.files("frontwatch").joinpath("data/speakers.json").read_text(encoding="utf-8"))
+    words: dict[str, str | None] = {}
+    for table in ("adjectives", "places", "institutions", "persons"):
+        for k, v in raw[table].items():
+            words[k.lower()] = None if v == "none" else v
+    return Registry(words, max(len(k.split()) for k in words))
+
+
+def side_of(text: str | None) -> str | None:
+    return registry().side(text)
+
+
+def phrase(token: Token) -> str:
+    """The noun phrase of a token without its relative clauses and participial modifiers."""
+    skip = {"relcl", "acl", "advcl", "punct", "cc"}
+    toks = [token]
+    stack = [c for c in token.children if c.dep_ not in skip]
+    while stack:
+        t = stack.pop()
+        if t.dep_ in ("relcl", "acl") or t.pos_ == "VERB" and t.dep_ not in ("amod", "compound"):
+            continue
+        toks.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl"))
+    toks.sort(key=lambda t: t.i)
+    start, end = toks[0].i, toks[-1].i + 1
+    return token.doc[start:end].text.strip(" ,")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: Party | None
+    cue: Token | None  # the reporting verb or noun
+    pronoun: bool  # the speaker was a pronoun resolved from context
+
+
+def _subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:  # "Announcing X, Peskov stated"
+        return _subject(verb.head)
+    return None
+
+
+def _party(token: Token, context: Party | None) -> tuple[Party | None, bool]:
+    if token.lower_ in PRONOUNS or token.lower_ in ("who", "which", "that"):
+        if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
+            return _party(token.head.head, context)
+        return context, True
+    text = phrase(token)
+    return Party(text, side_of(text)), False
+
+
+def _quoted_speaker(verb: Token) -> Token | None:
+    """'TASS quoted the ministry as saying' and 'Peskov was quoted as saying': the quoted one speaks."""
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            return c
+    return _subject(verb)
+
+
+def find_attribution(sent: Span, trigger: Token, context: Party | None) -> Attribution:
+    """The reporting structure above the trigger in its own sentence, if any."""
+    t = trigger
+    seen_quote_verb: Token | None = None
+    while t.head is not t:
+        child, t = t, t.head
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and t.pos_ in ("VERB", "AUX"):
+            break  # a sibling clause is not reported by the first one
+        lemma = t.lemma_.lower()
+        if lemma == "quote":
+            seen_quote_verb = t
+            who = _quoted_speaker(t)
+            if who is not None:
+                party, pron = _party(who, context)
+                medium = _subject(t)
+                if party and party.side is None and medium is not None and medium is not who:
+                    party = Party(party.name, side_of(phrase(medium)))
+                return Attribution(party, t, pron)
+        if lemma in REPORT_VERBS and t.pos_ in ("VERB", "AUX") and lemma not in ("show", "believe", "think"):
+            who = _subject(t)
+            if who is not None:
+                party, pron = _party(who, context)
+                return Attribution(party, t, pron)
+            return Attribution(None, t, False)
+        if lemma in REPORT_NOUNS and t.pos_ == "NOUN":
+            who = _noun_speaker(t)
+            if who is not None:
+                party, pron = _party(who, context)
+                return Attribution(party, t, pron)
+    if seen_quote_verb is None:
+        acc = _according_to(sent)
+        if acc is not None:
+            party, pron = _party(acc, context)
+            return Attribution(party, acc, pron)
+        stmt = _statement_by(sent)
+        if stmt is not None:
+            party, pron = _party(stmt, context)
+            return Attribution(party, stmt, pron)
+    return Attribution(None, None, False)
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    for c in noun.children:  # "a statement by X", "a statement made by X"
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+        if c.dep_ == "acl":
+            for g in c.children:
+                if g.dep_ == "agent":
+                    for h in g.children:
+                        if h.dep_ == "pobj":
+                            return h
+        if c.dep_ == "poss":
+            return c
+    if noun.dep_ == "dobj" and noun.head.lemma_ in ("make", "issue", "release", "publish", "give", "post"):
+        return _subject(noun.head)
+    return None
+
+
+def _according_to(sent: Span) -> Token | None:
+    for t in sent:
+        if t.lower_ == "according":
+            for c in t.children:
+                if c.lower_ == "to":
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            return g
+            nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+            if nxt is not None and nxt.lower_ == "to":
+                for g in nxt.children:
+                    if g.dep_ == "pobj":
+                        return g
+    return None
+
+
+def _statement_by(sent: Span) -> Token | None:
+    for t in sent:
+        if t.lemma_.lower() in REPORT_NOUNS and t.pos_ == "NOUN":
+            who = _noun_speaker(t)
+            if who is not None and t.dep_ == "pobj":  # "In a statement by X, ..."
+                return who
+    return None
+
+
+def quote_attribution(text: str, start: int, end: int) -> str | None:
+    """Speaker phrase of a quotation around text[start:end], found in the words just after or before it."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    s, e = start - line_start, end - line_start
+    spans = _quote_spans(line)
+    for qs, qe in spans:
+        if qs <= s and e <= qe + 1:
+            m = _QUOTE_AFTER.match(line[qe + 1 :])
+            if m:
+                return (m.group("a") or m.group("b")).strip()
+            m = _QUOTE_BEFORE.search(line[:qs])
+            if m:
+                return m.group("who").strip()
+    return None
+
+
+def _quote_spans(line: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)", line):
+        spans.append((m.start(), m.end() - 1))
+    return spans
+
+
+def in_scope_of(trigger: Token, words: frozenset[str], stop_at_report: bool = True) -> Token | None:
+    """The nearest ancestor of the trigger whose lemma is in `words`, not crossing a reporting verb."""
+    t = trigger
+    while t.head is not t:
+        child, t = t, t.head
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            return None
+        if t.lemma_.lower() in words:
+            return t
+        if stop_at_report and t.lemma_.lower() in REPORT_VERBS and t.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("neither", "never") for c in token.children)
+
+
+def _has_no(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+
+
+def status_of(trigger: Token, attribution: Attribution, next_sentence: str | None = None) -> str | None:
+    """reported / claimed / unconfirmed / denied / planned; None for hypothetical mentions ('if', 'whether')."""
+    if _hypothetical(trigger):
+        return None
+    path = [trigger]
+    t = trigger
+    while t.head is not t:
+        child, t = t, t.head
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and t.pos_ in ("VERB", "AUX"):
+            break
+        path.append(t)
+    unconfirmed = any(c.lower_ in HEDGE_WORDS for c in trigger.children) or any(
+        c.lower_ in HEDGE_WORDS for p in path[1:3] for c in p.children if c.dep_ in ("amod", "advmod")
+    )
+    denied = False
+    for p in path:
+        lemma = p.lemma_.lower()
+        if lemma in ("confirm", "confirmation", "verify", "verification") and (_negated(p) or _has_no(p)):
+            unconfirmed = True
+        elif lemma in ("deny", "refute", "dismiss", "reject") and p is not trigger:
+            if lemma == "deny" and any(c.lower_ in ("neither", "nor") for c in p.children):
+                unconfirmed = True
+            elif not _negated(p):
+                denied = True
+        elif p.pos_ in ("NOUN",) and _has_no(p) and p is not trigger:
+            denied = True  # "no question of our troops withdrawing", "no plans to ..."
+        elif p is trigger and _negated(p):
+            denied = True
+        if p is attribution.cue:
+            break
+    if any(c.lower_ == "nor" for p in path for c in p.children) and any(p.lemma_ == "confirm" for p in path):
+        unconfirmed = True
+    if unconfirmed:
+        return "unconfirmed"
+    if denied:
+        return "denied"
+    if next_sentence and _NEXT_SENTENCE_HEDGE.search(next_sentence.strip()):
+        return "unconfirmed"
+    if _future(trigger):
+        return "planned"
+    if attribution.cue is not None:
+        return "claimed"
+    return "reported"
+
+
+def _hypothetical(trigger: Token) -> bool:
+    t = trigger
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in t.children):
+            return True
+        if any(c.dep_ == "det" and c.lower_ in ("if",) for c in t.children):
+            return True
+        if t.head is t or t.dep_ in ("ccomp", "ROOT"):
+            break
+        t = t.head
+    left = trigger.doc[max(trigger.sent.start, trigger.i - 3) : trigger.i]
+    return any(x.lower_ in ("if", "whether") for x in left)
+
+
+def _future(trigger: Token) -> bool:
+    verb = trigger
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj":
+        verb = trigger.head
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "would") for c in verb.children):
+        return True
+    head = verb.head
+    return verb.dep_ == "xcomp" and head.lemma_ in ("plan", "intend", "prepare", "go") and head.tag_ != "VBN"
