@@ -94,8 +94,10 @@ TAIL_MARKERS = _rx(
 TAIL_MIN_POSITION = 0.5  # a marker must sit in the second half of the body
 TAIL_MAX_LINE = 300  # a long paragraph after a marker means the marker was not the footer
 
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”’»]$")
-_GLUED = re.compile(r"[a-z][A-Z]")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*$|[\"”’»」』]$")
+# Two category words glued by a scraper ("NewsEurope"), not a brand's inner capital ("iPhone").
+_GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
+LABEL_MAX_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +133,7 @@ def rule_for(line: str) -> str | None:
 def is_breadcrumb(line: str) -> bool:
     """Category labels glued together by a scraper ("World NewsEuropePolitics")."""
     words = line.split()
-    if len(words) > 6 or _SENTENCE_END.search(line):
+    if len(words) > 6 or len(line) > 80 or "://" in line or _SENTENCE_END.search(line):
         return False
     return len(_GLUED.findall(line)) >= 2 or bool(re.search(r"\S\s*[»›>|]\s*\S", line) and len(words) <= 6)
 
@@ -236,7 +238,8 @@ def _drop_header_labels(lines: list[str], keep: list[bool], drop, title_index: i
         line = lines[i].strip()
         if not line or not keep[i]:
             continue
-        if len(line.split()) <= 3 and not _SENTENCE_END.search(line) and not line.endswith("?"):
+        short = len(line.split()) <= 3 and len(line) <= LABEL_MAX_CHARS
+        if short and not _SENTENCE_END.search(line) and not line.endswith("?"):
             drop(i, "section-label")
             continue
         break

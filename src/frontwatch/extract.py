@@ -6,10 +6,13 @@ from dataclasses import dataclass
 
 import trafilatura
 from htmldate import find_date
+from trafilatura.settings import Document
 
 # Below this many words the precision-first extraction has probably kept a teaser or a notice
 # instead of the article, so the default (balanced) extraction gets a chance too.
 MIN_PRECISE_WORDS = 50
+# The balanced extraction also keeps menus and link lists; it is taken only if some line reads like prose.
+PROSE_LINE_WORDS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +23,7 @@ class Page:
     url: str | None
 
 
-def _extract(html: str, url: str | None, favor_precision: bool):
+def _extract(html: str, url: str | None, favor_precision: bool) -> Document | None:
     return trafilatura.bare_extraction(
         html,
         url=url,
@@ -32,8 +35,14 @@ def _extract(html: str, url: str | None, favor_precision: bool):
     )
 
 
-def _words(result) -> int:
+def _words(result: Document | None) -> int:
     return len((result.text or "").split()) if result is not None else 0
+
+
+def _has_prose(result: Document | None) -> bool:
+    return result is not None and any(
+        len(line.split()) >= PROSE_LINE_WORDS for line in (result.text or "").splitlines()
+    )
 
 
 def extract_page(html: str, url: str | None = None) -> Page:
@@ -42,7 +51,7 @@ def extract_page(html: str, url: str | None = None) -> Page:
     result = _extract(html, url, favor_precision=True)
     if _words(result) < MIN_PRECISE_WORDS:
         balanced = _extract(html, url, favor_precision=False)
-        if _words(balanced) > _words(result):
+        if _words(balanced) > _words(result) and _has_prose(balanced):
             result = balanced
     if result is None:
         return Page(text="", title=None, published=None, url=url)

@@ -1,11 +1,529 @@
-"""Fusion of event mentions into incidents (being written)."""
+"""Fusion: every mention of one real-world event, across documents, becomes one incident.
+
+Two mentions are of one event when all of these hold (checked against every member of an incident, so
+an incident never chains from a town to its region to another town of that region):
+
+- the same event type and compatible actor sides (equal, or one unknown);
+- the same place: one GeoNames place (or two entries a few km apart), a feature and the town it stands
+  in, one region, one country. A settlement and a region join only when the settlement is the region's
+  namesake ("Kherson" is both the city and the oblast, and a report saying "Kherson" may mean either);
+  any other town of the region is a finer, different report (a withdrawal from Izium is not the
+  withdrawal from Kharkiv oblast). Mentions with no place join only for state-level events
+  (annexation, mobilization) with overlapping dates;
+- compatible times: overlapping date ranges (a day of slack); without a date of its own, a news report
+  is about the days before its publication; a month named with no year ("in November", in an undated
+  article) still rules out other months; a report with no date and no publication date fits any time;
+- two mentions in one document that give different figures for one quantity are two events (an article
+  does not contradict itself, it tells two episodes).
+
+A background mention (an earlier event recalled as context) with no date of its own is not merged: it
+cannot tell which of several episodes at that place it means.
+
+Incremental: the events of the given documents are matched against incidents fetched by blocking key
+(type, country, admin1) and date window, so adding a document costs what its own blocks hold, not the
+store. Incident ids derive from the smallest member event id, so the same input gives the same rows.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import calendar
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from urllib.parse import urlsplit
 
-from frontwatch.store import Store
+from frontwatch.records import Conflict, DateRange, EventMention, Incident, IncidentStatus, Place
+from frontwatch.store import BlockKey, Store
+from frontwatch.translit import loose_key
+
+NEWS_WINDOW_DAYS = 3  # an undated news report is about the days up to its publication
+DAY_SLACK = 1  # reports of one event may differ by a day (time zones, "announced on" vs done)
+NEAR_KM = 5.0  # two GeoNames entries this close are one place
+FEATURE_KM = 15.0  # a feature (power plant, dam, bridge) and the town it belongs to
+REWRITE_SIMILARITY = 0.7  # word-set overlap of evidence sentences that marks a rewrite of one story
+REWRITE_MIN_WORDS = 8
+
+AFFIRMING = frozenset({"reported", "claimed"})
+# Events that cost their actor: the actor saying so is an admission and confirms them.
+LOSS_TYPES = frozenset({"withdrawal", "casualties"})
+# Events that are one per state and date even when no place is given.
+STATE_LEVEL_TYPES = frozenset({"annexation", "mobilization"})
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+KIND_RANK = {"settlement": 0, "feature": 1, "region": 2, "country": 3}
+REGION_WORDS = frozenset({"oblast", "region", "province", "krai", "kray", "republic", "governorate"})
+
+_MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTH_RE = re.compile(r"\b(" + "|".join(m for m in calendar.month_name if m) + r")\b")
+_WORD_RE = re.compile(r"\w+")
+
+
+# -- mentions ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An event mention with what fusion needs from its document."""
+
+    event: EventMention
+    published: date | None
+    origin: str  # the document this one copies (duplicate_of), else itself
+    outlet: str | None  # host of the document's URL
+    span: tuple[date, date] | None  # when it happened, as far as the report tells
+    month: int | None  # a month named with no year to place it
+    vague: bool  # a recalled event with no date: it joins nothing
+
+    @property
+    def unconstrained(self) -> bool:
+        return self.span is None and self.month is None and not self.vague
+
+    @property
+    def affirms(self) -> bool:
+        return self.event.status in AFFIRMING
+
+    @property
+    def speaker_side(self) -> str | None:
+        return self.event.source.side if self.event.source else None
+
+    @property
+    def when(self) -> date | None:
+        """When the statement was made: publication, else the event's own date."""
+        if self.published:
+            return self.published
+        return self.span[1] - timedelta(days=DAY_SLACK) if self.span and self.event.date else None
+
+
+def _iso(s: str | None) -> date | None:
+    try:
+        return date.fromisoformat(s[:10]) if s else None
+    except ValueError:
+        return None
+
+
+def _month_hint(text: str) -> int | None:
+    """The one month a text names, for a date that could not be placed in a year."""
+    months = {_MONTH_NAMES[m.lower()] for m in _MONTH_RE.findall(text)}
+    return months.pop() if len(months) == 1 else None
+
+
+def make_mention(e: EventMention, meta: dict | None) -> Mention:
+    meta = meta or {}
+    published = _iso(meta.get("published"))
+    span = month = None
+    vague = False
+    if e.date is not None and _iso(e.date.start) and _iso(e.date.end):
+        span = (_iso(e.date.start) - timedelta(days=DAY_SLACK), _iso(e.date.end) + timedelta(days=DAY_SLACK))
+    elif (hint := _month_hint(e.evidence.text)) is not None and published is None:
+        month = hint
+    elif e.background:
+        vague = True
+    elif published is not None:
+        span = (published - timedelta(days=NEWS_WINDOW_DAYS), published)
+    url = meta.get("url")
+    host = urlsplit(url).hostname if url else None
+    return Mention(
+        event=e,
+        published=published,
+        origin=meta.get("duplicate_of") or e.doc_id,
+        outlet=host.removeprefix("www.") if host else None,
+        span=span,
+        month=month,
+        vague=vague,
+    )
+
+
+# -- compatibility ----------------------------------------------------------------------------------
+
+
+def km(a: Place, b: Place) -> float:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return math.inf
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def _region_core(name: str) -> str:
+    return loose_key(" ".join(w for w in name.split() if w.casefold() not in REGION_WORDS))
+
+
+def is_namesake(settlement: Place, region: Place) -> bool:
+    """The settlement gives the region its name, so a bare mention of that name may mean either."""
+    return (
+        settlement.admin1 is not None
+        and settlement.admin1 == region.admin1
+        and _region_core(region.name) == loose_key(settlement.name)
+    )
+
+
+def same_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    kinds = {a.kind, b.kind}
+    if kinds == {"country"}:
+        return a.country == b.country
+    if a.country != b.country or a.admin1 != b.admin1 or "country" in kinds:
+        return False
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if kinds == {"region"}:
+        return a.admin1 is not None
+    if kinds == {"settlement"}:
+        return km(a, b) <= NEAR_KM
+    if kinds == {"feature"}:
+        return loose_key(a.name) == loose_key(b.name) or km(a, b) <= NEAR_KM
+    if kinds == {"feature", "settlement"}:
+        return km(a, b) <= FEATURE_KM
+    if kinds == {"settlement", "region"}:
+        s, r = (a, b) if a.kind == "settlement" else (b, a)
+        return is_namesake(s, r)
+    return False
+
+
+def _months(span: tuple[date, date]) -> set[int]:
+    if (span[1] - span[0]).days > 366:
+        return set(range(1, 13))
+    out, d = set(), span[0].replace(day=1)
+    while d <= span[1]:
+        out.add(d.month)
+        d = (d + timedelta(days=32)).replace(day=1)
+    return out
+
+
+def same_time(a: Mention, b: Mention) -> bool:
+    if a.vague or b.vague:
+        return False
+    if a.unconstrained or b.unconstrained:
+        return True
+    if a.span and b.span:
+        return a.span[0] <= b.span[1] and b.span[0] <= a.span[1]
+    if a.month and b.month:
+        return a.month == b.month
+    span, month = (a.span, b.month) if a.span else (b.span, a.month)
+    return month in _months(span)
+
+
+def _figures_differ(a: Mention, b: Mention) -> bool:
+    qa, qb = a.event.quantities, b.event.quantities
+    return any(k in qb and float(qa[k]) != float(qb[k]) for k in qa)
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    ea, eb = a.event, b.event
+    if ea.type != eb.type:
+        return False
+    if ea.actor.side and eb.actor.side and ea.actor.side != eb.actor.side:
+        return False
+    if not same_place(ea.place, eb.place):
+        return False
+    if (ea.place is None or ea.place.kind == "country") and (
+        ea.type not in STATE_LEVEL_TYPES or a.span is None or b.span is None
+    ):
+        return False
+    if ea.doc_id == eb.doc_id and _figures_differ(a, b):
+        return False
+    return same_time(a, b)
+
+
+def block_key(e: EventMention) -> BlockKey:
+    if e.place is None:
+        return (e.type, None, None)
+    return (e.type, e.place.country, None if e.place.kind == "country" else e.place.admin1)
+
+
+# -- incident summary -------------------------------------------------------------------------------
+
+
+def incident_id(event_ids: Iterable[str]) -> str:
+    return "I-" + hashlib.sha1(min(event_ids).encode("utf-8")).hexdigest()[:16]
+
+
+def _order(m: Mention) -> tuple:
+    return (m.when or date.max, m.event.doc_id, m.event.event_id)
+
+
+def independent_groups(members: Sequence[Mention]) -> list[set[str]]:
+    """Documents grouped by common origin: syndicated copies, one outlet, rewrites of one story."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: str, y: str) -> None:
+        parent[find(x)] = find(y)
+
+    words: dict[str, set[str]] = {}
+    by_outlet: dict[str, str] = {}
+    for m in members:
+        doc = m.event.doc_id
+        find(doc)
+        union(doc, m.origin)
+        if m.outlet:
+            union(doc, by_outlet.setdefault(m.outlet, doc))
+        words.setdefault(doc, set()).update(w.casefold() for w in _WORD_RE.findall(m.event.evidence.text))
+    docs = sorted(words)
+    for i, x in enumerate(docs):
+        for y in docs[i + 1 :]:
+            wx, wy = words[x], words[y]
+            if min(len(wx), len(wy)) < REWRITE_MIN_WORDS:
+                continue
+            if len(wx & wy) / len(wx | wy) >= REWRITE_SIMILARITY:
+                union(x, y)
+    groups: dict[str, set[str]] = {}
+    for doc in docs:
+        groups.setdefault(find(doc), set()).add(doc)
+    return list(groups.values())
+
+
+def _party(m: Mention) -> str:
+    src = m.event.source
+    if src is None:
+        return f"{m.event.doc_id} (own voice)"
+    who = src.name or "unnamed source"
+    return f"{who} ({src.side})" if src.side else who
+
+
+def _when(m: Mention) -> str:
+    return m.when.isoformat() if m.when else "undated"
+
+
+def live_denials(members: Sequence[Mention]) -> list[Mention]:
+    """Denials not taken back by a later affirmation from the same side."""
+    out = []
+    for d in (m for m in members if m.event.status == "denied"):
+        later = [
+            m
+            for m in members
+            if m.affirms
+            and m.speaker_side == d.speaker_side
+            and d.when is not None
+            and m.when is not None
+            and m.when > d.when
+        ]
+        if not later:
+            out.append(d)
+    return out
+
+
+def conflicts(members: Sequence[Mention]) -> list[Conflict]:
+    members = sorted(members, key=_order)
+    affirm = [m for m in members if m.affirms]
+    out: list[Conflict] = []
+    denied = [m for m in members if m.event.status == "denied"]
+    if affirm and denied:
+        live = {m.event.event_id for m in live_denials(members)}
+        detail = "claimed by {} vs denied by {}".format(
+            "; ".join(sorted({_party(m) for m in affirm})), "; ".join(sorted({_party(m) for m in denied}))
+        )
+        if not live:
+            detail += "; the denial was followed by an admission from the same side"
+        ids = tuple(m.event.event_id for m in affirm + denied)
+        out.append(Conflict("claimed-vs-denied", ids, detail))
+    unconfirmed = [m for m in members if m.event.status == "unconfirmed"]
+    if affirm and unconfirmed:
+        first = unconfirmed[0]
+        settled = [m for m in affirm if m.when and first.when and m.when > first.when]
+        detail = "not confirmed by {} ({}) vs reported by {}".format(
+            "; ".join(sorted({_party(m) for m in unconfirmed})),
+            _when(first),
+            "; ".join(sorted({_party(m) for m in affirm})),
+        )
+        if settled:
+            detail += f"; settled by a later report ({_when(settled[0])}, {_party(settled[0])})"
+        ids = tuple(m.event.event_id for m in unconfirmed + affirm)
+        out.append(Conflict("confirmed-vs-unconfirmed", ids, detail))
+    values: dict[str, dict[float, list[Mention]]] = {}
+    for m in affirm:
+        for k, v in m.event.quantities.items():
+            values.setdefault(k, {}).setdefault(float(v), []).append(m)
+    for k, by_value in sorted(values.items()):
+        if len(by_value) > 1:
+            parts = [
+                f"{v:g} ({', '.join(sorted({x.event.doc_id for x in ms}))})"
+                for v, ms in sorted(by_value.items())
+            ]
+            ids = tuple(x.event.event_id for ms in by_value.values() for x in ms)
+            out.append(Conflict("quantity", ids, f"{k}: " + " vs ".join(parts)))
+    return out
+
+
+def incident_status(type_: str, actor_side: str | None, members: Sequence[Mention]) -> IncidentStatus:
+    if live_denials(members):
+        return "contested"
+    affirm = [m for m in members if m.affirms]
+    sides = {m.speaker_side for m in affirm} - {None}
+    if actor_side and actor_side in sides and (len(sides) >= 2 or type_ in LOSS_TYPES):
+        return "confirmed"
+    if len(independent_groups(affirm)) >= 2:
+        return "corroborated"
+    return "single-source"
+
+
+def _place(members: Sequence[Mention]) -> Place | None:
+    places = [m.event.place for m in members if m.event.place is not None]
+    if not places:
+        return None
+    counts = Counter(places)
+    return min(counts, key=lambda p: (KIND_RANK[p.kind], -counts[p], p.geonameid or 0, p.name))
+
+
+def _date(members: Sequence[Mention]) -> DateRange | None:
+    dates = [m.event.date for m in members if m.event.date is not None]
+    if not dates:
+        return None
+    counts = Counter((d.start, d.end, d.precision) for d in dates)
+    return min(
+        dates, key=lambda d: (PRECISION_RANK[d.precision], -counts[(d.start, d.end, d.precision)], d.start)
+    )
+
+
+def covered_span(members: Sequence[Mention]) -> tuple[str | None, str | None]:
+    """The dates an incident's reports reach, for the store's date-window lookups."""
+    spans = [m.span for m in members if m.span]
+    if not spans:
+        return None, None
+    return min(s[0] for s in spans).isoformat(), max(s[1] for s in spans).isoformat()
+
+
+def summarise(members: Sequence[Mention]) -> Incident:
+    members = sorted(members, key=_order)
+    first = members[0].event
+    sides = Counter(m.event.actor.side for m in members if m.event.actor.side)
+    actor_side = min(sides, key=lambda s: (-sides[s], s)) if sides else None
+    docs = {m.event.doc_id for m in members}
+    outlets = sorted({m.outlet for m in members if m.outlet})
+    sources = {m.outlet or m.event.doc_id for m in members}
+    return Incident(
+        incident_id=incident_id(m.event.event_id for m in members),
+        type=first.type,
+        place=_place(members),
+        date=_date(members),
+        status=incident_status(first.type, actor_side, members),
+        n_reports=len(members),
+        n_sources=len(sources),
+        n_independent_sources=len(independent_groups(members)),
+        event_ids=tuple(m.event.event_id for m in members),
+        conflicts=tuple(conflicts(members)),
+        actor_side=actor_side,
+        n_documents=len(docs),
+        outlets=tuple(outlets),
+    )
+
+
+# -- clustering -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Cluster:
+    old_id: str | None
+    members: list[Mention] = field(default_factory=list)
+    changed: bool = False
+
+    def accepts(self, m: Mention) -> bool:
+        return all(compatible(m, x) for x in self.members)
+
+    def fit(self, m: Mention) -> tuple:
+        """Preference among clusters that accept a mention: same exact place, dated overlap, size."""
+        exact = any(x.event.place == m.event.place for x in self.members)
+        dated = any(x.span and m.span for x in self.members)
+        return (exact, dated, len(self.members))
+
+
+class Fuser:
+    """Assigns mentions to clusters, fetching the store's incidents block by block as needed."""
+
+    def __init__(self, store: Store, skip_docs: set[str]) -> None:
+        self.store = store
+        self.skip_docs = skip_docs  # documents being re-fused: their stored memberships are stale
+        self.clusters: dict[BlockKey, list[Cluster]] = {}
+        self.loaded: set[str] = set()
+        self.meta: dict[str, dict] = {}
+        self.blocks_in_store: set[BlockKey] = set()
+
+    def load(self, ids: Iterable[str]) -> list[Cluster]:
+        ids = [i for i in ids if i not in self.loaded]
+        if not ids:
+            return []
+        self.loaded.update(ids)
+        stored = self.store.incident_events(ids)
+        self._fetch_meta(e.doc_id for es in stored.values() for e in es)
+        out = []
+        for iid in ids:
+            members = [make_mention(e, self.meta.get(e.doc_id)) for e in stored.get(iid, ())]
+            kept = [m for m in members if m.event.doc_id not in self.skip_docs]
+            c = Cluster(iid, kept, changed=len(kept) != len(members) or not kept)
+            key = block_key(kept[0].event) if kept else ("", None, None)
+            self.clusters.setdefault(key, []).append(c)
+            out.append(c)
+        return out
+
+    def _fetch_meta(self, doc_ids: Iterable[str]) -> None:
+        missing = {d for d in doc_ids if d not in self.meta}
+        if missing:
+            self.meta.update(self.store.document_meta(missing))
+
+    def assign(self, m: Mention) -> None:
+        key = block_key(m.event)
+        if not m.vague and key in self.blocks_in_store:
+            start = end = None
+            if m.span:
+                start, end = m.span[0].isoformat(), m.span[1].isoformat()
+            self.load(self.store.incident_candidates(key, start, end))
+        block = self.clusters.setdefault(key, [])
+        fits = [c for c in block if c.members and c.accepts(m)] if not m.vague else []
+        if fits:
+            best = max(fits, key=lambda c: c.fit(m))
+        else:
+            best = Cluster(None)
+            block.append(best)
+        best.members.append(m)
+        best.changed = True
+
+    def all_clusters(self) -> Iterator[Cluster]:
+        for block in self.clusters.values():
+            yield from block
 
 
 def update_incidents(store: Store, doc_ids: Sequence[str]) -> None:
-    return None
+    """Fuse the events of these (new, changed or re-checked) documents into the store's incidents.
+
+    Incidents that held the documents' old events are revisited; the documents' current events are
+    matched against incidents of their blocks, then every changed incident is rewritten with its
+    counts, status and conflicts, and its members' `incident_id` set.
+    """
+    doc_ids = list(dict.fromkeys(doc_ids))
+    if not doc_ids:
+        return
+    fuser = Fuser(store, set(doc_ids))
+    touched = {iid for _, iid, _ in store.memberships(doc_ids)}
+    for c in fuser.load(sorted(touched)):
+        c.changed = True  # it lost the documents' old events
+
+    new_events = list(store.events(doc_ids))
+    fuser._fetch_meta(doc_ids)
+    mentions = [make_mention(e, fuser.meta.get(e.doc_id)) for e in new_events]
+    fuser.blocks_in_store = store.incident_blocks(block_key(m.event) for m in mentions)
+    # Dated reports first so that reports with no date join the episode they fit best.
+    position = {e.event_id: i for i, e in enumerate(new_events)}
+    mentions.sort(key=lambda m: (m.unconstrained, m.published or date.max, position[m.event.event_id]))
+    for m in mentions:
+        fuser.assign(m)
+
+    removed: list[str] = []
+    new: list[tuple[Incident, str | None, str | None, list[tuple[str, str]]]] = []
+    for c in fuser.all_clusters():
+        if not c.changed:
+            continue
+        if c.old_id:
+            removed.append(c.old_id)
+        if c.members:
+            inc = summarise(c.members)
+            start, end = covered_span(c.members)
+            new.append((inc, start, end, [(m.event.event_id, m.event.doc_id) for m in c.members]))
+    store.write_incidents(removed, new, stale_docs=doc_ids)

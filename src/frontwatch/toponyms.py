@@ -11,63 +11,73 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from frontwatch import gazetteer
-from frontwatch.gazetteer import REGION_WORDS, Gazetteer
+from frontwatch.gazetteer import FOCUS_COUNTRIES, REGION_WORDS, Gazetteer
 from frontwatch.records import Place, PlaceMention
-from frontwatch.translit import exact_key
+from frontwatch.translit import exact_key, loose_key
 
 MAX_WORDS = 6
 # Hyphenated names are split into tokens; n-grams join them again ("Ivano-Frankivsk", "Izyum-Balakliia").
 _TOKEN = re.compile(r"[^\W\d_]+(?:[\'’ʼ][^\W\d_]+)*\.?", re.UNICODE)
 _POSSESSIVE = re.compile(r"[\'’]s$")
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Words that put a name in a place-like slot; only there are typos fuzzy-matched.
-PLACE_CUES = frozenset(
-    "in near from to into outside around towards toward at across neighboring neighbouring "
-    "besieged occupied liberated captured recaptured retook retaking retake entered shelled struck "
-    "via through along beyond toward city town village settlement region oblast province of "
-    "north south east west northeast northwest southeast southwest".split()
+PLACE_CUES = _words(
+    "in near from to into outside around towards toward at across neighboring neighbouring besieged occupied "
+    "liberated captured recaptured retook retaking retake entered shelled struck via through along beyond "
+    "city town village settlement region oblast province of north south east west northeast northwest "
+    "southeast southwest"
 )
-SETTLEMENT_WORDS = frozenset("city town village settlement hamlet urban cities towns villages".split())
-REGION_NOUNS = frozenset(
-    "region regions oblast oblasts province provinces territories territory areas krai".split()
-)
+# Slots where an unknown capitalised name is still a place: "near X", "the village of X", "X district".
+NEAR_CUES = _words("near outside")
+SETTLEMENT_WORDS = _words("city town village settlement hamlet urban cities towns villages")
+REGION_NOUNS = _words("region regions oblast oblasts province provinces territories territory areas krai")
+AREA_NEXT = _words("region oblast district raion province krai county hromada")
 # Titles and roles before a name mark a person ("Spokesman Peskov", "Mr Kyiv" is not a place).
-PERSON_TITLES = frozenset(
-    "mr mrs ms miss dr prof president minister spokesman spokeswoman spokesperson general gen lt col "
-    "colonel major sgt sergeant captain commander governor mayor secretary chancellor senator sen rep "
-    "premier king queen prince pope patriarch ambassador adviser advisor envoy chief director "
-    "lieutenant admiral marshal judge officer deputy head leader chairman".split()
+PERSON_TITLES = _words(
+    "mr mrs ms miss dr prof president minister spokesman spokeswoman spokesperson general gen lt col colonel "
+    "major sgt sergeant captain commander governor mayor secretary chancellor senator sen rep premier king "
+    "queen prince pope patriarch ambassador adviser advisor envoy chief director lieutenant admiral marshal "
+    "judge officer deputy head leader chairman"
 )
-SAY_VERBS = frozenset(
-    "said says say told tells stated states added adds noted notes emphasized emphasised stressed "
-    "estimated explained announced claimed warned argued insisted wrote tweeted asked replied "
-    "responded believes thinks denied confirmed acknowledged admitted".split()
+SAY_VERBS = _words(
+    "said says say told tells stated states added adds noted notes emphasized emphasised stressed estimated "
+    "explained announced claimed warned argued insisted wrote tweeted asked replied responded believes thinks "
+    "denied confirmed acknowledged admitted"
 )
 # A name followed by one of these is an organisation ("Kyiv Independent", "Moscow Times").
-ORG_NEXT = frozenset(
-    "post times independent herald tribune journal daily news gazette telegraph university institute "
-    "college school academy fc club dynamo shakhtar bank group company corporation inc ltd media "
-    "agency press review standard observer mail radio tv television".split()
+ORG_NEXT = _words(
+    "post times independent herald tribune journal daily news gazette telegraph university institute college "
+    "school academy fc club dynamo shakhtar bank group company corporation inc ltd media agency press review "
+    "standard observer mail radio tv television"
 )
 # Words after a town name that make it part of a place's name, not a person's ("Mariupol Drama Theatre").
-FEATURE_WORDS = frozenset(
-    "airport airfield air base port harbour harbor station railway plant factory works bridge dam river "
-    "lake sea square street avenue road highway district raion oblast region theatre theater drama "
-    "cathedral church monastery stadium arena hospital prison reservoir canal island peninsula "
-    "front axis direction sector bay gulf".split()
+FEATURE_WORDS = _words(
+    "airport airfield air base port harbour harbor station railway plant factory works bridge dam river lake "
+    "sea square street avenue road highway district raion oblast region theatre theater drama cathedral "
+    "church monastery stadium arena hospital prison reservoir canal island peninsula front axis direction "
+    "sector bay gulf"
 )
-DEMONYM_SUFFIXES = ("ian", "ians", "ese", "ish", "ans", "an", "i", "is", "ic", "ics")
-NEWS_WORDS = frozenset(
-    "january february march april may june july august september october november december monday "
-    "tuesday wednesday thursday friday saturday sunday ministry defense defence army forces military "
-    "operation special general western eastern northern southern central national federal republic "
-    "state states government president minister police also photos video read see update live "
-    "breaking exclusive opinion analysis north south east west northeast northwest southeast southwest".split()
+# Capitalised words that are no place names: dates, institutions, roles, headline words.
+NEWS_WORDS = _words(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday ministry defense defence army forces military operation "
+    "special general western eastern northern southern central national federal republic state states "
+    "government president minister police also photos video read see update live breaking exclusive "
+    "opinion analysis north south east west northeast northwest southeast southwest"
+)
+# Institutions named after "in": "in Congress" is no place.
+INSTITUTIONS = _words(
+    "congress parliament senate court council cabinet assembly duma rada kremlin pentagon nato telegram "
+    "facebook twitter instagram youtube christ god islam christianity christmas easter ramadan"
 )
 
 
@@ -92,7 +102,7 @@ class _Mention:
     cue: bool  # a place-like word before it
     place: Place | None = None
     kind_hint: str | None = None  # "region" | "settlement" from the words around it
-    flags: set[str] = field(default_factory=set)
+    slot: bool = False  # in a slot only a place fills: kept unresolved when no candidate fits
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -116,16 +126,8 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def _is_demonym(word: str, g: Gazetteer) -> bool:
-    """'Ukrainian', 'Russians', 'Belarusian': a country or region name plus a demonym suffix."""
-    low = word.casefold()
-    for suf in DEMONYM_SUFFIXES:
-        if low.endswith(suf) and len(low) - len(suf) >= 3:
-            stem = low[: -len(suf)]
-            for tail in ("", "a", "e", "y", "ia", "o"):
-                ids = g.exact.get(stem + tail)
-                if ids and any(g.kind[i] in ("country", "region") for i in ids):
-                    return True
-    return False
+    """'Ukrainian', 'Russians', 'French': the people of a country, region or continent."""
+    return g.demonym(word) is not None
 
 
 class _Finder:
@@ -148,7 +150,8 @@ class _Finder:
         """Longest gazetteer name starting at token i: (last token, candidates)."""
         g, toks = self.g, self.toks
         first = toks[i].key
-        n_max = min(MAX_WORDS, g.max_words.get(first, 0), len(toks) - i)
+        longest = max(g.max_words.get(first, 0), g.max_words.get(loose_key(first), 0))
+        n_max = min(MAX_WORDS, longest, len(toks) - i)
         for n in range(n_max, 0, -1):
             j = i + n - 1
             if n > 1 and (toks[j].sent_start or any(toks[k].sent_start for k in range(i + 1, j + 1))):
@@ -174,16 +177,64 @@ class _Finder:
             if hit is None and t.cap and len(t.key) >= 5 and self.has_cue(i) and not t.sent_start:
                 ids = g.ids(t.text, fuzzy=True)
                 hit = (i, ids) if ids else None
+            if hit is None and t.cap:
+                j = self.unknown_name(i)
+                hit = (j, []) if j is not None else None
             if hit is None:
                 i += 1
                 continue
             j, ids = hit
-            out.append(
-                _Mention(i, j, toks[i].start, toks[j].end, self.text[toks[i].start : toks[j].end], ids,
-                         self.has_cue(i))
-            )  # fmt: skip
+            surface = self.text[toks[i].start : toks[j].end]
+            m = _Mention(i, j, toks[i].start, toks[j].end, surface, ids, self.has_cue(i))
+            m.slot = self.place_slot(i, j)
+            out.append(m)
             i = j + 1
         return out
+
+    def place_slot(self, i: int, j: int) -> bool:
+        """Tokens i..j stand where only a place fits: "near X", "the village of X", "X district",
+        "in X, <known region or country>"."""
+        prev = self.word(i - 1)
+        if prev == "the":
+            prev = self.word(i - 2)
+        nxt = self.toks[j + 1] if j + 1 < len(self.toks) else None
+        if prev in NEAR_CUES or (prev == "of" and self.word(i - 2) in SETTLEMENT_WORDS):
+            return True
+        if nxt is not None and nxt.key in AREA_NEXT and self.text[self.toks[j].end : nxt.start] == " ":
+            return True
+        if prev in ("in", "at") and nxt is not None and self.text[self.toks[j].end : nxt.start] == ", ":
+            return any(
+                self.g.kind[c] in ("region", "country") and how == "exact" for c, how, _ in self.g.ids(nxt.text)
+            )
+        return False
+
+    def unknown_name(self, i: int) -> int | None:
+        """Last token of a capitalised name at i that the gazetteer lacks but a place slot holds, or None."""
+        toks = self.toks
+        j = i
+        while j + 1 < len(toks) and j - i < 2 and toks[j + 1].cap and not toks[j + 1].sent_start:
+            if self.text[toks[j].end : toks[j + 1].start] not in (" ", "-") or toks[j + 1].key in AREA_NEXT:
+                break
+            j += 1
+        if toks[i].sent_start or not self.place_slot(i, j):
+            return None
+        nxt = self.word(j + 1)
+        if j + 1 < len(toks) and toks[j + 1].cap and nxt not in AREA_NEXT:
+            return None  # a longer name than we take
+        if nxt in ORG_NEXT or (nxt in FEATURE_WORDS and nxt not in AREA_NEXT):
+            return None
+        for t in toks[i : j + 1]:
+            if (
+                len(t.key) < 3
+                or t.text.isupper()
+                or t.key in STOP_WORDS | NEWS_WORDS | PERSON_TITLES | ORG_NEXT | INSTITUTIONS
+                or t.key in REGION_WORDS
+                or t.key in self.lower_words
+                or _is_demonym(t.text, self.g)
+                or self.text[t.end : t.end + 2] in ("'s", "’s")
+            ):
+                return None
+        return j
 
     # -- filters ------------------------------------------------------------------------------------
 
@@ -210,9 +261,16 @@ class _Finder:
                 people.add(tb.text)  # "Vladimir Putin": a town named like a given name, then a surname
         # given names before a known surname, even when they are also towns ("Vladimir Putin")
         for b in range(1, len(toks)):
-            if toks[b].text in people and toks[b - 1].cap and self.text[toks[b - 1].end : toks[b].start] == " ":
-                if toks[b - 1].key not in PERSON_TITLES and not self._country_or_region(toks[b - 1].text):
-                    people.add(toks[b - 1].text)
+            if (
+                (
+                    toks[b].text in people
+                    and toks[b - 1].cap
+                    and self.text[toks[b - 1].end : toks[b].start] == " "
+                )
+                and toks[b - 1].key not in PERSON_TITLES
+                and not self._country_or_region(toks[b - 1].text)
+            ):
+                people.add(toks[b - 1].text)
         cued = {m.surface for m in mentions if m.cue and all(how != "fuzzy" for _, how, _ in m.cands)}
         said = {
             toks[b].text
@@ -235,7 +293,9 @@ class _Finder:
         return bool(ids) and all(self.g.kind[i] == "settlement" for i, _, _ in ids)
 
     def _country_or_region(self, name: str) -> bool:
-        return any(self.g.kind[i] in ("country", "region") for i, how, _ in self.g.ids(name) if how == "exact")
+        return any(
+            self.g.kind[i] in ("country", "region") for i, how, _ in self.g.ids(name) if how == "exact"
+        )
 
     def _first_name(self, a: int, b: int) -> bool:
         """Token a looks like a given name before token b: adjacent capitalised words, a not a place word."""
@@ -277,6 +337,8 @@ class _Finder:
     def keep(self, m: _Mention, people: set[str]) -> bool:
         g = self.g
         first = self.toks[m.first]
+        if not m.cands and any(t.text in people for t in self.toks[m.first : m.last + 1]):
+            return False
         if m.first == m.last:
             if first.text in people or first.key in STOP_WORDS or first.key in NEWS_WORDS:
                 return False
@@ -286,8 +348,10 @@ class _Finder:
                 return False
             if self.word(m.last + 1) in ORG_NEXT:
                 return False
-            if first.text.isupper() and len(first.text) <= 4 and not any(
-                g.kind[i] != "settlement" for i, _, _ in m.cands
+            if (
+                first.text.isupper()
+                and len(first.text) <= 4
+                and not any(g.kind[i] != "settlement" for i, _, _ in m.cands)
             ):
                 return False
         # a settlement-only match at a sentence start, with no cue, must be notable
@@ -340,39 +404,70 @@ def _kind_hints(f: _Finder, mentions: list[_Mention]) -> None:
         if len(run) >= 2:
             tail = f.word(_skip_parens(f, run[-1].last + 1))
             all_regions = all(any(g.kind[c] == "region" for c, _, _ in r.cands) for r in run)
-            head = {f.word(k) for k in range(max(0, run[0].first - 12), run[0].first)}
-            sent_break = any(f.toks[k].sent_start for k in range(max(0, run[0].first - 11), run[0].first + 1))
-            if all_regions and (
-                tail in REGION_WORDS or (len(run) >= 3 and head & REGION_NOUNS and not sent_break)
-            ):
+            # a region noun shortly before the list, in the same sentence
+            noun_before = False
+            for k in range(run[0].first, max(-1, run[0].first - 13), -1):
+                if f.word(k) in REGION_NOUNS:
+                    noun_before = True
+                    break
+                if f.toks[k].sent_start:
+                    break
+            if all_regions and (tail in REGION_WORDS or (len(run) >= 3 and noun_before)):
                 for r in run:
                     r.kind_hint = "region"
         i += len(run)
 
 
-def _choose(g: Gazetteer, m: _Mention, ctx_admin1: dict[str, float], ctx_country: dict[str, float],
-            after_the: bool) -> Place | None:  # fmt: skip
+_Context = dict[str, dict[str, float]]  # admin1 or country -> surface -> weight
+
+
+def _weight(ctx: _Context, code: str | None, surface: str) -> float:
+    """Support for a code from the document's other names (a name does not support itself)."""
+    return max((w for s, w in ctx.get(code or "", {}).items() if s != surface), default=0.0)
+
+
+def _count(ctx: _Context, code: str | None, surface: str) -> int:
+    """How many other names of the document support a code."""
+    return sum(1 for s in ctx.get(code or "", {}) if s != surface)
+
+
+def _choose(
+    g: Gazetteer, m: _Mention, ctx_admin1: _Context, ctx_country: _Context, after_the: bool
+) -> Place | None:
     best, best_score = None, -math.inf
     exact_kinds = {g.kind[i] for i, how, _ in m.cands if how == "exact"}
+    key = exact_key(m.surface)
+    # a region named like a town inside it, or like a capital, is the town when named alone ("Kharkiv")
+    town_named = {g.admin1[i] for i, _, _ in m.cands if g.kind[i] == "settlement"}
+    capital_named = any(i in g.capitals for i, _, _ in m.cands)
     for i, how, sim in m.cands:
         kind = g.kind[i]
+        in_admin1 = _weight(ctx_admin1, g.admin1[i], m.surface)
+        in_country = _weight(ctx_country, g.country[i], m.surface)
+        if how == "fuzzy" and not in_country and g.country[i] not in FOCUS_COUNTRIES:
+            continue  # a near-spelling abroad, with nothing in the document pointing there, is a guess
         score = {"exact": 2.0, "loose": 1.0, "fuzzy": (sim - 80) / 20}[how]
         if kind == "settlement":
-            score += math.log10(g.population[i] + 10)
-            score += 3.0 * ctx_admin1.get(g.admin1[i] or "", 0.0) + 1.5 * ctx_country.get(g.country[i] or "", 0.0)
+            score += math.log10(g.population[i] + 10) + 3.0 * in_admin1 + 1.5 * in_country
+            if how == "exact" and exact_key(g.name[i]) != key:
+                score -= 1.0  # an alternate name: weaker than a place's own name
             if m.kind_hint == "region":
                 score -= 20
         elif kind == "region":
-            score += 4.0 + 2.0 * ctx_country.get(g.country[i] or "", 0.0)
-            score += 20 if m.kind_hint == "region" else -3.5  # "Kharkiv" alone is the city
-            if m.kind_hint == "settlement":
+            if g.admin1[i] in town_named or capital_named:
+                score += 0.5 + 2.0 * in_country
+            else:  # "Texas", "Crimea": a region before any small namesake town
+                score += 6.0 + 2.0 * min(_count(ctx_country, g.country[i], m.surface), 3)
+            if m.kind_hint == "region":
+                score += 23.5
+            elif m.kind_hint == "settlement":
                 score -= 20
         elif kind == "country":
-            score += 12.0
+            score += 10.0 + 2.0 * in_country
         else:  # feature
             score += 11.0
-            if i in g.the_only and not after_the and "settlement" in exact_kinds:
-                score -= 20  # "Dnipro" is the city, "the Dnipro" the river
+            if i in g.the_only and "settlement" in exact_kinds:
+                score += 10 if after_the else -20  # "the Dnipro" is the river, "Dnipro" the city
         if score > best_score:
             best, best_score = i, score
     return g.place(best) if best is not None else None
@@ -381,24 +476,27 @@ def _choose(g: Gazetteer, m: _Mention, ctx_admin1: dict[str, float], ctx_country
 def _resolve(f: _Finder, mentions: list[_Mention]) -> None:
     g = f.g
     _kind_hints(f, mentions)
-    # context from the unambiguous mentions first, then everything that resolved
-    ctx_admin1: dict[str, float] = {}
-    ctx_country: dict[str, float] = {}
+    ctx_admin1: _Context = {}
+    ctx_country: _Context = {}
+
+    def support(code: str | None, ctx: _Context, surface: str, w: float) -> None:
+        if code:
+            slot = ctx.setdefault(code, {})
+            slot[surface] = max(slot.get(surface, 0.0), w)
+
+    # first the names whose candidates agree on a region, then what the first pass resolved
     for m in mentions:
-        kinds = {g.admin1[i] for i, _, _ in m.cands}
-        if len(kinds) == 1 and len(m.cands) <= 2:
-            a = next(iter(kinds))
-            if a:
-                ctx_admin1[a] = 1.0
-            ctx_country[g.country[m.cands[0][0]] or ""] = 1.0
+        codes = {g.admin1[i] for i, _, _ in m.cands}
+        if len(codes) == 1 and len(m.cands) <= 3:
+            support(next(iter(codes)), ctx_admin1, m.surface, 1.0)
+            support(g.country[m.cands[0][0]], ctx_country, m.surface, 1.0)
     for _ in range(2):
         for m in mentions:
             m.place = _choose(g, m, ctx_admin1, ctx_country, f.word(m.first - 1) == "the")
         for m in mentions:
-            if m.place and m.place.admin1:
-                ctx_admin1[m.place.admin1] = 1.0
-            if m.place and m.place.country:
-                ctx_country[m.place.country] = 1.0
+            if m.place:
+                support(m.place.admin1, ctx_admin1, m.surface, 1.5 if m.place.kind == "region" else 1.0)
+                support(m.place.country, ctx_country, m.surface, 1.0)
 
 
 def find_places(doc_id: str, text: str) -> list[PlaceMention]:
@@ -408,7 +506,8 @@ def find_places(doc_id: str, text: str) -> list[PlaceMention]:
     people = f.person_surfaces(mentions)
     mentions = [m for m in mentions if f.keep(m, people)]
     _resolve(f, mentions)
-    return [PlaceMention(doc_id, m.surface, m.start, m.end, m.place) for m in mentions]
+    # a name no candidate fits is kept, unresolved, only where nothing but a place can stand
+    return [PlaceMention(doc_id, m.surface, m.start, m.end, m.place) for m in mentions if m.place or m.slot]
 
 
 def resolve_spans(text: str, spans: list[tuple[int, int]]) -> list[Place | None]:
@@ -419,7 +518,13 @@ def resolve_spans(text: str, spans: list[tuple[int, int]]) -> list[Place | None]
     for s, e in spans:
         idx = [k for k, t in enumerate(f.toks) if t.start >= s and t.end <= e]
         surface = text[s:e]
-        cands = g.ids(surface, fuzzy=True)
+        cands = g.ids(surface)
+        if not any(how == "exact" for _, how, _ in cands):
+            people = g.demonym(surface)  # an annotated adjective: "Russian" stands for Russia
+            if people is not None:
+                cands = [(people, "exact", 100.0)]
+            elif not cands and " " not in surface.strip():
+                cands = g.ids(surface, fuzzy=True)  # typos, in one-word names only
         first, last = (idx[0], idx[-1]) if idx else (0, 0)
         mentions.append(_Mention(first, last, s, e, surface, cands, bool(idx) and f.has_cue(first)))
     known = [m for m in mentions if m.cands]
@@ -433,11 +538,15 @@ def resolve_name(name: str, context: str | None = None) -> Place | None:
     cands = g.ids(name, fuzzy=True)
     if not cands:
         return None
-    ctx_admin1: dict[str, float] = {}
-    ctx_country: dict[str, float] = {}
+    ctx_admin1: _Context = {}
+    ctx_country: _Context = {}
     region = g.region(context) if context else None
     if region is not None and region.admin1:
-        ctx_admin1[region.admin1] = 2.0
-        ctx_country[region.country or ""] = 1.0
+        ctx_admin1[region.admin1] = {"": 2.0}
+        ctx_country[region.country or ""] = {"": 1.0}
+        # the region is given: a same-named place elsewhere is another place, not this one
+        cands = [c for c in cands if g.admin1[c[0]] == region.admin1]
+        if not cands:
+            return None
     m = _Mention(0, 0, 0, len(name), name, cands, False, kind_hint="settlement")
     return _choose(g, m, ctx_admin1, ctx_country, False)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Russian and Ukrainian letters, one romanisation; the loose key folds the others onto it.
 _CYRILLIC = {
@@ -72,6 +73,7 @@ def strip_diacritics(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65_536)
 def exact_key(name: str) -> str:
     """Case, accents, apostrophes and separators folded; Cyrillic romanised."""
     s = romanise(name)
@@ -81,6 +83,7 @@ def exact_key(name: str) -> str:
     return _SEPARATORS.sub(" ", s).strip()
 
 
+@lru_cache(maxsize=65_536)
 def loose_key(name: str) -> str:
     """A key that Russian and Ukrainian romanisations of one name share."""
     s = exact_key(name)

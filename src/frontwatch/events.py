@@ -1,0 +1,818 @@
+"""Event mentions: who did what, where, when, and who says so.
+
+Sentences are split by rules; only those with a trigger word are parsed (`nlp.prefilter`). In a parsed
+sentence each trigger (verbal or nominal) gets its arguments from the dependency tree: places linked by
+object or preposition, the actor from subject, agent, possessive or adjective, date expressions in its
+clause, quantities in its phrase. `claims` gives speaker and status. Repeated mentions of one event in a
+document are merged.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from frontwatch import claims, nlp
+from frontwatch.dates import DateMention, find_dates, parse_published
+from frontwatch.quantities import Quantity, find_quantities
+from frontwatch.records import DateRange, Document, EventMention, Evidence, Party, Place, PlaceMention
+
+VERB_TRIGGERS = {
+    "withdraw": "withdrawal", "retreat": "withdrawal", "regroup": "withdrawal", "redeploy": "withdrawal",
+    "abandon": "withdrawal", "leave": "withdrawal", "exit": "withdrawal", "pull": "withdrawal",
+    "evacuate": "evacuation", "annex": "annexation", "mobilize": "mobilization", "mobilise": "mobilization",
+    "take": "capture", "retake": "capture", "recapture": "capture", "capture": "capture", "seize": "capture",
+    "liberate": "capture", "enter": "capture", "reclaim": "capture", "regain": "capture", "restore": "capture",
+    "reoccupy": "capture", "push": "capture", "hoist": "capture", "raise": "capture",
+    "advance": "advance",
+    "strike": "attack", "shell": "attack", "bomb": "attack", "hit": "attack", "fire": "attack", "attack": "attack",
+}  # fmt: skip
+NOUN_TRIGGERS = {
+    "withdrawal": "withdrawal", "retreat": "withdrawal", "redeployment": "withdrawal", "pullout": "withdrawal",
+    "pullback": "withdrawal", "exit": "withdrawal", "evacuation": "evacuation", "annexation": "annexation",
+    "mobilization": "mobilization", "mobilisation": "mobilization", "capture": "capture", "seizure": "capture",
+    "liberation": "capture", "recapture": "capture", "restoration": "capture", "advance": "advance",
+    "attack": "attack", "strike": "attack", "airstrike": "attack", "shelling": "attack", "bombing": "attack",
+    "bombardment": "attack", "fire": "attack",
+}  # fmt: skip
+# Triggers too common in other senses ("take part", "hit hard", "left") count only with a place of their own.
+WEAK = frozenset("take hit fire enter leave exit raise push restore".split())
+CASUALTY_WORDS = frozenset("kill killed dead die died wounded injured wound injure casualty casualties".split())
+
+PLACE_PREPS = frozenset(
+    """from in into of around near at on within out across outside over inside through along throughout as
+    including behind beyond north south east west northeast northwest southeast southwest""".split()
+)
+DESTINATION_PREPS = frozenset("to towards toward for direction".split())
+STATIONED = frozenset("station base deploy locate situate position concentrate".split())
+GENERIC_PLACES = {
+    "city": "settlement", "town": "settlement", "village": "settlement", "capital": "settlement",
+    "region": "region", "province": "region", "oblast": "region", "district": "region",
+    "plant": "feature", "station": "feature",
+}  # fmt: skip
+FORCES = frozenset("army forces troops soldiers military units unit force".split())
+PERSONNEL = frozenset("reservists soldiers troops men citizens conscripts servicemen reserve people".split())
+MOBILIZATION_KINDS = frozenset("partial general military full mass nationwide".split())
+ALLOWED_XCOMP_HEADS = frozenset(
+    """order decide begin start continue manage complete finish force compel claim agree choose have be
+    announce confirm say""".split()
+)
+PLANNED_XCOMP_HEADS = frozenset("plan intend prepare aim expect threaten vow promise".split())
+QUANTITY_KINDS = {
+    "capture": ("area_km2", "settlements"),
+    "advance": ("distance_km", "area_km2", "settlements"),
+    "withdrawal": ("distance_km", "troops"),
+    "attack": ("fatalities", "injured", "casualties"),
+    "mobilization": ("troops",),
+    "casualties": ("fatalities", "injured", "casualties"),
+    "evacuation": (),
+    "annexation": (),
+}
+
+
+@dataclass
+class _Context:
+    """What earlier sentences of the document say, for pronouns and ellipsis."""
+
+    speaker: Party | None = None
+    actor: dict[str, str | None] = field(default_factory=dict)  # event type -> last actor side
+    last_side: str | None = None
+
+
+@dataclass
+class _Raw:
+    type: str
+    trigger: Token
+    place: PlaceMention | None
+    actor: Party
+    source: Party | None
+    status: str
+    date: DateRange | None
+    quantities: dict[str, float]
+    sentence: nlp.Sentence
+    order: tuple[int, int]
+
+
+def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMention]:
+    """Event mentions of one document, one row per (event, place), in text order with stable ids."""
+    sentences = nlp.split_sentences(doc.text)
+    pub = parse_published(doc.published)
+    selected = [i for i, s in enumerate(sentences) if not s.heading and nlp.prefilter(s.text)]
+    parsed = dict(zip(selected, nlp.parse(sentences[i].text for i in selected), strict=True))
+    focus = _focus_region(places)
+    ctx = _Context()
+    raws: list[_Raw] = []
+    for i, sent in enumerate(sentences):
+        if i not in parsed:
+            _update_speaker_cheaply(sent.text, ctx)
+            continue
+        raws.extend(_sentence_events(doc, sentences, i, parsed[i], places, pub, focus, ctx, parsed))
+    return _finalise(doc, _merge(raws), pub)
+
+
+# --- one sentence ---------------------------------------------------------------------------------
+
+
+def _sentence_events(
+    doc: Document,
+    sentences: list[nlp.Sentence],
+    i: int,
+    sdoc: Doc,
+    places: list[PlaceMention],
+    pub: date | None,
+    focus: Place | None,
+    ctx: _Context,
+    parsed: dict[int, Doc],
+) -> list[_Raw]:
+    sent = sentences[i]
+    span = sdoc[:]
+    token_place = _token_places(sdoc, sent, places)
+    triggers = [(t, ty) for t in sdoc if (ty := _trigger_type(t, token_place)) is not None]
+    trigger_ids = {t.i for t, _ in triggers}
+    next_text = sentences[i + 1].text if i + 1 < len(sentences) else None
+    dates = find_dates(sent.text, pub)
+    quantities = find_quantities(sent.text)
+    linked: dict[int, list[PlaceMention]] = {}
+    blocked: set[int] = set()  # places inside some trigger's own phrase
+    for t, ty in triggers:
+        found, seen = _linked_places(t, ty, token_place, trigger_ids)
+        linked[t.i] = found
+        blocked |= seen
+    out: list[_Raw] = []
+    sentence_speakers: list[Party] = []
+    for t, ty in triggers:
+        if _skip_for_intent(t):
+            continue
+        attribution = claims.find_attribution(span, t, ctx.speaker)
+        speaker = attribution.speaker
+        if speaker is None:
+            who = claims.quote_attribution(doc.text, sent.start + t.idx, sent.start + t.idx + len(t.text))
+            if who is not None:
+                speaker = ctx.speaker if who.split()[0].lower() in claims.PRONOUNS else Party(who, claims.side_of(who))
+                attribution = claims.Attribution(speaker, t, False)
+        if speaker is None and attribution.cue is not None:
+            speaker = ctx.speaker  # "This withdrawal, announced on Wednesday, ..."
+        status = claims.status_of(t, attribution, next_text)
+        if status is None:
+            continue
+        if _xcomp_planned(t):
+            status = "planned" if status in ("reported", "claimed") else status
+        if speaker is not None and speaker.name and not attribution.pronoun:
+            sentence_speakers.append(speaker)
+        targets = _event_places(t, ty, linked, blocked, token_place, sdoc, sent, sentences, i, places)
+        qty = _quantities_for(t, ty, sent, quantities, sdoc)
+        if not targets and ty in ("capture", "advance") and (qty or ty == "advance" and _has_distance(t)):
+            carried = _carry_from_next(sentences, i, parsed, places)
+            if carried is not None:
+                place, extra = carried
+                targets = [place]
+                for k, v in extra.items():
+                    qty.setdefault(k, v)
+            elif focus is not None:
+                targets = [PlaceMention(doc.doc_id, focus.name, -1, -1, focus)]
+        if not _enough(t, ty, targets, qty):
+            continue
+        actor = _actor(t, ty, attribution, speaker, ctx, token_place)
+        when = _date_for(t, sent, dates, sdoc, trigger_ids, pub)
+        for p in targets or [None]:
+            out.append(_Raw(ty, t, p, actor, speaker, status, when, dict(qty), sent, (sent.start, t.idx)))
+        if actor.side:
+            ctx.actor[ty] = actor.side
+            ctx.last_side = actor.side
+    _merge_coordinated(out)
+    _add_casualties(out, triggers, quantities, sent, span, ctx, next_text)
+    for s in sentence_speakers[-1:]:
+        ctx.speaker = s
+    _update_speaker_from_parse(span, ctx)
+    return _dedupe_sentence(out)
+
+
+def _trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
+    lemma = t.lemma_.lower()
+    if t.i in token_place:
+        return None
+    if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+        ty = VERB_TRIGGERS.get(lemma)
+        if ty is None:
+            return None
+        prts = {c.lower_ for c in t.children if c.dep_ in ("prt", "advmod", "prep")}
+        objs = {c.lemma_.lower() for c in t.children if c.dep_ in ("dobj", "nsubjpass")}
+        if lemma == "pull":
+            return ty if prts & {"back", "out"} else None
+        if lemma == "push":
+            return ty if "out" in prts else None
+        if lemma in ("hoist", "raise"):
+            return ty if "flag" in objs else None
+        if lemma == "take":
+            if "back" in prts or "control" in objs:
+                return ty
+            if "surprise" in {g.lower_ for c in t.children for g in c.children}:
+                return None
+            return ty
+        if lemma == "restore":
+            return ty if objs & {"control", "village", "town", "settlement", "territory", "city"} else None
+        if lemma == "fire" and t.dep_ in ("amod", "compound"):
+            return None
+        return ty
+    if t.pos_ in ("NOUN", "PROPN"):
+        ty = NOUN_TRIGGERS.get(lemma)
+        if ty is None:
+            return None
+        if lemma == "fire" and not any(c.lemma_.lower() in ("artillery", "rocket", "mortar", "tank") for c in t.children):
+            return None
+        if lemma == "restoration":
+            objs = {g.lemma_.lower() for c in t.children if c.lower_ == "of" for g in c.children}
+            return ty if objs & {"control", "village", "town", "settlement", "territory", "city", "locality"} else None
+        if lemma == "advance" and t.dep_ == "compound":
+            return None
+        return ty
+    return None
+
+
+def _token_places(sdoc: Doc, sent: nlp.Sentence, places: list[PlaceMention]) -> dict[int, PlaceMention]:
+    out: dict[int, PlaceMention] = {}
+    for p in places:
+        if p.end <= sent.start or p.start >= sent.end or p.place is None:
+            continue
+        s, e = p.start - sent.start, p.end - sent.start
+        for t in sdoc:
+            if t.idx < e and t.idx + len(t.text) > s:
+                out[t.i] = p
+    return out
+
+
+def _linked_places(
+    trigger: Token, ty: str, token_place: dict[int, PlaceMention], trigger_ids: set[int]
+) -> tuple[list[PlaceMention], set[int]]:
+    """Places in the trigger's own phrase: objects, prepositions of place, lists, 'stationed in'."""
+    found: list[tuple[PlaceMention, str]] = []
+    seen: set[int] = set()
+    start: list[tuple[Token, str]] = []
+    for c in trigger.children:
+        if _edge_ok(trigger, c, ty, first=True):
+            start.append((c, c.lower_ if c.dep_ == "prep" else c.dep_))
+    if trigger.dep_ in ("relcl", "acl") and trigger.head is not trigger:
+        head = trigger.head
+        start.append((head, "dobj"))
+        if head.dep_ == "appos" and head.head.i in token_place:
+            start.append((head.head, "dobj"))
+    stack = [(t, via, 0) for t, via in start]
+    visited: set[int] = set()
+    while stack:
+        t, via, depth = stack.pop()
+        if t.i in visited or depth > 7:
+            continue
+        visited.add(t.i)
+        if t.i in token_place:
+            pm = token_place[t.i]
+            if id(pm) not in seen:
+                seen.add(id(pm))
+                found.append((pm, via))
+            for c in t.children:
+                if c.dep_ in ("conj", "compound", "appos") and c.i in token_place:
+                    stack.append((c, via, depth + 1))
+                elif c.dep_ == "conj":
+                    stack.append((c, via, depth + 1))
+            continue
+        if t.i in trigger_ids and t is not trigger:
+            continue
+        if t.pos_ in ("VERB", "AUX") and not (t.dep_ == "acl" and t.lemma_.lower() in STATIONED):
+            if t is not trigger.head:
+                continue
+        for c in t.children:
+            if _edge_ok(t, c, ty):
+                stack.append((c, c.lower_ if c.dep_ == "prep" else via, depth + 1))
+    places = [p for p, _ in found]
+    # A place named only to locate another ("Izyum in Kharkiv region") is not a place of the event.
+    main = [p for p, via in found if via != "in"]
+    containers = {
+        id(p)
+        for p, via in found
+        if via == "in" and any(m.place and p.place and m is not p and m.place.admin1 == p.place.admin1 for m in main)
+    }
+    places = [p for p in places if id(p) not in containers]
+    return sorted(places, key=lambda p: p.start), {id(p) for p, _ in found}
+
+
+def _edge_ok(head: Token, c: Token, ty: str, first: bool = False) -> bool:
+    dep = c.dep_
+    if dep == "prep":
+        word = c.lower_
+        if word in DESTINATION_PREPS and ty in ("withdrawal", "evacuation", "advance"):
+            return False
+        if word == "by":
+            return False
+        return word in PLACE_PREPS or (ty in ("attack", "capture") and word in ("to", "toward", "towards"))
+    if dep in ("pobj", "dobj", "appos", "compound", "nmod", "pcomp", "attr", "conj", "npadvmod", "oprd"):
+        if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+            return False
+        return not (dep == "npadvmod" and first)
+    if dep == "nsubjpass" and first:
+        return True
+    if dep == "acl" and c.lemma_.lower() in STATIONED:
+        return True
+    if dep in ("advmod", "prt") and c.lower_ in ("out", "back", "north", "south", "east", "west"):
+        return True
+    return dep == "amod" and c.lower_ == "such"
+
+
+def _event_places(
+    t: Token,
+    ty: str,
+    linked: dict[int, list[PlaceMention]],
+    blocked: set[int],
+    token_place: dict[int, PlaceMention],
+    sdoc: Doc,
+    sent: nlp.Sentence,
+    sentences: list[nlp.Sentence],
+    i: int,
+    places: list[PlaceMention],
+) -> list[PlaceMention]:
+    own = [p for p in linked[t.i] if p.place is not None and p.place.kind != "country"]
+    if own:
+        return own
+    if any(p.place is not None and p.place.kind == "country" for p in linked[t.i]):
+        return []  # "attacks on Ukraine": a country-wide mention, no place of its own
+    if t.lemma_.lower() in WEAK:
+        return []
+    generic = _generic_anaphor(t, sent, sentences, i, places)
+    if generic is not None:
+        return [generic]
+    if _has_own_argument(t):
+        return []
+    return _nearest_free(t, sdoc, token_place, blocked)
+
+
+def _has_own_argument(t: Token) -> bool:
+    """True when the trigger names what it is about without a place ('withdrawal to Donetsk front')."""
+    return any(c.dep_ == "prep" and c.lower_ in ("from", "of", "out", "into", "in") and
+               any(g.dep_ == "pobj" and g.lemma_.lower() not in FORCES for g in c.children)
+               for c in t.children)  # fmt: skip
+
+
+def _generic_anaphor(
+    t: Token, sent: nlp.Sentence, sentences: list[nlp.Sentence], i: int, places: list[PlaceMention]
+) -> PlaceMention | None:
+    """'the city', 'this region', 'the power plant' in the trigger's phrase: the last such place named before."""
+    for tok in t.subtree:
+        kind = GENERIC_PLACES.get(tok.lemma_.lower())
+        if kind is None or tok.pos_ != "NOUN" or tok.is_sent_start:
+            continue
+        if not any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
+            continue
+        if any(c.dep_ in ("prep", "compound", "appos") for c in tok.children):
+            continue
+        if tok.head.lemma_.lower() in FORCES and tok.head.i < tok.i:
+            continue
+        lo = sentences[max(0, i - 2)].start
+        hi = sent.start + tok.idx
+        cands = [p for p in places if lo <= p.start < hi and p.place is not None and p.place.kind == kind]
+        if kind == "feature":
+            cands = [p for p in cands if tok.lower_ in p.place.name.lower()]  # type: ignore[union-attr]
+        if cands:
+            return cands[-1]
+    return None
+
+
+def _nearest_free(t: Token, sdoc: Doc, token_place: dict[int, PlaceMention], blocked: set[int]) -> list[PlaceMention]:
+    """A place elsewhere in the sentence that no other trigger uses and that is not a speaker's place."""
+    best: tuple[int, PlaceMention] | None = None
+    own = {x.i for x in t.subtree}
+    for i, pm in token_place.items():
+        if pm.place is None or pm.place.kind == "country" or id(pm) in blocked or i in own:
+            continue
+        tok = sdoc[i]
+        if _in_speaker_or_destination(tok):
+            continue
+        d = abs(tok.i - t.i)
+        if best is None or d < best[0]:
+            best = (d, pm)
+    return [best[1]] if best else []
+
+
+def _in_speaker_or_destination(tok: Token) -> bool:
+    t = tok
+    while t.head is not t:
+        if t.dep_ == "prep" and t.lower_ in DESTINATION_PREPS | {"after", "before", "since", "during"}:
+            return True
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in claims.REPORT_VERBS:
+            return True
+        if t.lemma_.lower() in ("visit", "trip", "talk", "meeting"):
+            return True
+        t = t.head
+    return False
+
+
+def _skip_for_intent(t: Token) -> bool:
+    """Goals, conditions and failures are not events: 'objectives ... to liberate', 'failed to take'."""
+    cur = t
+    for _ in range(6):
+        if cur.head is cur:
+            return False
+        child, cur = cur, cur.head
+        lemma = cur.lemma_.lower()
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            return False
+        if lemma in claims.REPORT_VERBS and cur.pos_ in ("VERB", "AUX"):
+            return False
+        if lemma in claims.INTENT_WORDS:
+            return True
+        if lemma == "order" and any(c.lower_ == "in" for c in cur.children):  # "in order to"
+            return True
+        if child.dep_ == "xcomp" and child is t and lemma not in ALLOWED_XCOMP_HEADS | PLANNED_XCOMP_HEADS:
+            return True
+    return False
+
+
+def _xcomp_planned(t: Token) -> bool:
+    return t.dep_ == "xcomp" and t.head.lemma_.lower() in PLANNED_XCOMP_HEADS
+
+
+def _enough(t: Token, ty: str, targets: list[PlaceMention], qty: dict[str, float]) -> bool:
+    if ty == "mobilization":
+        if "troops" in qty:
+            return True
+        words = {c.lemma_.lower() for c in t.subtree} | {c.lower_ for c in t.children}
+        return bool(words & MOBILIZATION_KINDS) or bool(
+            {c.lemma_.lower() for c in t.children if c.dep_ == "dobj"} & PERSONNEL
+        )
+    if ty == "advance":
+        return bool(targets) or "distance_km" in qty
+    if ty == "capture" and not targets:
+        return bool(qty)
+    return bool(targets)
+
+
+def _has_distance(t: Token) -> bool:
+    return any(x.lower_ in ("km", "kilometers", "kilometres", "miles") for x in t.subtree)
+
+
+def _quantities_for(t: Token, ty: str, sent: nlp.Sentence, quantities: list[Quantity], sdoc: Doc) -> dict[str, float]:
+    kinds = QUANTITY_KINDS[ty]
+    sub = list(t.subtree)
+    lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+    out: dict[str, float] = {}
+    for q in quantities:
+        if q.kind not in kinds:
+            continue
+        inside = lo <= q.start < hi
+        if inside or ty in ("attack", "mobilization", "casualties"):
+            out.setdefault(q.kind, q.value)
+    return out
+
+
+def _carry_from_next(
+    sentences: list[nlp.Sentence], i: int, parsed: dict[int, Doc], places: list[PlaceMention]
+) -> tuple[PlaceMention, dict[str, float]] | None:
+    """'... took back 2,000 km². This includes 30 settlements in the X region.': the next sentence
+    elaborates the event (no trigger of its own) and names its place."""
+    if i + 1 >= len(sentences) or (i + 1) in parsed:
+        return None
+    nxt = sentences[i + 1]
+    cands = [p for p in places if nxt.start <= p.start < nxt.end and p.place and p.place.kind != "country"]
+    if not cands:
+        return None
+    extra = {q.kind: q.value for q in find_quantities(nxt.text) if q.kind in ("settlements", "area_km2")}
+    if not extra:
+        return None
+    return cands[0], extra
+
+
+# --- actor ---------------------------------------------------------------------------------------
+
+
+def _actor(
+    t: Token,
+    ty: str,
+    attribution: claims.Attribution,
+    speaker: Party | None,
+    ctx: _Context,
+    token_place: dict[int, PlaceMention],
+) -> Party:
+    tok = _actor_token(t)
+    if tok is not None:
+        low = tok.lower_
+        if low in claims.FIRST_PERSON:
+            return Party(tok.text, speaker.side if speaker else None)
+        if low in claims.PRONOUNS:
+            side = _pronoun_side(tok, t, attribution, speaker, ctx, ty)
+            return Party(tok.text, side)
+        if low in ("which", "that", "who") and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        text = claims.phrase(tok)
+        side = claims.side_of(text)
+        if side is None and tok.i in token_place:
+            place = token_place[tok.i].place
+            side = place.country if place and place.kind == "country" else None
+        if side is not None:
+            return Party(text, side)
+        if tok.lemma_.lower() not in FORCES:
+            return Party(text, _default_side(ty, speaker, ctx))
+    return Party(None, _default_side(ty, speaker, ctx))
+
+
+def _actor_token(t: Token) -> Token | None:
+    if t.pos_ in ("NOUN", "PROPN"):
+        for c in t.children:
+            if c.dep_ == "poss":
+                return c
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and (g.lemma_.lower() in FORCES or claims.side_of(claims.phrase(g))):
+                        return g
+        for c in t.children:
+            if c.dep_ in ("amod", "compound") and claims.side_of(c.text):
+                return c
+        if t.dep_ == "nsubj":
+            return None
+        return None
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or t.tag_ == "VBN" and t.dep_ == "acl"
+    if passive:
+        for c in t.children:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+    else:
+        for c in t.children:
+            if c.dep_ == "nsubj":
+                return c
+    if t.dep_ == "acl" and t.tag_ == "VBG":
+        return t.head  # "Ukrainian forces retaking Kherson"
+    if t.dep_ == "xcomp":
+        head = t.head
+        for c in head.children:
+            if c.dep_ == "dobj" and claims.side_of(claims.phrase(c)):
+                return c
+        for c in head.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c
+        if head.dep_ == "conj":
+            return _actor_token(head.head)
+    if t.dep_ in ("conj",) and t.head.pos_ in ("VERB", "AUX"):
+        return _actor_token(t.head)
+    if t.dep_ in ("pcomp",) and t.head.head.pos_ in ("VERB", "AUX"):
+        for c in t.head.head.children:
+            if c.dep_ == "nsubj":
+                return c
+    return None
+
+
+def _pronoun_side(
+    tok: Token, t: Token, attribution: claims.Attribution, speaker: Party | None, ctx: _Context, ty: str
+) -> str | None:
+    # Inside reported speech a third-person pronoun most often is the speaker ("the ministry said it had").
+    if attribution.cue is not None and speaker is not None and speaker.side:
+        return speaker.side
+    if tok.lower_ in ("its", "their", "his", "her"):
+        # "the withdrawal of its troops": the subject of the clause it sits in
+        cur = t
+        while cur.head is not cur and cur.pos_ not in ("VERB", "AUX"):
+            cur = cur.head
+        for c in cur.children:
+            if c.dep_ == "nsubj" and c.lower_ not in claims.PRONOUNS:
+                side = claims.side_of(claims.phrase(c))
+                if side:
+                    return side
+    return ctx.actor.get(ty) or ctx.last_side
+
+
+def _default_side(ty: str, speaker: Party | None, ctx: _Context) -> str | None:
+    # A party announces its own gains, call-ups and evacuations; otherwise the last actor of this kind.
+    if ty in ("capture", "advance", "evacuation", "mobilization", "annexation") and speaker and speaker.side in (
+        "RU",
+        "UA",
+    ):
+        return speaker.side
+    return ctx.actor.get(ty)
+
+
+# --- date ----------------------------------------------------------------------------------------
+
+
+def _date_for(
+    t: Token, sent: nlp.Sentence, dates: list[DateMention], sdoc: Doc, trigger_ids: set[int], pub: date | None
+) -> DateRange | None:
+    if not dates:
+        return None
+    future = claims._future(t)
+    if future:
+        dates = find_dates(sent.text, pub, future=True)
+
+    def tokens_of(d: DateMention) -> list[Token]:
+        return [x for x in sdoc if d.start <= x.idx < d.end]
+
+    own = {x.i for x in t.subtree}
+    for d in dates:
+        toks = tokens_of(d)
+        if toks and all(x.i in own for x in toks) and not _under_other_trigger(toks[0], t, trigger_ids):
+            return d.range
+    # the statement's date: a date attached to the reporting verb above the trigger
+    cur = t
+    while cur.head is not cur:
+        cur = cur.head
+        if cur.lemma_.lower() in claims.REPORT_VERBS:
+            for d in dates:
+                toks = tokens_of(d)
+                if toks and any(x.head is cur or x.head.head is cur for x in toks):
+                    return d.range
+    for d in dates:
+        toks = tokens_of(d)
+        if toks and not any(_under_other_trigger(x, None, trigger_ids) for x in toks):
+            return d.range
+    return None
+
+
+def _under_other_trigger(x: Token, t: Token | None, trigger_ids: set[int]) -> bool:
+    cur = x
+    while cur.head is not cur:
+        cur = cur.head
+        if t is not None and cur is t:
+            return False
+        if cur.i in trigger_ids:
+            return True
+    return False
+
+
+# --- casualties, coordination, merging -----------------------------------------------------------
+
+
+def _add_casualties(
+    out: list[_Raw],
+    triggers: list[tuple[Token, str]],
+    quantities: list[Quantity],
+    sent: nlp.Sentence,
+    span: Span,
+    ctx: _Context,
+    next_text: str | None,
+) -> None:
+    """A count of dead or wounded not tied to an attack in the same sentence is a casualties event."""
+    if any(r.type == "attack" for r in out):
+        return
+    qty = {q.kind: q.value for q in quantities if q.kind in ("fatalities", "injured", "casualties")}
+    if not qty:
+        return
+    cue = next((x for x in span if x.lemma_.lower() in CASUALTY_WORDS or x.lower_ in CASUALTY_WORDS), None)
+    if cue is None:
+        return
+    attribution = claims.find_attribution(span, cue, ctx.speaker)
+    speaker = attribution.speaker
+    if speaker is None:
+        doc_text = sent.text
+        who = claims.quote_attribution(doc_text, cue.idx, cue.idx + len(cue.text))
+        if who:
+            speaker = Party(who, claims.side_of(who))
+            attribution = claims.Attribution(speaker, cue, False)
+    status = claims.status_of(cue, attribution, next_text) or "reported"
+    side = claims.side_of(span.text)
+    out.append(_Raw("casualties", cue, None, Party(None, side), speaker, status, None, qty, sent, (sent.start, cue.idx)))
+
+
+def _merge_coordinated(out: list[_Raw]) -> None:
+    """'advanced seven km, took control of six localities': coordinated triggers without a place of their own
+    report one event; their quantities join the first."""
+    for r in list(out):
+        t = r.trigger
+        if t.dep_ != "conj" or r.place is None:
+            continue
+        head = next((h for h in out if h.trigger is t.head and h.place is not None), None)
+        if head is None or head.place.place != r.place.place:
+            continue
+        for k, v in r.quantities.items():
+            head.quantities.setdefault(k, v)
+        out.remove(r)
+
+
+def _dedupe_sentence(out: list[_Raw]) -> list[_Raw]:
+    keep: list[_Raw] = []
+    for r in out:
+        same = next((k for k in keep if k.type == r.type and _same_place(k.place, r.place)), None)
+        if same is None:
+            keep.append(r)
+            continue
+        _absorb(same, r)
+    return keep
+
+
+def _same_place(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        return False
+    if pa.geonameid is not None and pa.geonameid == pb.geonameid:
+        return True
+    return pa.name == pb.name and pa.kind == pb.kind
+
+
+def _absorb(keep: _Raw, other: _Raw) -> None:
+    for k, v in other.quantities.items():
+        keep.quantities.setdefault(k, v)
+    if keep.date is None:
+        keep.date = other.date
+    if keep.actor.side is None and other.actor.side is not None:
+        keep.actor = other.actor
+    if keep.source is None:
+        keep.source = other.source
+
+
+def _status_class(s: str) -> str:
+    return s if s in ("denied", "unconfirmed") else "asserted"
+
+
+def _merge(raws: list[_Raw]) -> list[_Raw]:
+    """Repeated mentions of one event in one document (same type, place, actor, source side, certainty)."""
+    keep: list[_Raw] = []
+    for r in raws:
+        match = None
+        for k in keep:
+            if k.type != r.type or not _same_place(k.place, r.place):
+                continue
+            if _status_class(k.status) != _status_class(r.status):
+                continue
+            if k.actor.side and r.actor.side and k.actor.side != r.actor.side:
+                continue
+            ks, rs = (k.source.side if k.source else None), (r.source.side if r.source else None)
+            if ks and rs and ks != rs:
+                continue
+            match = k
+            break
+        if match is None:
+            keep.append(r)
+        else:
+            _absorb(match, r)
+    return keep
+
+
+def _finalise(doc: Document, raws: list[_Raw], pub: date | None) -> list[EventMention]:
+    out: list[EventMention] = []
+    for n, r in enumerate(sorted(raws, key=lambda r: r.order)):
+        when = r.date
+        if when is None and pub is not None and r.status != "planned":
+            when = DateRange(pub.isoformat(), pub.isoformat(), "day", "")  # the dateline: reported as news
+        background = bool(when and pub and date.fromisoformat(when.end) < pub - timedelta(days=7))
+        out.append(
+            EventMention(
+                event_id=f"{doc.doc_id}:{n}",
+                doc_id=doc.doc_id,
+                type=r.type,  # type: ignore[arg-type]
+                actor=r.actor,
+                place=r.place.place if r.place else None,
+                date=when,
+                status=r.status,  # type: ignore[arg-type]
+                source=r.source,
+                quantities=r.quantities,
+                evidence=Evidence(r.sentence.text, r.sentence.start, r.sentence.end),
+                trigger=r.trigger.text,
+                background=background,
+            )
+        )
+    return out
+
+
+# --- document context ----------------------------------------------------------------------------
+
+
+def _focus_region(places: list[PlaceMention]) -> Place | None:
+    """The region the document is mostly about, for quantified events that name no place."""
+    counts = Counter(p.place.admin1 for p in places if p.place and p.place.admin1 and p.place.kind != "country")
+    if not counts:
+        return None
+    admin1, _ = counts.most_common(1)[0]
+    for p in places:
+        if p.place and p.place.kind == "region" and p.place.admin1 == admin1:
+            return p.place
+    try:
+        from frontwatch.gazetteer import region_for_admin1
+    except ImportError:
+        return None
+    return region_for_admin1(admin1)
+
+
+def _update_speaker_from_parse(span: Span, ctx: _Context) -> None:
+    for t in span:
+        if t.lemma_.lower() in ("say", "tell", "announce", "state", "claim", "report") and t.pos_ == "VERB":
+            who = claims._subject(t)
+            if who is not None and who.lower_ not in claims.PRONOUNS and who.lower_ not in ("who", "which", "that"):
+                text = claims.phrase(who)
+                ctx.speaker = Party(text, claims.side_of(text))
+
+
+def _update_speaker_cheaply(text: str, ctx: _Context) -> None:
+    import re
+
+    m = re.search(
+        r"(?:^|[,”\"]\s*)((?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,6}?)(?:said|says|told|announced|stated|added|explained)\b",
+        text,
+    )
+    if m:
+        who = m.group(1).strip()
+        if who.lower() not in claims.PRONOUNS:
+            ctx.speaker = Party(who, claims.side_of(who))
+
+
+__all__ = ["extract_events", "replace"]

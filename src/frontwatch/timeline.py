@@ -1,0 +1,168 @@
+"""Who holds a place, according to whom: the control timeline built from withdrawal and capture incidents.
+
+A Russian withdrawal from a town and a Ukrainian capture of it are two incidents; both are steps on the
+town's timeline. Each step says when, which side holds the place after it, how sure that is (the
+incident status) and the reports behind it, each with its speaker, status and publication date, so a
+reader sees "unconfirmed on the 10th, reported on the 12th".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from frontwatch.records import DateRange, EventMention, Incident, IncidentStatus, Party, Place
+from frontwatch.store import Store
+
+CONTROL_TYPES = ("withdrawal", "capture")
+HANDOVER_DAYS = 7  # a withdrawal and another side's capture this close apart are one handover
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    event_id: str
+    doc_id: str
+    published: str | None
+    status: str
+    source: Party | None
+    date: str | None
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id,
+            "doc_id": self.doc_id,
+            "published": self.published,
+            "status": self.status,
+            "source": self.source.to_dict() if self.source else None,
+            "date": self.date,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ControlChange:
+    place: Place
+    date: DateRange | None
+    change: str  # "withdrawal" or "capture"
+    actor_side: str | None
+    side: str | None  # the side in control after the change; None when the reports do not tell
+    status: IncidentStatus
+    incident_id: str
+    reports: tuple[Report, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "place": self.place.to_dict(),
+            "date": self.date.to_dict() if self.date else None,
+            "side": self.side,
+            "change": self.change,
+            "actor_side": self.actor_side,
+            "status": self.status,
+            "incident_id": self.incident_id,
+            "evidence": [r.to_dict() for r in self.reports],
+        }
+
+
+def place_key(place: Place) -> tuple:
+    if place.geonameid is not None:
+        return ("id", place.geonameid)
+    return ("name", place.kind, place.admin1, place.name)
+
+
+def _when(inc: Incident, published: Sequence[str]) -> date | None:
+    """When a change happened: the incident's date, else the first publication that reports it."""
+    if inc.date is not None:
+        return date.fromisoformat(inc.date.start)
+    return date.fromisoformat(min(published)) if published else None
+
+
+def _side_after(inc: Incident, when: date | None, captures: Sequence[tuple[Incident, date | None]]) -> str | None:
+    if inc.type == "capture":
+        return inc.actor_side
+    for cap, cap_when in captures:
+        if cap.actor_side and cap.actor_side != inc.actor_side and when and cap_when:
+            if abs((cap_when - when).days) <= HANDOVER_DAYS:
+                return cap.actor_side
+    # A force leaving a place gives it back to the state it belongs to unless another force is named.
+    country = inc.place.country if inc.place else None
+    return country if country and country != inc.actor_side else None
+
+
+def build(
+    incidents: Iterable[Incident],
+    events: Mapping[str, EventMention],
+    published: Mapping[str, str | None],
+) -> list[ControlChange]:
+    """The control changes of one place, in time order; undated ones last, by first report."""
+    rows = []
+    for inc in incidents:
+        if inc.type not in CONTROL_TYPES or inc.place is None:
+            continue
+        members = [events[e] for e in inc.event_ids if e in events]
+        pubs = sorted(p for p in (published.get(m.doc_id) for m in members) if p)
+        rows.append((inc, members, _when(inc, pubs), pubs))
+    captures = [(inc, when) for inc, _, when, _ in rows if inc.type == "capture"]
+    out = []
+    order = sorted(rows, key=lambda r: (r[2] is None, r[2] or date.max, r[0].type != "withdrawal", r[0].incident_id))
+    for inc, members, when, _ in order:
+        reports = sorted(
+            (
+                Report(
+                    m.event_id,
+                    m.doc_id,
+                    published.get(m.doc_id),
+                    m.status,
+                    m.source,
+                    m.date.start if m.date else None,
+                    m.evidence.text,
+                )
+                for m in members
+            ),
+            key=lambda r: (r.published is None, r.published or "", r.doc_id, r.event_id),
+        )
+        out.append(
+            ControlChange(
+                place=inc.place,  # type: ignore[arg-type]
+                date=inc.date,
+                change=inc.type,
+                actor_side=inc.actor_side,
+                side=_side_after(inc, when, captures),
+                status=inc.status,
+                incident_id=inc.incident_id,
+                reports=tuple(reports),
+            )
+        )
+    return out
+
+
+def _changes(store: Store, incidents: Sequence[Incident]) -> list[ControlChange]:
+    events = store.events_by_id(e for inc in incidents for e in inc.event_ids)
+    meta = store.document_meta({e.doc_id for e in events.values()})
+    return build(incidents, events, {d: m["published"] for d, m in meta.items()})
+
+
+def for_place(store: Store, place: Place) -> list[ControlChange]:
+    """The timeline of one place (a settlement, feature or region) from the store."""
+    if place.geonameid is not None and place.kind != "region":
+        found = store.find_incidents(types=CONTROL_TYPES, geonameid=place.geonameid)
+    else:
+        found = store.find_incidents(types=CONTROL_TYPES, admin1=place.admin1)
+    key = place_key(place)
+    if place.kind == "region":
+        found = [i for i in found if i.place and i.place.kind == "region"]
+    else:
+        found = [i for i in found if i.place and place_key(i.place) == key]
+    return _changes(store, found)
+
+
+def all_changes(store: Store) -> Iterator[ControlChange]:
+    """Every place's timeline, place by place (for the export)."""
+    by_place: dict[tuple, list[Incident]] = {}
+    for inc in store.find_incidents(types=CONTROL_TYPES):
+        if inc.place is not None:
+            by_place.setdefault(place_key(inc.place), []).append(inc)
+    for key in sorted(by_place, key=lambda k: tuple(str(x) for x in k)):
+        yield from _changes(store, by_place[key])

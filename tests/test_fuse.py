@@ -1,0 +1,385 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from frontwatch import fuse
+from frontwatch.records import DateRange, Document, EventMention, Evidence, Incident, Party, Place
+from frontwatch.store import Store
+
+IZIUM = Place("settlement", 707292, "Izium", 49.2098, 37.2563, "UA.07", "UA")
+BALAKLIIA = Place("settlement", 712926, "Balakliia", 49.4627, 36.8597, "UA.07", "UA")
+KUPIANSK = Place("settlement", 703656, "Kupiansk", 49.7106, 37.6158, "UA.07", "UA")
+KHARKIV_OBLAST = Place("region", 706482, "Kharkiv Oblast", 49.9808, 36.2527, "UA.07", "UA")
+KHERSON = Place("settlement", 706448, "Kherson", 46.6558, 32.6178, "UA.08", "UA")
+KHERSON_OBLAST = Place("region", 706442, "Kherson Oblast", 46.6558, 32.6178, "UA.08", "UA")
+
+RU_MOD = Party("the Russian defence ministry", "RU")
+UA_GS = Party("Ukraine's general staff", "UA")
+
+
+def ev(
+    doc_id: str,
+    n: int,
+    type_: str,
+    place: Place | None,
+    actor: str | None,
+    *,
+    status: str = "reported",
+    source: Party | None = None,
+    day: str | None = None,
+    month: tuple[str, str] | None = None,
+    quantities: dict[str, float] | None = None,
+    background: bool = False,
+    text: str = "",
+) -> EventMention:
+    date = None
+    if day:
+        date = DateRange(day, day, "day", day)
+    elif month:
+        date = DateRange(month[0], month[1], "month", "in that month")
+    return EventMention(
+        event_id=f"{doc_id}-e{n}",
+        doc_id=doc_id,
+        type=type_,  # type: ignore[arg-type]
+        actor=Party(None, actor),
+        place=place,
+        date=date,
+        status=status,  # type: ignore[arg-type]
+        source=source,
+        quantities=quantities or {},
+        evidence=Evidence(text or f"{type_} at {place.name if place else 'somewhere'} ({doc_id})", 0, 10),
+        background=background,
+    )
+
+
+def add(
+    store: Store,
+    doc_id: str,
+    published: str | None,
+    events: Sequence[EventMention],
+    *,
+    url: str | None = None,
+    duplicate_of: str | None = None,
+    fuse_now: bool = True,
+) -> str:
+    doc = Document(
+        doc_id=doc_id,
+        source=f"{doc_id}.txt",
+        title=doc_id,
+        text="body of " + doc_id,
+        content_hash=doc_id + str(len(events)),
+        url=url,
+        published=published,
+        duplicate_of=duplicate_of,
+    )
+    store.save_document(doc, signature=None, pipeline_version="1", event_mentions=list(events))
+    if fuse_now:
+        fuse.update_incidents(store, [doc_id])
+    return doc_id
+
+
+def incident_of(store: Store, event_id: str) -> Incident:
+    found = [i for i in store.incidents() if event_id in i.event_ids]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def groups(store: Store) -> set[frozenset[str]]:
+    return {frozenset(i.event_ids) for i in store.incidents()}
+
+
+# -- place and time rules ---------------------------------------------------------------------------
+
+
+def test_a_region_joins_only_its_namesake_settlement() -> None:
+    assert fuse.same_place(KHERSON, KHERSON_OBLAST)
+    assert not fuse.same_place(IZIUM, KHARKIV_OBLAST)
+    assert not fuse.same_place(IZIUM, BALAKLIIA)
+    assert fuse.same_place(KHARKIV_OBLAST, KHARKIV_OBLAST)
+    near_copy = Place("settlement", 1, "Izyum", 49.21, 37.26, "UA.07", "UA")
+    assert fuse.same_place(IZIUM, near_copy)
+
+
+def test_settlement_and_region_reports(store: Store) -> None:
+    add(
+        store,
+        "a",
+        "2022-09-10",
+        [ev("a", 1, "withdrawal", IZIUM, "RU"), ev("a", 2, "withdrawal", KHARKIV_OBLAST, "RU")],
+    )
+    add(
+        store,
+        "b",
+        "2022-09-11",
+        [ev("b", 1, "withdrawal", IZIUM, "RU"), ev("b", 2, "withdrawal", KHARKIV_OBLAST, "RU")],
+    )
+    add(store, "c", "2022-11-10", [ev("c", 1, "withdrawal", KHERSON, "RU", day="2022-11-09")])
+    add(store, "d", "2022-11-11", [ev("d", 1, "withdrawal", KHERSON_OBLAST, "RU")])
+    assert groups(store) == {
+        frozenset({"a-e1", "b-e1"}),
+        frozenset({"a-e2", "b-e2"}),
+        frozenset({"c-e1", "d-e1"}),
+    }
+    kherson = incident_of(store, "d-e1")
+    assert kherson.place == KHERSON  # the finer report names the incident's place
+
+
+def test_reports_far_apart_in_time_are_separate_incidents(store: Store) -> None:
+    add(store, "spring", "2022-04-02", [ev("spring", 1, "withdrawal", IZIUM, "RU", day="2022-04-01")])
+    add(store, "autumn", "2022-09-11", [ev("autumn", 1, "withdrawal", IZIUM, "RU", day="2022-09-10")])
+    add(store, "late", "2022-09-12", [ev("late", 1, "withdrawal", IZIUM, "RU")])
+    assert groups(store) == {frozenset({"spring-e1"}), frozenset({"autumn-e1", "late-e1"})}
+
+
+def test_sides_types_and_figures_keep_events_apart(store: Store) -> None:
+    add(
+        store,
+        "a",
+        "2022-09-10",
+        [
+            ev("a", 1, "capture", KUPIANSK, "UA"),
+            ev("a", 2, "capture", KUPIANSK, "RU"),
+            ev("a", 3, "withdrawal", KUPIANSK, "RU"),
+            ev("a", 4, "capture", KHARKIV_OBLAST, "UA", quantities={"settlements": 30}),
+            ev("a", 5, "capture", KHARKIV_OBLAST, "UA", quantities={"settlements": 6}),
+        ],
+    )
+    assert len(groups(store)) == 5
+
+
+def test_undated_article_with_a_month_joins_that_month_only(store: Store) -> None:
+    add(store, "news", "2022-11-10", [ev("news", 1, "withdrawal", KHERSON, "RU", day="2022-11-09")])
+    recap = add(
+        store,
+        "recap",
+        None,
+        [
+            ev(
+                "recap",
+                1,
+                "withdrawal",
+                KHERSON,
+                "RU",
+                background=True,
+                text="In November the army left Kherson",
+            ),
+            ev(
+                "recap", 2, "withdrawal", IZIUM, "RU", background=True, text="it had been pushed out of Izium"
+            ),
+        ],
+    )
+    assert recap
+    assert incident_of(store, "recap-e1") == incident_of(store, "news-e1")
+    add(store, "sept", "2022-09-10", [ev("sept", 1, "withdrawal", IZIUM, "RU")])
+    # a recalled event with no date cannot tell which episode it belongs to
+    assert incident_of(store, "recap-e2").event_ids == ("recap-e2",)
+
+
+def test_undated_news_report_without_publication_date_joins_by_place(store: Store) -> None:
+    add(
+        store,
+        "dated",
+        "2022-09-10",
+        [ev("dated", 1, "withdrawal", BALAKLIIA, "RU", source=RU_MOD, status="claimed")],
+    )
+    add(store, "undated", None, [ev("undated", 1, "withdrawal", BALAKLIIA, "RU")])
+    assert incident_of(store, "undated-e1").event_ids == ("dated-e1", "undated-e1")
+
+
+# -- sources and status -----------------------------------------------------------------------------
+
+
+def test_syndicated_copy_counts_once(store: Store) -> None:
+    text = "Russian forces withdrew from the town of Izium overnight, officials in the region said"
+    add(
+        store,
+        "orig",
+        "2022-09-10",
+        [ev("orig", 1, "withdrawal", IZIUM, "RU", text=text)],
+        url="https://a.example/x",
+    )
+    add(
+        store,
+        "copy",
+        "2022-09-11",
+        [
+            ev(
+                "copy",
+                1,
+                "withdrawal",
+                IZIUM,
+                "RU",
+                text="Izium: the Russian army pulled out, a local source says",
+            )
+        ],
+        url="https://www.b.example/y",
+        duplicate_of="orig",
+    )
+    inc = incident_of(store, "orig-e1")
+    assert (inc.n_reports, inc.n_documents, inc.n_sources, inc.n_independent_sources) == (2, 2, 2, 1)
+    assert inc.outlets == ("a.example", "b.example")
+    assert inc.status == "single-source"
+    # a rewrite of the same wire story by a third outlet is not independent either
+    rewrite = text.replace("overnight", "on Saturday")
+    add(
+        store,
+        "rw",
+        "2022-09-11",
+        [ev("rw", 1, "withdrawal", IZIUM, "RU", text=rewrite)],
+        url="https://c.example/z",
+    )
+    assert incident_of(store, "orig-e1").n_independent_sources == 1
+    own = "Soldiers of Ukraine's army were seen in the centre of Izium after the Russian retreat"
+    add(
+        store,
+        "own",
+        "2022-09-12",
+        [ev("own", 1, "withdrawal", IZIUM, "RU", text=own)],
+        url="https://d.example/",
+    )
+    inc = incident_of(store, "orig-e1")
+    assert inc.n_independent_sources == 2
+    assert inc.status == "corroborated"
+
+
+def test_admission_by_the_actor_confirms_a_withdrawal(store: Store) -> None:
+    add(store, "a", "2022-09-10", [ev("a", 1, "withdrawal", IZIUM, "RU", status="claimed", source=RU_MOD)])
+    assert incident_of(store, "a-e1").status == "confirmed"
+
+
+def test_both_sides_confirm_a_capture(store: Store) -> None:
+    add(store, "ua", "2022-09-10", [ev("ua", 1, "capture", KUPIANSK, "UA", status="claimed", source=UA_GS)])
+    assert incident_of(store, "ua-e1").status == "single-source"  # a side claiming its own gain
+    add(store, "ru", "2022-09-11", [ev("ru", 1, "capture", KUPIANSK, "UA", status="claimed", source=RU_MOD)])
+    inc = incident_of(store, "ua-e1")
+    assert inc.event_ids == ("ua-e1", "ru-e1")
+    assert inc.status == "confirmed"
+
+
+def test_a_denial_joins_and_contests_the_claim(store: Store) -> None:
+    add(
+        store,
+        "claim",
+        "2022-09-10",
+        [ev("claim", 1, "withdrawal", BALAKLIIA, "RU", status="claimed", source=UA_GS)],
+    )
+    kremlin = Party("a Kremlin spokesman", "RU")
+    add(
+        store,
+        "deny",
+        "2022-09-10",
+        [ev("deny", 1, "withdrawal", BALAKLIIA, "RU", status="denied", source=kremlin)],
+    )
+    inc = incident_of(store, "deny-e1")
+    assert inc.event_ids == ("claim-e1", "deny-e1")
+    assert inc.status == "contested"
+    assert [c.kind for c in inc.conflicts] == ["claimed-vs-denied"]
+    assert "Kremlin" in inc.conflicts[0].detail
+    # the same side admitting it later takes the denial back
+    add(
+        store,
+        "admit",
+        "2022-09-12",
+        [ev("admit", 1, "withdrawal", BALAKLIIA, "RU", status="claimed", source=RU_MOD)],
+    )
+    inc = incident_of(store, "deny-e1")
+    assert inc.status == "confirmed"
+    assert "followed by an admission" in inc.conflicts[0].detail
+
+
+def test_a_later_report_settles_an_earlier_no_confirmation(store: Store) -> None:
+    add(
+        store,
+        "early",
+        "2022-09-10",
+        [ev("early", 1, "capture", IZIUM, "UA", status="unconfirmed", source=UA_GS)],
+    )
+    inc = incident_of(store, "early-e1")
+    assert inc.status == "single-source"
+    assert inc.conflicts == ()
+    add(
+        store, "later", "2022-09-12", [ev("later", 1, "capture", IZIUM, "UA", status="claimed", source=UA_GS)]
+    )
+    inc = incident_of(store, "early-e1")
+    assert inc.event_ids == ("early-e1", "later-e1")
+    (conflict,) = inc.conflicts
+    assert conflict.kind == "confirmed-vs-unconfirmed"
+    assert "settled by a later report (2022-09-12" in conflict.detail
+    assert inc.status != "contested"
+
+
+def test_figures_that_disagree_are_a_conflict(store: Store) -> None:
+    add(
+        store,
+        "a",
+        "2022-09-10",
+        [ev("a", 1, "capture", KHARKIV_OBLAST, "UA", quantities={"settlements": 30})],
+    )
+    add(
+        store,
+        "b",
+        "2022-09-10",
+        [ev("b", 1, "capture", KHARKIV_OBLAST, "UA", quantities={"settlements": 20})],
+    )
+    (conflict,) = incident_of(store, "a-e1").conflicts
+    assert conflict.kind == "quantity"
+    assert conflict.detail == "settlements: 20 (b) vs 30 (a)"
+
+
+# -- incremental updates ----------------------------------------------------------------------------
+
+
+def _corpus(store: Store, fuse_now: bool) -> list[str]:
+    return [
+        add(
+            store,
+            "p",
+            "2022-09-10",
+            [ev("p", 1, "withdrawal", IZIUM, "RU"), ev("p", 2, "capture", KUPIANSK, "UA")],
+            fuse_now=fuse_now,
+        ),
+        add(
+            store,
+            "q",
+            "2022-09-11",
+            [ev("q", 1, "capture", KUPIANSK, "UA"), ev("q", 2, "withdrawal", IZIUM, "RU")],
+            fuse_now=fuse_now,
+        ),
+        add(store, "r", None, [ev("r", 1, "withdrawal", IZIUM, "RU")], fuse_now=fuse_now),
+        add(store, "s", "2022-11-10", [ev("s", 1, "withdrawal", KHERSON_OBLAST, "RU")], fuse_now=fuse_now),
+    ]
+
+
+def test_one_batch_and_one_document_at_a_time_give_the_same_incidents(tmp_path) -> None:
+    rows = []
+    for batch in (True, False):
+        with Store(f"sqlite:///{tmp_path / f'{batch}.db'}") as store:
+            ids = _corpus(store, fuse_now=not batch)
+            if batch:
+                fuse.update_incidents(store, ids)
+            rows.append(sorted(i.to_dict()["incident_id"] + repr(i.event_ids) for i in store.incidents()))
+            assert all(e.incident_id for e in store.events())
+    assert rows[0] == rows[1]
+    assert len(rows[0]) == 3
+
+
+def test_events_carry_their_incident_id(store: Store) -> None:
+    _corpus(store, fuse_now=True)
+    by_event = {e.event_id: e.incident_id for e in store.events()}
+    for inc in store.incidents():
+        for eid in inc.event_ids:
+            assert by_event[eid] == inc.incident_id
+
+
+def test_replacing_a_document_drops_its_old_events_from_incidents(store: Store) -> None:
+    _corpus(store, fuse_now=True)
+    assert incident_of(store, "p-e1").n_reports == 3
+    # document q is analysed again and now yields only the Kupiansk event
+    add(store, "q", "2022-09-11", [ev("q", 1, "capture", KUPIANSK, "UA")])
+    izium = incident_of(store, "p-e1")
+    assert izium.event_ids == ("p-e1", "r-e1")
+    assert "q-e2" not in {e for i in store.incidents() for e in i.event_ids}
+    # and p's events go elsewhere: p's founding incident id changes, no stale rows remain
+    add(store, "p", "2022-09-10", [])
+    assert groups(store) == {frozenset({"r-e1"}), frozenset({"q-e1"}), frozenset({"s-e1"})}
+    assert store.count("incident_members") == 3

@@ -1,0 +1,112 @@
+import pytest
+
+from frontwatch import gazetteer
+from frontwatch.toponyms import find_places, resolve_name, resolve_spans
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gaz():
+    return gazetteer.load()
+
+
+def places(text):
+    return {m.mention: m.place for m in find_places("t", text)}
+
+
+def test_spans_point_at_the_name():
+    text = "Shelling was reported near Izum on Monday."
+    (m,) = find_places("d1", text)
+    assert text[m.start : m.end] == "Izum" == m.mention
+    assert m.place.geonameid == 707292 and m.doc_id == "d1"
+
+
+def test_region_word_makes_the_region():
+    got = places("Fighting went on in the Kharkov region and in Kharkiv itself.")
+    assert got["Kharkov"].kind == "region" and got["Kharkov"].admin1 == "UA.07"
+    assert got["Kharkiv"].kind == "settlement" and got["Kharkiv"].geonameid == 706483
+
+
+def test_region_with_parenthesis_and_russian_oblast():
+    got = places("Troops left the Sumy (north) region. The governor of the Kursk region spoke.")
+    assert got["Sumy"].kind == "region" and got["Sumy"].admin1 == "UA.21"
+    assert got["Kursk"].kind == "region" and got["Kursk"].country == "RU"
+
+
+def test_list_of_regions_after_a_region_noun():
+    text = "Moscow claims three provinces it seized last year – Luhansk, Kherson and Zaporizhzhia."
+    got = places(text)
+    assert {got[n].kind for n in ("Luhansk", "Kherson", "Zaporizhzhia")} == {"region"}
+
+
+def test_homonym_resolved_by_oblast_in_document():
+    text = "In the Dnipropetrovsk region, a strike hit Petropavlivka overnight."
+    assert places(text)["Petropavlivka"].admin1 == "UA.04"
+    text = "Near Kupiansk in the Kharkiv region, troops reached Petropavlivka."
+    assert places(text)["Petropavlivka"].admin1 == "UA.07"
+
+
+def test_population_breaks_ties_between_namesakes():
+    assert places("Soldiers marched into Balakliya on Thursday.")["Balakliya"].admin1 == "UA.07"
+
+
+def test_typo_in_place_slot_is_fuzzy_matched():
+    assert places("Units were sent to neighbouring Donetks.")["Donetks"].name == "Donetsk"
+
+
+def test_people_are_not_places():
+    text = "Spokesman Dmitry Peskov said talks had stalled. Later, Peskov added that Russia would wait."
+    got = places(text)
+    assert "Peskov" not in got
+    assert got["Russia"].kind == "country"
+
+
+def test_given_name_that_is_a_town_is_not_a_place():
+    assert "Vladimir" not in places("Officials said Vladimir Putin would not travel to the talks.")
+
+
+def test_demonyms_and_organisations_are_not_places():
+    got = places("Ukrainian soldiers spoke to the Kyiv Independent about Russian shelling.")
+    assert "Ukrainian" not in got and "Russian" not in got and "Kyiv" not in got
+
+
+def test_metonym_capital_keeps_its_kind():
+    got = places("Kyiv suspected a trap, while the Kremlin stayed silent.")
+    assert got["Kyiv"].kind == "settlement" and got["Kremlin"].kind == "feature"
+
+
+def test_cyrillic_input():
+    got = places("Обстріл у Харкові та Ізюм.")
+    assert got["Ізюм"].geonameid == 707292
+
+
+def test_feature_missing_from_geonames():
+    got = places("Inspectors returned to the Zaporizhia nuclear power plant this week.")
+    (plant,) = got.values()
+    assert plant.kind == "feature" and plant.admin1 == "UA.26"
+
+
+def test_river_with_the_city_without():
+    river, _, city = find_places("t", "Forces crossed the Dnipro near Kherson. Later they drove to Dnipro.")
+    assert (river.mention, river.place.kind) == ("Dnipro", "feature")
+    assert (city.mention, city.place.kind) == ("Dnipro", "settlement")
+
+
+def test_unknown_name_is_not_guessed():
+    assert resolve_name("Zzyzyxivka") is None
+    assert resolve_name("Berezivka", "Sumska oblast") is None or (
+        resolve_name("Berezivka", "Sumska oblast").admin1 == "UA.21"
+    )
+
+
+def test_resolve_name_uses_region_context():
+    assert resolve_name("Petropavlivka", "Kharkiv Oblast").admin1 == "UA.07"
+    assert resolve_name("Izum", "Oblast Charkov").geonameid == 707292
+
+
+def test_resolve_spans_uses_document_context():
+    text = "From Odesa oblast: Petropavlivka was calm."
+    s = text.index("Petropavlivka")
+    region, town = resolve_spans(text, [(5, 10), (s, s + len("Petropavlivka"))])
+    assert region.admin1 == town.admin1 == "UA.17"
