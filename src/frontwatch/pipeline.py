@@ -18,7 +18,6 @@ from frontwatch.records import Document, EventMention, IngestError, PlaceMention
 from frontwatch.store import Store
 
 
-
 def _code_version() -> str:
     """The package version plus a digest of its code and data: stored documents are analysed again
     whenever a stage changes what it could produce."""
