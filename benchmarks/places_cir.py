@@ -1,14 +1,16 @@
 """Place resolution on the CIR / Bellingcat Russia-Ukraine Monitor events (Ukraine rows).
 
-Prints the share of town names resolved within 25 km of the event's point (town with its oblast as
-context, broken down by how the spelling matched), the same from the title/description text where the
-town is named in it, lookup speed and gazetteer load time and memory.
+Prints: the share of town names resolved within 25 km of the event's point (town with its oblast as
+context), overall and over the towns the gazetteer holds, broken down by how the spelling matched; the
+same from the title/description text through `find_places`; lookup speed (names/s, mentions/s, ms per
+text) and the gazetteer's load time and memory.
 """
 
 from __future__ import annotations
 
 import csv
 import math
+import resource
 import sys
 import time
 import tracemalloc
@@ -25,6 +27,14 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
+def near(place, lat: float, lon: float) -> bool:
+    return place is not None and place.lat is not None and km(place.lat, place.lon, lat, lon) <= NEAR_KM
+
+
+def share(ok: int, n: int) -> str:
+    return f"{ok}/{n} = {ok / max(n, 1):.3f}"
+
+
 def main() -> int:
     if not DATA.exists():
         print(f"skipped: {DATA} not found")
@@ -37,71 +47,60 @@ def main() -> int:
 
     g = gazetteer.load()
     load_s = time.perf_counter() - t0
-    mem = tracemalloc.get_traced_memory()[1] / 2**20
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
     tracemalloc.stop()
-    print(f"gazetteer: {len(g)} places, {len(g.exact)} exact keys, {len(g.loose)} loose keys; "
-          f"load {load_s:.2f} s, peak memory {mem:.0f} MiB")  # fmt: skip
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10
+    print(f"gazetteer: {len(g)} places, {len(g.exact)} exact keys, {len(g.loose)} loose keys")
+    print(f"gazetteer load: {load_s:.2f} s; peak Python memory while loading {peak:.0f} MiB; "
+          f"process max RSS {rss:.0f} MiB")  # fmt: skip
 
     rows = [r for r in csv.DictReader(DATA.open(encoding="utf-8")) if r["country"].strip() == "Ukraine"]
     rows = [r for r in rows if r["town/city"].strip() and r["lat"] and r["lon"]]
-    ok, wrong, held, by_variant, total_variant = 0, 0, 0, Counter(), Counter()
+    ok = wrong = 0
+    held_ok, held_n = Counter(), Counter()
     t0 = time.perf_counter()
     for r in rows:
-        town = r["town/city"].strip()
+        town, lat, lon = r["town/city"].strip(), float(r["lat"]), float(r["lon"])
         place = resolve_name(town, r["province"])
-        hit = (
-            place is not None
-            and place.lat is not None
-            and km(place.lat, place.lon, float(r["lat"]), float(r["lon"])) <= NEAR_KM
-        )
-        ids = g.ids(town, fuzzy=True)
-        lat, lon = float(r["lat"]), float(r["lon"])
-        held += any(g.lat[i] is not None and km(g.lat[i], g.lon[i], lat, lon) <= NEAR_KM for i, _, _ in ids)
-        wrong += place is not None and not hit
-        if not ids:
-            variant = "unknown"
-        elif ids[0][1] == "exact":
-            variant = (
-                "primary name"
-                if any(exact_key(g.name[i]) == exact_key(town) for i, _, _ in ids)
-                else "alternate name"
-            )
-        else:
-            variant = ids[0][1] + " key" if ids[0][1] == "loose" else "fuzzy"
-        total_variant[variant] += 1
-        by_variant[variant] += hit
+        hit = near(place, lat, lon)
         ok += hit
+        wrong += place is not None and not hit
+        ids = g.ids(town, fuzzy=True)
+        if not any(near(g.place(i), lat, lon) for i, _, _ in ids):
+            continue  # the gazetteer lacks this town (or has it only far away)
+        how = ids[0][1]
+        if how == "exact":
+            primary = any(exact_key(g.name[i]) == exact_key(town) for i, _, _ in ids)
+            how = "primary name" if primary else "alternate name"
+        held_n[how] += 1
+        held_ok[how] += hit
     dt = time.perf_counter() - t0
-    print(f"town + oblast: {ok}/{len(rows)} = {ok / len(rows):.3f} within {NEAR_KM:.0f} km "
+    held = sum(held_n.values())
+    print(f"CIR town + oblast, within {NEAR_KM:.0f} km: {share(ok, len(rows))} of all rows "
           f"({len(rows) / dt:.0f} names/s)")  # fmt: skip
-    print(
-        f"  of towns the gazetteer holds (a same-name place within {NEAR_KM:.0f} km): {ok}/{held} = "
-        f"{ok / held:.3f}; resolved but wrong: {wrong}; left unresolved: {len(rows) - ok - wrong}"
-    )
-    for v, n in total_variant.most_common():
-        print(f"  {v:15s} {by_variant[v]}/{n} = {by_variant[v] / n:.3f}")
+    print(f"  of towns the gazetteer holds: {share(sum(held_ok.values()), held)}; "
+          f"not held: {len(rows) - held}; resolved but wrong: {wrong}")  # fmt: skip
+    for how, n in held_n.most_common():
+        print(f"  held, spelled by {how:14s} {share(held_ok[how], n)}")
 
-    ok = n = mentions = 0
+    ok = n = mentions = unresolved = 0
     t0 = time.perf_counter()
     for r in rows:
         town = r["town/city"].strip()
         text = f"{r['title']}. {r['brief description']}"
         found = find_places(r["entry"], text)
         mentions += len(found)
-        same = [m for m in found if loose_key(m.mention) == loose_key(town)]
+        unresolved += sum(m.place is None for m in found)
         if loose_key(town) not in loose_key(text):
             continue
         n += 1
-        ok += any(
-            m.place is not None and m.place.lat is not None
-            and km(m.place.lat, m.place.lon, float(r["lat"]), float(r["lon"])) <= NEAR_KM
-            for m in same
-        )  # fmt: skip
+        lat, lon = float(r["lat"]), float(r["lon"])
+        ok += any(near(m.place, lat, lon) for m in found if loose_key(m.mention) == loose_key(town))
     dt = time.perf_counter() - t0
-    print(
-        f"from title/description text (town named in it): {ok}/{n} = {ok / max(n, 1):.3f} within "
-        f"{NEAR_KM:.0f} km; find_places {len(rows) / dt:.0f} texts/s, {mentions / dt:.0f} mentions/s"
-    )
+    print(f"CIR title/description through find_places (town named in it): {share(ok, n)} within "
+          f"{NEAR_KM:.0f} km")  # fmt: skip
+    print(f"  find_places: {len(rows) / dt:.0f} texts/s ({1000 * dt / len(rows):.2f} ms per text), "
+          f"{mentions / dt:.0f} mentions/s; {mentions} mentions, {unresolved} unresolved")  # fmt: skip
     return 0
 
 

@@ -68,3 +68,16 @@ def test_features_and_countries(gaz):
 
 def test_codes_and_lowercase_romanisations_are_not_names(gaz):
     assert gaz.lookup("KHE") == []  # airport code among Kherson's alternate names
+
+
+def test_large_country_point_is_its_centre_not_its_towns(gaz):
+    russia = gaz.lookup("Russia")[0]
+    assert russia.lon > 80  # Russia's towns cluster west of the Urals
+
+
+def test_continents_and_demonyms(gaz):
+    europe = gaz.lookup("Europe")[0]
+    assert europe.kind == "feature" and europe.country is None
+    for word, iso in [("Ukrainians", "UA"), ("Russian", "RU"), ("French", "FR"), ("Egyptian", "EG")]:
+        assert gaz.country[gaz.demonym(word)] == iso
+    assert gaz.demonym("Kharkiv") is None and gaz.demonym("Tuesday") is None

@@ -110,3 +110,51 @@ def test_resolve_spans_uses_document_context():
     s = text.index("Petropavlivka")
     region, town = resolve_spans(text, [(5, 10), (s, s + len("Petropavlivka"))])
     assert region.admin1 == town.admin1 == "UA.17"
+
+
+def test_unknown_names_in_place_slots_are_kept_unresolved():
+    text = "Shelling hit near Hrakovetske, the village of Nova Zzyzivka and the Zzyzivskyi district."
+    got = find_places("d", text)
+    assert [m.mention for m in got] == ["Hrakovetske", "Nova Zzyzivka", "Zzyzivskyi"]
+    assert all(m.place is None and text[m.start : m.end] == m.mention for m in got)
+
+
+def test_unknown_name_before_a_known_region_is_kept_unresolved():
+    got = places("A fire broke out in Xyzzyville, Texas, on Sunday.")
+    assert got["Xyzzyville"] is None and got["Texas"].kind == "region"
+
+
+def test_unknown_capitalised_words_outside_place_slots_are_dropped():
+    text = (
+        "Putin spoke in Congress. In March, talks began in Istanbul. He waited outside Parliament. "
+        "Aides met near Zelensky's office. The report in English came near Christmas. "
+        "Residents of Zzyzivka fled toward Smallvillka as drones struck near NATO positions."
+    )
+    assert [m.mention for m in find_places("d", text)] == ["Istanbul"]
+
+
+def test_person_in_a_near_slot_is_not_an_unresolved_place():
+    assert places("Guards stood near Zzyzenko. Zzyzenko said the talks would go on.") == {}
+
+
+def test_near_spelling_abroad_is_not_guessed():
+    got = places("A strike near Spirne killed two.")  # close to a German city's name, but no typo of it
+    assert got == {"Spirne": None}
+
+
+def test_state_before_a_village_that_borrows_its_name():
+    got = places("Flooding closed roads in Minnesota and Iowa.")
+    assert {(p.kind, p.admin1) for p in got.values()} == {("region", "US.MN"), ("region", "US.IA")}
+
+
+def test_country_or_state_by_the_document():
+    assert places("Georgia said it would not join sanctions.")["Georgia"].kind == "country"
+    got = places("Storms hit Atlanta, Savannah and Augusta before moving across Georgia.")
+    assert (got["Georgia"].kind, got["Georgia"].admin1) == ("region", "US.GA")
+
+
+def test_explicit_demonyms_are_not_places_but_stand_for_countries_in_given_spans():
+    assert places("French and Dutch officials met in Europe.") == {"Europe": places("Europe")["Europe"]}
+    text = "Egyptian and Palestinian officials met in Cairo."
+    egypt, palestine = resolve_spans(text, [(0, 8), (13, 24)])
+    assert (egypt.kind, egypt.country, palestine.country) == ("country", "EG", "PS")

@@ -120,7 +120,7 @@ def _subject(verb: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
-    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:  # "Announcing X, Peskov stated"
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head != verb:  # "Announcing X, Peskov stated"
         return _subject(verb.head)
     return None
 
@@ -146,7 +146,7 @@ def find_attribution(sent: Span, trigger: Token, context: Party | None) -> Attri
     """The reporting structure above the trigger in its own sentence, if any."""
     t = trigger
     seen_quote_verb: Token | None = None
-    while t.head is not t:
+    while t.head != t:
         child, t = t, t.head
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and t.pos_ in ("VERB", "AUX"):
             break  # a sibling clause is not reported by the first one
@@ -157,7 +157,7 @@ def find_attribution(sent: Span, trigger: Token, context: Party | None) -> Attri
             if who is not None:
                 party, pron = _party(who, context)
                 medium = _subject(t)
-                if party and party.side is None and medium is not None and medium is not who:
+                if party and party.side is None and medium is not None and medium != who:
                     party = Party(party.name, side_of(phrase(medium)))
                 return Attribution(party, t, pron)
         if lemma in REPORT_VERBS and t.pos_ in ("VERB", "AUX") and lemma not in ("show", "believe", "think"):
@@ -256,7 +256,7 @@ def _quote_spans(line: str) -> list[tuple[int, int]]:
 def in_scope_of(trigger: Token, words: frozenset[str], stop_at_report: bool = True) -> Token | None:
     """The nearest ancestor of the trigger whose lemma is in `words`, not crossing a reporting verb."""
     t = trigger
-    while t.head is not t:
+    while t.head != t:
         child, t = t, t.head
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
             return None
@@ -281,7 +281,7 @@ def status_of(trigger: Token, attribution: Attribution, next_sentence: str | Non
         return None
     path = [trigger]
     t = trigger
-    while t.head is not t:
+    while t.head != t:
         child, t = t, t.head
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and t.pos_ in ("VERB", "AUX"):
             break
@@ -294,16 +294,16 @@ def status_of(trigger: Token, attribution: Attribution, next_sentence: str | Non
         lemma = p.lemma_.lower()
         if lemma in ("confirm", "confirmation", "verify", "verification") and (_negated(p) or _has_no(p)):
             unconfirmed = True
-        elif lemma in ("deny", "refute", "dismiss", "reject") and p is not trigger:
+        elif lemma in ("deny", "refute", "dismiss", "reject") and p != trigger:
             if lemma == "deny" and any(c.lower_ in ("neither", "nor") for c in p.children):
                 unconfirmed = True
             elif not _negated(p):
                 denied = True
-        elif p.pos_ in ("NOUN",) and _has_no(p) and p is not trigger:
+        elif p.pos_ in ("NOUN",) and _has_no(p) and p != trigger:
             denied = True  # "no question of our troops withdrawing", "no plans to ..."
-        elif p is trigger and _negated(p):
+        elif p == trigger and _negated(p):
             denied = True
-        if p is attribution.cue:
+        if p == attribution.cue:
             break
     if any(c.lower_ == "nor" for p in path for c in p.children) and any(p.lemma_ == "confirm" for p in path):
         unconfirmed = True
@@ -327,7 +327,7 @@ def _hypothetical(trigger: Token) -> bool:
             return True
         if any(c.dep_ == "det" and c.lower_ in ("if",) for c in t.children):
             return True
-        if t.head is t or t.dep_ in ("ccomp", "ROOT"):
+        if t.head == t or t.dep_ in ("ccomp", "ROOT"):
             break
         t = t.head
     left = trigger.doc[max(trigger.sent.start, trigger.i - 3) : trigger.i]

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from frontwatch import __version__
 from frontwatch.export import export as write_export
-from frontwatch.records import IngestError
+from frontwatch.records import Incident, IngestError, Party, Place
 from frontwatch.store import Store, StoreError
 
 app = typer.Typer(
@@ -136,3 +136,134 @@ def main(
     if version:
         out.print(f"frontwatch {__version__}")
         raise typer.Exit()
+
+
+def _places_named(name: str) -> list[Place]:
+    """Places a name may mean, towns first: the gazetteer's spellings, then fuzzy ones."""
+    from frontwatch import gazetteer
+
+    g = gazetteer.load()
+    found = g.lookup(name, kinds=("settlement", "feature", "region")) or g.lookup(
+        name, fuzzy=True, kinds=("settlement", "feature", "region")
+    )
+    rank = {"settlement": 0, "feature": 1, "region": 2}
+    return sorted(found, key=lambda p: (rank[p.kind], -p.population))[:10]
+
+
+def _place_label(p: Place | None) -> str:
+    if p is None:
+        return "-"
+    where = ", ".join(x for x in (p.admin1, p.country) if x and x != p.name)
+    return f"{p.name} ({where})" if where else p.name
+
+
+def _report_line(status: str, source: Party | None, doc_id: str, when: str | None) -> str:
+    who = f"{source.name or 'unnamed'} ({source.side or '?'})" if source else "own voice"
+    return f"{when or 'undated'} {status}: {who} [{doc_id}]"
+
+
+@app.command("incidents")
+def incidents_cmd(
+    db: DbOption = None,
+    place: Annotated[str | None, typer.Option("--place", help="A place name, any spelling.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Event type, e.g. withdrawal, capture.")] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="confirmed, corroborated, contested or single-source.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", callback=_check_date, help="Only incidents dated on or after this day (YYYY-MM-DD)."
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Show at most this many.")] = 200,
+) -> None:
+    """List incidents: one row per real event, with its reports and who says what."""
+    store = _open_store(db)
+    filters: dict = {"types": [type_] if type_ else [], "status": status, "since": since}
+    if place:
+        candidates = _places_named(place)
+        if not candidates:
+            err.print(f"[red]error:[/red] no place called {place!r} in the gazetteer")
+            raise typer.Exit(1)
+        rows: dict[str, Incident] = {}
+        for p in candidates:
+            if p.kind == "region":
+                found = store.find_incidents(admin1=p.admin1, **filters)
+            elif p.geonameid is not None:
+                found = store.find_incidents(geonameid=p.geonameid, **filters)
+            else:
+                found = [i for i in store.find_incidents(admin1=p.admin1, **filters) if i.place == p]
+            rows.update((i.incident_id, i) for i in found)
+        found = sorted(rows.values(), key=lambda i: ((i.date.start if i.date else "9999"), i.incident_id))
+    else:
+        found = store.find_incidents(**filters)
+    shown = found[:limit]
+    events = store.events_by_id(e for i in shown for e in i.event_ids)
+    published = {
+        d: m["published"] for d, m in store.document_meta({e.doc_id for e in events.values()}).items()
+    }
+    table = Table(title=f"{len(found)} incidents", title_justify="left", show_lines=True)
+    for col in ("incident", "type", "place", "date", "actor", "status", "reports", "sources", "conflicts"):
+        table.add_column(col, overflow="fold")
+    for inc in shown:
+        members = [events[e] for e in inc.event_ids if e in events]
+        sources = "\n".join(
+            _report_line(m.status, m.source, m.doc_id, m.date.start if m.date else published.get(m.doc_id))
+            for m in members
+        )
+        table.add_row(
+            inc.incident_id,
+            inc.type,
+            _place_label(inc.place),
+            (inc.date.start if inc.date.start == inc.date.end else f"{inc.date.start}..{inc.date.end}")
+            if inc.date
+            else "-",
+            inc.actor_side or "?",
+            inc.status,
+            f"{inc.n_reports} in {inc.n_documents} docs, {inc.n_independent_sources} independent",
+            sources,
+            "\n".join(f"{c.kind}: {c.detail}" for c in inc.conflicts) or "-",
+        )
+    out.print(table)
+    store.close()
+
+
+@app.command("timeline")
+def timeline_cmd(
+    place: Annotated[str, typer.Argument(help="A place name, any spelling (Izyum, Izium, Ізюм).")],
+    db: DbOption = None,
+) -> None:
+    """Who holds a place over time, according to whom: its withdrawals and captures."""
+    from frontwatch import timeline
+
+    store = _open_store(db)
+    candidates = _places_named(place)
+    if not candidates:
+        err.print(f"[red]error:[/red] no place called {place!r} in the gazetteer")
+        raise typer.Exit(1)
+    shown = 0
+    for p in candidates:
+        changes = timeline.for_place(store, p)
+        if not changes:
+            continue
+        shown += 1
+        table = Table(title=f"{_place_label(p)}: control timeline", title_justify="left", show_lines=True)
+        for col in ("date", "change", "in control after", "status", "reports"):
+            table.add_column(col, overflow="fold")
+        for c in changes:
+            verb = "withdrew" if c.change == "withdrawal" else "captured"
+            reports = "\n".join(
+                _report_line(r.status, r.source, r.doc_id, r.date or r.published) for r in c.reports
+            )
+            table.add_row(
+                c.date.start if c.date else f"undated, reported {c.first_reported or '?'}",
+                f"{c.actor_side or 'unknown side'} {verb}",
+                c.side or "?",
+                c.status,
+                reports,
+            )
+        out.print(table)
+    if not shown:
+        out.print(f"no withdrawal or capture of {_place_label(candidates[0])} in the store")
+    store.close()

@@ -254,7 +254,7 @@ def _linked_places(
     for c in trigger.children:
         if _edge_ok(trigger, c, ty, first=True):
             start.append((c, c.lower_ if c.dep_ == "prep" else c.dep_))
-    if trigger.dep_ in ("relcl", "acl") and trigger.head is not trigger:
+    if trigger.dep_ in ("relcl", "acl") and trigger.head != trigger:
         head = trigger.head
         start.append((head, "dobj"))
         if head.dep_ == "appos" and head.head.i in token_place:
@@ -277,10 +277,10 @@ def _linked_places(
                 elif c.dep_ == "conj":
                     stack.append((c, via, depth + 1))
             continue
-        if t.i in trigger_ids and t is not trigger:
+        if t.i in trigger_ids and t != trigger:
             continue
         if t.pos_ in ("VERB", "AUX") and not (t.dep_ == "acl" and t.lemma_.lower() in STATIONED):
-            if t is not trigger.head:
+            if t != trigger.head:
                 continue
         for c in t.children:
             if _edge_ok(t, c, ty):
@@ -395,7 +395,7 @@ def _nearest_free(t: Token, sdoc: Doc, token_place: dict[int, PlaceMention], blo
 
 def _in_speaker_or_destination(tok: Token) -> bool:
     t = tok
-    while t.head is not t:
+    while t.head != t:
         if t.dep_ == "prep" and t.lower_ in DESTINATION_PREPS | {"after", "before", "since", "during"}:
             return True
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in claims.REPORT_VERBS:
@@ -410,7 +410,7 @@ def _skip_for_intent(t: Token) -> bool:
     """Goals, conditions and failures are not events: 'objectives ... to liberate', 'failed to take'."""
     cur = t
     for _ in range(6):
-        if cur.head is cur:
+        if cur.head == cur:
             return False
         child, cur = cur, cur.head
         lemma = cur.lemma_.lower()
@@ -422,7 +422,7 @@ def _skip_for_intent(t: Token) -> bool:
             return True
         if lemma == "order" and any(c.lower_ == "in" for c in cur.children):  # "in order to"
             return True
-        if child.dep_ == "xcomp" and child is t and lemma not in ALLOWED_XCOMP_HEADS | PLANNED_XCOMP_HEADS:
+        if child.dep_ == "xcomp" and child == t and lemma not in ALLOWED_XCOMP_HEADS | PLANNED_XCOMP_HEADS:
             return True
     return False
 
@@ -571,7 +571,7 @@ def _pronoun_side(
     if tok.lower_ in ("its", "their", "his", "her"):
         # "the withdrawal of its troops": the subject of the clause it sits in
         cur = t
-        while cur.head is not cur and cur.pos_ not in ("VERB", "AUX"):
+        while cur.head != cur and cur.pos_ not in ("VERB", "AUX"):
             cur = cur.head
         for c in cur.children:
             if c.dep_ == "nsubj" and c.lower_ not in claims.PRONOUNS:
@@ -613,12 +613,12 @@ def _date_for(
             return d.range
     # the statement's date: a date attached to the reporting verb above the trigger
     cur = t
-    while cur.head is not cur:
+    while cur.head != cur:
         cur = cur.head
         if cur.lemma_.lower() in claims.REPORT_VERBS:
             for d in dates:
                 toks = tokens_of(d)
-                if toks and any(x.head is cur or x.head.head is cur for x in toks):
+                if toks and any(x.head == cur or x.head.head == cur for x in toks):
                     return d.range
     for d in dates:
         toks = tokens_of(d)
@@ -629,9 +629,9 @@ def _date_for(
 
 def _under_other_trigger(x: Token, t: Token | None, trigger_ids: set[int]) -> bool:
     cur = x
-    while cur.head is not cur:
+    while cur.head != cur:
         cur = cur.head
-        if t is not None and cur is t:
+        if t is not None and cur == t:
             return False
         if cur.i in trigger_ids:
             return True
@@ -679,7 +679,7 @@ def _merge_coordinated(out: list[_Raw]) -> None:
         t = r.trigger
         if t.dep_ != "conj" or r.place is None:
             continue
-        head = next((h for h in out if h.trigger is t.head and h.place is not None), None)
+        head = next((h for h in out if h.trigger == t.head and h.place is not None), None)
         if head is None or head.place.place != r.place.place:
             continue
         for k, v in r.quantities.items():

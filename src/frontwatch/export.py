@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from frontwatch import timeline
 from frontwatch.store import Store
 
 
@@ -31,6 +32,7 @@ def export(store: Store, out_dir: Path | str) -> dict[str, int]:
         "places": _write_jsonl(out / "places.jsonl", (p.to_dict() for p in store.place_mentions())),
         "events": _write_jsonl(out / "events.jsonl", (e.to_dict() for e in store.events())),
         "incidents": _write_jsonl(out / "incidents.jsonl", (i.to_dict() for i in store.incidents())),
+        "timeline": _write_jsonl(out / "timeline.jsonl", (c.to_dict() for c in timeline.all_changes(store))),
         "errors": _write_jsonl(out / "errors.jsonl", store.errors()),
     }
     return counts

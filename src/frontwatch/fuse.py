@@ -424,8 +424,19 @@ class Cluster:
     old_id: str | None
     members: list[Mention] = field(default_factory=list)
     changed: bool = False
+    lo: date | None = None  # hull of the members' spans, for a quick rejection before the full check
+    hi: date | None = None
+
+    def add(self, m: Mention) -> None:
+        self.members.append(m)
+        self.changed = True
+        if m.span:
+            self.lo = m.span[0] if self.lo is None else min(self.lo, m.span[0])
+            self.hi = m.span[1] if self.hi is None else max(self.hi, m.span[1])
 
     def accepts(self, m: Mention) -> bool:
+        if m.span and self.lo is not None and (m.span[1] < self.lo or m.span[0] > self.hi):
+            return False
         return all(compatible(m, x) for x in self.members)
 
     def fit(self, m: Mention) -> tuple:
@@ -456,8 +467,12 @@ class Fuser:
         out = []
         for iid in ids:
             members = [make_mention(e, self.meta.get(e.doc_id)) for e in stored.get(iid, ())]
-            kept = [m for m in members if m.event.doc_id not in self.skip_docs]
-            c = Cluster(iid, kept, changed=len(kept) != len(members) or not kept)
+            c = Cluster(iid)
+            for m in members:
+                if m.event.doc_id not in self.skip_docs:
+                    c.add(m)
+            kept = c.members
+            c.changed = len(kept) != len(members) or not kept
             key = block_key(kept[0].event) if kept else ("", None, None)
             self.clusters.setdefault(key, []).append(c)
             out.append(c)
@@ -482,8 +497,7 @@ class Fuser:
         else:
             best = Cluster(None)
             block.append(best)
-        best.members.append(m)
-        best.changed = True
+        best.add(m)
 
     def all_clusters(self) -> Iterator[Cluster]:
         for block in self.clusters.values():

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from frontwatch.records import Place, PlaceKind
 from frontwatch.translit import exact_key, has_cyrillic, loose_key
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 KINDS: tuple[PlaceKind, ...] = ("settlement", "region", "country", "feature")
 MatchKind = str  # "exact" | "loose" | "fuzzy"
 

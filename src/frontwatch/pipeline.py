@@ -11,11 +11,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from frontwatch import __version__, clean, dedup, language
+from frontwatch import __version__, clean, dedup, fuse, language
+from frontwatch.events import extract_events
 from frontwatch.extract import extract_page
 from frontwatch.ingest import IngestOptions, read_paths
 from frontwatch.records import Document, EventMention, IngestError, PlaceMention, SourceDocument
 from frontwatch.store import Store
+from frontwatch.toponyms import find_places
 
 
 def _code_version() -> str:
@@ -105,12 +107,6 @@ def build_document(p: Prepared, repeated: frozenset[str]) -> Document:
 
 
 def analyse(doc: Document) -> tuple[list[PlaceMention], list[EventMention]]:
-    try:  # TEMPORARY while the places and events stages are written
-        from frontwatch.events import extract_events
-        from frontwatch.toponyms import find_places
-    except ImportError:
-        return [], []
-
     places = find_places(doc.doc_id, doc.text)
     # The event grammar is English; other languages keep their places but yield no events.
     if doc.language not in (None, "en"):
@@ -224,6 +220,4 @@ def run(
 
 
 def fuse_changed(store: Store, doc_ids: Sequence[str]) -> None:
-    from frontwatch import fuse
-
     fuse.update_incidents(store, doc_ids)

@@ -52,6 +52,7 @@ class ControlChange:
     status: IncidentStatus
     incident_id: str
     reports: tuple[Report, ...]
+    first_reported: str | None = None  # the first publication that reports it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -62,6 +63,7 @@ class ControlChange:
             "actor_side": self.actor_side,
             "status": self.status,
             "incident_id": self.incident_id,
+            "first_reported": self.first_reported,
             "evidence": [r.to_dict() for r in self.reports],
         }
 
@@ -79,13 +81,15 @@ def _when(inc: Incident, published: Sequence[str]) -> date | None:
     return date.fromisoformat(min(published)) if published else None
 
 
-def _side_after(inc: Incident, when: date | None, captures: Sequence[tuple[Incident, date | None]]) -> str | None:
+def _side_after(
+    inc: Incident, when: date | None, captures: Sequence[tuple[Incident, date | None]]
+) -> str | None:
     if inc.type == "capture":
         return inc.actor_side
     for cap, cap_when in captures:
-        if cap.actor_side and cap.actor_side != inc.actor_side and when and cap_when:
-            if abs((cap_when - when).days) <= HANDOVER_DAYS:
-                return cap.actor_side
+        other = cap.actor_side and cap.actor_side != inc.actor_side
+        if other and when and cap_when and abs((cap_when - when).days) <= HANDOVER_DAYS:
+            return cap.actor_side
     # A force leaving a place gives it back to the state it belongs to unless another force is named.
     country = inc.place.country if inc.place else None
     return country if country and country != inc.actor_side else None
@@ -106,8 +110,9 @@ def build(
         rows.append((inc, members, _when(inc, pubs), pubs))
     captures = [(inc, when) for inc, _, when, _ in rows if inc.type == "capture"]
     out = []
-    order = sorted(rows, key=lambda r: (r[2] is None, r[2] or date.max, r[0].type != "withdrawal", r[0].incident_id))
-    for inc, members, when, _ in order:
+    # undated changes last; on one day a withdrawal comes before the capture that follows it
+    order = sorted(rows, key=lambda r: (r[2] or date.max, r[0].type != "withdrawal", r[0].incident_id))
+    for inc, members, when, pubs in order:
         reports = sorted(
             (
                 Report(
@@ -133,6 +138,7 @@ def build(
                 status=inc.status,
                 incident_id=inc.incident_id,
                 reports=tuple(reports),
+                first_reported=pubs[0] if pubs else None,
             )
         )
     return out

@@ -21,9 +21,11 @@ from frontwatch.records import Place, PlaceMention
 from frontwatch.translit import exact_key, loose_key
 
 MAX_WORDS = 6
+FUZZY_SURE = 85.0  # a typo-matched name this close needs no support from the document's other places
 # Hyphenated names are split into tokens; n-grams join them again ("Ivano-Frankivsk", "Izyum-Balakliia").
 _TOKEN = re.compile(r"[^\W\d_]+(?:[\'’ʼ][^\W\d_]+)*\.?", re.UNICODE)
 _POSSESSIVE = re.compile(r"[\'’]s$")
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -49,9 +51,9 @@ PERSON_TITLES = _words(
     "judge officer deputy head leader chairman"
 )
 SAY_VERBS = _words(
-    "said says say told tells stated states added adds noted notes emphasized emphasised stressed estimated "
-    "explained announced claimed warned argued insisted wrote tweeted asked replied responded believes thinks "
-    "denied confirmed acknowledged admitted"
+    "said says say told tells stated states added adds noted notes emphasized emphasised stressed "
+    "estimated explained announced claimed warned argued insisted wrote tweeted asked replied responded "
+    "believes thinks denied confirmed acknowledged admitted"
 )
 # A name followed by one of these is an organisation ("Kyiv Independent", "Moscow Times").
 ORG_NEXT = _words(
@@ -76,9 +78,11 @@ NEWS_WORDS = _words(
 )
 # Institutions named after "in": "in Congress" is no place.
 INSTITUTIONS = _words(
-    "congress parliament senate court council cabinet assembly duma rada kremlin pentagon nato telegram "
+    "congress parliament senate court council cabinet assembly duma rada nato telegram "
     "facebook twitter instagram youtube christ god islam christianity christmas easter ramadan"
 )
+# Capitalised words that cannot be an unknown place's name.
+_NOT_NAMES = frozenset(STOP_WORDS) | NEWS_WORDS | PERSON_TITLES | ORG_NEXT | INSTITUTIONS | set(REGION_WORDS)
 
 
 @dataclass(slots=True)
@@ -89,6 +93,7 @@ class _Token:
     key: str
     cap: bool
     sent_start: bool
+    loose: str | None = None  # loose key, computed when first needed
 
 
 @dataclass(slots=True)
@@ -102,7 +107,7 @@ class _Mention:
     cue: bool  # a place-like word before it
     place: Place | None = None
     kind_hint: str | None = None  # "region" | "settlement" from the words around it
-    slot: bool = False  # in a slot only a place fills: kept unresolved when no candidate fits
+    slot: str = ""  # "named" | "near": a slot only a place fills, kept unresolved when no candidate fits
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -146,6 +151,22 @@ class _Finder:
             w = self.word(i - 2)
         return w in PLACE_CUES
 
+    def known(self, i: int, j: int) -> bool:
+        """Whether tokens i..j may spell a gazetteer key: a cheap test before the full lookup."""
+        g, toks = self.g, self.toks
+        if i == j:
+            return toks[i].key in g.exact or self.loose(i) in g.loose
+        if " ".join(t.key for t in toks[i : j + 1]) in g.exact:
+            return True
+        # keys fold word by word, so a name's loose key is its words' loose keys joined
+        return " ".join(self.loose(k) for k in range(i, j + 1)) in g.loose
+
+    def loose(self, i: int) -> str:
+        t = self.toks[i]
+        if t.loose is None:
+            t.loose = loose_key(t.key)
+        return t.loose
+
     def match_at(self, i: int) -> tuple[int, list[tuple[int, str, float]]] | None:
         """Longest gazetteer name starting at token i: (last token, candidates)."""
         g, toks = self.g, self.toks
@@ -155,6 +176,8 @@ class _Finder:
         for n in range(n_max, 0, -1):
             j = i + n - 1
             if n > 1 and (toks[j].sent_start or any(toks[k].sent_start for k in range(i + 1, j + 1))):
+                continue
+            if not self.known(i, j):
                 continue
             surface = self.text[toks[i].start : toks[j].end]
             ids = g.ids(surface)
@@ -177,58 +200,66 @@ class _Finder:
             if hit is None and t.cap and len(t.key) >= 5 and self.has_cue(i) and not t.sent_start:
                 ids = g.ids(t.text, fuzzy=True)
                 hit = (i, ids) if ids else None
-            if hit is None and t.cap:
-                j = self.unknown_name(i)
-                hit = (j, []) if j is not None else None
+            unknown = None
+            if t.cap and (hit is None or hit[1][0][1] == "fuzzy" or self.cap_after(hit[0])):
+                unknown = self.unknown_name(i)
+            if unknown is not None and (hit is None or unknown > hit[0]):
+                hit = (unknown, [])  # "the village of Nova X" is "Nova X", not the gazetteer's "Nova"
+            elif hit is not None and hit[1][0][1] != "fuzzy":
+                unknown = None  # a name the gazetteer holds exactly is never left unresolved
             if hit is None:
                 i += 1
                 continue
             j, ids = hit
             surface = self.text[toks[i].start : toks[j].end]
-            m = _Mention(i, j, toks[i].start, toks[j].end, surface, ids, self.has_cue(i))
-            m.slot = self.place_slot(i, j)
+            slot = self.place_slot(i, j) if unknown == j else ""
+            m = _Mention(i, j, toks[i].start, toks[j].end, surface, ids, self.has_cue(i), slot=slot)
             out.append(m)
             i = j + 1
         return out
 
-    def place_slot(self, i: int, j: int) -> bool:
-        """Tokens i..j stand where only a place fits: "near X", "the village of X", "X district",
-        "in X, <known region or country>"."""
+    def cap_after(self, j: int) -> bool:
+        return j + 1 < len(self.toks) and self.toks[j + 1].cap and not self.toks[j + 1].sent_start
+
+    def place_slot(self, i: int, j: int) -> str:
+        """Where tokens i..j stand: "named" after "the village of" or before "district", "near" after
+        "near"/"outside" or in "in X, <known region or country>", else ""."""
         prev = self.word(i - 1)
         if prev == "the":
             prev = self.word(i - 2)
         nxt = self.toks[j + 1] if j + 1 < len(self.toks) else None
-        if prev in NEAR_CUES or (prev == "of" and self.word(i - 2) in SETTLEMENT_WORDS):
-            return True
+        if prev == "of" and self.word(i - 2) in SETTLEMENT_WORDS:
+            return "named"
         if nxt is not None and nxt.key in AREA_NEXT and self.text[self.toks[j].end : nxt.start] == " ":
-            return True
-        if prev in ("in", "at") and nxt is not None and self.text[self.toks[j].end : nxt.start] == ", ":
-            return any(
-                self.g.kind[c] in ("region", "country") and how == "exact" for c, how, _ in self.g.ids(nxt.text)
-            )
-        return False
+            return "named"
+        if prev in NEAR_CUES:
+            return "near"
+        after_comma = nxt is not None and self.text[self.toks[j].end : nxt.start] == ", "
+        known = after_comma and any(
+            self.g.kind[c] in ("region", "country") for c, how, _ in self.g.ids(nxt.text) if how == "exact"
+        )
+        return "near" if prev in ("in", "at") and known else ""
+
+    def joined(self, j: int) -> bool:
+        """Tokens j and j + 1 are parts of one name ("Nova Kakhovka", "Ivano-Frankivsk")."""
+        return self.cap_after(j) and self.text[self.toks[j].end : self.toks[j + 1].start] in (" ", "-")
 
     def unknown_name(self, i: int) -> int | None:
         """Last token of a capitalised name at i that the gazetteer lacks but a place slot holds, or None."""
         toks = self.toks
         j = i
-        while j + 1 < len(toks) and j - i < 2 and toks[j + 1].cap and not toks[j + 1].sent_start:
-            if self.text[toks[j].end : toks[j + 1].start] not in (" ", "-") or toks[j + 1].key in AREA_NEXT:
-                break
+        while j - i < 2 and self.joined(j) and toks[j + 1].key not in AREA_NEXT:
             j += 1
+        nxt = self.word(j + 1)
         if toks[i].sent_start or not self.place_slot(i, j):
             return None
-        nxt = self.word(j + 1)
-        if j + 1 < len(toks) and toks[j + 1].cap and nxt not in AREA_NEXT:
-            return None  # a longer name than we take
-        if nxt in ORG_NEXT or (nxt in FEATURE_WORDS and nxt not in AREA_NEXT):
-            return None
+        if (self.joined(j) and nxt not in AREA_NEXT) or nxt in ORG_NEXT or nxt in FEATURE_WORDS - AREA_NEXT:
+            return None  # a longer name than we take, an organisation, a feature ("X Bridge")
         for t in toks[i : j + 1]:
             if (
                 len(t.key) < 3
                 or t.text.isupper()
-                or t.key in STOP_WORDS | NEWS_WORDS | PERSON_TITLES | ORG_NEXT | INSTITUTIONS
-                or t.key in REGION_WORDS
+                or t.key in _NOT_NAMES
                 or t.key in self.lower_words
                 or _is_demonym(t.text, self.g)
                 or self.text[t.end : t.end + 2] in ("'s", "’s")
@@ -271,7 +302,9 @@ class _Finder:
                 and not self._country_or_region(toks[b - 1].text)
             ):
                 people.add(toks[b - 1].text)
-        cued = {m.surface for m in mentions if m.cue and all(how != "fuzzy" for _, how, _ in m.cands)}
+        cued = {
+            m.surface for m in mentions if m.cue and m.cands and all(how != "fuzzy" for _, how, _ in m.cands)
+        }
         said = {
             toks[b].text
             for b in range(len(toks) - 1)
@@ -305,14 +338,9 @@ class _Finder:
             and tb.cap
             and not tb.sent_start
             and self.text[ta.end : tb.start] == " "
-            and ta.key not in STOP_WORDS
-            and ta.key not in PERSON_TITLES
-            and ta.key not in NEWS_WORDS
+            and ta.key not in STOP_WORDS | PERSON_TITLES | NEWS_WORDS | PLACE_CUES  # not "Shelled X"
+            and tb.key not in STOP_WORDS | PERSON_TITLES | NEWS_WORDS | ORG_NEXT
             and tb.key not in REGION_WORDS
-            and tb.key not in ORG_NEXT
-            and tb.key not in PERSON_TITLES
-            and tb.key not in STOP_WORDS
-            and tb.key not in NEWS_WORDS
             and not _is_demonym(ta.text, self.g)
             and not self._strong_name(ta.text)
         )
@@ -325,22 +353,15 @@ class _Finder:
             if how == "exact"
         )
 
-    def _strong(self, m: _Mention) -> bool:
-        """A name that is a place whatever follows: a country, a region, a large city."""
-        g = self.g
-        return any(
-            g.kind[i] in ("country", "region", "feature") or g.population[i] >= 100_000
-            for i, how, _ in m.cands
-            if how == "exact"
-        )
-
     def keep(self, m: _Mention, people: set[str]) -> bool:
         g = self.g
         first = self.toks[m.first]
-        if not m.cands and any(t.text in people for t in self.toks[m.first : m.last + 1]):
-            return False
+        if not m.cands:  # unknown name: after "the village of" whatever the person heuristics say
+            return m.slot == "named" or not any(t.text in people for t in self.toks[m.first : m.last + 1])
         if m.first == m.last:
-            if first.text in people or first.key in STOP_WORDS or first.key in NEWS_WORDS:
+            if first.text in people or first.key in _NOT_NAMES | FEATURE_WORDS:  # "College", "Bridge"
+                return False
+            if first.key in g.demonyms:  # "English", "French": a people or language, not the town
                 return False
             if first.key in self.lower_words:  # used as a common word elsewhere in the document
                 return False
@@ -437,20 +458,27 @@ def _choose(
     best, best_score = None, -math.inf
     exact_kinds = {g.kind[i] for i, how, _ in m.cands if how == "exact"}
     key = exact_key(m.surface)
-    # a region named like a town inside it, or like a capital, is the town when named alone ("Kharkiv")
-    town_named = {g.admin1[i] for i, _, _ in m.cands if g.kind[i] == "settlement"}
+    # a region named like a sizeable town inside it, or like a capital, is the town when named alone
+    # ("Kharkiv"); a village that borrows a state's name ("Minnesota") is not
+    town_named = {
+        g.admin1[i]
+        for i, how, _ in m.cands
+        if g.kind[i] == "settlement" and (g.population[i] >= 50_000 or exact_key(g.name[i]) == key)
+    }
     capital_named = any(i in g.capitals for i, _, _ in m.cands)
     for i, how, sim in m.cands:
         kind = g.kind[i]
         in_admin1 = _weight(ctx_admin1, g.admin1[i], m.surface)
         in_country = _weight(ctx_country, g.country[i], m.surface)
-        if how == "fuzzy" and not in_country and g.country[i] not in FOCUS_COUNTRIES:
-            continue  # a near-spelling abroad, with nothing in the document pointing there, is a guess
+        if how == "fuzzy" and (
+            (not in_country and g.country[i] not in FOCUS_COUNTRIES) or (sim < FUZZY_SURE and not in_admin1)
+        ):
+            continue  # a near-spelling with nothing in the document pointing to it is a guess
         score = {"exact": 2.0, "loose": 1.0, "fuzzy": (sim - 80) / 20}[how]
         if kind == "settlement":
             score += math.log10(g.population[i] + 10) + 3.0 * in_admin1 + 1.5 * in_country
             if how == "exact" and exact_key(g.name[i]) != key:
-                score -= 1.0  # an alternate name: weaker than a place's own name
+                score -= 0.5  # an alternate name: weaker than a place's own name
             if m.kind_hint == "region":
                 score -= 20
         elif kind == "region":
@@ -473,30 +501,28 @@ def _choose(
     return g.place(best) if best is not None else None
 
 
-def _resolve(f: _Finder, mentions: list[_Mention]) -> None:
+def _support(ctx: _Context, code: str | None, surface: str, w: float) -> None:
+    if code:
+        slot = ctx.setdefault(code, {})
+        slot[surface] = max(slot.get(surface, 0.0), w)
+
+
+def _resolve(f: _Finder, mentions: list[_Mention], passes: int = 3) -> None:
     g = f.g
     _kind_hints(f, mentions)
-    ctx_admin1: _Context = {}
-    ctx_country: _Context = {}
-
-    def support(code: str | None, ctx: _Context, surface: str, w: float) -> None:
-        if code:
-            slot = ctx.setdefault(code, {})
-            slot[surface] = max(slot.get(surface, 0.0), w)
-
-    # first the names whose candidates agree on a region, then what the first pass resolved
-    for m in mentions:
-        codes = {g.admin1[i] for i, _, _ in m.cands}
-        if len(codes) == 1 and len(m.cands) <= 3:
-            support(next(iter(codes)), ctx_admin1, m.surface, 1.0)
-            support(g.country[m.cands[0][0]], ctx_country, m.surface, 1.0)
-    for _ in range(2):
-        for m in mentions:
-            m.place = _choose(g, m, ctx_admin1, ctx_country, f.word(m.first - 1) == "the")
+    for _ in range(passes):
+        # context from what the last pass resolved; before that, from names whose candidates agree
+        ctx_admin1: _Context = {}
+        ctx_country: _Context = {}
         for m in mentions:
             if m.place:
-                support(m.place.admin1, ctx_admin1, m.surface, 1.5 if m.place.kind == "region" else 1.0)
-                support(m.place.country, ctx_country, m.surface, 1.0)
+                _support(ctx_admin1, m.place.admin1, m.surface, 1.5 if m.place.kind == "region" else 1.0)
+                _support(ctx_country, m.place.country, m.surface, 1.0)
+            elif m.cands and len(m.cands) <= 3 and len({g.admin1[i] for i, _, _ in m.cands}) == 1:
+                _support(ctx_admin1, g.admin1[m.cands[0][0]], m.surface, 1.0)
+                _support(ctx_country, g.country[m.cands[0][0]], m.surface, 1.0)
+        for m in mentions:
+            m.place = _choose(g, m, ctx_admin1, ctx_country, f.word(m.first - 1) == "the")
 
 
 def find_places(doc_id: str, text: str) -> list[PlaceMention]:
