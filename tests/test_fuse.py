@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+
+import pytest
 
 from frontwatch import fuse
 from frontwatch.records import DateRange, Document, EventMention, Evidence, Incident, Party, Place
@@ -383,3 +386,63 @@ def test_replacing_a_document_drops_its_old_events_from_incidents(store: Store) 
     add(store, "p", "2022-09-10", [])
     assert groups(store) == {frozenset({"r-e1"}), frozenset({"q-e1"}), frozenset({"s-e1"})}
     assert store.count("incident_members") == 3
+
+
+def test_a_report_with_no_time_does_not_bridge_a_city_and_its_region(store: Store) -> None:
+    add(store, "region", "2022-11-10", [ev("region", 1, "capture", KHERSON_OBLAST, "UA", status="claimed")])
+    add(store, "nodate", None, [ev("nodate", 1, "capture", KHERSON, "UA")])
+    assert incident_of(store, "nodate-e1").event_ids == ("nodate-e1",)
+    add(store, "city", "2022-11-11", [ev("city", 1, "capture", KHERSON, "UA")])
+    assert incident_of(store, "city-e1").event_ids == ("region-e1", "city-e1")
+
+
+# -- end to end -------------------------------------------------------------------------------------
+
+WIRE = (
+    "Russian army leaves Lyman\n\n"
+    "Russian troops have withdrawn from the town of Lyman in the Donetsk region to more advantageous lines, "
+    "the Russian Defence Ministry said on Saturday after days of heavy fighting around the town.\n\n"
+    "The announcement came a day after Moscow held a ceremony in the Kremlin.\n"
+)
+RETAKEN = (
+    "Ukraine retakes Lyman\n\n"
+    "Ukrainian troops captured Lyman in the Donetsk region on Saturday, the Ukrainian military said.\n\n"
+    "Soldiers raised the national flag over the town hall, a video posted by the army showed.\n"
+)
+DENIAL = (
+    "Kremlin denies retreat\n\n"
+    "A Kremlin spokesman said on Friday there was no question of Russian troops withdrawing from Lyman "
+    "in the Donetsk region.\n"
+)
+
+
+@pytest.mark.slow
+def test_pipeline_fuses_a_copy_a_denial_and_a_capture(tmp_path) -> None:
+    from frontwatch import timeline
+    from frontwatch.pipeline import run
+
+    rows = [
+        {"id": "wire", "url": "https://a.example/1", "published": "2022-10-01", "text": WIRE},
+        {
+            "id": "copy",
+            "url": "https://b.example/2",
+            "published": "2022-10-02",
+            "text": WIRE.replace("Russian army leaves Lyman", "Moscow pulls its troops out of Lyman"),
+        },
+        {"id": "retaken", "url": "https://c.example/3", "published": "2022-10-02", "text": RETAKEN},
+        {"id": "denial", "url": "https://d.example/4", "published": "2022-09-30", "text": DENIAL},
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with Store(f"sqlite:///{tmp_path / 'e2e.db'}") as store:
+        run([feed], store)
+        events = {(e.doc_id, e.type): e for e in store.events()}
+        withdrawal = incident_of(store, events[("wire", "withdrawal")].event_id)
+        assert {"wire", "copy", "denial"} <= {eid.split(":")[0] for eid in withdrawal.event_ids}
+        assert withdrawal.n_independent_sources == withdrawal.n_documents - 1  # the copy counts once
+        assert "claimed-vs-denied" in [c.kind for c in withdrawal.conflicts]
+        capture = incident_of(store, events[("retaken", "capture")].event_id)
+        assert capture.incident_id != withdrawal.incident_id
+        assert withdrawal.place is not None
+        changes = timeline.for_place(store, withdrawal.place)
+        assert [(c.change, c.side) for c in changes] == [("withdrawal", "UA"), ("capture", "UA")]

@@ -158,3 +158,8 @@ def test_explicit_demonyms_are_not_places_but_stand_for_countries_in_given_spans
     text = "Egyptian and Palestinian officials met in Cairo."
     egypt, palestine = resolve_spans(text, [(0, 8), (13, 24)])
     assert (egypt.kind, egypt.country, palestine.country) == ("country", "EG", "PS")
+
+
+def test_multiword_name_with_a_possessive_inside():
+    got = places("Leaders of the so-called Donetsk People’s Republic met in Donetsk.")
+    assert got["Donetsk People’s Republic"].kind == "region" and got["Donetsk"].kind == "settlement"

@@ -18,18 +18,112 @@ from spacy.tokens import Span, Token
 from frontwatch.records import Party
 
 REPORT_VERBS = frozenset(
-    """say tell announce state claim confirm report add note explain insist declare write tweet post
-    assert allege admit acknowledge deny reject dismiss warn estimate stress emphasize emphasise suggest
-    indicate inform reveal maintain argue accuse quote cite publish believe think show""".split()
+    [
+        "say",
+        "tell",
+        "announce",
+        "state",
+        "claim",
+        "confirm",
+        "report",
+        "add",
+        "note",
+        "explain",
+        "insist",
+        "declare",
+        "write",
+        "tweet",
+        "post",
+        "assert",
+        "allege",
+        "admit",
+        "acknowledge",
+        "deny",
+        "reject",
+        "dismiss",
+        "warn",
+        "estimate",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "suggest",
+        "indicate",
+        "inform",
+        "reveal",
+        "argue",
+        "accuse",
+        "quote",
+        "cite",
+        "publish",
+        "believe",
+        "think",
+        "show",
+    ]
 )
-REPORT_NOUNS = frozenset("statement announcement report claim message briefing update words remarks post".split())
-PRONOUNS = frozenset("he she it they we i his her its their our my them us him".split())
-FIRST_PERSON = frozenset("we our us i my".split())
-HEDGE_WORDS = frozenset("alleged allegedly reportedly purported purportedly apparent apparently unconfirmed".split())
-NEG_WORDS = frozenset("not n't never no neither nor".split())
+REPORTED_DEPS = frozenset(["ccomp", "xcomp", "dobj", "parataxis", "oprd", "attr"])
+REPORT_NOUNS = frozenset(
+    [
+        "statement",
+        "announcement",
+        "report",
+        "claim",
+        "message",
+        "briefing",
+        "update",
+        "words",
+        "remarks",
+        "post",
+    ]
+)
+PRONOUNS = frozenset(
+    ["he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our", "my", "them", "us", "him"]
+)
+FIRST_PERSON = frozenset(["we", "our", "us", "i", "my"])
+HEDGE_WORDS = frozenset(
+    [
+        "alleged",
+        "allegedly",
+        "reportedly",
+        "purported",
+        "purportedly",
+        "apparent",
+        "apparently",
+        "unconfirmed",
+    ]
+)
+NEG_WORDS = frozenset(["not", "n't", "never", "no", "neither", "nor"])
 INTENT_WORDS = frozenset(
-    """goal objective aim task target purpose plan intention intend seek want hope need focus effort try attempt
-    fail refuse threaten vow condition demand call request proposal talks ultimatum order_""".split()
+    [
+        "goal",
+        "objective",
+        "aim",
+        "task",
+        "target",
+        "purpose",
+        "plan",
+        "intention",
+        "intend",
+        "seek",
+        "want",
+        "hope",
+        "need",
+        "focus",
+        "effort",
+        "try",
+        "attempt",
+        "fail",
+        "refuse",
+        "threaten",
+        "vow",
+        "condition",
+        "demand",
+        "call",
+        "request",
+        "proposal",
+        "talks",
+        "ultimatum",
+        "order_",
+    ]
 )
 
 _NEXT_SENTENCE_HEDGE = re.compile(
@@ -40,7 +134,7 @@ _NEXT_SENTENCE_HEDGE = re.compile(
 )
 _QUOTE_AFTER = re.compile(
     r"^[\s,.]*(?:(?:said|says|added|told|stated|wrote|announced|noted|claimed|declared|explained|insisted)\s+"
-    r"(?P<a>[^,.;“”\"]{2,120})|(?P<b>[^,.;“”\"]{2,120}?)\s+(?:said|says|added|told|stated|wrote|announced"
+    r"(?P<a>[^,.;“”\"]{2,120})|(?P<b>[^.;“”\"]{2,160}?)\s+(?:said|says|added|told|stated|wrote|announced"
     r"|noted|claimed|declared|explained|insisted)\b)"
 )
 _QUOTE_BEFORE = re.compile(
@@ -95,7 +189,7 @@ def phrase(token: Token) -> str:
     stack = [c for c in token.children if c.dep_ not in skip]
     while stack:
         t = stack.pop()
-        if t.dep_ in ("relcl", "acl") or t.pos_ == "VERB" and t.dep_ not in ("amod", "compound"):
+        if t.dep_ in ("relcl", "acl") or (t.pos_ == "VERB" and t.dep_ not in ("amod", "compound")):
             continue
         toks.append(t)
         stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl"))
@@ -120,7 +214,12 @@ def _subject(verb: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
-    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head != verb:  # "Announcing X, Peskov stated"
+    if (
+        verb.dep_ in ("advcl", "xcomp", "conj")
+        and verb.head != verb
+        and (verb.dep_ != "advcl" or verb.tag_ == "VBG")
+    ):
+        # "Announcing X, Peskov stated"
         return _subject(verb.head)
     return None
 
@@ -146,6 +245,7 @@ def find_attribution(sent: Span, trigger: Token, context: Party | None) -> Attri
     """The reporting structure above the trigger in its own sentence, if any."""
     t = trigger
     seen_quote_verb: Token | None = None
+    silent: Token | None = None  # a reporting word without a named speaker
     while t.head != t:
         child, t = t, t.head
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and t.pos_ in ("VERB", "AUX"):
@@ -160,12 +260,22 @@ def find_attribution(sent: Span, trigger: Token, context: Party | None) -> Attri
                 if party and party.side is None and medium is not None and medium != who:
                     party = Party(party.name, side_of(phrase(medium)))
                 return Attribution(party, t, pron)
-        if lemma in REPORT_VERBS and t.pos_ in ("VERB", "AUX") and lemma not in ("show", "believe", "think"):
+        if (
+            lemma in REPORT_VERBS
+            and t.pos_ in ("VERB", "AUX")
+            and lemma not in ("show", "believe", "think")
+            and child.dep_ in REPORTED_DEPS
+        ):
             who = _subject(t)
             if who is not None:
                 party, pron = _party(who, context)
                 return Attribution(party, t, pron)
-            return Attribution(None, t, False)
+            if silent is None:
+                silent = t
+            continue
+        announced = _participle_report(t)
+        if announced is not None and silent is None:
+            silent = announced
         if lemma in REPORT_NOUNS and t.pos_ == "NOUN":
             who = _noun_speaker(t)
             if who is not None:
@@ -180,7 +290,17 @@ def find_attribution(sent: Span, trigger: Token, context: Party | None) -> Attri
         if stmt is not None:
             party, pron = _party(stmt, context)
             return Attribution(party, stmt, pron)
-    return Attribution(None, None, False)
+    return Attribution(None, silent, False)
+
+
+def _participle_report(verb: Token) -> Token | None:
+    """'This withdrawal, announced on Wednesday, includes ...': a reporting participle on the subject."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            for g in c.children:
+                if g.dep_ in ("acl", "relcl") and g.lemma_.lower() in REPORT_VERBS:
+                    return g
+    return None
 
 
 def _noun_speaker(noun: Token) -> Token | None:
@@ -276,8 +396,8 @@ def _has_no(token: Token) -> bool:
 
 
 def status_of(trigger: Token, attribution: Attribution, next_sentence: str | None = None) -> str | None:
-    """reported / claimed / unconfirmed / denied / planned; None for hypothetical mentions ('if', 'whether')."""
-    if _hypothetical(trigger):
+    """reported / claimed / unconfirmed / denied / planned; None for hypothetical mentions ('if')."""
+    if hypothetical(trigger):
         return None
     path = [trigger]
     t = trigger
@@ -295,7 +415,10 @@ def status_of(trigger: Token, attribution: Attribution, next_sentence: str | Non
         if lemma in ("confirm", "confirmation", "verify", "verification") and (_negated(p) or _has_no(p)):
             unconfirmed = True
         elif lemma in ("deny", "refute", "dismiss", "reject") and p != trigger:
-            if lemma == "deny" and any(c.lower_ in ("neither", "nor") for c in p.children):
+            if lemma == "deny" and (
+                any(c.lower_ in ("neither", "nor") for c in p.children)
+                or (p.dep_ == "conj" and p.head.lemma_.lower() == "confirm")
+            ):
                 unconfirmed = True
             elif not _negated(p):
                 denied = True
@@ -320,7 +443,7 @@ def status_of(trigger: Token, attribution: Attribution, next_sentence: str | Non
     return "reported"
 
 
-def _hypothetical(trigger: Token) -> bool:
+def hypothetical(trigger: Token) -> bool:
     t = trigger
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in t.children):

@@ -20,13 +20,26 @@ MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
 
-_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MON = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:beginning|start|end|middle|mid|early|late)"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("mdy", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
-    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b")),
+    (
+        "mdy",
+        re.compile(
+            rf"\b(?P<mon>{_MON})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+        ),
+    ),
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<day>\d\d)\b")),
     (
         "month",
@@ -40,11 +53,22 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "rel",
-        re.compile(r"\b(?:earlier\s+|later\s+)?(?P<the>the\s+)?(?P<rel>this|last|past|next)\s+(?P<unit>week|month|year)\b", re.I),
+        re.compile(
+            r"\b(?:earlier\s+|later\s+)?(?P<the>the\s+)?(?P<rel>this|last|past|next)\s+(?P<unit>week|month|year)\b",
+            re.I,
+        ),
     ),
-    ("ago", re.compile(r"\b(?P<n>a|one|two|three|four|five|six|\d+)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>a|one|two|three|four|five|six|\d+)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I
+        ),
+    ),
     ("day", re.compile(r"\b(?P<word>yesterday|today|tonight|overnight|last night)\b", re.I)),
-    ("season", re.compile(r"\b(?P<rel>this|last|the)\s+(?P<season>spring|summer|autumn|fall|winter)\b", re.I)),
+    (
+        "season",
+        re.compile(r"\b(?P<rel>this|last|the)\s+(?P<season>spring|summer|autumn|fall|winter)\b", re.I),
+    ),
     ("year", re.compile(r"\b(?:in|since|by|of|until)\s+(?P<year>(?:19|20)\d\d)\b")),
 ]
 
@@ -145,7 +169,9 @@ def resolve(kind: str, m: re.Match[str], pub: date | None, future: bool = False)
         shift = {"this": 0, "last": -1, "past": -1, "next": 1}[rel]
         if unit == "week":
             monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=shift)
-            if rel == "past" or (g.get("the") and rel == "last"):  # "the past week": seven days up to publication
+            if rel == "past" or (
+                g.get("the") and rel == "last"
+            ):  # "the past week": seven days up to publication
                 return _rng(pub - timedelta(days=7), pub, "week", text)
             end = min(monday + timedelta(days=6), pub) if shift == 0 else monday + timedelta(days=6)
             return _rng(monday, end, "week", text)
@@ -202,4 +228,7 @@ def _looks_like_month(text: str, m: re.Match[str]) -> bool:
     if mon not in ("may", "march", "mar") or m.group("year") or m.group("part"):
         return m.group("mon")[0].isupper()
     before = text[max(0, m.start() - 8) : m.start()].lower()
-    return bool(re.search(r"\b(in|since|until|by|of|early|late|mid-?)\s*$", before)) and m.group("mon")[0].isupper()
+    return (
+        bool(re.search(r"\b(in|since|until|by|of|early|late|mid-?)\s*$", before))
+        and m.group("mon")[0].isupper()
+    )

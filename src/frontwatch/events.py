@@ -21,46 +21,158 @@ from frontwatch.quantities import Quantity, find_quantities
 from frontwatch.records import DateRange, Document, EventMention, Evidence, Party, Place, PlaceMention
 
 VERB_TRIGGERS = {
-    "withdraw": "withdrawal", "retreat": "withdrawal", "regroup": "withdrawal", "redeploy": "withdrawal",
-    "abandon": "withdrawal", "leave": "withdrawal", "exit": "withdrawal", "pull": "withdrawal",
-    "evacuate": "evacuation", "annex": "annexation", "mobilize": "mobilization", "mobilise": "mobilization",
-    "take": "capture", "retake": "capture", "recapture": "capture", "capture": "capture", "seize": "capture",
-    "liberate": "capture", "enter": "capture", "reclaim": "capture", "regain": "capture", "restore": "capture",
-    "reoccupy": "capture", "push": "capture", "hoist": "capture", "raise": "capture",
+    "withdraw": "withdrawal",
+    "retreat": "withdrawal",
+    "regroup": "withdrawal",
+    "redeploy": "withdrawal",
+    "abandon": "withdrawal",
+    "leave": "withdrawal",
+    "exit": "withdrawal",
+    "pull": "withdrawal",
+    "evacuate": "evacuation",
+    "annex": "annexation",
+    "mobilize": "mobilization",
+    "mobilise": "mobilization",
+    "take": "capture",
+    "retake": "capture",
+    "recapture": "capture",
+    "capture": "capture",
+    "seize": "capture",
+    "liberate": "capture",
+    "enter": "capture",
+    "reclaim": "capture",
+    "regain": "capture",
+    "restore": "capture",
+    "reoccupy": "capture",
+    "push": "capture",
+    "hoist": "capture",
+    "raise": "capture",
     "advance": "advance",
-    "strike": "attack", "shell": "attack", "bomb": "attack", "hit": "attack", "fire": "attack", "attack": "attack",
-}  # fmt: skip
+    "strike": "attack",
+    "shell": "attack",
+    "bomb": "attack",
+    "hit": "attack",
+    "fire": "attack",
+    "attack": "attack",
+}
 NOUN_TRIGGERS = {
-    "withdrawal": "withdrawal", "retreat": "withdrawal", "redeployment": "withdrawal", "pullout": "withdrawal",
-    "pullback": "withdrawal", "exit": "withdrawal", "evacuation": "evacuation", "annexation": "annexation",
-    "mobilization": "mobilization", "mobilisation": "mobilization", "capture": "capture", "seizure": "capture",
-    "liberation": "capture", "recapture": "capture", "restoration": "capture", "advance": "advance",
-    "attack": "attack", "strike": "attack", "airstrike": "attack", "shelling": "attack", "bombing": "attack",
-    "bombardment": "attack", "fire": "attack",
-}  # fmt: skip
+    "withdrawal": "withdrawal",
+    "retreat": "withdrawal",
+    "redeployment": "withdrawal",
+    "pullout": "withdrawal",
+    "pullback": "withdrawal",
+    "exit": "withdrawal",
+    "evacuation": "evacuation",
+    "annexation": "annexation",
+    "mobilization": "mobilization",
+    "mobilisation": "mobilization",
+    "capture": "capture",
+    "seizure": "capture",
+    "liberation": "capture",
+    "recapture": "capture",
+    "restoration": "capture",
+    "advance": "advance",
+    "attack": "attack",
+    "strike": "attack",
+    "airstrike": "attack",
+    "shelling": "attack",
+    "bombing": "attack",
+    "bombardment": "attack",
+    "fire": "attack",
+}
 # Triggers too common in other senses ("take part", "hit hard", "left") count only with a place of their own.
-WEAK = frozenset("take hit fire enter leave exit raise push restore".split())
-CASUALTY_WORDS = frozenset("kill killed dead die died wounded injured wound injure casualty casualties".split())
+WEAK = frozenset(["take", "hit", "fire", "enter", "leave", "exit", "raise", "push", "restore"])
+CASUALTY_WORDS = frozenset(
+    [
+        "kill",
+        "killed",
+        "dead",
+        "die",
+        "died",
+        "wounded",
+        "injured",
+        "wound",
+        "injure",
+        "casualty",
+        "casualties",
+    ]
+)
 
 PLACE_PREPS = frozenset(
-    """from in into of around near at on within out across outside over inside through along throughout as
-    including behind beyond north south east west northeast northwest southeast southwest""".split()
+    [
+        "from",
+        "in",
+        "into",
+        "of",
+        "around",
+        "near",
+        "at",
+        "on",
+        "within",
+        "out",
+        "across",
+        "outside",
+        "over",
+        "inside",
+        "through",
+        "along",
+        "throughout",
+        "as",
+        "including",
+        "behind",
+        "beyond",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    ]
 )
-DESTINATION_PREPS = frozenset("to towards toward for direction".split())
-STATIONED = frozenset("station base deploy locate situate position concentrate".split())
+DESTINATION_PREPS = frozenset(["to", "towards", "toward", "for", "direction"])
+STATIONED = frozenset(["station", "base", "deploy", "locate", "situate", "position", "concentrate"])
 GENERIC_PLACES = {
-    "city": "settlement", "town": "settlement", "village": "settlement", "capital": "settlement",
-    "region": "region", "province": "region", "oblast": "region", "district": "region",
-    "plant": "feature", "station": "feature",
-}  # fmt: skip
-FORCES = frozenset("army forces troops soldiers military units unit force".split())
-PERSONNEL = frozenset("reservists soldiers troops men citizens conscripts servicemen reserve people".split())
-MOBILIZATION_KINDS = frozenset("partial general military full mass nationwide".split())
-ALLOWED_XCOMP_HEADS = frozenset(
-    """order decide begin start continue manage complete finish force compel claim agree choose have be
-    announce confirm say""".split()
+    "city": "settlement",
+    "town": "settlement",
+    "village": "settlement",
+    "capital": "settlement",
+    "region": "region",
+    "province": "region",
+    "oblast": "region",
+    "district": "region",
+    "plant": "feature",
+    "station": "feature",
+}
+FORCES = frozenset(["army", "forces", "troops", "soldiers", "military", "units", "unit", "force"])
+PERSONNEL = frozenset(
+    ["reservists", "soldiers", "troops", "men", "citizens", "conscripts", "servicemen", "reserve", "people"]
 )
-PLANNED_XCOMP_HEADS = frozenset("plan intend prepare aim expect threaten vow promise".split())
+MOBILIZATION_KINDS = frozenset(["partial", "general", "military", "full", "mass", "nationwide"])
+ALLOWED_XCOMP_HEADS = frozenset(
+    [
+        "order",
+        "decide",
+        "begin",
+        "start",
+        "continue",
+        "manage",
+        "complete",
+        "finish",
+        "force",
+        "compel",
+        "claim",
+        "agree",
+        "choose",
+        "have",
+        "be",
+        "announce",
+        "confirm",
+        "say",
+    ]
+)
+PLANNED_XCOMP_HEADS = frozenset(["plan", "intend", "prepare", "aim", "expect", "threaten", "vow", "promise"])
 QUANTITY_KINDS = {
     "capture": ("area_km2", "settlements"),
     "advance": ("distance_km", "area_km2", "settlements"),
@@ -140,7 +252,8 @@ def _sentence_events(
     for t, ty in triggers:
         found, seen = _linked_places(t, ty, token_place, trigger_ids)
         linked[t.i] = found
-        blocked |= seen
+        if not (claims.hypothetical(t) or _skip_for_intent(t)):
+            blocked |= seen  # the place of a question ("whether X will withdraw from Y") stays free
     out: list[_Raw] = []
     sentence_speakers: list[Party] = []
     for t, ty in triggers:
@@ -148,10 +261,15 @@ def _sentence_events(
             continue
         attribution = claims.find_attribution(span, t, ctx.speaker)
         speaker = attribution.speaker
-        if speaker is None:
+        if speaker is None or attribution.pronoun:
+            # a quotation: its speaker is named just before or after it ("...,” General X told the press)
             who = claims.quote_attribution(doc.text, sent.start + t.idx, sent.start + t.idx + len(t.text))
             if who is not None:
-                speaker = ctx.speaker if who.split()[0].lower() in claims.PRONOUNS else Party(who, claims.side_of(who))
+                speaker = (
+                    ctx.speaker
+                    if who.split()[0].lower() in claims.PRONOUNS
+                    else Party(who, claims.side_of(who))
+                )
                 attribution = claims.Attribution(speaker, t, False)
         if speaker is None and attribution.cue is not None:
             speaker = ctx.speaker  # "This withdrawal, announced on Wednesday, ..."
@@ -163,8 +281,8 @@ def _sentence_events(
         if speaker is not None and speaker.name and not attribution.pronoun:
             sentence_speakers.append(speaker)
         targets = _event_places(t, ty, linked, blocked, token_place, sdoc, sent, sentences, i, places)
-        qty = _quantities_for(t, ty, sent, quantities, sdoc)
-        if not targets and ty in ("capture", "advance") and (qty or ty == "advance" and _has_distance(t)):
+        qty = _quantities_for(t, ty, quantities, sum(1 for _, y in triggers if y == ty) == 1)
+        if not targets and ty in ("capture", "advance") and (qty or (ty == "advance" and _has_distance(t))):
             carried = _carry_from_next(sentences, i, parsed, places)
             if carried is not None:
                 place, extra = carried
@@ -176,7 +294,8 @@ def _sentence_events(
         if not _enough(t, ty, targets, qty):
             continue
         actor = _actor(t, ty, attribution, speaker, ctx, token_place)
-        when = _date_for(t, sent, dates, sdoc, trigger_ids, pub)
+        same_type = {x.i for x, y in triggers if y == ty}
+        when = _date_for(t, sent, dates, sdoc, trigger_ids, same_type, pub)
         for p in targets or [None]:
             out.append(_Raw(ty, t, p, actor, speaker, status, when, dict(qty), sent, (sent.start, t.idx)))
         if actor.side:
@@ -221,11 +340,17 @@ def _trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
         ty = NOUN_TRIGGERS.get(lemma)
         if ty is None:
             return None
-        if lemma == "fire" and not any(c.lemma_.lower() in ("artillery", "rocket", "mortar", "tank") for c in t.children):
+        if lemma == "fire" and not any(
+            c.lemma_.lower() in ("artillery", "rocket", "mortar", "tank") for c in t.children
+        ):
             return None
         if lemma == "restoration":
-            objs = {g.lemma_.lower() for c in t.children if c.lower_ == "of" for g in c.children}
-            return ty if objs & {"control", "village", "town", "settlement", "territory", "city", "locality"} else None
+            objs = {g.lemma_.lower() for c in t.children if c.lower_ == "of" for g in c.subtree}
+            return (
+                ty
+                if objs & {"control", "village", "town", "settlement", "territory", "city", "locality"}
+                else None
+            )
         if lemma == "advance" and t.dep_ == "compound":
             return None
         return ty
@@ -252,7 +377,7 @@ def _linked_places(
     seen: set[int] = set()
     start: list[tuple[Token, str]] = []
     for c in trigger.children:
-        if _edge_ok(trigger, c, ty, first=True):
+        if _edge_ok(trigger, c, ty, first=True) or (c.i in token_place and c.dep_ not in ("nsubj", "poss")):
             start.append((c, c.lower_ if c.dep_ == "prep" else c.dep_))
     if trigger.dep_ in ("relcl", "acl") and trigger.head != trigger:
         head = trigger.head
@@ -272,16 +397,21 @@ def _linked_places(
                 seen.add(id(pm))
                 found.append((pm, via))
             for c in t.children:
-                if c.dep_ in ("conj", "compound", "appos") and c.i in token_place:
+                if (c.dep_ in ("conj", "compound", "appos") and c.i in token_place) or c.dep_ == "conj":
                     stack.append((c, via, depth + 1))
-                elif c.dep_ == "conj":
-                    stack.append((c, via, depth + 1))
+            continue
+        if t.lemma_.lower() == "direction":  # "in the direction of X": where a push heads, not where it is
+            seen.update(id(token_place[x.i]) for x in t.subtree if x.i in token_place)
             continue
         if t.i in trigger_ids and t != trigger:
             continue
-        if t.pos_ in ("VERB", "AUX") and not (t.dep_ == "acl" and t.lemma_.lower() in STATIONED):
-            if t != trigger.head:
-                continue
+        if (
+            t.pos_ in ("VERB", "AUX")
+            and t.dep_ != "prep"
+            and not (t.dep_ == "acl" and t.lemma_.lower() in STATIONED)
+            and t != trigger.head
+        ):
+            continue  # another clause: its places are its own
         for c in t.children:
             if _edge_ok(t, c, ty):
                 stack.append((c, c.lower_ if c.dep_ == "prep" else via, depth + 1))
@@ -291,10 +421,11 @@ def _linked_places(
     containers = {
         id(p)
         for p, via in found
-        if via == "in" and any(m.place and p.place and m is not p and m.place.admin1 == p.place.admin1 for m in main)
+        if via == "in"
+        and any(m.place and p.place and m is not p and m.place.admin1 == p.place.admin1 for m in main)
     }
     places = [p for p in places if id(p) not in containers]
-    return sorted(places, key=lambda p: p.start), {id(p) for p, _ in found}
+    return sorted(places, key=lambda p: p.start), seen
 
 
 def _edge_ok(head: Token, c: Token, ty: str, first: bool = False) -> bool:
@@ -331,9 +462,17 @@ def _event_places(
     i: int,
     places: list[PlaceMention],
 ) -> list[PlaceMention]:
-    own = [p for p in linked[t.i] if p.place is not None and p.place.kind != "country"]
+    own = [
+        _directional(p, t, token_place, sdoc)
+        for p in linked[t.i]
+        if p.place is not None and p.place.kind != "country"
+    ]
+    if own and ty == "annexation":
+        own = [_as_region(p) for p in own]  # states annex territories: a city's name stands for its region
     if own:
         return own
+    if ty in ("mobilization", "casualties"):
+        return []
     if any(p.place is not None and p.place.kind == "country" for p in linked[t.i]):
         return []  # "attacks on Ukraine": a country-wide mention, no place of its own
     if t.lemma_.lower() in WEAK:
@@ -346,6 +485,47 @@ def _event_places(
     return _nearest_free(t, sdoc, token_place, blocked)
 
 
+def _directional(p: PlaceMention, t: Token, token_place: dict[int, PlaceMention], sdoc: Doc) -> PlaceMention:
+    """'advances south of Kharkiv' happened around the town, not in it: the event is in its region."""
+    if p.place is None or p.place.kind != "settlement":
+        return p
+    head = next((sdoc[i] for i, q in token_place.items() if q is p), None)
+    prep = head.head if head is not None else None
+    if prep is None or prep.lower_ != "of":
+        return p
+    if prep.head.lower_ not in (
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    ):
+        return p
+    region = _region_of(p.place)
+    return PlaceMention(p.doc_id, p.mention, p.start, p.end, region) if region else p
+
+
+def _as_region(p: PlaceMention) -> PlaceMention:
+    if p.place is None or p.place.kind != "settlement":
+        return p
+    region = _region_of(p.place)
+    return PlaceMention(p.doc_id, p.mention, p.start, p.end, region) if region else p
+
+
+def _region_of(place: Place) -> Place | None:
+    try:
+        from frontwatch.gazetteer import region_for_admin1
+    except ImportError:
+        return None
+    try:
+        return region_for_admin1(place.admin1)
+    except Exception:  # the gazetteer may be unavailable; the settlement then stands
+        return None
+
+
 def _has_own_argument(t: Token) -> bool:
     """True when the trigger names what it is about without a place ('withdrawal to Donetsk front')."""
     return any(c.dep_ == "prep" and c.lower_ in ("from", "of", "out", "into", "in") and
@@ -356,7 +536,7 @@ def _has_own_argument(t: Token) -> bool:
 def _generic_anaphor(
     t: Token, sent: nlp.Sentence, sentences: list[nlp.Sentence], i: int, places: list[PlaceMention]
 ) -> PlaceMention | None:
-    """'the city', 'this region', 'the power plant' in the trigger's phrase: the last such place named before."""
+    """'the city', 'this region', 'the power plant' in the trigger's phrase: the last such place before."""
     for tok in t.subtree:
         kind = GENERIC_PLACES.get(tok.lemma_.lower())
         if kind is None or tok.pos_ != "NOUN" or tok.is_sent_start:
@@ -377,7 +557,9 @@ def _generic_anaphor(
     return None
 
 
-def _nearest_free(t: Token, sdoc: Doc, token_place: dict[int, PlaceMention], blocked: set[int]) -> list[PlaceMention]:
+def _nearest_free(
+    t: Token, sdoc: Doc, token_place: dict[int, PlaceMention], blocked: set[int]
+) -> list[PlaceMention]:
     """A place elsewhere in the sentence that no other trigger uses and that is not a speaker's place."""
     best: tuple[int, PlaceMention] | None = None
     own = {x.i for x in t.subtree}
@@ -408,18 +590,22 @@ def _in_speaker_or_destination(tok: Token) -> bool:
 
 def _skip_for_intent(t: Token) -> bool:
     """Goals, conditions and failures are not events: 'objectives ... to liberate', 'failed to take'."""
+    if t.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return True  # a purpose: "an operation to liberate X", "... was carried out to withdraw"
     cur = t
     for _ in range(6):
         if cur.head == cur:
             return False
         child, cur = cur, cur.head
         lemma = cur.lemma_.lower()
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+        if (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")) or child.dep_ == "relcl":
             return False
         if lemma in claims.REPORT_VERBS and cur.pos_ in ("VERB", "AUX"):
             return False
         if lemma in claims.INTENT_WORDS:
             return True
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in claims.INTENT_WORDS for c in cur.children):
+            return True  # "the aim of the operation is to liberate X"
         if lemma == "order" and any(c.lower_ == "in" for c in cur.children):  # "in order to"
             return True
         if child.dep_ == "xcomp" and child == t and lemma not in ALLOWED_XCOMP_HEADS | PLANNED_XCOMP_HEADS:
@@ -450,7 +636,8 @@ def _has_distance(t: Token) -> bool:
     return any(x.lower_ in ("km", "kilometers", "kilometres", "miles") for x in t.subtree)
 
 
-def _quantities_for(t: Token, ty: str, sent: nlp.Sentence, quantities: list[Quantity], sdoc: Doc) -> dict[str, float]:
+def _quantities_for(t: Token, ty: str, quantities: list[Quantity], alone: bool) -> dict[str, float]:
+    """Quantities in the trigger's phrase; anywhere in the sentence if it is the only trigger of its type."""
     kinds = QUANTITY_KINDS[ty]
     sub = list(t.subtree)
     lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
@@ -459,7 +646,7 @@ def _quantities_for(t: Token, ty: str, sent: nlp.Sentence, quantities: list[Quan
         if q.kind not in kinds:
             continue
         inside = lo <= q.start < hi
-        if inside or ty in ("attack", "mobilization", "casualties"):
+        if inside or ty in ("attack", "mobilization", "casualties") or alone:
             out.setdefault(q.kind, q.value)
     return out
 
@@ -504,6 +691,11 @@ def _actor(
             tok = tok.head.head
         text = claims.phrase(tok)
         side = claims.side_of(text)
+        poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in claims.PRONOUNS]
+        if side is None and poss:  # "its troops", "our units"
+            if poss[0].lower_ in claims.FIRST_PERSON:
+                return Party(text, speaker.side if speaker else None)
+            return Party(text, _pronoun_side(poss[0], t, attribution, speaker, ctx, ty))
         if side is None and tok.i in token_place:
             place = token_place[tok.i].place
             side = place.country if place and place.kind == "country" else None
@@ -523,6 +715,9 @@ def _actor_token(t: Token) -> Token | None:
             if c.dep_ == "prep" and c.lower_ in ("of", "by"):
                 for g in c.children:
                     if g.dep_ == "pobj" and (g.lemma_.lower() in FORCES or claims.side_of(claims.phrase(g))):
+                        poss = [x for x in g.children if x.dep_ == "poss"]
+                        if poss and claims.side_of(claims.phrase(g)) is None:
+                            return poss[0]  # "the withdrawal of its troops"
                         return g
         for c in t.children:
             if c.dep_ in ("amod", "compound") and claims.side_of(c.text):
@@ -530,13 +725,18 @@ def _actor_token(t: Token) -> Token | None:
         if t.dep_ == "nsubj":
             return None
         return None
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or t.tag_ == "VBN" and t.dep_ == "acl"
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or (
+        t.tag_ == "VBN" and t.dep_ == "acl"
+    )
     if passive:
         for c in t.children:
             if c.dep_ == "agent":
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() not in claims.REPORT_VERBS:
+            # "the governor ordered that residents be evacuated": the one who orders acts
+            return next((c for c in t.head.children if c.dep_ == "nsubj"), None)
     else:
         for c in t.children:
             if c.dep_ == "nsubj":
@@ -565,27 +765,39 @@ def _actor_token(t: Token) -> Token | None:
 def _pronoun_side(
     tok: Token, t: Token, attribution: claims.Attribution, speaker: Party | None, ctx: _Context, ty: str
 ) -> str | None:
+    # "the Ukrainian army continues its attacks", "Russia will focus on the territories it annexed":
+    # the nearest subject above that is not itself a pronoun
+    cur = t
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX"):
+            for c in cur.children:
+                if (
+                    c.dep_ == "nsubj"
+                    and c.lower_ not in claims.PRONOUNS
+                    and c.lower_ not in ("which", "that", "who")
+                ):
+                    side = claims.side_of(claims.phrase(c))
+                    if side:
+                        return side
+        if cur.head == cur or (cur.lemma_.lower() in claims.REPORT_VERBS and cur.pos_ in ("VERB", "AUX")):
+            break
+        cur = cur.head
     # Inside reported speech a third-person pronoun most often is the speaker ("the ministry said it had").
     if attribution.cue is not None and speaker is not None and speaker.side:
         return speaker.side
-    if tok.lower_ in ("its", "their", "his", "her"):
-        # "the withdrawal of its troops": the subject of the clause it sits in
-        cur = t
-        while cur.head != cur and cur.pos_ not in ("VERB", "AUX"):
-            cur = cur.head
-        for c in cur.children:
-            if c.dep_ == "nsubj" and c.lower_ not in claims.PRONOUNS:
-                side = claims.side_of(claims.phrase(c))
-                if side:
-                    return side
     return ctx.actor.get(ty) or ctx.last_side
 
 
 def _default_side(ty: str, speaker: Party | None, ctx: _Context) -> str | None:
     # A party announces its own gains, call-ups and evacuations; otherwise the last actor of this kind.
-    if ty in ("capture", "advance", "evacuation", "mobilization", "annexation") and speaker and speaker.side in (
-        "RU",
-        "UA",
+    if (
+        ty in ("capture", "advance", "evacuation", "mobilization", "annexation")
+        and speaker
+        and speaker.side
+        in (
+            "RU",
+            "UA",
+        )
     ):
         return speaker.side
     return ctx.actor.get(ty)
@@ -595,7 +807,13 @@ def _default_side(ty: str, speaker: Party | None, ctx: _Context) -> str | None:
 
 
 def _date_for(
-    t: Token, sent: nlp.Sentence, dates: list[DateMention], sdoc: Doc, trigger_ids: set[int], pub: date | None
+    t: Token,
+    sent: nlp.Sentence,
+    dates: list[DateMention],
+    sdoc: Doc,
+    trigger_ids: set[int],
+    same_type: set[int],
+    pub: date | None,
 ) -> DateRange | None:
     if not dates:
         return None
@@ -620,9 +838,10 @@ def _date_for(
                 toks = tokens_of(d)
                 if toks and any(x.head == cur or x.head.head == cur for x in toks):
                     return d.range
+    others = trigger_ids - same_type
     for d in dates:
         toks = tokens_of(d)
-        if toks and not any(_under_other_trigger(x, None, trigger_ids) for x in toks):
+        if toks and not any(_under_other_trigger(x, None, others) for x in toks):
             return d.range
     return None
 
@@ -669,7 +888,20 @@ def _add_casualties(
             attribution = claims.Attribution(speaker, cue, False)
     status = claims.status_of(cue, attribution, next_text) or "reported"
     side = claims.side_of(span.text)
-    out.append(_Raw("casualties", cue, None, Party(None, side), speaker, status, None, qty, sent, (sent.start, cue.idx)))
+    out.append(
+        _Raw(
+            "casualties",
+            cue,
+            None,
+            Party(None, side),
+            speaker,
+            status,
+            None,
+            qty,
+            sent,
+            (sent.start, cue.idx),
+        )
+    )
 
 
 def _merge_coordinated(out: list[_Raw]) -> None:
@@ -679,7 +911,12 @@ def _merge_coordinated(out: list[_Raw]) -> None:
         t = r.trigger
         if t.dep_ != "conj" or r.place is None:
             continue
-        head = next((h for h in out if h.trigger == t.head and h.place is not None), None)
+        first = t.head
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        head = next(
+            (h for h in out if h.trigger in (t.head, first) and h.place is not None and h is not r), None
+        )
         if head is None or head.place.place != r.place.place:
             continue
         for k, v in r.quantities.items():
@@ -779,7 +1016,9 @@ def _finalise(doc: Document, raws: list[_Raw], pub: date | None) -> list[EventMe
 
 def _focus_region(places: list[PlaceMention]) -> Place | None:
     """The region the document is mostly about, for quantified events that name no place."""
-    counts = Counter(p.place.admin1 for p in places if p.place and p.place.admin1 and p.place.kind != "country")
+    counts = Counter(
+        p.place.admin1 for p in places if p.place and p.place.admin1 and p.place.kind != "country"
+    )
     if not counts:
         return None
     admin1, _ = counts.most_common(1)[0]
@@ -797,7 +1036,11 @@ def _update_speaker_from_parse(span: Span, ctx: _Context) -> None:
     for t in span:
         if t.lemma_.lower() in ("say", "tell", "announce", "state", "claim", "report") and t.pos_ == "VERB":
             who = claims._subject(t)
-            if who is not None and who.lower_ not in claims.PRONOUNS and who.lower_ not in ("who", "which", "that"):
+            if (
+                who is not None
+                and who.lower_ not in claims.PRONOUNS
+                and who.lower_ not in ("who", "which", "that")
+            ):
                 text = claims.phrase(who)
                 ctx.speaker = Party(text, claims.side_of(text))
 

@@ -8,7 +8,8 @@ an incident never chains from a town to its region to another town of that regio
   in, one region, one country. A settlement and a region join only when the settlement is the region's
   namesake ("Kherson" is both the city and the oblast, and a report saying "Kherson" may mean either);
   any other town of the region is a finer, different report (a withdrawal from Izium is not the
-  withdrawal from Kharkiv oblast). Mentions with no place join only for state-level events
+  withdrawal from Kharkiv oblast). A report with no time at all must name the very same kind of place
+  (two weak links do not make one). Mentions with no place join only for state-level events
   (annexation, mobilization) with overlapping dates;
 - compatible times: overlapping date ranges (a day of slack); without a date of its own, a news report
   is about the days before its publication; a month named with no year ("in November", in an undated
@@ -219,6 +220,9 @@ def compatible(a: Mention, b: Mention) -> bool:
         return False
     if not same_place(ea.place, eb.place):
         return False
+    # With no time to check, an ambiguous name (city or its namesake region) is too weak a link.
+    if (a.unconstrained or b.unconstrained) and ea.place and eb.place and ea.place.kind != eb.place.kind:
+        return False
     if (ea.place is None or ea.place.kind == "country") and (
         ea.type not in STATE_LEVEL_TYPES or a.span is None or b.span is None
     ):
@@ -374,13 +378,11 @@ def _place(members: Sequence[Mention]) -> Place | None:
 
 
 def _date(members: Sequence[Mention]) -> DateRange | None:
+    """The most precise date any report gives; the earliest of those (later reports restate)."""
     dates = [m.event.date for m in members if m.event.date is not None]
     if not dates:
         return None
-    counts = Counter((d.start, d.end, d.precision) for d in dates)
-    return min(
-        dates, key=lambda d: (PRECISION_RANK[d.precision], -counts[(d.start, d.end, d.precision)], d.start)
-    )
+    return min(dates, key=lambda d: (PRECISION_RANK[d.precision], d.start, d.end))
 
 
 def covered_span(members: Sequence[Mention]) -> tuple[str | None, str | None]:
@@ -440,10 +442,10 @@ class Cluster:
         return all(compatible(m, x) for x in self.members)
 
     def fit(self, m: Mention) -> tuple:
-        """Preference among clusters that accept a mention: same exact place, dated overlap, size."""
+        """Preference among clusters that accept a mention: dated overlap, the very same place, size."""
         exact = any(x.event.place == m.event.place for x in self.members)
         dated = any(x.span and m.span for x in self.members)
-        return (exact, dated, len(self.members))
+        return (dated, exact, len(self.members))
 
 
 class Fuser:
@@ -463,7 +465,7 @@ class Fuser:
             return []
         self.loaded.update(ids)
         stored = self.store.incident_events(ids)
-        self._fetch_meta(e.doc_id for es in stored.values() for e in es)
+        self.fetch_meta(e.doc_id for es in stored.values() for e in es)
         out = []
         for iid in ids:
             members = [make_mention(e, self.meta.get(e.doc_id)) for e in stored.get(iid, ())]
@@ -478,7 +480,7 @@ class Fuser:
             out.append(c)
         return out
 
-    def _fetch_meta(self, doc_ids: Iterable[str]) -> None:
+    def fetch_meta(self, doc_ids: Iterable[str]) -> None:
         missing = {d for d in doc_ids if d not in self.meta}
         if missing:
             self.meta.update(self.store.document_meta(missing))
@@ -520,7 +522,7 @@ def update_incidents(store: Store, doc_ids: Sequence[str]) -> None:
         c.changed = True  # it lost the documents' old events
 
     new_events = list(store.events(doc_ids))
-    fuser._fetch_meta(doc_ids)
+    fuser.fetch_meta(doc_ids)
     mentions = [make_mention(e, fuser.meta.get(e.doc_id)) for e in new_events]
     fuser.blocks_in_store = store.incident_blocks(block_key(m.event) for m in mentions)
     # Dated reports first so that reports with no date join the episode they fit best.

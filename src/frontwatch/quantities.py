@@ -10,23 +10,53 @@ import re
 from dataclasses import dataclass
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 
 _WORD = "|".join([*UNITS, *TENS, *SCALES, "a", "an", "and"])
-_NUMWORDS = rf"(?:(?:{'|'.join([*UNITS, *TENS])})(?:[\s-]+(?:{_WORD}))*|(?:a|an)\s+(?:hundred|thousand|dozen))"
+_NUMWORDS = (
+    rf"(?:(?:{'|'.join([*UNITS, *TENS])})(?:[\s-]+(?:{_WORD}))*|(?:a|an)\s+(?:hundred|thousand|dozen))"
+)
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER = rf"(?:(?:{_DIGITS})(?:\s*(?:thousand|million|k)\b)?|{_NUMWORDS})"
-_HEDGE = r"(?:(?:more than|over|at least|about|around|some|nearly|almost|up to|roughly|approximately|close to)\s+)?"
+_HEDGE = (
+    r"(?:(?:more than|over|at least|about|around|some|nearly|almost|up to|roughly|approximately|close to)"
+    r"\s+)?"
+)
 
 _SETTLEMENT_NOUNS = (
-    r"settlements?|villages?|towns?|localities|locality|communities|cities|hamlets?|populated (?:areas|localities)"
+    r"settlements?|villages?|towns?|localities|locality|communities|cities|hamlets?"
+    r"|populated (?:areas|localities)"
 )
 _PERSON_NOUNS = (
     r"people|persons?|civilians?|soldiers?|troops|servicemen|servicemembers|fighters|men|women|children|residents"
@@ -34,7 +64,10 @@ _PERSON_NOUNS = (
 )
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("area_km2", re.compile(rf"({NUMBER})\s*(?:square\s+(?:kilometers|kilometres|km)|sq\.?\s*km|km2|km²)", re.I)),
+    (
+        "area_km2",
+        re.compile(rf"({NUMBER})\s*(?:square\s+(?:kilometers|kilometres|km)|sq\.?\s*km|km2|km²)", re.I),
+    ),
     ("area_mi2", re.compile(rf"({NUMBER})\s*(?:square\s+miles|sq\.?\s*mi)", re.I)),
     ("distance_km", re.compile(rf"({NUMBER})[\s-]*(?:kilometers|kilometres|km)\b(?!\s*(?:2|²))", re.I)),
     ("distance_mi", re.compile(rf"({NUMBER})[\s-]*miles?\b(?!\s*\))", re.I)),
@@ -43,19 +76,27 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "persons",
         re.compile(
             rf"({NUMBER})\s+(?:[A-Z][a-z]+\s+|reserve\s+|military\s+|more\s+)?(?:{_PERSON_NOUNS})\b"
-            r"(?P<tail>[^.;]{0,40})",
+            r"(?=(?P<tail>[^.;]{0,40}))",
             re.I,
         ),
     ),
     (
         "one_person",
-        re.compile(r"\b(?:a|an|one)\s+(?:\d+-year-old\s+|elderly\s+|young\s+)?(?:man|woman|boy|girl|child|civilian|person|soldier)\b(?P<tail>[^.;]{0,40})", re.I),
+        re.compile(
+            r"\b(?:a|an|one)\s+(?:\d+-year-old\s+|elderly\s+|young\s+)?(?:man|woman|boy|girl|child|civilian|person|soldier)\b(?=(?P<tail>[^.;]{0,40}))",
+            re.I,
+        ),
     ),
 ]
 
 _DEAD_WOUNDED = re.compile(r"\b(?:dead|killed)\s+(?:and|or)\s+(?:wounded|injured)|casualties\b", re.I)
-_DEAD = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:killed|dead|died|perished)\b", re.I)
-_WOUNDED = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:were\s+|was\s+|have\s+been\s+)?(?:wounded|injured|hurt)\b", re.I)
+_DEAD = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:killed|dead|died|perished)\b",
+    re.I,
+)
+_WOUNDED = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:were\s+|was\s+|have\s+been\s+)?(?:wounded|injured|hurt)\b", re.I
+)
 _KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills)\s+" + _HEDGE + r"$", re.I)
 _WOUNDING_BEFORE = re.compile(r"\b(?:wounding|wounded|injuring|injured)\s+" + _HEDGE + r"$", re.I)
 
@@ -120,22 +161,27 @@ def find_quantities(text: str) -> list[Quantity]:
                 out_kind, value = "distance_km", round(value * 1.609344)
             if out_kind is None:
                 continue
-            end = m.start("tail") if "tail" in m.groupdict() else m.end()
-            taken.update(range(m.start(), end))
-            found.append(Quantity(out_kind, value, m.start(), end))
+            taken.update(range(m.start(), m.end()))
+            found.append(Quantity(out_kind, value, m.start(), m.end()))
     return sorted(found, key=lambda q: q.start)
 
 
 def _person_kind(text: str, m: re.Match[str]) -> str | None:
     tail = m.group("tail")
     before = text[max(0, m.start() - 30) : m.start()]
-    if _DEAD_WOUNDED.match(tail.lstrip()) or re.match(r"\W*(?:\w+\s+){0,2}" + _DEAD_WOUNDED.pattern, tail, re.I):
+    if _DEAD_WOUNDED.match(tail.lstrip()) or re.match(
+        r"\W*(?:\w+\s+){0,2}" + _DEAD_WOUNDED.pattern, tail, re.I
+    ):
         return "casualties"
     if _DEAD.match(tail) or _KILLING_BEFORE.search(before):
         return "fatalities"
     if _WOUNDED.match(tail) or _WOUNDING_BEFORE.search(before):
         return "injured"
-    if re.search(r"\b(?:mobili[sz]\w*|call(?:ed|ing)?\s+up|conscript\w*|draft\w*|recruit\w*)\s+" + _HEDGE + "$", before, re.I):
+    if re.search(
+        r"\b(?:mobili[sz]\w*|call(?:ed|ing)?\s+up|conscript\w*|draft\w*|recruit\w*)\s+" + _HEDGE + "$",
+        before,
+        re.I,
+    ):
         return "troops"
     return None
 

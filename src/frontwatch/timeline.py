@@ -126,7 +126,7 @@ def build(
                 )
                 for m in members
             ),
-            key=lambda r: (r.published is None, r.published or "", r.doc_id, r.event_id),
+            key=lambda r: (r.date or r.published or "9999", r.published or "9999", r.doc_id, r.event_id),
         )
         out.append(
             ControlChange(

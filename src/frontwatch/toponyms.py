@@ -25,6 +25,7 @@ FUZZY_SURE = 85.0  # a typo-matched name this close needs no support from the do
 # Hyphenated names are split into tokens; n-grams join them again ("Ivano-Frankivsk", "Izyum-Balakliia").
 _TOKEN = re.compile(r"[^\W\d_]+(?:[\'’ʼ][^\W\d_]+)*\.?", re.UNICODE)
 _POSSESSIVE = re.compile(r"[\'’]s$")
+_SEPARATOR = re.compile(r"[\s\-‐‑–—_/.,()]+")  # what exact_key folds to one space
 
 
 def _words(text: str) -> frozenset[str]:
@@ -156,6 +157,9 @@ class _Finder:
         g, toks = self.g, self.toks
         if i == j:
             return toks[i].key in g.exact or self.loose(i) in g.loose
+        if not all(_SEPARATOR.fullmatch(self.text[toks[k].end : toks[k + 1].start]) for k in range(i, j)):
+            surface = self.text[toks[i].start : toks[j].end]  # "People's", "&": the key is not the words'
+            return exact_key(surface) in g.exact or loose_key(surface) in g.loose
         if " ".join(t.key for t in toks[i : j + 1]) in g.exact:
             return True
         # keys fold word by word, so a name's loose key is its words' loose keys joined
@@ -478,7 +482,7 @@ def _choose(
         if kind == "settlement":
             score += math.log10(g.population[i] + 10) + 3.0 * in_admin1 + 1.5 * in_country
             if how == "exact" and exact_key(g.name[i]) != key:
-                score -= 0.5  # an alternate name: weaker than a place's own name
+                score -= 0.5  # an alternate name: a little weaker than a place's own name
             if m.kind_hint == "region":
                 score -= 20
         elif kind == "region":

@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import pytest
+
+from frontwatch import claims, nlp
+from frontwatch.records import Party
+
+
+def analyse(sentence: str, trigger: str, context: Party | None = None, next_sentence: str | None = None):
+    doc = nlp.parse([sentence])[0]
+    tok = next(t for t in doc if t.text == trigger)
+    att = claims.find_attribution(doc[:], tok, context)
+    return att, claims.status_of(tok, att, next_sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("the Russian Defence Ministry", "RU"),
+        ("Ukraine's General Staff", "UA"),
+        ("a spokesman for the Kremlin", "RU"),
+        ("British military intelligence", "GB"),
+        ("the Pentagon", "US"),
+        ("President Volodymyr Zelenskyy", "UA"),
+        ("the head of the Moscow-installed administration", "RU"),
+        ("Reuters", None),
+        ("local residents", None),
+    ],
+)
+def test_side_of(text: str, side: str | None) -> None:
+    assert claims.side_of(text) == side
+
+
+def test_reporting_verb_gives_speaker_and_claimed() -> None:
+    att, status = analyse("The Ukrainian army said its units had recaptured the village.", "recaptured")
+    assert att.speaker is not None and att.speaker.side == "UA"
+    assert status == "claimed"
+
+
+def test_according_to() -> None:
+    att, status = analyse("According to the Russian news agency RIA, troops left the town.", "left")
+    assert att.speaker is not None and att.speaker.side == "RU"
+    assert status == "claimed"
+
+
+def test_quoted_as_saying_takes_the_quoted_party() -> None:
+    att, _ = analyse("Interfax quoted the regional governor as saying the troops had withdrawn.", "withdrawn")
+    assert att.speaker is not None and "governor" in (att.speaker.name or "")
+    assert att.speaker.side == "RU"  # the side of the medium when the quoted one has none
+
+
+def test_statement_by() -> None:
+    att, _ = analyse(
+        "In a statement by the Ukrainian navy, two Russian boats were struck near the island.", "struck"
+    )
+    assert att.speaker is not None and att.speaker.side == "UA"
+
+
+def test_pronoun_speaker_resolved_from_context() -> None:
+    ctx = Party("Defence Minister Sergei Shoigu", "RU")
+    att, _ = analyse("He explained that the units would regroup.", "regroup", ctx)
+    assert att.speaker == ctx and att.pronoun
+
+
+def test_plain_report_has_no_speaker() -> None:
+    att, status = analyse("Ukrainian troops entered the city on Friday.", "entered")
+    assert att.speaker is None
+    assert status == "reported"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "status"),
+    [
+        ("The general staff did not confirm that troops had entered the town.", "entered", "unconfirmed"),
+        ("There was no confirmation that the bridge was struck.", "struck", "unconfirmed"),
+        (
+            "Officials said they could neither confirm nor deny the reported retreat.",
+            "retreat",
+            "unconfirmed",
+        ),
+        ("The alleged withdrawal surprised analysts.", "withdrawal", "unconfirmed"),
+        ("The ministry denied that its troops had withdrawn.", "withdrawn", "denied"),
+        ("Our forces have not withdrawn from the city.", "withdrawn", "denied"),
+        ("There is no question of the army retreating.", "retreating", "denied"),
+        ("The ministry said the troops will withdraw next week.", "withdraw", "planned"),
+        ("If the retreat is confirmed, it would be a setback.", "retreat", None),
+        ("Asked whether the army would withdraw, he declined to comment.", "withdraw", None),
+    ],
+)
+def test_status_cues(sentence: str, trigger: str, status: str | None) -> None:
+    assert analyse(sentence, trigger)[1] == status
+
+
+def test_hedge_in_next_sentence() -> None:
+    _, status = analyse(
+        "The governor said troops had retaken the village.", "retaken", None,
+        "The claim could not be independently verified.",
+    )  # fmt: skip
+    assert status == "unconfirmed"
+
+
+def test_quote_attribution_after_and_before() -> None:
+    text = "“Our units have left the bridgehead,” the Russian commander told reporters."
+    start = text.index("left")
+    assert "Russian commander" in (claims.quote_attribution(text, start, start + 4) or "")
+    text2 = "The governor wrote: “The enemy shelled the market.”"
+    start2 = text2.index("shelled")
+    assert claims.quote_attribution(text2, start2, start2 + 7) == "The governor wrote"[: len("The governor")]

@@ -1,0 +1,194 @@
+"""Event extraction on sentences written for these tests, with hand-made place mentions."""
+
+from __future__ import annotations
+
+import re
+
+from frontwatch.events import extract_events
+from frontwatch.records import Document, Place, PlaceMention
+
+
+def town(name: str, lat: float, lon: float, admin1: str, gid: int) -> Place:
+    return Place("settlement", gid, name, lat, lon, admin1, "UA")
+
+
+def region(name: str, admin1: str, gid: int) -> Place:
+    return Place("region", gid, name, None, None, admin1, "UA")
+
+
+PLACES = {
+    r"Lyman": town("Lyman", 48.99, 37.80, "UA.05", 1),
+    r"Bakhmut|Artemovsk": town("Bakhmut", 48.59, 38.00, "UA.05", 2),
+    r"Soledar": town("Soledar", 48.68, 38.09, "UA.05", 3),
+    r"Snihurivka": town("Snihurivka", 47.07, 32.80, "UA.17", 4),
+    r"Vuhledar": town("Vuhledar", 47.78, 37.25, "UA.05", 5),
+    r"Mykolaiv": town("Mykolaiv", 46.97, 31.99, "UA.17", 6),
+    r"Donetsk region|Donetsk": region("Donetsk Oblast", "UA.05", 7),
+    r"Mykolaiv region": region("Mykolaiv Oblast", "UA.17", 8),
+    r"Ukraine": Place("country", 9, "Ukraine", 49.0, 32.0, None, "UA"),
+}
+
+
+def find(text: str) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    taken: set[int] = set()
+    for pattern in sorted(PLACES, key=len, reverse=True):
+        for m in re.finditer(rf"\b(?:{pattern})\b", text):
+            if taken & set(range(m.start(), m.end())):
+                continue
+            taken |= set(range(m.start(), m.end()))
+            out.append(PlaceMention("d", m.group(0), m.start(), m.end(), PLACES[pattern]))
+    return sorted(out, key=lambda p: p.start)
+
+
+def run(text: str, published: str | None = "2023-01-14"):  # a Saturday
+    doc = Document("d", "test", "A title", text, "h", published=published)
+    return extract_events(doc, find(text))
+
+
+def one(text: str, **kw):
+    events = run(text, **kw)
+    assert len(events) == 1, [(e.type, e.place and e.place.name) for e in events]
+    return events[0]
+
+
+def test_withdrawal_two_places_is_two_rows() -> None:
+    events = run("The Russian Defence Ministry said its troops had pulled back from Lyman and Soledar.")
+    assert [(e.type, e.place.name) for e in events] == [("withdrawal", "Lyman"), ("withdrawal", "Soledar")]
+    assert all(e.actor.side == "RU" and e.source.side == "RU" and e.status == "claimed" for e in events)
+    assert events[0].event_id == "d:0" and events[1].event_id == "d:1"
+
+
+def test_nominal_withdrawal_with_of_actor() -> None:
+    e = one("Analysts discussed the retreat of the Russian army from Snihurivka on Friday.")
+    assert (e.type, e.place.name, e.actor.side, e.date.start) == (
+        "withdrawal",
+        "Snihurivka",
+        "RU",
+        "2023-01-13",
+    )
+
+
+def test_passive_capture_with_agent_and_date() -> None:
+    e = one("Crowds gathered in Vuhledar, a town retaken by Ukrainian forces on Wednesday.")
+    assert (e.type, e.actor.side, e.date.start, e.status) == ("capture", "UA", "2023-01-11", "reported")
+
+
+def test_capture_verbs() -> None:
+    for sentence in (
+        "Ukrainian units liberated Lyman.",
+        "Ukrainian soldiers raised the national flag in Lyman.",
+        "Ukrainian troops took control of Lyman.",
+        "Ukrainian troops have entered Lyman.",
+    ):
+        e = one(sentence)
+        assert (e.type, e.place.name, e.actor.side) == ("capture", "Lyman", "UA"), sentence
+
+
+def test_attack_with_fatalities() -> None:
+    e = one("Regional officials reported that a 70-year-old man died in Russian shelling of Bakhmut.")
+    assert (e.type, e.place.name, e.actor.side, e.quantities) == (
+        "attack",
+        "Bakhmut",
+        "RU",
+        {"fatalities": 1},
+    )
+    assert e.status == "claimed"
+
+
+def test_advance_with_distance_and_region() -> None:
+    e = one("Kyiv said its forces advanced three kilometres in the Donetsk region.")
+    assert (e.type, e.place.name, e.quantities["distance_km"], e.actor.side) == (
+        "advance",
+        "Donetsk Oblast",
+        3,
+        "UA",
+    )
+
+
+def test_evacuation_and_annexation() -> None:
+    ev = one("The Ukrainian governor ordered that residents of Mykolaiv be evacuated.")
+    assert ev.type == "evacuation" and ev.place.name == "Mykolaiv" and ev.actor.side == "UA"
+    an = one("Moscow annexed the Donetsk region in September.")
+    assert (an.type, an.actor.side, an.date.start, an.date.precision) == (
+        "annexation",
+        "RU",
+        "2022-09-01",
+        "month",
+    )
+    assert an.background
+
+
+def test_mobilization_needs_people_and_has_no_place() -> None:
+    e = one("The Kremlin announced on Tuesday a decree to mobilise 150,000 reservists.")
+    assert (e.type, e.place, e.quantities) == ("mobilization", None, {"troops": 150000})
+    assert run("The mobilization of the economy continued.") == []
+
+
+def test_denied_and_unconfirmed() -> None:
+    e = one("“There is no question of our units leaving Bakhmut,” a Russian commander said.")
+    assert (e.type, e.status, e.source.side, e.actor.side) == ("withdrawal", "denied", "RU", "RU")
+    u = one("Kyiv did not confirm that its troops had recaptured Soledar.")
+    assert u.status == "unconfirmed"
+
+
+def test_pronoun_actor_resolves_to_clause_subject() -> None:
+    e = one("The Ukrainian army continues its strikes on Soledar, the ministry said.")
+    assert e.actor.side == "UA"
+
+
+def test_places_only_locating_another_place_are_skipped() -> None:
+    events = run("The army withdrew from Lyman in the Donetsk region.")
+    assert [e.place.name for e in events] == ["Lyman"]
+
+
+def test_direction_and_destination_are_not_event_places() -> None:
+    assert run("The Russian units withdrew to Bakhmut.") == []
+    events = run("Ukrainian troops captured 4 villages in the direction of Soledar.")
+    assert all(e.place is None or e.place.name != "Soledar" for e in events)
+
+
+def test_conditions_purposes_and_questions_yield_nothing() -> None:
+    assert run("If the army withdraws from Lyman, the front will move.") == []
+    assert run("The aim of the operation is to liberate Soledar.") == []
+    assert run("Moscow failed to take Vuhledar.") == []
+
+
+def test_headings_and_boilerplate_yield_nothing() -> None:
+    text = "Russia Withdraws From Lyman\nRead more: Ukraine captures Soledar\nLeave a Reply"
+    assert run(text) == []
+
+
+def test_repeated_mentions_merge() -> None:
+    text = (
+        "Russian troops withdrew from Lyman on Thursday, the ministry said. "
+        "The withdrawal from Lyman was ordered to save lives."
+    )
+    events = run(text)
+    assert len(events) == 1 and events[0].date.start == "2023-01-12"
+
+
+def test_quantities_carried_from_next_sentence() -> None:
+    text = (
+        "Ukrainian officials said they took back 500 square kilometres. "
+        "This includes 12 villages in the Mykolaiv region."
+    )
+    e = one(text)
+    assert e.quantities == {"area_km2": 500, "settlements": 12} and e.place.name == "Mykolaiv Oblast"
+
+
+def test_no_publication_date_means_no_relative_date() -> None:
+    e = one("On Tuesday, Russian troops withdrew from Lyman.", published=None)
+    assert e.date is None
+
+
+def test_evidence_offsets_point_into_text() -> None:
+    text = "Nothing happened.\nUkrainian forces recaptured Soledar on Monday."
+    e = one(text)
+    assert text[e.evidence.start : e.evidence.end] == e.evidence.text
+    assert "recaptured Soledar" in e.evidence.text
+
+
+def test_ids_stable_across_runs() -> None:
+    text = "Russian missiles struck Mykolaiv. Ukrainian troops retook Lyman."
+    assert [e.to_dict() for e in run(text)] == [e.to_dict() for e in run(text)]

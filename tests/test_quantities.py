@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.quantities import as_dict, find_quantities, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("two thousand", 2000),
+        ("300 thousand", 300000),
+        ("100,000", 100000),
+        ("a hundred", 100),
+        ("forty-five", 45),
+        ("seven", 7),
+        ("one hundred and twenty", 120),
+        ("12.5", 12.5),
+        ("1.2 million", 1200000),
+    ],
+)
+def test_parse_number(text: str, value: float) -> None:
+    assert parse_number(text) == value
+
+
+def test_parse_number_rejects_words() -> None:
+    assert parse_number("several") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the army said it had regained some three thousand square kilometres", {"area_km2": 3000}),
+        ("officials said 1,500 sq km were liberated", {"area_km2": 1500}),
+        ("forces pushed 25km beyond the river", {"distance_km": 25}),
+        ("they moved forward up to four kilometers overnight", {"distance_km": 4}),
+        ("troops recaptured more than 40 villages", {"settlements": 40}),
+        ("twelve settlements were retaken", {"settlements": 12}),
+        ("an elderly man was killed when a shell hit his house", {"fatalities": 1}),
+        ("the strike killed nine civilians and wounded 20 people", {"fatalities": 9, "injured": 20}),
+        ("four people were injured", {"injured": 4}),
+        ("the call-up of roughly 200 thousand reservists", {}),
+        ("the order to mobilise about 150,000 reservists", {"troops": 150000}),
+        ("some 80,000 soldiers killed or wounded", {"casualties": 80000}),
+        ("a town of 30 thousand residents", {}),
+    ],
+)
+def test_find_quantities(text: str, expected: dict[str, float]) -> None:
+    assert as_dict(find_quantities(text)) == expected
+
+
+def test_miles_are_converted() -> None:
+    assert as_dict(find_quantities("they advanced 10 miles"))["distance_km"] == 16
+
+
+def test_offsets() -> None:
+    text = "units took back 35 settlements"
+    q = find_quantities(text)[0]
+    assert text[q.start : q.end] == "35 settlements"
