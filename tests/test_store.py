@@ -97,8 +97,8 @@ def test_errors_are_not_duplicated(store: Store) -> None:
 def test_set_duplicates_reports_changes(store: Store) -> None:
     store.save_document(doc("a"), signature=None, pipeline_version="1")
     store.save_document(doc("b"), signature=None, pipeline_version="1")
-    assert store.set_duplicates({"a": None, "b": "a"}) == 1
-    assert store.set_duplicates({"a": None, "b": "a"}) == 0
+    assert store.set_duplicates({"a": None, "b": "a"}) == ["b"]
+    assert store.set_duplicates({"a": None, "b": "a"}) == []
     assert {d.doc_id: d.duplicate_of for d in store.documents()} == {"a": None, "b": "a"}
 
 

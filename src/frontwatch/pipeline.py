@@ -209,8 +209,9 @@ def run(
             if sig is not None
         ]
     )
-    store.set_duplicates(mapping)
-    fuse_changed(store, changed)
+    # A document that became (or stopped being) a copy changes the source counts of its incidents.
+    recounted = store.set_duplicates(mapping)
+    fuse_changed(store, [*changed, *(d for d in recounted if d not in changed)])
 
     summary.duplicates = sum(1 for v in mapping.values() if v)
     summary.places = store.count("place_mentions")

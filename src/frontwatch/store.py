@@ -261,9 +261,9 @@ class Store:
         conn.execute(place_mentions.delete().where(place_mentions.c.doc_id == doc_id))
         conn.execute(documents.delete().where(documents.c.doc_id == doc_id))
 
-    def set_duplicates(self, mapping: dict[str, str | None]) -> int:
-        """Update duplicate_of where it changed; returns how many rows changed."""
-        changed = 0
+    def set_duplicates(self, mapping: dict[str, str | None]) -> list[str]:
+        """Update duplicate_of where it changed; returns the documents that changed."""
+        changed: list[str] = []
         with self.engine.begin() as conn:
             current = dict(conn.execute(sa.select(documents.c.doc_id, documents.c.duplicate_of)).all())
             for doc_id, original in mapping.items():
@@ -271,7 +271,7 @@ class Store:
                     conn.execute(
                         documents.update().where(documents.c.doc_id == doc_id).values(duplicate_of=original)
                     )
-                    changed += 1
+                    changed.append(doc_id)
         return changed
 
     def documents(self) -> Iterator[Document]:
