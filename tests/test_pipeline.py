@@ -167,3 +167,8 @@ def test_published_option_only_fills_documents_without_a_date(tmp_path: Path, st
     write(tmp_path / "in" / "note.txt", OTHER)
     run([tmp_path / "in"], store, published="2022-10-05")
     assert {d.doc_id: d.published for d in store.documents()} == {"lyman": "2022-10-01", "note": "2022-10-05"}
+
+
+def test_cli_version() -> None:
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.startswith("frontwatch ")

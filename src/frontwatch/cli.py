@@ -129,13 +129,20 @@ def export_cmd(
     out.print(f"exported to {directory}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
 
 
-@app.callback()
-def main(
-    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.")] = False,
-) -> None:
-    if version:
+def _show_version(value: bool) -> None:
+    if value:
         out.print(f"frontwatch {__version__}")
         raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool | None,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit."),
+    ] = None,
+) -> None:
+    """frontwatch: one sourced, geocoded, deduplicated record of a war from many news articles."""
 
 
 def _places_named(name: str) -> list[Place]:
