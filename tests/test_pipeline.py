@@ -172,3 +172,19 @@ def test_published_option_only_fills_documents_without_a_date(tmp_path: Path, st
 def test_cli_version() -> None:
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0 and result.output.startswith("frontwatch ")
+
+
+def test_a_run_stopped_before_fusion_is_fused_by_the_next(tmp_path: Path, store: Store) -> None:
+    folder = corpus(tmp_path)
+
+    def stop_after_saving(done: int, total: int, doc_id: str) -> None:
+        if done == total:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run([folder], store, published="2022-10-01", progress=stop_after_saving)
+    assert store.count("events") > 0 and store.count("incidents") == 0
+    summary = run([folder], store, published="2022-10-01")
+    assert summary.unchanged == 3
+    assert store.count("incidents") > 0
+    assert all(e.incident_id for e in store.events())

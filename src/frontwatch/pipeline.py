@@ -209,9 +209,10 @@ def run(
             if sig is not None
         ]
     )
-    # A document that became (or stopped being) a copy changes the source counts of its incidents.
+    # A document that became (or stopped being) a copy changes the source counts of its incidents;
+    # a run stopped before fusion left documents whose events no incident holds yet.
     recounted = store.set_duplicates(mapping)
-    fuse_changed(store, [*changed, *(d for d in recounted if d not in changed)])
+    fuse_changed(store, sorted({*changed, *recounted, *store.unfused_documents()}))
 
     summary.duplicates = sum(1 for v in mapping.values() if v)
     summary.places = store.count("place_mentions")

@@ -310,6 +310,12 @@ class Store:
             for r in conn.execute(q):
                 yield event_from_dict(r.data, r.incident_id)
 
+    def unfused_documents(self) -> list[str]:
+        """Documents with events that no incident holds yet (a run stopped before fusion)."""
+        with self.engine.connect() as conn:
+            q = sa.select(events.c.doc_id).where(events.c.incident_id.is_(None)).distinct()
+            return sorted(r.doc_id for r in conn.execute(q))
+
     # -- errors -----------------------------------------------------------------------------------
 
     def record_error(self, err: IngestError) -> None:
