@@ -73,8 +73,8 @@ def test_a_changed_document_replaces_its_own_rows(tmp_path: Path, store: Store) 
 def test_an_interrupted_run_is_resumed(tmp_path: Path, store: Store) -> None:
     folder = corpus(tmp_path)
 
-    def crash(done: int, total: int, doc_id: str) -> None:
-        if done == 2:
+    def crash(phase: str, done: int, total: int, doc_id: str) -> None:
+        if phase == "analysing" and done == 2:
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
@@ -177,8 +177,8 @@ def test_cli_version() -> None:
 def test_a_run_stopped_before_fusion_is_fused_by_the_next(tmp_path: Path, store: Store) -> None:
     folder = corpus(tmp_path)
 
-    def stop_after_saving(done: int, total: int, doc_id: str) -> None:
-        if done == total:
+    def stop_after_saving(phase: str, done: int, total: int, doc_id: str) -> None:
+        if phase == "analysing" and done == total:
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):

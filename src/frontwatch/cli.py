@@ -80,10 +80,10 @@ def run(
             console=err,
             transient=True,
         ) as bar:
-            task = bar.add_task("analysing", total=None, doc="")
+            task = bar.add_task("reading", total=None, doc="")
 
-            def progress(done: int, total: int, doc_id: str) -> None:
-                bar.update(task, completed=done, total=total, doc=doc_id)
+            def progress(phase: str, done: int, total: int, doc_id: str) -> None:
+                bar.update(task, description=phase, completed=done, total=total, doc=doc_id)
 
             summary = run_pipeline(
                 paths,

@@ -33,7 +33,7 @@ def _code_version() -> str:
 
 PIPELINE_VERSION = _code_version()
 
-Progress = Callable[[int, int, str], None]  # (done, total, doc_id)
+Progress = Callable[[str, int, int, str], None]  # (phase, done, total, doc_id)
 
 
 @dataclass
@@ -161,7 +161,9 @@ def run(
     summary.read = len(sources)
 
     prepared: list[Prepared] = []
-    for src in sources:
+    for i, src in enumerate(sources):
+        if progress:
+            progress("reading", i, len(sources), src.doc_id)
         try:
             prepared.append(prepare(src, published))
         except Exception as exc:  # a page the extractor cannot handle must not stop the run
@@ -179,7 +181,7 @@ def run(
     changed: list[str] = []
     for i, p in enumerate(todo):
         if progress:
-            progress(i, len(todo), p.source.doc_id)
+            progress("analysing", i, len(todo), p.source.doc_id)
         doc = build_document(p, repeated)
         if not doc.text.strip():
             fail(
@@ -200,7 +202,7 @@ def run(
             summary.new += 1
         changed.append(doc.doc_id)
     if progress:
-        progress(len(todo), len(todo), "")
+        progress("analysing", len(todo), len(todo), "")
 
     mapping = dedup.find_duplicates(
         [
