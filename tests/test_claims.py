@@ -106,3 +106,34 @@ def test_quote_attribution_after_and_before() -> None:
     text2 = "The governor wrote: “The enemy shelled the market.”"
     start2 = text2.index("shelled")
     assert claims.quote_attribution(text2, start2, start2 + 7) == "The governor wrote"[: len("The governor")]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("the reporters who spoke to us", None),
+        ("a source told us", None),
+        ("US defence officials", "US"),
+        ("the U.S. embassy", "US"),
+        ("UK intelligence", "GB"),
+        ("RT reported", "RU"),
+        ("the gur of the stew", None),
+        ("Moscow’s envoy", "RU"),
+        ("the Ukrainians", "UA"),
+    ],
+)
+def test_acronyms_are_case_sensitive_and_possessives_match(text: str, side: str | None) -> None:
+    assert claims.side_of(text) == side
+
+
+def test_trailing_attribution_covers_a_when_clause() -> None:
+    att, status = analyse(
+        "Three people were hurt when enemy drones struck the depot overnight, the regional governor said.",
+        "struck",
+    )
+    assert att.speaker is not None and "governor" in (att.speaker.name or "")
+    assert status == "claimed"
+
+
+def test_gerund_subject_of_a_modal_is_hypothetical() -> None:
+    assert analyse("Recapturing the whole province could take the army a year.", "Recapturing")[1] is None

@@ -192,3 +192,78 @@ def test_evidence_offsets_point_into_text() -> None:
 def test_ids_stable_across_runs() -> None:
     text = "Russian missiles struck Mykolaiv. Ukrainian troops retook Lyman."
     assert [e.to_dict() for e in run(text)] == [e.to_dict() for e in run(text)]
+
+
+def test_idioms_and_people_are_not_captures() -> None:
+    assert run("A ceremony took place in Lyman on Sunday.") == []
+    assert run("Two volunteers from Mykolaiv were captured near Bakhmut last month.") == []
+    assert run("Officials seized a yacht in Mykolaiv.") == []
+    assert run("The sailors, who were captured in Mykolaiv, were later released.") == []
+    assert run("Soldiers from Lyman took part in the parade.") == []
+
+
+def test_attributive_participles_and_double_objects_are_not_events() -> None:
+    assert run("Aid reached the recaptured town of Lyman on Monday.") == []
+    assert run("The blockade left Mykolaiv no way out.") == []
+
+
+def test_impossible_and_abandoned_ideas_are_not_events() -> None:
+    assert run("The mayor said it was impossible to organise evacuations from Bakhmut.") == []
+    assert run("The army dropped the idea of taking Vuhledar.") == []
+
+
+def test_purpose_infinitive_is_no_event() -> None:
+    events = run(
+        "The ministry said its units were regrouped to achieve the goals of the operation to liberate Soledar."
+    )
+    assert all(e.place is None or e.place.name != "Soledar" for e in events)
+
+
+def test_light_verb_gives_actor_and_place() -> None:
+    e = one("The Ukrainian navy carried out strikes on Mykolaiv overnight.")
+    assert (e.type, e.place.name, e.actor.side) == ("attack", "Mykolaiv", "UA")
+    e = one("Moscow pounded Bakhmut with artillery strikes overnight.")
+    assert (e.type, e.place.name, e.actor.side) == ("attack", "Bakhmut", "RU")
+
+
+def test_subject_of_light_verb_is_not_the_place() -> None:
+    events = run("Moscow has launched heavy bombardments on areas near the front.")
+    assert all(e.place is None or e.place.name != "Moscow" for e in events)
+
+
+def test_announced_annexation_belongs_to_the_announcer() -> None:
+    e = one("A day later Moscow announced the annexation of two Ukrainian regions, including Donetsk.")
+    assert (e.type, e.actor.side) == ("annexation", "RU")
+
+
+def test_bare_troops_in_a_party_statement_are_its_own() -> None:
+    e = one("The Russian General Staff said on Friday that troops would pull back from Lyman.")
+    assert (e.type, e.actor.side, e.status) == ("withdrawal", "RU", "planned")
+    e = one("The Russian General Staff said its units had been withdrawn from Soledar.")
+    assert (e.actor.side, e.status) == ("RU", "claimed")
+
+
+def test_passive_capture_without_agent_does_not_take_the_speaker_side() -> None:
+    e = one("The Ukrainian governor said Soledar was captured after a long siege.")
+    assert e.actor.side is None
+
+
+def test_next_sentence_hedge_only_refers_back() -> None:
+    text = (
+        "Kyiv said on Monday that its troops had recaptured Soledar. "
+        "The Ukrainian army did not confirm that it had entered Lyman."
+    )
+    by_place = {e.place.name: e.status for e in run(text)}
+    assert by_place == {"Soledar": "claimed", "Lyman": "unconfirmed"}
+    text2 = "Kyiv said its troops had recaptured Soledar. The report could not be independently verified."
+    assert one(text2).status == "unconfirmed"
+
+
+def test_casualty_count_takes_the_sentence_date() -> None:
+    e = one("On 3 January, a blast at a depot killed 12 people and wounded 30.")
+    assert (e.type, e.date.start) == ("casualties", "2023-01-03")
+
+
+def test_pronoun_resolves_through_passive_subject() -> None:
+    e = one("Ukrainian units were pinned down for weeks as they retreated from Vuhledar.")
+    assert (e.type, e.actor.side) == ("withdrawal", "UA")

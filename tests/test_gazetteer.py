@@ -81,3 +81,16 @@ def test_continents_and_demonyms(gaz):
     for word, iso in [("Ukrainians", "UA"), ("Russian", "RU"), ("French", "FR"), ("Egyptian", "EG")]:
         assert gaz.country[gaz.demonym(word)] == iso
     assert gaz.demonym("Kharkiv") is None and gaz.demonym("Tuesday") is None
+
+
+def test_regions_called_by_their_capitals_name_are_marked(gaz):
+    regions = {gaz.name[i] for i in gaz.capital_named}
+    assert {"Kharkiv Oblast", "Zaporizhzhia Oblast", "Kursk Oblast"} <= regions
+    assert "Crimea" not in regions and "Volyn Oblast" not in regions
+
+
+def test_feature_spans_its_regions(gaz):
+    (donbas,) = [p for p in gaz.lookup("Donbass") if p.kind == "feature"]
+    assert gazetteer.admin1_span(donbas) == ("UA.05", "UA.14")
+    kharkiv = gaz.lookup("Kharkiv", kinds=("settlement",))[0]
+    assert gazetteer.admin1_span(kharkiv) == ("UA.07",)

@@ -163,3 +163,103 @@ def test_explicit_demonyms_are_not_places_but_stand_for_countries_in_given_spans
 def test_multiword_name_with_a_possessive_inside():
     got = places("Leaders of the so-called Donetsk People’s Republic met in Donetsk.")
     assert got["Donetsk People’s Republic"].kind == "region" and got["Donetsk"].kind == "settlement"
+
+
+def kinds(text, name):
+    """The kind of every mention of `name`, in order."""
+    return [m.place.kind for m in find_places("t", text) if m.mention == name]
+
+
+def test_one_sense_per_document_after_a_list_of_regions():
+    text = (
+        "Moscow says it took three provinces last year – Luhansk, Kherson and Zaporizhzhia. "
+        "By spring, Ukrainian brigades were advancing in Zaporizhzhia again."
+    )
+    assert kinds(text, "Zaporizhzhia") == ["region", "region"]
+
+
+def test_one_sense_per_document_after_a_region_word_elsewhere():
+    text = (
+        "Shelling hit Kupiansk in the Kharkov oblast on Monday. By Friday the garrison had left Kharkiv, "
+        "and the army said it was pulling out of Kharkiv, Ukraine, altogether."
+    )
+    got = find_places("t", text)
+    assert [(m.mention, m.place.admin1, m.place.kind) for m in got if m.mention.startswith("Khark")] == [
+        ("Kharkov", "UA.07", "region"),
+        ("Kharkiv", "UA.07", "region"),
+        ("Kharkiv", "UA.07", "region"),
+    ]
+
+
+def test_governor_of_a_name_means_the_region():
+    assert kinds("The governor of Kherson said buses left Kherson at dawn.", "Kherson") == ["region"] * 2
+    assert kinds("The Kherson governor said buses left Kherson at dawn.", "Kherson") == ["region"] * 2
+
+
+def test_region_sense_does_not_reach_other_names_or_national_capitals():
+    got = find_places("t", "Troops left the Kyiv region in April. Kyiv said Sumy was calm.")
+    assert [(m.mention, m.place.kind) for m in got] == [
+        ("Kyiv", "region"),
+        ("Kyiv", "settlement"),
+        ("Sumy", "settlement"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sirens sounded in the city of Kharkiv.",
+        "Sirens sounded in Kharkiv city.",
+        "Sirens sounded in Kharkiv itself.",
+        "Sirens sounded in Kharkiv, the capital of the region.",
+        "Sirens sounded in Kharkiv, a city of 1.4 million inhabitants.",
+        "Sirens sounded in Kharkiv, the country's second-largest city.",
+        "Sirens sounded in the streets of Kharkiv.",
+        "Sirens sounded at a depot 40 km southeast of Kharkiv.",
+        "Sirens sounded, the mayor of Kharkiv said.",
+        "Kharkiv, 1.4 million people before the war, is the country's second city.",
+    ],
+)
+def test_local_town_cues_win_over_the_region_sense(sentence):
+    text = f"Drones attacked the Kharkiv region overnight. {sentence}"
+    assert kinds(text, "Kharkiv") == ["region", "settlement"]
+
+
+def test_apposition_or_predicate_can_give_the_region_sense():
+    text = "Zaporizhzhia, a region on the southern front, was quiet. Patrols left Zaporizhzhia."
+    assert kinds(text, "Zaporizhzhia") == ["region", "region"]
+    text = "Zaporizhzhia has been a contested territory for months. Patrols left Zaporizhzhia."
+    assert kinds(text, "Zaporizhzhia") == ["region", "region"]
+
+
+def test_a_town_cue_does_not_spread():
+    # only town sense: every mention the town
+    text = "Rockets struck the city of Kherson overnight. Kherson has been hit for weeks; Kherson is dark."
+    assert kinds(text, "Kherson") == ["settlement"] * 3
+    # both senses: the bare mention takes the region, which holds the town
+    text = "Rockets struck the city of Kherson. The Kherson region was calm. Aid reached Kherson later."
+    assert kinds(text, "Kherson") == ["settlement", "region", "region"]
+
+
+def test_a_town_cue_resolves_to_the_town_in_that_region():
+    # Russia's own smaller Donetsk must not win because Russia is named nearby
+    text = "Troops crossed the Donetsk region. Donetsk, the regional capital held by Russia, was shelled."
+    got = find_places("t", text)
+    assert [(m.place.kind, m.place.admin1) for m in got if m.mention == "Donetsk"] == [
+        ("region", "UA.05"),
+        ("settlement", "UA.05"),
+    ]
+
+
+def test_a_list_that_is_not_all_regions_keeps_the_towns():
+    text = "Ukraine pushed Russian units out of places such as Kyiv, Kharkiv and Izium."
+    assert kinds(text, "Kharkiv") == ["settlement"]
+
+
+def test_donbas_is_one_feature_that_supports_both_oblasts(gaz):
+    (m,) = [m for m in find_places("t", "Heavy fighting raged across the Donbass.") if m.mention == "Donbass"]
+    assert m.place.kind == "feature" and m.place.name == "Donbas"
+    assert gazetteer.admin1_span(m.place) == ("UA.05", "UA.14")
+    # a homonymous village resolves into one of the Donbas oblasts
+    got = places("Shelling was reported across Donbas and in Novoselivka.")
+    assert got["Novoselivka"].admin1 in ("UA.05", "UA.14")

@@ -123,6 +123,9 @@ INTENT_WORDS = frozenset(
         "talks",
         "ultimatum",
         "order_",
+        "unable",
+        "impossible",
+        "idea",
     ]
 )
 
@@ -146,26 +149,41 @@ _QUOTE_BEFORE = re.compile(
 @dataclass(frozen=True, slots=True)
 class Registry:
     words: dict[str, str | None]  # lowercase phrase -> side ("none" read as None)
+    cased: dict[str, str | None]  # acronyms matched only as written ("US", not the pronoun "us")
     longest: int
 
     def side(self, text: str | None) -> str | None:
         """Side named in a phrase: the first registry entry found, longer entries first at each position."""
         if not text:
             return None
-        tokens = re.findall(r"[\w.'’-]+", text.lower().replace("’", "'"))
-        tokens = [t.strip(".") if not re.fullmatch(r"(?:\w\.)+", t) else t for t in tokens]
+        tokens = _tokens(text)
+        lower = [t.lower() for t in tokens]
         for i in range(len(tokens)):
             for n in range(min(self.longest, len(tokens) - i), 0, -1):
-                key = " ".join(tokens[i : i + n])
+                key = " ".join(lower[i : i + n])
                 if key in self.words:
                     return self.words[key]
+                if n == 1:
+                    if tokens[i] in self.cased:
+                        return self.cased[tokens[i]]
+                    base = _possessive_base(key)
+                    if base is not None and base in self.words:
+                        return self.words[base]
         return None
 
     def known(self, text: str | None) -> bool:
         if not text:
             return False
-        tokens = re.findall(r"[\w.'’-]+", text.lower().replace("’", "'"))
-        return any(t.strip(".") in self.words for t in tokens)
+        return any(t.lower() in self.words or t in self.cased for t in _tokens(text))
+
+
+def _tokens(text: str) -> list[str]:
+    tokens = re.findall(r"[\w.'’-]+", text.replace("’", "'"))
+    return [t.strip(".") if not re.fullmatch(r"(?:\w\.)+", t) else t for t in tokens]
+
+
+def _possessive_base(word: str) -> str | None:
+    return word[:-2] if word.endswith("'s") and len(word) > 3 else None
 
 
 @lru_cache(maxsize=1)
@@ -175,7 +193,8 @@ def registry() -> Registry:
     for table in ("adjectives", "places", "institutions", "persons"):
         for k, v in raw[table].items():
             words[k.lower()] = None if v == "none" else v
-    return Registry(words, max(len(k.split()) for k in words))
+    cased = {k: (None if v == "none" else v) for k, v in raw.get("case_sensitive", {}).items()}
+    return Registry(words, cased, max(len(k.split()) for k in words))
 
 
 def side_of(text: str | None) -> str | None:
@@ -264,7 +283,7 @@ def find_attribution(sent: Span, trigger: Token, context: Party | None) -> Attri
             lemma in REPORT_VERBS
             and t.pos_ in ("VERB", "AUX")
             and lemma not in ("show", "believe", "think")
-            and child.dep_ in REPORTED_DEPS
+            and (child.dep_ in REPORTED_DEPS or _trailing_clause(child, t))
         ):
             who = _subject(t)
             if who is not None:
@@ -291,6 +310,17 @@ def find_attribution(sent: Span, trigger: Token, context: Party | None) -> Attri
             party, pron = _party(stmt, context)
             return Attribution(party, stmt, pron)
     return Attribution(None, silent, False)
+
+
+def _trailing_clause(child: Token, verb: Token) -> bool:
+    """'A and B happened when C, the governor said': the parser hangs the 'when' clause on the reporting
+    verb, yet everything before a trailing attribution is what was said."""
+    return (
+        child.dep_ == "advcl"
+        and child.i < verb.i
+        and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+        and any(c.dep_ == "nsubj" and c.i < verb.i and c.i > child.i for c in verb.children)
+    )
 
 
 def _participle_report(verb: Token) -> Token | None:
@@ -434,7 +464,7 @@ def status_of(trigger: Token, attribution: Attribution, next_sentence: str | Non
         return "unconfirmed"
     if denied:
         return "denied"
-    if next_sentence and _NEXT_SENTENCE_HEDGE.search(next_sentence.strip()):
+    if next_sentence and next_sentence_hedged(next_sentence):
         return "unconfirmed"
     if _future(trigger):
         return "planned"
@@ -443,7 +473,16 @@ def status_of(trigger: Token, attribution: Attribution, next_sentence: str | Non
     return "reported"
 
 
+def next_sentence_hedged(text: str) -> bool:
+    """'The claim could not be independently verified.': a sentence that withholds confirmation."""
+    return _NEXT_SENTENCE_HEDGE.search(text.strip()) is not None
+
+
 def hypothetical(trigger: Token) -> bool:
+    if trigger.tag_ == "VBG" and trigger.dep_ in ("csubj", "nsubj") and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will", "'d") for c in trigger.head.children
+    ):
+        return True  # "taking the city would cost months": a prospect, not an event
     t = trigger
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in t.children):

@@ -131,6 +131,7 @@ PLACE_PREPS = frozenset(
         "southwest",
     ]
 )
+SEND_VERBS = frozenset(["send", "dispatch", "transfer", "move", "relocate", "redirect", "reinforce", "bring"])
 DESTINATION_PREPS = frozenset(["to", "towards", "toward", "for", "direction"])
 STATIONED = frozenset(["station", "base", "deploy", "locate", "situate", "position", "concentrate"])
 GENERIC_PLACES = {
@@ -145,7 +146,37 @@ GENERIC_PLACES = {
     "plant": "feature",
     "station": "feature",
 }
-FORCES = frozenset(["army", "forces", "troops", "soldiers", "military", "units", "unit", "force"])
+# The parties of the conflict: a statement by one of them speaks of its own forces and gains.
+PARTIES = frozenset(["RU", "UA"])
+FORCES = frozenset(
+    ["army", "forces", "force", "troops", "troop", "soldiers", "soldier", "military", "units", "unit", "servicemen"]
+)
+# Objects of "take" that make an idiom, not a capture: "take place", "take part", "take a toll".
+TAKE_IDIOMS = frozenset(
+    "place part toll step steps time action measure measures look note shape hold care effect charge advantage"
+    " responsibility office power precaution precautions cover shelter aim refuge photo photos picture pictures"
+    " question questions decision years months days weeks hours lives life stock risk stand pride notice seat turn"
+    " interest root credit course form lead hit break oath".split()
+)
+# What a capture verb takes when it is no territory: people, vessels, goods ("captured two soldiers", "seized a
+# yacht", "prisoners who were captured").
+NOT_TERRITORY = frozenset(
+    "soldier soldiers fighter fighters man men woman women people person prisoner prisoners serviceman servicemen"
+    " marine marines mercenary mercenaries volunteer volunteers citizen citizens national nationals journalist"
+    " journalists father mother son daughter civilian civilians commander commanders officer officers pilot pilots"
+    " crew sailor sailors hostage hostages member members yacht yachts superyacht ship ships vessel vessels tanker"
+    " tankers boat boats plane planes aircraft jet jets helicopter tank tanks vehicle vehicles car cars equipment"
+    " weapon weapons asset assets property properties cargo grain shipment shipments document documents data"
+    " money fund funds account accounts trophy trophies ammunition drone drones regiment battalion brigade"
+    " company platoon squad who".split()
+)
+# A nominal trigger as the object of these verbs is carried out by the verb's subject: "Russia launched strikes".
+LIGHT_VERBS = frozenset(
+    "carry launch conduct stage mount unleash make begin continue resume intensify step perform execute deliver"
+    " inflict undertake start complete finish".split()
+)
+# ... and of these, for events a party declares of itself: "Moscow announced the annexation".
+DECLARE_VERBS = frozenset("announce declare order proclaim formalize formalise sign decree complete".split())
 PERSONNEL = frozenset(
     ["reservists", "soldiers", "troops", "men", "citizens", "conscripts", "servicemen", "reserve", "people"]
 )
@@ -245,6 +276,8 @@ def _sentence_events(
     triggers = [(t, ty) for t in sdoc if (ty := _trigger_type(t, token_place)) is not None]
     trigger_ids = {t.i for t, _ in triggers}
     next_text = sentences[i + 1].text if i + 1 < len(sentences) else None
+    next_hedge = next_text is not None and claims.next_sentence_hedged(next_text)
+    next_events = _next_sentence_events(sentences, i, parsed, places) if next_hedge else set()
     dates = find_dates(sent.text, pub)
     quantities = find_quantities(sent.text)
     linked: dict[int, list[PlaceMention]] = {}
@@ -273,7 +306,7 @@ def _sentence_events(
                 attribution = claims.Attribution(speaker, t, False)
         if speaker is None and attribution.cue is not None:
             speaker = ctx.speaker  # "This withdrawal, announced on Wednesday, ..."
-        status = claims.status_of(t, attribution, next_text)
+        status = claims.status_of(t, attribution)
         if status is None:
             continue
         if _xcomp_planned(t):
@@ -293,6 +326,8 @@ def _sentence_events(
                 targets = [PlaceMention(doc.doc_id, focus.name, -1, -1, focus)]
         if not _enough(t, ty, targets, qty):
             continue
+        if next_hedge and status in ("reported", "claimed", "planned") and _hedge_applies(ty, targets, next_events):
+            status = "unconfirmed"
         actor = _actor(t, ty, attribution, speaker, ctx, token_place)
         same_type = {x.i for x, y in triggers if y == ty}
         when = _date_for(t, sent, dates, sdoc, trigger_ids, same_type, pub)
@@ -302,11 +337,34 @@ def _sentence_events(
             ctx.actor[ty] = actor.side
             ctx.last_side = actor.side
     _merge_coordinated(out)
-    _add_casualties(out, triggers, quantities, sent, span, ctx, next_text)
+    _add_casualties(out, triggers, quantities, sent, span, ctx, next_text if not next_events else None, dates)
     for s in sentence_speakers[-1:]:
         ctx.speaker = s
     _update_speaker_from_parse(span, ctx)
     return _dedupe_sentence(out)
+
+
+def _next_sentence_events(
+    sentences: list[nlp.Sentence], i: int, parsed: dict[int, Doc], places: list[PlaceMention]
+) -> set[tuple[str, str | None]]:
+    """(type, place name) of the triggers of the next sentence; place None for every place of it."""
+    if i + 1 not in parsed:
+        return set()
+    nxt, ndoc = sentences[i + 1], parsed[i + 1]
+    token_place = _token_places(ndoc, nxt, places)
+    types = {ty for t in ndoc if (ty := _trigger_type(t, token_place)) is not None}
+    names = {p.place.name for p in token_place.values() if p.place is not None}
+    return {(ty, n) for ty in types for n in names} | {(ty, None) for ty in types}
+
+
+def _hedge_applies(ty: str, targets: list[PlaceMention], next_events: set[tuple[str, str | None]]) -> bool:
+    """A withheld confirmation in the next sentence refers back to this event unless that sentence reports an
+    event of its own; then only to an event of the same type and place."""
+    if not next_events:
+        return True
+    if not targets:
+        return (ty, None) in next_events
+    return any((ty, p.place.name if p.place else None) in next_events for p in targets)
 
 
 def _trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
@@ -317,6 +375,8 @@ def _trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
         ty = VERB_TRIGGERS.get(lemma)
         if ty is None:
             return None
+        if t.dep_ == "amod" and t.tag_ == "VBN":
+            return None  # "the captured city", "Russian-annexed Crimea": a state described, not an event told
         prts = {c.lower_ for c in t.children if c.dep_ in ("prt", "advmod", "prep")}
         objs = {c.lemma_.lower() for c in t.children if c.dep_ in ("dobj", "nsubjpass")}
         if lemma == "pull":
@@ -328,12 +388,21 @@ def _trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
         if lemma == "take":
             if "back" in prts or "control" in objs:
                 return ty
+            if objs & TAKE_IDIOMS:
+                return None
             if "surprise" in {g.lower_ for c in t.children for g in c.children}:
                 return None
             return ty
         if lemma == "restore":
             return ty if objs & {"control", "village", "town", "settlement", "territory", "city"} else None
         if lemma == "fire" and t.dep_ in ("amod", "compound"):
+            return None
+        if lemma == "leave" and (
+            sum(1 for c in t.children if c.dep_ in ("dobj", "dative")) > 1
+            or any(c.dep_ == "dative" or (c.dep_ == "dobj" and _has_det(c, "no")) for c in t.children)
+        ):
+            return None  # "left the city no choice": a double object is no departure
+        if ty == "capture" and _takes_no_territory(t, token_place):
             return None
         return ty
     if t.pos_ in ("NOUN", "PROPN"):
@@ -355,6 +424,47 @@ def _trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
             return None
         return ty
     return None
+
+
+def _governing_verb(t: Token, ty: str) -> Token | None:
+    """The verb that carries out a nominal trigger: 'launched strikes', 'announced the annexation',
+    'pounded the city with rockets'."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = t.head
+    if head.pos_ not in ("VERB", "AUX"):
+        if t.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ == "VERB" and head.head != t:
+            return head.head
+        return None
+    lemma = head.lemma_.lower()
+    if t.dep_ == "dobj" and (
+        lemma in LIGHT_VERBS or (lemma in DECLARE_VERBS and ty not in ("attack", "casualties"))
+    ):
+        return head
+    return None
+
+
+def _has_det(t: Token, word: str) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == word for c in t.children)
+
+
+def _takes_no_territory(t: Token, token_place: dict[int, PlaceMention]) -> bool:
+    """A capture verb whose object is a person or a thing ('captured two soldiers', 'seized a yacht')."""
+    objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs and t.dep_ in ("acl", "relcl") and t.tag_ == "VBN":
+        objs = [t.head]  # "prisoners captured in May"
+    if not objs and t.dep_ in ("pcomp", "advcl") and any(c.dep_ == "auxpass" for c in t.children):
+        verb = t.head.head if t.dep_ == "pcomp" else t.head  # "the men were detained after being captured"
+        objs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for o in objs:
+        if o.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
+            o = t.head
+        if o.i in token_place:
+            return False
+        words = {o.lemma_.lower(), o.lower_} | {c.lemma_.lower() for c in o.children if c.dep_ == "appos"}
+        if words & NOT_TERRITORY:
+            return True
+    return False
 
 
 def _token_places(sdoc: Doc, sent: nlp.Sentence, places: list[PlaceMention]) -> dict[int, PlaceMention]:
@@ -379,6 +489,13 @@ def _linked_places(
     for c in trigger.children:
         if _edge_ok(trigger, c, ty, first=True) or (c.i in token_place and c.dep_ not in ("nsubj", "poss")):
             start.append((c, c.lower_ if c.dep_ == "prep" else c.dep_))
+    verb = _governing_verb(trigger, ty)
+    if verb is not None:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS and c.i > trigger.i - 20:
+                start.append((c, c.lower_))
+            elif c.dep_ == "dobj" and c != trigger:
+                start.append((c, "dobj"))
     if trigger.dep_ in ("relcl", "acl") and trigger.head != trigger:
         head = trigger.head
         start.append((head, "dobj"))
@@ -584,6 +701,8 @@ def _in_speaker_or_destination(tok: Token) -> bool:
             return True
         if t.lemma_.lower() in ("visit", "trip", "talk", "meeting"):
             return True
+        if t.lemma_.lower() in SEND_VERBS and t.pos_ == "VERB" and t != tok:
+            return True  # "they will be sent to operations in X": where forces go, not where they leave
         t = t.head
     return False
 
@@ -604,6 +723,8 @@ def _skip_for_intent(t: Token) -> bool:
             return False
         if lemma in claims.INTENT_WORDS:
             return True
+        if any(c.dep_ == "acomp" and c.lemma_.lower() in ("impossible", "unable") for c in cur.children):
+            return True  # "it was impossible to organise evacuations"
         if any(c.dep_ == "nsubj" and c.lemma_.lower() in claims.INTENT_WORDS for c in cur.children):
             return True  # "the aim of the operation is to liberate X"
         if lemma == "order" and any(c.lower_ == "in" for c in cur.children):  # "in order to"
@@ -679,7 +800,7 @@ def _actor(
     ctx: _Context,
     token_place: dict[int, PlaceMention],
 ) -> Party:
-    tok = _actor_token(t)
+    tok = _actor_token(t, ty)
     if tok is not None:
         low = tok.lower_
         if low in claims.FIRST_PERSON:
@@ -701,20 +822,27 @@ def _actor(
             side = place.country if place and place.kind == "country" else None
         if side is not None:
             return Party(text, side)
-        if tok.lemma_.lower() not in FORCES:
-            return Party(text, _default_side(ty, speaker, ctx))
-    return Party(None, _default_side(ty, speaker, ctx))
+        if tok.lemma_.lower() not in FORCES and low not in FORCES:
+            return Party(text, _default_side(ty, speaker, ctx, t))
+        if attribution.cue is not None and speaker is not None and speaker.side in PARTIES:
+            return Party(text, speaker.side)  # "the ministry said troops would regroup": its own troops
+        return Party(text, _default_side(ty, speaker, ctx, t))
+    return Party(None, _default_side(ty, speaker, ctx, t))
 
 
-def _actor_token(t: Token) -> Token | None:
+def _actor_token(t: Token, ty: str = "") -> Token | None:
     if t.pos_ in ("NOUN", "PROPN"):
         for c in t.children:
             if c.dep_ == "poss":
                 return c
+        # "the withdrawal of its troops" names who acts; "the capture of the town" names what is taken
+        of_ok = ty in ("withdrawal", "advance", "mobilization", "")
         for c in t.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+            if c.dep_ == "prep" and (c.lower_ == "by" or (of_ok and c.lower_ == "of")):
                 for g in c.children:
-                    if g.dep_ == "pobj" and (g.lemma_.lower() in FORCES or claims.side_of(claims.phrase(g))):
+                    if g.dep_ == "pobj" and (
+                        g.lemma_.lower() in FORCES or g.lower_ in FORCES or claims.side_of(claims.phrase(g))
+                    ):
                         poss = [x for x in g.children if x.dep_ == "poss"]
                         if poss and claims.side_of(claims.phrase(g)) is None:
                             return poss[0]  # "the withdrawal of its troops"
@@ -722,6 +850,13 @@ def _actor_token(t: Token) -> Token | None:
         for c in t.children:
             if c.dep_ in ("amod", "compound") and claims.side_of(c.text):
                 return c
+        verb = _governing_verb(t, ty)
+        if verb is not None:
+            who = claims._subject(verb)
+            if who is not None and verb.lemma_.lower() not in claims.REPORT_VERBS | {"order"}:
+                return who
+            if who is not None and (claims.side_of(claims.phrase(who)) or who.lower_ in claims.PRONOUNS):
+                return who  # "Moscow announced the annexation": who declares it, does it
         if t.dep_ == "nsubj":
             return None
         return None
@@ -734,6 +869,10 @@ def _actor_token(t: Token) -> Token | None:
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
+        if ty == "withdrawal":  # "its units were withdrawn": the forces moved are who withdraws
+            for c in t.children:
+                if c.dep_ == "nsubjpass" and (c.lemma_.lower() in FORCES or c.lower_ in FORCES):
+                    return c
         if t.dep_ == "ccomp" and t.head.lemma_.lower() not in claims.REPORT_VERBS:
             # "the governor ordered that residents be evacuated": the one who orders acts
             return next((c for c in t.head.children if c.dep_ == "nsubj"), None)
@@ -752,9 +891,9 @@ def _actor_token(t: Token) -> Token | None:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 return c
         if head.dep_ == "conj":
-            return _actor_token(head.head)
+            return _actor_token(head.head, ty)
     if t.dep_ in ("conj",) and t.head.pos_ in ("VERB", "AUX"):
-        return _actor_token(t.head)
+        return _actor_token(t.head, ty)
     if t.dep_ in ("pcomp",) and t.head.head.pos_ in ("VERB", "AUX"):
         for c in t.head.head.children:
             if c.dep_ == "nsubj":
@@ -772,7 +911,7 @@ def _pronoun_side(
         if cur.pos_ in ("VERB", "AUX"):
             for c in cur.children:
                 if (
-                    c.dep_ == "nsubj"
+                    c.dep_ in ("nsubj", "nsubjpass")
                     and c.lower_ not in claims.PRONOUNS
                     and c.lower_ not in ("which", "that", "who")
                 ):
@@ -788,16 +927,15 @@ def _pronoun_side(
     return ctx.actor.get(ty) or ctx.last_side
 
 
-def _default_side(ty: str, speaker: Party | None, ctx: _Context) -> str | None:
+def _default_side(ty: str, speaker: Party | None, ctx: _Context, t: Token | None = None) -> str | None:
     # A party announces its own gains, call-ups and evacuations; otherwise the last actor of this kind.
+    # A passive without agent ("before the town was captured") does not say whose gain it was.
+    passive = t is not None and any(c.dep_ == "auxpass" for c in t.children)
     if (
         ty in ("capture", "advance", "evacuation", "mobilization", "annexation")
         and speaker
-        and speaker.side
-        in (
-            "RU",
-            "UA",
-        )
+        and speaker.side in PARTIES
+        and not (passive and ty == "capture")
     ):
         return speaker.side
     return ctx.actor.get(ty)
@@ -868,6 +1006,7 @@ def _add_casualties(
     span: Span,
     ctx: _Context,
     next_text: str | None,
+    dates: list[DateMention],
 ) -> None:
     """A count of dead or wounded not tied to an attack in the same sentence is a casualties event."""
     if any(r.type == "attack" for r in out):
@@ -902,6 +1041,8 @@ def _add_casualties(
             (sent.start, cue.idx),
         )
     )
+    if dates:
+        out[-1].date = dates[0].range  # "on 8 April, ... killing 59 people"
 
 
 def _merge_coordinated(out: list[_Raw]) -> None:

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from frontwatch.records import Place, PlaceKind
 from frontwatch.translit import exact_key, has_cyrillic, loose_key
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 KINDS: tuple[PlaceKind, ...] = ("settlement", "region", "country", "feature")
 MatchKind = str  # "exact" | "loose" | "fuzzy"
 
@@ -84,6 +84,9 @@ class Gazetteer:
         self.the_only: set[int] = set()  # features meant by "the X" (rivers)
         self.continents: set[int] = set()
         self.capitals: set[int] = set()  # national capitals
+        # regions also called by their capital's names ("Kharkiv" for Kharkiv Oblast): a bare name is either
+        self.capital_named: set[int] = set()
+        self.spans: dict[int, tuple[str, ...]] = {}  # features over several regions -> their admin1 codes
         self.demonyms: dict[str, int] = {}  # exact key of an irregular demonym ("French") -> country
         self.fuzzy_keys: list[str] = []
         self.fuzzy_ids: list[tuple[int, ...]] = []
@@ -210,6 +213,7 @@ class Gazetteer:
             names = [r["name"], *(a for a in r["aliases"].split("|") if a)]
             if r["capital_names"] == "1":
                 names += city_names[cap]
+                self.capital_named.add(i)
             self._names(exact, loose, i, names)
         towns: dict[str, list[int]] = {}
         for i, a in enumerate(self.admin1):
@@ -229,6 +233,8 @@ class Gazetteer:
         data = json.loads(resources.files("frontwatch.data").joinpath("features.json").read_text("utf-8"))
         for f in data["features"]:
             i = self._add("feature", None, f["name"], f["lat"], f["lon"], f["admin1"], f["country"], 0)
+            if f.get("admin1_span"):
+                self.spans[i] = tuple(f["admin1_span"])
             names = [f["name"], *f["aliases"]]
             for base in f["named_after"]:
                 spellings = {base}
@@ -313,6 +319,12 @@ class Gazetteer:
     def region_for_admin1(self, admin1: str | None) -> Place | None:
         i = self.region_by_admin1.get(admin1 or "")
         return self.place(i) if i is not None else None
+
+    def admin1_span(self, i: int) -> tuple[str, ...]:
+        """The admin1 codes an entry lies in: its own, or those a feature spans ("Donbas": UA.05, UA.14)."""
+        if i in self.spans:
+            return self.spans[i]
+        return (self.admin1[i],) if self.admin1[i] else ()
 
     def country_place(self, iso: str | None) -> Place | None:
         i = self.country_by_iso.get(iso or "")
@@ -407,3 +419,13 @@ def load() -> Gazetteer:
 
 def region_for_admin1(admin1: str | None) -> Place | None:
     return load().region_for_admin1(admin1)
+
+
+def admin1_span(place: Place) -> tuple[str, ...]:
+    """The admin1 codes a place lies in; a feature such as Donbas spans several, a town has one."""
+    if place.kind == "feature":
+        g = load()
+        for i, _, _ in g.ids(place.name):
+            if i in g.spans and g.name[i] == place.name:
+                return g.spans[i]
+    return (place.admin1,) if place.admin1 else ()

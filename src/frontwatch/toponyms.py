@@ -4,7 +4,9 @@ No NER labels are used: names are found by looking capitalised token n-grams up 
 (exact key, then the transliteration key, then fuzzy in a place-like context). Filters drop people
 ("Dmitry Peskov", "Peskov said"), demonyms, organisations and common words. Each surviving mention
 is resolved by context: region words ("the Kharkov region"), lists of regions, the regions and other
-places of the document, population and match quality.
+places of the document, population and match quality. A name shared by a region and its capital
+("Kharkiv") keeps one sense per document: once the document means the region, its bare mentions do too,
+unless a cue of their own says town ("the city of X", "X, the regional capital", "40 km north of X").
 """
 
 from __future__ import annotations
@@ -44,6 +46,22 @@ NEAR_CUES = _words("near outside")
 SETTLEMENT_WORDS = _words("city town village settlement hamlet urban cities towns villages")
 REGION_NOUNS = _words("region regions oblast oblasts province provinces territories territory areas krai")
 AREA_NEXT = _words("region oblast district raion province krai county hromada")
+# Local cues for a name that is both a town and the region named after it ("Kharkiv").
+# Region: "X regional ...", "the X governor", "the governor of X" (a governor governs a region).
+REGION_NEXT = frozenset(REGION_WORDS) | _words("regional governor governors")
+REGION_OF = REGION_NOUNS | _words("governor governors governorate")
+# Town: "X itself", "X's mayor", "the X mayoral race", "the mayor of X", "the streets of X", "downtown X",
+# "30 km north of X".
+TOWN_NEXT = SETTLEMENT_WORDS | _words("itself mayor mayoral")
+TOWN_OF = SETTLEMENT_WORDS | _words(
+    "mayor streets outskirts suburbs suburb downtown neighbourhoods neighborhoods"
+)
+TOWN_BEFORE = _words("downtown")
+DISTANCE_UNITS = _words("km kms kilometres kilometers kilometre kilometer miles mile")
+# Heads of an apposition: "X, the regional capital" / "X, a city of 300,000" / "X, a region bordering ..."
+APPOSITION_TOWN = SETTLEMENT_WORDS | _words("capital centre center metropolis")
+APPOSITION_START = _words("the a an its one")
+COPULAS = _words("is was remains remained became been")
 # Titles and roles before a name mark a person ("Spokesman Peskov", "Mr Kyiv" is not a place).
 PERSON_TITLES = _words(
     "mr mrs ms miss dr prof president minister spokesman spokeswoman spokesperson general gen lt col colonel "
@@ -107,6 +125,7 @@ class _Mention:
     cands: list[tuple[int, str, float]]
     cue: bool  # a place-like word before it
     place: Place | None = None
+    chosen: int | None = None  # gazetteer id of `place`
     kind_hint: str | None = None  # "region" | "settlement" from the words around it
     slot: str = ""  # "named" | "near": a slot only a place fills, kept unresolved when no candidate fits
 
@@ -398,16 +417,76 @@ def _skip_parens(f: _Finder, i: int) -> int:
     return i
 
 
+def _head_kind(f: _Finder, k: int) -> str | None:
+    """The kind of the first head noun of a noun phrase starting at token k: "the capital of the region",
+    "Ukraine's second city", "a city of 300,000" are a town; "a region bordering Russia" a region."""
+    if k >= len(f.toks):
+        return None
+    first = f.toks[k]
+    if first.key not in APPOSITION_START and f.text[first.end : first.end + 2] not in ("'s", "’s"):
+        return None  # a list ("X, Y and Z") or a country after a town ("X, Ukraine")
+    for j in range(k, min(k + 7, len(f.toks))):
+        t = f.toks[j]
+        if j > k and (t.cap or re.search(r"[,.;:!?()\"“”]", f.text[f.toks[j - 1].end : t.start])):
+            return None  # another name or the end of the phrase: "X, the Y region" is not about X
+        if t.key in APPOSITION_TOWN:
+            return "settlement"
+        if t.key in REGION_NOUNS:
+            return "region"
+    return None
+
+
+def _apposition(f: _Finder, m: _Mention) -> str | None:
+    """The kind an apposition or a predicate gives a name: "X, the regional capital, ...", "X is a region
+    ...", "X, 280,000 inhabitants before the war, was the only regional capital ..."."""
+    k = m.last + 1
+    if k >= len(f.toks):
+        return None
+    if re.fullmatch(r",[\s\d.,]*", f.text[f.toks[m.last].end : f.toks[k].start]):  # ", 280,000 people"
+        kind = _head_kind(f, k)
+        if kind:
+            return kind
+        # skip an apposition that names no kind, up to its closing comma, to reach a predicate
+        for j in range(k, min(k + 12, len(f.toks))):
+            gap = f.text[f.toks[j - 1].end : f.toks[j].start]
+            if j > k and re.search(r"[.;:!?()]", gap):
+                return None
+            if j > k and "," in gap:
+                k = j
+                break
+        else:
+            return None
+    if f.word(k) in ("has", "had", "have") and f.word(k + 1) == "been":
+        k += 1
+    return _head_kind(f, k + 1) if f.word(k) in COPULAS else None
+
+
+def _local_hint(f: _Finder, m: _Mention) -> str | None:
+    """The kind the words right around a mention give it, or None."""
+    nxt, prev = f.word(_skip_parens(f, m.last + 1)), f.word(m.first - 1)
+    before_of = f.word(m.first - 2) if prev == "of" else ""
+    if nxt in REGION_NEXT or before_of in REGION_OF:
+        return "region"
+    if nxt in TOWN_NEXT or before_of in TOWN_OF or prev in TOWN_BEFORE:
+        return "settlement"
+    if prev in ("of", "from") and any(f.word(k) in DISTANCE_UNITS for k in range(m.first - 4, m.first - 1)):
+        return "settlement"  # a distance is measured from a point: "40 km southeast of X"
+    return _apposition(f, m)
+
+
+def _region_ids(g: Gazetteer, m: _Mention) -> set[int]:
+    """Regions a mention may name that are called by their capital's name: where one sense per document
+    applies. National capitals keep the town sense ("Kyiv said" after "the Kyiv region")."""
+    if any(i in g.capitals for i, _, _ in m.cands):
+        return set()
+    return {i for i, how, _ in m.cands if how != "fuzzy" and i in g.capital_named}
+
+
 def _kind_hints(f: _Finder, mentions: list[_Mention]) -> None:
     g = f.g
     by_first = {m.first: m for m in mentions}
     for m in mentions:
-        after = _skip_parens(f, m.last + 1)
-        nxt, prev = f.word(after), f.word(m.first - 1)
-        if nxt in REGION_WORDS or (prev == "of" and f.word(m.first - 2) in REGION_NOUNS):
-            m.kind_hint = "region"
-        elif nxt in SETTLEMENT_WORDS or (prev == "of" and f.word(m.first - 2) in SETTLEMENT_WORDS):
-            m.kind_hint = "settlement"
+        m.kind_hint = _local_hint(f, m)
     # lists: "X, Y and Z regions", and "the four territories ... – X, Y, Z and W"
     i = 0
     while i < len(mentions):
@@ -439,8 +518,23 @@ def _kind_hints(f: _Finder, mentions: list[_Mention]) -> None:
                     break
             if all_regions and (tail in REGION_WORDS or (len(run) >= 3 and noun_before)):
                 for r in run:
-                    r.kind_hint = "region"
+                    if r.kind_hint != "settlement":
+                        r.kind_hint = "region"
         i += len(run)
+    # One sense per document. Once a region named after its capital is meant as the region ("the Kharkiv
+    # region", "the governor of Kharkiv", a list of regions, "Kharkiv Oblast"), its bare mentions without a
+    # cue of their own mean the region too. Precedence: a mention's own cue (either kind) > the region sense
+    # of the document > the town by default. A town cue elsewhere ("the city of Kharkiv") does not spread:
+    # when a document uses both senses, a bare mention is ambiguous, and the region, which holds the town,
+    # is the answer that is not wrong.
+    region_sense: set[int] = set()
+    for m in mentions:
+        if m.kind_hint == "region" or (m.first < m.last and f.word(m.last) in REGION_WORDS):
+            region_sense |= _region_ids(g, m)
+    if region_sense:
+        for m in mentions:
+            if m.kind_hint is None and _region_ids(g, m) & region_sense:
+                m.kind_hint = "region"
 
 
 _Context = dict[str, dict[str, float]]  # admin1 or country -> surface -> weight
@@ -458,7 +552,7 @@ def _count(ctx: _Context, code: str | None, surface: str) -> int:
 
 def _choose(
     g: Gazetteer, m: _Mention, ctx_admin1: _Context, ctx_country: _Context, after_the: bool
-) -> Place | None:
+) -> int | None:
     best, best_score = None, -math.inf
     exact_kinds = {g.kind[i] for i, how, _ in m.cands if how == "exact"}
     key = exact_key(m.surface)
@@ -502,7 +596,7 @@ def _choose(
                 score += 10 if after_the else -20  # "the Dnipro" is the river, "Dnipro" the city
         if score > best_score:
             best, best_score = i, score
-    return g.place(best) if best is not None else None
+    return best
 
 
 def _support(ctx: _Context, code: str | None, surface: str, w: float) -> None:
@@ -519,14 +613,21 @@ def _resolve(f: _Finder, mentions: list[_Mention], passes: int = 3) -> None:
         ctx_admin1: _Context = {}
         ctx_country: _Context = {}
         for m in mentions:
-            if m.place:
-                _support(ctx_admin1, m.place.admin1, m.surface, 1.5 if m.place.kind == "region" else 1.0)
-                _support(ctx_country, m.place.country, m.surface, 1.0)
+            if m.place and m.chosen is not None:
+                w = 1.5 if m.place.kind == "region" else 1.0
+                # a name cued as the region is evidence for its towns, even a same-named one ("the Donetsk
+                # region ... Donetsk, the regional capital"); a bare name does not support itself
+                region = m.kind_hint == "region" and m.place.kind == "region"
+                key = m.surface + " (region)" if region else m.surface
+                for code in g.admin1_span(m.chosen):  # "Donbas" supports the towns of both its oblasts
+                    _support(ctx_admin1, code, key, w)
+                _support(ctx_country, m.place.country, key, 1.0)
             elif m.cands and len(m.cands) <= 3 and len({g.admin1[i] for i, _, _ in m.cands}) == 1:
                 _support(ctx_admin1, g.admin1[m.cands[0][0]], m.surface, 1.0)
                 _support(ctx_country, g.country[m.cands[0][0]], m.surface, 1.0)
         for m in mentions:
-            m.place = _choose(g, m, ctx_admin1, ctx_country, f.word(m.first - 1) == "the")
+            m.chosen = _choose(g, m, ctx_admin1, ctx_country, f.word(m.first - 1) == "the")
+            m.place = g.place(m.chosen) if m.chosen is not None else None
 
 
 def find_places(doc_id: str, text: str) -> list[PlaceMention]:
@@ -579,4 +680,5 @@ def resolve_name(name: str, context: str | None = None) -> Place | None:
         if not cands:
             return None
     m = _Mention(0, 0, 0, len(name), name, cands, False, kind_hint="settlement")
-    return _choose(g, m, ctx_admin1, ctx_country, False)
+    best = _choose(g, m, ctx_admin1, ctx_country, False)
+    return g.place(best) if best is not None else None
