@@ -479,8 +479,13 @@ def next_sentence_hedged(text: str) -> bool:
 
 
 def hypothetical(trigger: Token) -> bool:
-    if trigger.tag_ == "VBG" and trigger.dep_ in ("csubj", "nsubj") and any(
-        c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will", "'d") for c in trigger.head.children
+    if (
+        trigger.tag_ == "VBG"
+        and trigger.dep_ in ("csubj", "nsubj")
+        and any(
+            c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will", "'d")
+            for c in trigger.head.children
+        )
     ):
         return True  # "taking the city would cost months": a prospect, not an event
     t = trigger
