@@ -259,6 +259,13 @@ def test_both_sides_confirm_a_capture(store: Store) -> None:
     assert inc.status == "confirmed"
 
 
+def test_a_third_party_corroborates_but_does_not_confirm(store: Store) -> None:
+    uk = Party("the British defence ministry", "GB")
+    add(store, "ua", "2022-09-10", [ev("ua", 1, "capture", KUPIANSK, "UA", status="claimed", source=UA_GS)])
+    add(store, "gb", "2022-09-11", [ev("gb", 1, "capture", KUPIANSK, "UA", status="claimed", source=uk)])
+    assert incident_of(store, "ua-e1").status == "corroborated"
+
+
 def test_a_denial_joins_and_contests_the_claim(store: Store) -> None:
     add(
         store,

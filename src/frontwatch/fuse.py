@@ -51,6 +51,8 @@ REWRITE_MIN_WORDS = 8
 AFFIRMING = frozenset({"reported", "claimed"})
 # Events that cost their actor: the actor saying so is an admission and confirms them.
 LOSS_TYPES = frozenset({"withdrawal", "casualties"})
+# The parties to the war; any other side is a third party.
+BELLIGERENTS = frozenset({"RU", "UA"})
 # Events that are one per state and date even when no place is given.
 STATE_LEVEL_TYPES = frozenset({"annexation", "mobilization"})
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -357,12 +359,20 @@ def conflicts(members: Sequence[Mention]) -> list[Conflict]:
     return out
 
 
+def adversaries(side: str) -> set[str]:
+    """The sides whose word, with the actor's, makes "both sides": the other belligerent, not a third
+    party (a British ministry repeating a Ukrainian claim corroborates it, it does not confirm it)."""
+    if side in BELLIGERENTS:
+        return BELLIGERENTS - {side}
+    return set(BELLIGERENTS)
+
+
 def incident_status(type_: str, actor_side: str | None, members: Sequence[Mention]) -> IncidentStatus:
     if live_denials(members):
         return "contested"
     affirm = [m for m in members if m.affirms]
     sides = {m.speaker_side for m in affirm} - {None}
-    if actor_side and actor_side in sides and (len(sides) >= 2 or type_ in LOSS_TYPES):
+    if actor_side and actor_side in sides and (sides & adversaries(actor_side) or type_ in LOSS_TYPES):
         return "confirmed"
     if len(independent_groups(affirm)) >= 2:
         return "corroborated"
