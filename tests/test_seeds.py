@@ -43,3 +43,20 @@ def test_all_seed_documents_are_exported(scores: dict) -> None:
 def test_boilerplate_is_removed_and_content_kept(scores: dict) -> None:
     assert scores["boilerplate_removed"] == 1.0
     assert scores["content_kept"] == 1.0
+
+
+def test_places_resolve_whatever_the_spelling(scores: dict) -> None:
+    assert scores["place_accuracy"] >= 0.97
+
+
+def test_events_and_their_attributes(scores: dict) -> None:
+    assert scores["event_f1"] >= 0.85
+    assert scores["actor_accuracy"] >= 0.9
+    assert scores["status_accuracy"] >= 0.85
+    assert scores["source_accuracy"] >= 0.85
+    assert scores["date_accuracy"] >= 0.8
+    assert scores["quantities_accuracy"] >= 0.8
+
+
+def test_mentions_of_one_event_become_one_incident(scores: dict) -> None:
+    assert scores["incident_f1"] >= 0.85
