@@ -9,21 +9,15 @@ text) and the gazetteer's load time and memory.
 from __future__ import annotations
 
 import csv
-import math
 import sys
 import time
-import tracemalloc
 from collections import Counter
 from pathlib import Path
 
+from _places_common import gazetteer_figures, km
+
 DATA = Path("/work/shared/data/cir_bellingcat_events/events.csv")
 NEAR_KM = 25.0
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
 
 
 def near(place, lat: float, lon: float) -> bool:
@@ -32,25 +26,6 @@ def near(place, lat: float, lon: float) -> bool:
 
 def share(ok: int, n: int) -> str:
     return f"{ok}/{n} = {ok / max(n, 1):.3f}"
-
-
-def gazetteer_figures() -> str:
-    """Load time of the gazetteer (from its on-disk cache once built), and the memory a loaded copy takes."""
-    import pickle
-
-    from frontwatch import gazetteer
-
-    t0 = time.perf_counter()
-    g = gazetteer.load()
-    load_s = time.perf_counter() - t0
-    tracemalloc.start()
-    with gazetteer.cache_path().open("rb") as fh:
-        copy = pickle.load(fh)
-    size, peak = (x / 2**20 for x in tracemalloc.get_traced_memory())
-    tracemalloc.stop()
-    del copy
-    return (f"gazetteer: {len(g)} places, {len(g.exact)} exact keys, {len(g.loose)} loose keys; "
-            f"load {load_s:.2f} s; memory {size:.0f} MiB held, {peak:.0f} MiB peak loading")  # fmt: skip
 
 
 def main() -> int:

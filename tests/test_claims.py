@@ -137,3 +137,17 @@ def test_trailing_attribution_covers_a_when_clause() -> None:
 
 def test_gerund_subject_of_a_modal_is_hypothetical() -> None:
     assert analyse("Recapturing the whole province could take the army a year.", "Recapturing")[1] is None
+
+
+def test_quote_attribution_keeps_initials_in_a_name() -> None:
+    text = "“Both towns were retaken this week,” Admiral Jane K. Doe told reporters in London."
+    start = text.index("retaken")
+    assert claims.quote_attribution(text, start, start + 7) == "Admiral Jane K. Doe"
+
+
+def test_blame_speaker_and_blamed_party() -> None:
+    att, status = analyse("Local officials accused Moscow of shelling the port.", "shelling")
+    assert (att.speaker.name, status) == ("Local officials", "claimed")
+    doc = nlp.parse(["The city council blamed Russian troops for the bombing."])[0]
+    bombing = next(t for t in doc if t.text == "bombing")
+    assert claims.side_of(claims.phrase(claims.blamed(bombing))) == "RU"

@@ -268,3 +268,113 @@ def test_casualty_count_takes_the_sentence_date() -> None:
 def test_pronoun_resolves_through_passive_subject() -> None:
     e = one("Ukrainian units were pinned down for weeks as they retreated from Vuhledar.")
     assert (e.type, e.actor.side) == ("withdrawal", "UA")
+
+
+def test_town_and_its_namesake_region_in_two_sentences_are_one_event() -> None:
+    text = (
+        "Russian troops withdrew from Mykolaiv on Friday. "
+        "After the withdrawal of Russian forces from Mykolaiv, residents returned."
+    )
+    town_at, region_at = text.index("Mykolaiv"), text.rindex("Mykolaiv")
+    places = [
+        PlaceMention("d", "Mykolaiv", town_at, town_at + 8, PLACES[r"Mykolaiv"]),
+        PlaceMention("d", "Mykolaiv", region_at, region_at + 8, PLACES[r"Mykolaiv region"]),
+    ]
+    doc = Document("d", "test", "A title", text, "h", published="2023-01-14")
+    events = extract_events(doc, places)
+    assert [(e.type, e.place.name, e.actor.side) for e in events] == [("withdrawal", "Mykolaiv", "RU")]
+
+
+def test_region_named_as_such_stays_apart_from_its_namesake_town() -> None:
+    events = run(
+        "Russian troops withdrew from Mykolaiv on Friday. "
+        "After the withdrawal of Russian forces from the Mykolaiv region, residents returned."
+    )
+    assert [e.place.name for e in events] == ["Mykolaiv", "Mykolaiv Oblast"]
+
+
+def test_town_and_another_town_of_the_region_stay_apart() -> None:
+    events = run(
+        "Russian troops withdrew from Mykolaiv on Friday. "
+        "After the withdrawal of Russian forces from Snihurivka, residents returned."
+    )
+    assert [(e.type, e.place.name) for e in events] == [
+        ("withdrawal", "Mykolaiv"),
+        ("withdrawal", "Snihurivka"),
+    ]
+
+
+def test_pushing_forces_out_is_a_capture_by_whoever_launched_the_push() -> None:
+    events = run(
+        "Kyiv began a counteroffensive that managed to push Russian troops out of Lyman and Soledar."
+    )
+    assert [(e.type, e.place.name, e.actor.side) for e in events] == [
+        ("capture", "Lyman", "UA"),
+        ("capture", "Soledar", "UA"),
+    ]
+
+
+def test_expelled_forces_name_the_other_side_as_actor() -> None:
+    e = one("The Russian garrison was driven out of Vuhledar after weeks of fighting.")
+    assert (e.type, e.actor.side) == ("capture", "UA")
+    e = one("Soldiers drove the Ukrainian units back from Soledar.")
+    assert (e.type, e.actor.side) == ("capture", "RU")
+
+
+def test_forcing_people_out_or_pushing_back_an_assault_is_no_capture() -> None:
+    assert [e.type for e in run("The floods forced residents out of Lyman.")] == []
+    assert [e.type for e in run("Ukrainian troops pushed back a Russian assault near Lyman.")] == []
+
+
+def test_relative_clause_of_an_operation_takes_the_side_that_launched_it() -> None:
+    e = one("Ukraine launched an offensive in August that retook Lyman within weeks.")
+    assert (e.type, e.place.name, e.actor.side) == ("capture", "Lyman", "UA")
+
+
+def test_two_sides_taking_one_town_in_one_sentence_are_two_captures() -> None:
+    events = run("The Russians held Lyman for days; then the Ukrainians counterattacked and took Lyman back.")
+    assert [(e.type, e.place.name, e.actor.side) for e in events] == [("capture", "Lyman", "UA")]
+    events = run("Russian troops took Lyman in spring; the Ukrainians counterattacked and took Lyman back.")
+    assert sorted(e.actor.side for e in events if e.type == "capture") == ["RU", "UA"]
+
+
+def test_weapons_striking_a_place_are_an_attack() -> None:
+    for sentence in (
+        "Two Russian missiles exploded over the market in Mykolaiv on Tuesday.",
+        "Russian rockets slammed into a school in Mykolaiv on Tuesday.",
+        "A Russian warship fired cruise missiles into Mykolaiv on Tuesday.",
+    ):
+        e = one(sentence)
+        assert (e.type, e.place.name, e.actor.side, e.date.start) == (
+            "attack",
+            "Mykolaiv",
+            "RU",
+            "2023-01-10",
+        )
+    assert run("Grain prices crashed in Mykolaiv on Tuesday.") == []
+
+
+def test_pronoun_object_stands_for_the_place_named_as_subject_before() -> None:
+    e = one("Lyman has been calm since Ukrainian forces retook it in October.")
+    assert (e.type, e.place.name, e.actor.side) == ("capture", "Lyman", "UA")
+    events = run("Soledar was quiet on Friday. Russian units captured it a week later.")
+    assert [(e.type, e.place.name, e.actor.side) for e in events] == [("capture", "Soledar", "RU")]
+
+
+def test_blame_names_the_actor_and_the_blamer_claims_it() -> None:
+    e = one("Kyiv blamed Russia for the missile strike on Bakhmut.")
+    assert (e.type, e.actor.side, e.source.side, e.status) == ("attack", "RU", "UA", "claimed")
+    e = one("The shelling of Bakhmut was blamed on Ukrainian forces.")
+    assert (e.type, e.actor.side, e.status) == ("attack", "UA", "claimed")
+
+
+def test_weapons_striking_the_city_named_before() -> None:
+    events = run("Fighting went on near Mykolaiv. Two rockets crashed into a market in the city on Monday.")
+    assert [(e.type, e.place.name) for e in events] == [("attack", "Mykolaiv")]
+
+
+def test_blaming_the_other_side_leaves_the_actor_open() -> None:
+    events = run(
+        "Russian forces shelled Lyman on Monday. Both sides blamed the other side for the attack on Bakhmut."
+    )
+    assert [(e.place.name, e.actor.side) for e in events] == [("Lyman", "RU"), ("Bakhmut", None)]

@@ -263,3 +263,77 @@ def test_donbas_is_one_feature_that_supports_both_oblasts(gaz):
     # a homonymous village resolves into one of the Donbas oblasts
     got = places("Shelling was reported across Donbas and in Novoselivka.")
     assert got["Novoselivka"].admin1 in ("UA.05", "UA.14")
+
+
+def test_big_city_own_name_beats_village_alternate_despite_context():
+    # GeoNames lists "Mykolaiv" as an alternate of a Donetsk-oblast Mykolaivka; Donetsk context must not win
+    text = "In the Donetsk region, Kramatorsk was shelled. Rockets also hit the southern city of Mykolaiv."
+    got = places(text)
+    assert got["Mykolaiv"].admin1 == "UA.16" and got["Mykolaiv"].population > 400_000
+    # a Sumy-oblast Yampil carries "Kremenchuk" as an alternate name
+    got = places("In the Vinnytsia region, guns fell silent. A missile hit a refinery in Kremenchuk.")
+    assert got["Kremenchuk"].name == "Kremenchuk" and got["Kremenchuk"].admin1 == "UA.18"
+
+
+def test_region_context_picks_the_namesake_in_that_region():
+    got = places(
+        "Fighting went on around Lysychansk and Sievierodonetsk. The governor said Krasne was shelled."
+    )
+    assert got["Krasne"].admin1 == "UA.14"
+    assert places("Refugees reached Krasne, near Lviv.")["Krasne"].admin1 == "UA.15"
+
+
+def test_surname_that_is_a_city_alternate_is_a_person():
+    got = places("Two soldiers, Sergei Petrov and Mikhail Ivanov, were sentenced in Kyiv.")
+    assert "Ivanov" not in got and got["Kyiv"].name == "Kyiv"
+    # a city's own name after a given name stays a place
+    assert places("Residents of Greater Kharkiv sheltered.")["Kharkiv"].kind in ("settlement", "region")
+
+
+def test_organisation_named_with_a_demonym_is_not_a_town():
+    got = places("The European Union and the African Union met. The National Union of Students protested.")
+    assert "Union" not in got
+    # a demonym of the town's own country is only an adjective
+    assert places("Shells hit Ukrainian Bakhmut again.")["Bakhmut"].admin1 == "UA.05"
+
+
+def test_sea_that_qualifies_a_port_is_not_the_place():
+    found = find_places("t", "Grain left the Black Sea port of Odesa. The Black Sea Fleet lost its flagship.")
+    assert [(m.mention, m.place.name) for m in found] == [("Odesa", "Odesa")]
+    # the sea itself, and its coast, stay the sea
+    got = places("Drones flew across the Black Sea towards the coast.")
+    assert got["Black Sea"].kind == "feature"
+    # an area of one country before "city of" holds the town, and stays
+    got = places("The president visited the Donbas city of Sloviansk, and the Kremlin resorts to threats.")
+    assert got["Donbas"].kind == "feature" and got["Kremlin"].kind == "feature"
+
+
+def test_region_before_city_of_is_the_region():
+    found = find_places("t", "The army withdrew from the Luhansk city of Sievierodonetsk last month.")
+    luhansk, town = found
+    assert (luhansk.mention, luhansk.place.kind, luhansk.place.admin1) == ("Luhansk", "region", "UA.14")
+    assert town.place.kind == "settlement" and town.place.admin1 == "UA.14"
+    assert places("Trams ran again in Kharkiv city.")["Kharkiv"].kind == "settlement"
+
+
+def test_names_before_an_organisation_word_are_not_places():
+    got = places("A report in the New York Times said fighters of the Azov regiment held out in Mariupol.")
+    assert "New York" not in got and "Azov" not in got
+    assert got["Mariupol"].admin1 == "UA.05"
+
+
+def test_demonym_listed_as_a_town_alternate_is_an_adjective():
+    assert "German" not in places("The exercise ends in the German port of Kiel next week.")
+    assert places("The exercise ends in the German port of Kiel next week.")["Kiel"].country == "DE"
+
+
+def test_town_reached_by_an_alternate_name_is_weak_context():
+    # "Rankin" is an alternate name of a Missouri town, as "Odesa" nearly is of another; together they must
+    # not outweigh the city everyone means
+    text = "The senator from Rankin spoke about Ukraine. Missiles struck an airfield near Odesa on Saturday."
+    assert places(text)["Odesa"].country == "UA"
+
+
+def test_caption_credit_after_a_town_is_not_part_of_its_name():
+    got = places("Smoke rose over a depot in the Russian city of Tver Photograph: Staff/Agency")
+    assert got["Tver"].country == "RU" and "Tver Photograph" not in got

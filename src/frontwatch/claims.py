@@ -60,6 +60,8 @@ REPORT_VERBS = frozenset(
         "show",
     ]
 )
+# Verbs that lay an event at someone's door: the subject speaks, the object is the one said to have done it.
+BLAME_VERBS = frozenset(["blame", "accuse"])
 REPORTED_DEPS = frozenset(["ccomp", "xcomp", "dobj", "parataxis", "oprd", "attr"])
 REPORT_NOUNS = frozenset(
     [
@@ -79,6 +81,7 @@ PRONOUNS = frozenset(
     ["he", "she", "it", "they", "we", "i", "his", "her", "its", "their", "our", "my", "them", "us", "him"]
 )
 FIRST_PERSON = frozenset(["we", "our", "us", "i", "my"])
+RELATIVES = frozenset(["who", "which", "that"])
 HEDGE_WORDS = frozenset(
     [
         "alleged",
@@ -135,9 +138,13 @@ _NEXT_SENTENCE_HEDGE = re.compile(
     r"|^\w+(?:\s+\w+)?\s+(?:could|can|was|were)\s+not\s+(?:able\s+to\s+)?(?:independently\s+)?(?:verify|confirm)",
     re.I,
 )
+# A speaker's name may hold initials ("Lloyd J. Austin"): a period after a lone capital ends no sentence.
+_NAME_CHAR = r"(?:[^.;“”\"]|(?<=\b[A-Z])\.)"
 _QUOTE_AFTER = re.compile(
     r"^[\s,.]*(?:(?:said|says|added|told|stated|wrote|announced|noted|claimed|declared|explained|insisted)\s+"
-    r"(?P<a>[^,.;“”\"]{2,120})|(?P<b>[^.;“”\"]{2,160}?)\s+(?:said|says|added|told|stated|wrote|announced"
+    r"(?P<a>[^,.;“”\"]{2,120})|(?P<b>"
+    + _NAME_CHAR
+    + r"{2,160}?)\s+(?:said|says|added|told|stated|wrote|announced"
     r"|noted|claimed|declared|explained|insisted)\b)"
 )
 _QUOTE_BEFORE = re.compile(
@@ -243,10 +250,21 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause hangs on: 'the missiles that hit X' -> missiles."""
+    if token.lower_ in RELATIVES and token.head.dep_ == "relcl" and token.head.head != token.head:
+        return token.head.head
+    return token
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.lower_ in PRONOUNS or token.lower_ in RELATIVES
+
+
 def _party(token: Token, context: Party | None) -> tuple[Party | None, bool]:
-    if token.lower_ in PRONOUNS or token.lower_ in ("who", "which", "that"):
-        if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
-            return _party(token.head.head, context)
+    if is_pronoun(token):
+        if antecedent(token) is not token:
+            return _party(antecedent(token), context)
         return context, True
     text = phrase(token)
     return Party(text, side_of(text)), False
@@ -270,6 +288,13 @@ def find_attribution(sent: Span, trigger: Token, context: Party | None) -> Attri
         if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and t.pos_ in ("VERB", "AUX"):
             break  # a sibling clause is not reported by the first one
         lemma = t.lemma_.lower()
+        if lemma in BLAME_VERBS and t.pos_ == "VERB" and child.dep_ in ("prep", "dobj", "nsubjpass"):
+            who = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if who is not None:
+                party, pron = _party(who, context)
+                return Attribution(party, t, pron)
+            silent = silent or t
+            continue
         if lemma == "quote":
             seen_quote_verb = t
             who = _quoted_speaker(t)
@@ -310,6 +335,19 @@ def find_attribution(sent: Span, trigger: Token, context: Party | None) -> Attri
             party, pron = _party(stmt, context)
             return Attribution(party, stmt, pron)
     return Attribution(None, silent, False)
+
+
+def blamed(trigger: Token) -> Token | None:
+    """'X blamed Y for the attack', 'X accused Y of shelling', 'the strike was blamed on Y': Y."""
+    t = trigger
+    if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in ("for", "of"):
+        verb = t.head.head
+        if verb.lemma_.lower() in BLAME_VERBS and verb.pos_ == "VERB":
+            return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if t.dep_ in ("nsubjpass", "dobj") and t.head.lemma_.lower() == "blame":
+        on = [g for c in t.head.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children]
+        return next((g for g in on if g.dep_ == "pobj"), None)
+    return None
 
 
 def _trailing_clause(child: Token, verb: Token) -> bool:

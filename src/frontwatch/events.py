@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from frontwatch import claims, nlp
 from frontwatch.dates import DateMention, find_dates, parse_published
+from frontwatch.fuse import REGION_WORDS, is_namesake
 from frontwatch.quantities import Quantity, find_quantities
 from frontwatch.records import DateRange, Document, EventMention, Evidence, Party, Place, PlaceMention
 
@@ -45,6 +46,9 @@ VERB_TRIGGERS = {
     "restore": "capture",
     "reoccupy": "capture",
     "push": "capture",
+    "drive": "capture",
+    "force": "capture",
+    "kick": "capture",
     "hoist": "capture",
     "raise": "capture",
     "advance": "advance",
@@ -54,7 +58,20 @@ VERB_TRIGGERS = {
     "hit": "attack",
     "fire": "attack",
     "attack": "attack",
+    "pound": "attack",
+    "hammer": "attack",
+    "bombard": "attack",
+    "explode": "attack",
+    "smash": "attack",
+    "slam": "attack",
+    "crash": "attack",
+    "land": "attack",
+    "rain": "attack",
 }
+# Verbs of impact tell an attack only with a weapon as subject: "rockets slammed into X", not "prices fell".
+IMPACT_VERBS = frozenset(["explode", "smash", "slam", "crash", "land", "rain"])
+_WEAPONS = ["missile", "rocket", "shell", "bomb", "drone", "projectile", "munition", "warhead"]
+MUNITIONS = frozenset([*_WEAPONS, "mortar", "grenade", "artillery", "shrapnel"])
 NOUN_TRIGGERS = {
     "withdrawal": "withdrawal",
     "retreat": "withdrawal",
@@ -81,7 +98,10 @@ NOUN_TRIGGERS = {
     "fire": "attack",
 }
 # Triggers too common in other senses ("take part", "hit hard", "left") count only with a place of their own.
-WEAK = frozenset(["take", "hit", "fire", "enter", "leave", "exit", "raise", "push", "restore"])
+_WEAK_VERBS = ["take", "hit", "fire", "enter", "leave", "exit", "raise", "push", "drive", "force", "kick"]
+WEAK = frozenset([*_WEAK_VERBS, "restore", "pound", "hammer"])
+# Verbs that drive the enemy out of a place ("pushed Russian troops out of X"): the pusher takes it.
+EXPEL_VERBS = frozenset(["push", "drive", "force", "kick"])
 CASUALTY_WORDS = frozenset(
     [
         "kill",
@@ -98,38 +118,34 @@ CASUALTY_WORDS = frozenset(
     ]
 )
 
-PLACE_PREPS = frozenset(
-    [
-        "from",
-        "in",
-        "into",
-        "of",
-        "around",
-        "near",
-        "at",
-        "on",
-        "within",
-        "out",
-        "across",
-        "outside",
-        "over",
-        "inside",
-        "through",
-        "along",
-        "throughout",
-        "as",
-        "including",
-        "behind",
-        "beyond",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-    ]
+DIRECTIONS = frozenset(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"])
+PLACE_PREPS = (
+    frozenset(
+        [
+            "from",
+            "in",
+            "into",
+            "of",
+            "around",
+            "near",
+            "at",
+            "on",
+            "within",
+            "out",
+            "across",
+            "outside",
+            "over",
+            "inside",
+            "through",
+            "along",
+            "throughout",
+            "as",
+            "including",
+            "behind",
+            "beyond",
+        ]
+    )
+    | DIRECTIONS
 )
 SEND_VERBS = frozenset(["send", "dispatch", "transfer", "move", "relocate", "redirect", "reinforce", "bring"])
 DESTINATION_PREPS = frozenset(["to", "towards", "toward", "for", "direction"])
@@ -162,6 +178,9 @@ FORCES = frozenset(
         "unit",
         "servicemen",
     ]
+)
+ENEMY_WORDS = frozenset(
+    ["them", "enemy", "invader", "invaders", "occupier", "occupiers", "russians", "ukrainians"]
 )
 # Objects of "take" that make an idiom, not a capture: "take place", "take part", "take a toll".
 TAKE_IDIOMS = frozenset(
@@ -505,11 +524,13 @@ def _sentence_events(
     quantities = find_quantities(sent.text)
     linked: dict[int, list[PlaceMention]] = {}
     blocked: set[int] = set()  # places inside some trigger's own phrase
+    placed: set[int] = set()  # triggers of events told with a place of their own
     for t, ty in triggers:
         found, seen = _linked_places(t, ty, token_place, trigger_ids)
         linked[t.i] = found
         if not (claims.hypothetical(t) or _skip_for_intent(t)):
             blocked |= seen  # the place of a question ("whether X will withdraw from Y") stays free
+            placed |= {t.i} if found else set()
     out: list[_Raw] = []
     sentence_speakers: list[Party] = []
     for t, ty in triggers:
@@ -536,7 +557,10 @@ def _sentence_events(
             status = "planned" if status in ("reported", "claimed") else status
         if speaker is not None and speaker.name and not attribution.pronoun:
             sentence_speakers.append(speaker)
-        targets = _event_places(t, ty, linked, blocked, token_place, sdoc, sent, sentences, i, places)
+        sibling_placed = any(y == ty and x != t and x.i in placed for x, y in triggers)
+        targets = _event_places(
+            t, ty, linked, blocked, token_place, sdoc, sent, sentences, i, places, parsed, sibling_placed
+        )
         qty = _quantities_for(t, ty, quantities, sum(1 for _, y in triggers if y == ty) == 1)
         if not targets and ty in ("capture", "advance") and (qty or (ty == "advance" and _has_distance(t))):
             carried = _carry_from_next(sentences, i, parsed, places)
@@ -594,8 +618,17 @@ def _hedge_applies(ty: str, targets: list[PlaceMention], next_events: set[tuple[
     return any((ty, p.place.name if p.place else None) in next_events for p in targets)
 
 
-def _trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
+# Forms the model's lemmatizer leaves as they are.
+LEMMA_FIXES = {"retook": "retake", "reoccupie": "reoccupy", "retakes": "retake"}
+
+
+def _lemma(t: Token) -> str:
     lemma = t.lemma_.lower()
+    return LEMMA_FIXES.get(lemma, lemma)
+
+
+def _trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
+    lemma = _lemma(t)
     if t.i in token_place:
         return None
     if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
@@ -608,8 +641,10 @@ def _trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
         objs = {c.lemma_.lower() for c in t.children if c.dep_ in ("dobj", "nsubjpass")}
         if lemma == "pull":
             return ty if prts & {"back", "out"} else None
-        if lemma == "push":
-            return ty if "out" in prts else None
+        if lemma in EXPEL_VERBS:
+            return ty if _expels(t, prts) else None
+        if lemma in IMPACT_VERBS:
+            return ty if _munition_subject(t) else None
         if lemma in ("hoist", "raise"):
             return ty if "flag" in objs else None
         if lemma == "take":
@@ -653,6 +688,34 @@ def _trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
     return None
 
 
+def _expels(t: Token, prts: set[str]) -> bool:
+    """'pushed the troops out (of X)', 'drove them back from X': forces expelled, not 'pushed back' alone
+    (a repelled attack) nor 'forced residents out'."""
+    objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(_is_force(o) for o in objs):
+        return False
+    if "out" in prts:
+        return True
+    back = [c for c in t.children if c.lower_ == "back" and c.dep_ in ("prt", "advmod")]
+    return any(g.dep_ == "prep" and g.lower_ == "from" for c in [t, *back] for g in c.children)
+
+
+def _munition_subject(t: Token) -> bool:
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    subj = claims.antecedent(subj)  # "the missiles that slammed into X"
+    return any(x.lemma_.lower() in MUNITIONS for x in (subj, *subj.children) if x.dep_ != "prep")
+
+
+def _is_force(tok: Token) -> bool:
+    return (
+        tok.lemma_.lower() in FORCES | ENEMY_WORDS
+        or tok.lower_ in FORCES | ENEMY_WORDS
+        or claims.side_of(claims.phrase(tok)) in PARTIES
+    )
+
+
 def _governing_verb(t: Token, ty: str) -> Token | None:
     """The verb that carries out a nominal trigger: 'launched strikes', 'announced the annexation',
     'pounded the city with rockets'."""
@@ -684,8 +747,7 @@ def _takes_no_territory(t: Token, token_place: dict[int, PlaceMention]) -> bool:
         verb = t.head.head if t.dep_ == "pcomp" else t.head  # "the men were detained after being captured"
         objs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     for o in objs:
-        if o.lower_ in ("who", "that", "which") and t.dep_ == "relcl":
-            o = t.head
+        o = claims.antecedent(o)
         if o.i in token_place:
             return False
         words = {o.lemma_.lower(), o.lower_} | {c.lemma_.lower() for c in o.children if c.dep_ == "appos"}
@@ -805,6 +867,8 @@ def _event_places(
     sentences: list[nlp.Sentence],
     i: int,
     places: list[PlaceMention],
+    parsed: dict[int, Doc],
+    sibling_placed: bool,
 ) -> list[PlaceMention]:
     own = [
         _directional(p, t, token_place, sdoc)
@@ -817,6 +881,9 @@ def _event_places(
         return own
     if ty in ("mobilization", "casualties"):
         return []
+    antecedent = _pronoun_place(t, token_place, sentences, i, places, parsed)
+    if antecedent is not None:
+        return [antecedent]
     if any(p.place is not None and p.place.kind == "country" for p in linked[t.i]):
         return []  # "attacks on Ukraine": a country-wide mention, no place of its own
     if t.lemma_.lower() in WEAK:
@@ -824,9 +891,46 @@ def _event_places(
     generic = _generic_anaphor(t, sent, sentences, i, places)
     if generic is not None:
         return [generic]
-    if _has_own_argument(t):
-        return []
+    if _has_own_argument(t) or sibling_placed:
+        return []  # "the strike came when Russia fired missiles into X": the placed sibling tells it
     return _nearest_free(t, sdoc, token_place, blocked)
+
+
+def _pronoun_place(
+    t: Token,
+    token_place: dict[int, PlaceMention],
+    sentences: list[nlp.Sentence],
+    i: int,
+    places: list[PlaceMention],
+    parsed: dict[int, Doc],
+) -> PlaceMention | None:
+    """'X held out for months until Russian forces took it': 'it' is the place that is the subject of the
+    clause before, in this sentence or the one before."""
+    it = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "pobj") and c.lower_ == "it"), None)
+    if it is None:
+        it = next((g for c in t.children if c.dep_ == "prep" for g in c.children if g.lower_ == "it"), None)
+    if it is None:
+        return None
+    found = _subject_place(t.doc[: it.i], token_place)
+    if found is None and i > 0:
+        prev = parsed.get(i - 1)
+        if prev is None:
+            prev = nlp.parse([sentences[i - 1].text])[0]
+        found = _subject_place(prev[:], _token_places(prev, sentences[i - 1], places))
+    return found
+
+
+def _subject_place(span: Span, token_place: dict[int, PlaceMention]) -> PlaceMention | None:
+    for tok in reversed(span):
+        pm = token_place.get(tok.i)
+        if pm is None or pm.place is None or pm.place.kind == "country":
+            continue
+        head = tok
+        while head.dep_ in ("compound", "appos") and head.head != head:
+            head = head.head
+        if head.dep_ in ("nsubj", "nsubjpass"):
+            return pm
+    return None
 
 
 def _directional(p: PlaceMention, t: Token, token_place: dict[int, PlaceMention], sdoc: Doc) -> PlaceMention:
@@ -837,16 +941,7 @@ def _directional(p: PlaceMention, t: Token, token_place: dict[int, PlaceMention]
     prep = head.head if head is not None else None
     if prep is None or prep.lower_ != "of":
         return p
-    if prep.head.lower_ not in (
-        "north",
-        "south",
-        "east",
-        "west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-    ):
+    if prep.head.lower_ not in DIRECTIONS:
         return p
     region = _region_of(p.place)
     return PlaceMention(p.doc_id, p.mention, p.start, p.end, region) if region else p
@@ -1035,10 +1130,11 @@ def _actor(
         if low in claims.PRONOUNS:
             side = _pronoun_side(tok, t, attribution, speaker, ctx, ty)
             return Party(tok.text, side)
-        if low in ("which", "that", "who") and tok.head.dep_ == "relcl":
-            tok = tok.head.head
+        tok = claims.antecedent(tok)
         text = claims.phrase(tok)
-        side = claims.side_of(text)
+        side = claims.side_of(text) or _launcher_side(tok)
+        if side is None and tok == claims.blamed(t):
+            return Party(text, None)  # "blamed the other side": no side to guess from context
         poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in claims.PRONOUNS]
         if side is None and poss:  # "its troops", "our units"
             if poss[0].lower_ in claims.FIRST_PERSON:
@@ -1058,6 +1154,9 @@ def _actor(
 
 
 def _actor_token(t: Token, ty: str = "") -> Token | None:
+    accused = claims.blamed(t)
+    if accused is not None:
+        return accused
     if t.pos_ in ("NOUN", "PROPN"):
         for c in t.children:
             if c.dep_ == "poss":
@@ -1137,11 +1236,7 @@ def _pronoun_side(
     for _ in range(8):
         if cur.pos_ in ("VERB", "AUX"):
             for c in cur.children:
-                if (
-                    c.dep_ in ("nsubj", "nsubjpass")
-                    and c.lower_ not in claims.PRONOUNS
-                    and c.lower_ not in ("which", "that", "who")
-                ):
+                if c.dep_ in ("nsubj", "nsubjpass") and not claims.is_pronoun(c):
                     side = claims.side_of(claims.phrase(c))
                     if side:
                         return side
@@ -1154,7 +1249,32 @@ def _pronoun_side(
     return ctx.actor.get(ty) or ctx.last_side
 
 
+def _launcher_side(tok: Token) -> str | None:
+    """'Ukraine launched a counteroffensive that ...': an operation is done by whoever launched it."""
+    if tok.dep_ != "dobj" or tok.head.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    who = claims._subject(tok.head)
+    if who is None or claims.is_pronoun(who):
+        return None
+    return claims.side_of(claims.phrase(who))
+
+
+def _expelled_side(t: Token) -> str | None:
+    """'pushed Russian forces out of X' with no pusher named: the other belligerent pushed them."""
+    if t.lemma_.lower() not in EXPEL_VERBS:
+        return None
+    for c in t.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            side = claims.side_of(claims.phrase(c))
+            if side in PARTIES:
+                return next(iter(PARTIES - {side}))
+    return None
+
+
 def _default_side(ty: str, speaker: Party | None, ctx: _Context, t: Token | None = None) -> str | None:
+    expelled = _expelled_side(t) if t is not None else None
+    if expelled is not None:
+        return expelled
     # A party announces its own gains, call-ups and evacuations; otherwise the last actor of this kind.
     # A passive without agent ("before the town was captured") does not say whose gain it was.
     passive = t is not None and any(c.dep_ == "auxpass" for c in t.children)
@@ -1285,7 +1405,7 @@ def _merge_coordinated(out: list[_Raw]) -> None:
         head = next(
             (h for h in out if h.trigger in (t.head, first) and h.place is not None and h is not r), None
         )
-        if head is None or head.place.place != r.place.place:
+        if head is None or head.place.place != r.place.place or not _may_be_one(head, r):
             continue
         for k, v in r.quantities.items():
             head.quantities.setdefault(k, v)
@@ -1295,7 +1415,10 @@ def _merge_coordinated(out: list[_Raw]) -> None:
 def _dedupe_sentence(out: list[_Raw]) -> list[_Raw]:
     keep: list[_Raw] = []
     for r in out:
-        same = next((k for k in keep if k.type == r.type and _same_place(k.place, r.place)), None)
+        same = next(
+            (k for k in keep if k.type == r.type and _same_place(k.place, r.place) and _may_be_one(k, r)),
+            None,
+        )
         if same is None:
             keep.append(r)
             continue
@@ -1325,21 +1448,52 @@ def _absorb(keep: _Raw, other: _Raw) -> None:
         keep.source = other.source
 
 
+def _may_be_one(a: _Raw, b: _Raw) -> bool:
+    """Two mentions of a type and place may be one event: no two known actors, no two disjoint dates."""
+    if a.actor.side and b.actor.side and a.actor.side != b.actor.side:
+        return False
+    return not (a.date and b.date and (a.date.end < b.date.start or b.date.end < a.date.start))
+
+
 def _status_class(s: str) -> str:
     return s if s in ("denied", "unconfirmed") else "asserted"
 
 
+def _namesakes(a: _Raw, b: _Raw) -> bool:
+    """A town and the region named after it, the region named by the bare name ("Kherson"), which may mean
+    either; "the Kherson region" said in so many words is a claim of its own."""
+    if a.place is None or b.place is None or a.place.place is None or b.place.place is None:
+        return False
+    if {a.place.place.kind, b.place.place.kind} != {"settlement", "region"}:
+        return False
+    town, region = (a, b) if a.place.place.kind == "settlement" else (b, a)
+    if _says_region(region):
+        return False
+    return is_namesake(town.place.place, region.place.place)  # type: ignore[union-attr,arg-type]
+
+
+def _says_region(r: _Raw) -> bool:
+    """The mention's words call it a region: 'Kherson Oblast', 'the Kherson region', 'region of Kherson'."""
+    p, text = r.place, r.sentence.text
+    if p is None or p.start < 0:
+        return False
+    s, e = p.start - r.sentence.start, p.end - r.sentence.start
+    words = text[max(0, s - 12) : e + 12].casefold().replace("(", " ").split()
+    return any(w.strip(".,;:)") in REGION_WORDS for w in words)
+
+
 def _merge(raws: list[_Raw]) -> list[_Raw]:
-    """Repeated mentions of one event in one document (same type, place, actor, source side, certainty)."""
+    """Repeated mentions of one event in one document (same type, place, actor, source side, certainty).
+    Mentions in different sentences at a town and at the region named after it are one event too; the
+    town, the finer place, stands for it."""
     keep: list[_Raw] = []
     for r in raws:
         match = None
         for k in keep:
-            if k.type != r.type or not _same_place(k.place, r.place):
+            namesake = k.sentence is not r.sentence and _namesakes(k, r)
+            if k.type != r.type or not (namesake or _same_place(k.place, r.place)):
                 continue
-            if _status_class(k.status) != _status_class(r.status):
-                continue
-            if k.actor.side and r.actor.side and k.actor.side != r.actor.side:
+            if _status_class(k.status) != _status_class(r.status) or not _may_be_one(k, r):
                 continue
             ks, rs = (k.source.side if k.source else None), (r.source.side if r.source else None)
             if ks and rs and ks != rs:
@@ -1348,8 +1502,15 @@ def _merge(raws: list[_Raw]) -> list[_Raw]:
             break
         if match is None:
             keep.append(r)
-        else:
-            _absorb(match, r)
+            continue
+        if (
+            r.place
+            and r.place.place
+            and r.place.place.kind == "settlement"
+            and not _same_place(match.place, r.place)
+        ):
+            match.place = r.place
+        _absorb(match, r)
     return keep
 
 
@@ -1404,11 +1565,7 @@ def _update_speaker_from_parse(span: Span, ctx: _Context) -> None:
     for t in span:
         if t.lemma_.lower() in ("say", "tell", "announce", "state", "claim", "report") and t.pos_ == "VERB":
             who = claims._subject(t)
-            if (
-                who is not None
-                and who.lower_ not in claims.PRONOUNS
-                and who.lower_ not in ("who", "which", "that")
-            ):
+            if who is not None and not claims.is_pronoun(who):
                 text = claims.phrase(who)
                 ctx.speaker = Party(text, claims.side_of(text))
 

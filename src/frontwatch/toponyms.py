@@ -24,6 +24,8 @@ from frontwatch.translit import exact_key, loose_key
 
 MAX_WORDS = 6
 FUZZY_SURE = 85.0  # a typo-matched name this close needs no support from the document's other places
+DOMINATED_PENALTY = 6.0  # more than an oblast's support (3.0 x 1.5) plus the country's (1.5)
+DOMINANT_RATIO = 10  # how much bigger a place must be for its own name to beat a village's alternate
 # Hyphenated names are split into tokens; n-grams join them again ("Ivano-Frankivsk", "Izyum-Balakliia").
 _TOKEN = re.compile(r"[^\W\d_]+(?:[\'’ʼ][^\W\d_]+)*\.?", re.UNICODE)
 _POSSESSIVE = re.compile(r"[\'’]s$")
@@ -78,7 +80,7 @@ SAY_VERBS = _words(
 ORG_NEXT = _words(
     "post times independent herald tribune journal daily news gazette telegraph university institute college "
     "school academy fc club dynamo shakhtar bank group company corporation inc ltd media agency press review "
-    "standard observer mail radio tv television"
+    "standard observer mail radio tv television regiment battalion brigade"
 )
 # Words after a town name that make it part of a place's name, not a person's ("Mariupol Drama Theatre").
 FEATURE_WORDS = _words(
@@ -87,13 +89,18 @@ FEATURE_WORDS = _words(
     "church monastery stadium arena hospital prison reservoir canal island peninsula front axis direction "
     "sector bay gulf"
 )
+# Nouns a sea's name qualifies without the thing being the sea: "the Black Sea port", "Black Sea Fleet".
+ON_FEATURE_NOUNS = _words(
+    "port ports city cities town towns village villages resort island islands harbour harbor palace "
+    "fleet base naval"
+)
 # Capitalised words that are no place names: dates, institutions, roles, headline words.
 NEWS_WORDS = _words(
     "january february march april may june july august september october november december monday tuesday "
     "wednesday thursday friday saturday sunday ministry defense defence army forces military operation "
     "special general western eastern northern southern central national federal republic state states "
-    "government president minister police also photos video read see update live breaking exclusive "
-    "opinion analysis north south east west northeast northwest southeast southwest"
+    "government president minister police also photo photos photograph photographs video read see update "
+    "live breaking exclusive opinion analysis north south east west northeast northwest southeast southwest"
 )
 # Institutions named after "in": "in Congress" is no place.
 INSTITUTIONS = _words(
@@ -368,10 +375,30 @@ class _Finder:
             and not self._strong_name(ta.text)
         )
 
+    def inside_longer_name(self, m: _Mention) -> bool:
+        """A small town's name right after a title-like adjective or a demonym of elsewhere is the tail
+        of an organisation's name the gazetteer lacks: "European Union", "National Union", not "Ukrainian
+        Bakhmut"."""
+        g, toks = self.g, self.toks
+        if m.first == 0 or any(g.kind[i] != "settlement" for i, _, _ in m.cands):
+            return False
+        prev = toks[m.first - 1]
+        if not prev.cap or self.text[prev.end : toks[m.first].start] != " ":
+            return False
+        if prev.key not in NEWS_WORDS:
+            people = g.demonym(prev.text)
+            if people is None or any(g.country[i] == g.country[people] for i, _, _ in m.cands):
+                return False
+        return not self._strong_name(m.surface)
+
     def _strong_name(self, name: str) -> bool:
+        """A name too well known as a place to be read as a person's: a country, region or feature, or a
+        city's own name. A city's alternate that is another word ("Ivanov" for Ivanovo) is a surname."""
         g = self.g
+        own = loose_key(name)
         return any(
-            g.kind[i] in ("country", "region", "feature") or g.population[i] >= 100_000
+            g.kind[i] in ("country", "region", "feature")
+            or (g.population[i] >= 100_000 and loose_key(g.name[i]) == own)
             for i, how, _ in g.ids(name)
             if how == "exact"
         )
@@ -388,9 +415,12 @@ class _Finder:
                 return False
             if first.key in self.lower_words:  # used as a common word elsewhere in the document
                 return False
-            if _is_demonym(first.text, g) and not any(how == "exact" for _, how, _ in m.cands):
-                return False
-            if self.word(m.last + 1) in ORG_NEXT:
+            own = loose_key(first.text)
+            if _is_demonym(first.text, g) and not any(
+                how == "exact" and loose_key(g.name[i]) == own for i, how, _ in m.cands
+            ):
+                return False  # "the German port": an adjective, even where a San Germán lists "German"
+            if self.inside_longer_name(m):
                 return False
             if (
                 first.text.isupper()
@@ -398,6 +428,16 @@ class _Finder:
                 and not any(g.kind[i] != "settlement" for i, _, _ in m.cands)
             ):
                 return False
+        if self.word(m.last + 1) in ORG_NEXT:  # "Kyiv Independent", "New York Times", "Azov regiment"
+            return False
+        # "the Black Sea port", "Black Sea Fleet": a sea that only qualifies another thing, which lies on it
+        # or is named after it, is not where that thing is; a named port is its own mention ("... of Odesa").
+        # Features of one country ("the Donbas city of X") are areas that hold the thing, and stay.
+        if (
+            all(g.kind[i] == "feature" and g.country[i] is None for i, _, _ in m.cands)
+            and self.word(m.last + 1) in ON_FEATURE_NOUNS
+        ):
+            return False
         # a settlement-only match at a sentence start, with no cue, must be notable
         if first.sent_start and not m.cue and all(g.kind[i] == "settlement" for i, _, _ in m.cands):
             return any(g.population[i] >= 10_000 for i, _, _ in m.cands)
@@ -463,10 +503,13 @@ def _apposition(f: _Finder, m: _Mention) -> str | None:
 
 def _local_hint(f: _Finder, m: _Mention) -> str | None:
     """The kind the words right around a mention give it, or None."""
-    nxt, prev = f.word(_skip_parens(f, m.last + 1)), f.word(m.first - 1)
+    k = _skip_parens(f, m.last + 1)
+    nxt, prev = f.word(k), f.word(m.first - 1)
     before_of = f.word(m.first - 2) if prev == "of" else ""
     if nxt in REGION_NEXT or before_of in REGION_OF:
         return "region"
+    if nxt in SETTLEMENT_WORDS and f.word(k + 1) == "of" and k + 2 < len(f.toks) and f.toks[k + 2].cap:
+        return "region"  # "the Luhansk city of Sievierodonetsk": a town of the region named first
     if nxt in TOWN_NEXT or before_of in TOWN_OF or prev in TOWN_BEFORE:
         return "settlement"
     if prev in ("of", "from") and any(f.word(k) in DISTANCE_UNITS for k in range(m.first - 4, m.first - 1)):
@@ -550,6 +593,34 @@ def _count(ctx: _Context, code: str | None, surface: str) -> int:
     return sum(1 for s in ctx.get(code or "", {}) if s != surface)
 
 
+def _name_rank(g: Gazetteer, i: int, how: str, surface_loose: str) -> int:
+    """How well a surface names a place: 2 its own name in any spelling ("Mykolaiv" for Mykolayiv), 1 an
+    unrelated alternate name matched exactly, 0 one matched loosely or by a typo."""
+    if loose_key(g.name[i]) == surface_loose:
+        return 2
+    return 1 if how == "exact" else 0
+
+
+def _dominated(g: Gazetteer, m: _Mention) -> set[int]:
+    """Settlements that a far bigger namesake names better. GeoNames gives villages the names of nearby
+    towns as alternates ("Mykolaiv" for a Mykolaivka, even "Kremenchuk" for a Yampil); document context
+    must not let such a village beat the city whose own name it is. Between towns of like size an old name
+    is often the one meant (Pervomaisk, renamed Sokolohirsk), so context decides there. Elsewhere a short
+    alternate is usually the town's everyday name ("Avondale" for Avondale Estates), so only villages of the
+    focus countries, whose alternates GeoNames fills from transliterations of nearby names, give way."""
+    sets = [(i, how) for i, how, _ in m.cands if g.kind[i] == "settlement" and how != "fuzzy"]
+    if len(sets) < 2:
+        return set()
+    surface_loose = loose_key(m.surface)
+    rank = {i: _name_rank(g, i, how, surface_loose) for i, how in sets}
+    return {
+        i
+        for i, _ in sets
+        if g.country[i] in FOCUS_COUNTRIES
+        and any(rank[j] > rank[i] and g.population[j] >= DOMINANT_RATIO * g.population[i] for j, _ in sets)
+    }
+
+
 def _choose(
     g: Gazetteer, m: _Mention, ctx_admin1: _Context, ctx_country: _Context, after_the: bool
 ) -> int | None:
@@ -564,6 +635,7 @@ def _choose(
         if g.kind[i] == "settlement" and (g.population[i] >= 50_000 or exact_key(g.name[i]) == key)
     }
     capital_named = any(i in g.capitals for i, _, _ in m.cands)
+    dominated = _dominated(g, m)
     for i, how, sim in m.cands:
         kind = g.kind[i]
         in_admin1 = _weight(ctx_admin1, g.admin1[i], m.surface)
@@ -577,6 +649,8 @@ def _choose(
             score += math.log10(g.population[i] + 10) + 3.0 * in_admin1 + 1.5 * in_country
             if how == "exact" and exact_key(g.name[i]) != key:
                 score -= 0.5  # an alternate name: a little weaker than a place's own name
+            if i in dominated:
+                score -= DOMINATED_PENALTY
             if m.kind_hint == "region":
                 score -= 20
         elif kind == "region":
@@ -615,6 +689,8 @@ def _resolve(f: _Finder, mentions: list[_Mention], passes: int = 3) -> None:
         for m in mentions:
             if m.place and m.chosen is not None:
                 w = 1.5 if m.place.kind == "region" else 1.0
+                if m.place.kind == "settlement" and loose_key(m.place.name) != loose_key(m.surface):
+                    w = 0.5  # a town reached by another word ("Rankin" for Belton) is weak evidence
                 # a name cued as the region is evidence for its towns, even a same-named one ("the Donetsk
                 # region ... Donetsk, the regional capital"); a bare name does not support itself
                 region = m.kind_hint == "region" and m.place.kind == "region"
