@@ -151,3 +151,23 @@ def test_blame_speaker_and_blamed_party() -> None:
     doc = nlp.parse(["The city council blamed Russian troops for the bombing."])[0]
     bombing = next(t for t in doc if t.text == "bombing")
     assert claims.side_of(claims.phrase(claims.blamed(bombing))) == "RU"
+
+
+def _states(name: str) -> str | None:
+    return {"Mykolaiv": "UA", "Odesa": "UA", "Kursk": "RU"}.get(name.split()[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("the governor of the Mykolaiv region, Ivan Petrenko", "UA"),
+        ("Odesa's mayor", "UA"),
+        ("the governor of Kursk", "RU"),
+        ("the Russian-installed head of occupied Odesa", "RU"),
+        ("the head of the occupation administration in Mykolaiv", "RU"),
+        ("the self-proclaimed authorities of Odesa", "RU"),
+        ("residents of Odesa", None),  # no office: a place alone tells no side
+    ],
+)
+def test_speaker_side_from_title(text: str, side: str | None) -> None:
+    assert claims.speaker_side(text, _states) == side

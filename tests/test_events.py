@@ -378,3 +378,47 @@ def test_blaming_the_other_side_leaves_the_actor_open() -> None:
         "Russian forces shelled Lyman on Monday. Both sides blamed the other side for the attack on Bakhmut."
     )
     assert [(e.place.name, e.actor.side) for e in events] == [("Lyman", "RU"), ("Bakhmut", None)]
+
+
+def test_speaker_side_from_place_in_title_and_remembered() -> None:
+    events = run(
+        "The governor of the Mykolaiv region, Ivan Petrenko, said Russian forces shelled Snihurivka. "
+        "Mr. Petrenko said rockets struck Vuhledar on Friday."
+    )
+    assert [e.source.side for e in events] == ["UA", "UA"]
+    assert events[0].source.name.endswith("Ivan Petrenko")
+
+
+def test_occupation_head_speaks_for_the_occupier() -> None:
+    e = one(
+        "The Russian-installed head of occupied Mykolaiv region said Ukrainian forces shelled Snihurivka."
+    )
+    assert e.source.side == "RU" and e.actor.side == "UA"
+
+
+def test_bare_regional_governor_takes_the_document_region() -> None:
+    e = one("The regional governor said Russian forces shelled Snihurivka in the Mykolaiv region.")
+    assert e.source.side == "UA"
+
+
+def test_implied_actors() -> None:
+    assert one("Eight people were killed in Russian artillery shelling in Lyman.").actor.side == "RU"
+    assert one("Russia stood accused of shelling a bus station in Lyman.").actor.side == "RU"
+    assert (
+        one("Ukrainian soldiers held positions under heavy shelling in Bakhmut, officials said.").actor.side
+        == "RU"
+    )
+    assert one("Lyman came under bombardment by Moscow's forces, the official said.").actor.side == "RU"
+    e = one("The enemy advanced near Bakhmut, the Ukrainian army said.")
+    assert e.actor.side == "RU" and e.source.side == "UA"
+
+
+def test_civilian_and_idiomatic_senses_are_no_events() -> None:
+    assert run("We'd left Mykolaiv two weeks earlier, she said.") == []
+    assert run("Thousands of residents left Bakhmut on Friday.") == []
+    assert run("The West will abandon the idea of talks in Lyman, he believes.") == []
+    assert run("Ivan Petrenko is taking over the blog in Bakhmut today.") == []
+    assert run("The pipeline near Lyman was taken off-line on Friday.") == []
+    assert [e.type for e in run("Russian forces shelled Lyman in a strike planned in advance.")] == ["attack"]
+    assert [e.type for e in run("Ukrainian troops left Bakhmut on Friday.")] == ["withdrawal"]
+    assert [e.type for e in run("Russian forces took over Lyman on Friday.")] == ["capture"]

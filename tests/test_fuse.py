@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
@@ -125,6 +126,67 @@ def test_settlement_and_region_reports(store: Store) -> None:
     }
     kherson = incident_of(store, "d-e1")
     assert kherson.place == KHERSON  # the finer report names the incident's place
+
+
+MYKOLAIV = Place("settlement", 700569, "Mykolaiv", 46.9659, 31.9974, "UA.16", "UA")
+
+
+def dateline(e: EventMention, published: str) -> EventMention:
+    """The event as the events stage gives it when the text has no date: dated by its publication."""
+    return replace(e, date=DateRange(published, published, "day", ""))
+
+
+def test_two_dated_reports_may_differ_by_one_day_not_two(store: Store) -> None:
+    add(store, "a", "2022-09-10", [ev("a", 1, "withdrawal", IZIUM, "RU", day="2022-09-09")])
+    add(store, "b", "2022-09-11", [ev("b", 1, "withdrawal", IZIUM, "RU", day="2022-09-10")])
+    add(store, "c", "2022-09-12", [ev("c", 1, "withdrawal", BALAKLIIA, "RU", day="2022-09-09")])
+    add(store, "d", "2022-09-12", [ev("d", 1, "withdrawal", BALAKLIIA, "RU", day="2022-09-11")])
+    assert incident_of(store, "a-e1").event_ids == ("a-e1", "b-e1")
+    assert incident_of(store, "c-e1").event_ids == ("c-e1",)
+
+
+def test_strikes_on_one_town_a_day_apart_are_two_incidents(store: Store) -> None:
+    add(store, "a", "2022-07-31", [ev("a", 1, "attack", MYKOLAIV, "RU", day="2022-07-30")])
+    add(store, "b", "2022-08-01", [ev("b", 1, "attack", MYKOLAIV, "RU", day="2022-07-31")])
+    add(store, "c", "2022-08-02", [ev("c", 1, "attack", MYKOLAIV, "RU", day="2022-07-31")])
+    assert groups(store) == {frozenset({"a-e1"}), frozenset({"b-e1", "c-e1"})}
+    # a week's tally is coarse: it keeps the usual day of slack
+    weekly = DateRange("2022-07-24", "2022-07-29", "week", "in the past week")
+    add(store, "w", "2022-07-30", [replace(ev("w", 1, "attack", MYKOLAIV, "RU"), date=weekly)])
+    assert set(incident_of(store, "w-e1").event_ids) == {"a-e1", "w-e1"}
+
+
+def test_a_news_report_with_no_date_joins_the_latest_strike_it_fits(store: Store) -> None:
+    add(store, "early", "2022-07-30", [ev("early", 1, "attack", MYKOLAIV, "RU", day="2022-07-29")])
+    add(store, "late", "2022-08-01", [ev("late", 1, "attack", MYKOLAIV, "RU", day="2022-07-31")])
+    add(store, "news", "2022-07-31", [dateline(ev("news", 1, "attack", MYKOLAIV, "RU"), "2022-07-31")])
+    assert set(incident_of(store, "news-e1").event_ids) == {"late-e1", "news-e1"}
+    # three days on, an undated report of a strike is no longer about either
+    add(store, "stale", "2022-08-03", [dateline(ev("stale", 1, "attack", MYKOLAIV, "RU"), "2022-08-03")])
+    assert incident_of(store, "stale-e1").event_ids == ("stale-e1",)
+
+
+def test_a_region_with_no_time_joins_only_state_level_events(store: Store) -> None:
+    add(
+        store,
+        "dated",
+        "2022-11-10",
+        [
+            ev("dated", 1, "capture", KHERSON_OBLAST, "UA", day="2022-11-10"),
+            ev("dated", 2, "annexation", KHERSON_OBLAST, "RU", day="2022-09-30"),
+        ],
+    )
+    add(
+        store,
+        "nodate",
+        None,
+        [
+            ev("nodate", 1, "capture", KHERSON_OBLAST, "UA"),
+            ev("nodate", 2, "annexation", KHERSON_OBLAST, "RU"),
+        ],
+    )
+    assert incident_of(store, "nodate-e1").event_ids == ("nodate-e1",)
+    assert incident_of(store, "nodate-e2").event_ids == ("dated-e2", "nodate-e2")
 
 
 def test_reports_far_apart_in_time_are_separate_incidents(store: Store) -> None:

@@ -94,3 +94,8 @@ def test_feature_spans_its_regions(gaz):
     assert gazetteer.admin1_span(donbas) == ("UA.05", "UA.14")
     kharkiv = gaz.lookup("Kharkiv", kinds=("settlement",))[0]
     assert gazetteer.admin1_span(kharkiv) == ("UA.07",)
+
+
+def test_nations_of_the_united_kingdom_are_its_country(gaz):
+    for name in ("England", "Wales", "Scotland"):
+        assert any(gaz.kind[i] == "country" and gaz.country[i] == "GB" for i, _, _ in gaz.ids(name))

@@ -337,3 +337,47 @@ def test_town_reached_by_an_alternate_name_is_weak_context():
 def test_caption_credit_after_a_town_is_not_part_of_its_name():
     got = places("Smoke rose over a depot in the Russian city of Tver Photograph: Staff/Agency")
     assert got["Tver"].country == "RU" and "Tver Photograph" not in got
+
+
+def test_common_words_and_organisations_are_not_towns():
+    text = (
+        "Analysts at the Institute for the Study of War said the Red Cross had asked the White House for "
+        "help. The Metro ran the story on its front page, and Center staff watched from Earth orbit."
+    )
+    assert places(text) == {}
+
+
+def test_common_word_that_is_a_big_place_stays():
+    got = places("Diplomats met in Berlin and then in Washington to discuss the Geneva conventions.")
+    assert got["Berlin"].country == "DE" and got["Washington"].admin1 == "US.DC"
+    assert got["Geneva"].country == "CH"  # the big namesake, not a small American town
+
+
+def test_common_word_town_with_a_place_cue():
+    got = places("The fire started on the outskirts of Mead, Nebraska, on Friday.")
+    assert got["Mead"].admin1 == "US.NE"
+
+
+def test_contractions_and_given_names_are_not_places():
+    text = "“I’ve seen nothing like it,” he said. Hello, Warren Murray here with the morning briefing."
+    assert places(text) == {}
+
+
+def test_country_after_a_name_forces_that_country():
+    got = places("She was born in Odessa, Texas, and later worked near Odesa in Ukraine.")
+    assert got["Odessa"].admin1 == "US.TX"
+    assert got["Odesa"].country == "UA" and got["Odesa"].kind == "settlement"
+
+
+def test_area_and_republics_mean_the_regions():
+    got = places("Shelling continued across the Luhansk area overnight.")
+    assert got["Luhansk"].kind == "region" and got["Luhansk"].admin1 == "UA.14"
+    got = places("Moscow recognised the breakaway republics in Donetsk and Luhansk.")
+    assert got["Donetsk"].kind == "region" and got["Luhansk"].kind == "region"
+
+
+def test_village_of_is_never_a_big_city():
+    got = places("A drone struck the village of Desna north of the capital.")
+    assert got["Desna"].kind == "settlement" and got["Desna"].population < 100_000
+    got = {m.mention: m.place for m in find_places("t", "Troops reached the village of Kharkiv at dawn.")}
+    assert "Kharkiv" in got and got["Kharkiv"] is None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -129,7 +130,56 @@ INTENT_WORDS = frozenset(
         "unable",
         "impossible",
         "idea",
+        "mission",
     ]
+)
+# Words of office: a speaker so titled speaks for the state of the place in the title ("Kharkiv's mayor").
+TITLE_WORDS = frozenset(
+    [
+        "governor",
+        "governors",
+        "mayor",
+        "mayors",
+        "head",
+        "chief",
+        "leader",
+        "administration",
+        "authorities",
+        "authority",
+        "official",
+        "officials",
+        "council",
+        "councillor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "police",
+        "prosecutor",
+        "prosecutors",
+        "ombudsman",
+        "commander",
+        "command",
+        "deputy",
+        "secretary",
+        "minister",
+        "ministry",
+        "governor's",
+        "mayor's",
+        "services",
+        "service",
+        "legislator",
+        "lawmaker",
+    ]
+)
+# Marks of an administration put in place by the power that holds the territory, not by its state.
+OCCUPATION_WORDS = frozenset(
+    ["occupation", "occupying", "self-proclaimed", "separatist", "separatists", "proxy", "puppet"]
+)
+_PLACE_IN_TITLE = re.compile(
+    r"\b(?:of|in|for)\s+(?:the\s+)?(?:(?:occupied|besieged|eastern|western|northern|southern|central|"
+    r"north-eastern|south-eastern|embattled|frontline|neighbouring|neighboring|nearby)\s+)*"
+    r"(?P<a>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"|(?P<b>[A-Z][\w-]+)(?:['’]s\b|\s+(?:region|regional|oblast|province|city|district|town|military|mayor|governor)\b)"
 )
 
 _NEXT_SENTENCE_HEDGE = re.compile(
@@ -206,6 +256,39 @@ def registry() -> Registry:
 
 def side_of(text: str | None) -> str | None:
     return registry().side(text)
+
+
+def is_titled(text: str | None) -> bool:
+    return bool(text) and any(w.lower() in TITLE_WORDS for w in _tokens(text or ""))
+
+
+def title_places(text: str) -> list[str]:
+    """Place names in a title: 'the governor of the Luhansk region', 'Kharkiv's mayor'."""
+    out = []
+    for m in _PLACE_IN_TITLE.finditer(text):
+        name = m.group("a") or m.group("b")
+        if name.split()[0].lower() not in ("the", "a", "an"):
+            out.append(re.sub(r"['’]s$", "", name))
+    return out
+
+
+def speaker_side(text: str | None, place_of: Callable[[str], str | None] | None = None) -> str | None:
+    """Side of a speaker: the registry's word for it, else the state of the place named in an official's title
+    (`place_of` gives a place name's country code). An occupation administration speaks for the occupier,
+    the belligerent other than the place's state."""
+    if not text:
+        return None
+    side = side_of(text)
+    if not is_titled(text):
+        return side
+    states = [c for name in title_places(text) if place_of and (c := place_of(name))]
+    words = {t.lower() for t in _tokens(text)}
+    if words & OCCUPATION_WORDS:
+        if side == "RU":
+            return side
+        state = states[0] if states else side
+        return "UA" if state == "RU" else "RU"
+    return side or (states[0] if states else None)
 
 
 def phrase(token: Token) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -182,6 +183,40 @@ FORCES = frozenset(
 ENEMY_WORDS = frozenset(
     ["them", "enemy", "invader", "invaders", "occupier", "occupiers", "russians", "ukrainians"]
 )
+# What a party calls the other: "the enemy advanced", "the occupiers shelled".
+HOSTILE_WORDS = frozenset(["enemy", "invader", "occupier", "aggressor", "adversary", "foe"])
+# Objects of "abandon" and "take over" that are ground, besides named places.
+TERRAIN = frozenset(
+    [
+        *GENERIC_PLACES,
+        "position",
+        "territory",
+        "bridgehead",
+        "base",
+        "trench",
+        "line",
+        "area",
+        "stronghold",
+        "outpost",
+        "airfield",
+        "airport",
+        "front",
+        "island",
+        "settlement",
+        "locality",
+        "bank",
+        "height",
+        "hill",
+        "port",
+        "factory",
+        "building",
+        "post",
+        "checkpoint",
+        "control",
+    ]
+)
+# Movement verbs that many people do: a departure or entry is military only with a force as its subject.
+CIVIL_MOVES = frozenset(["leave", "exit", "abandon", "enter", "flee"])
 # Objects of "take" that make an idiom, not a capture: "take place", "take part", "take a toll".
 TAKE_IDIOMS = frozenset(
     [
@@ -443,6 +478,18 @@ class _Context:
     speaker: Party | None = None
     actor: dict[str, str | None] = field(default_factory=dict)  # event type -> last actor side
     last_side: str | None = None
+    place_states: dict[str, str] = field(default_factory=dict)  # place name as written -> country code
+    focus_state: str | None = None  # country of the region the document is mostly about
+    names: dict[str, str] = field(default_factory=dict)  # a titled speaker's surname -> side
+    titles: dict[str, str] = field(
+        default_factory=dict
+    )  # a title word ("governor") -> side of its last holder
+
+    def place_state(self, name: str) -> str | None:
+        if name in self.place_states:
+            return self.place_states[name]
+        place = _resolve_name(name)
+        return place.country if place is not None else None
 
 
 @dataclass
@@ -466,7 +513,13 @@ def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMenti
     selected = [i for i, s in enumerate(sentences) if not s.heading and nlp.prefilter(s.text)]
     parsed = dict(zip(selected, nlp.parse(sentences[i].text for i in selected), strict=True))
     focus = _focus_region(places)
-    ctx = _Context()
+    ctx = _Context(focus_state=focus.country if focus is not None else None)
+    for p in places:
+        if p.place is not None and p.place.country:
+            ctx.place_states.setdefault(p.mention, p.place.country)
+            words = p.mention.split()  # "Mykolaiv region" names "Mykolaiv" too
+            if len(words) > 1 and words[-1].lower() in REGION_WORDS:
+                ctx.place_states.setdefault(" ".join(words[:-1]), p.place.country)
     raws: list[_Raw] = []
     for i, sent in enumerate(sentences):
         if i not in parsed:
@@ -517,6 +570,7 @@ def _sentence_events(
     token_place = _token_places(sdoc, sent, places)
     triggers = [(t, ty) for t in sdoc if (ty := _trigger_type(t, token_place)) is not None]
     trigger_ids = {t.i for t, _ in triggers}
+    states = tuple(p.place.country for p in token_place.values() if p.place and p.place.country)
     next_text = sentences[i + 1].text if i + 1 < len(sentences) else None
     next_hedge = next_text is not None and claims.next_sentence_hedged(next_text)
     next_events = _next_sentence_events(sentences, i, parsed, places) if next_hedge else set()
@@ -550,6 +604,8 @@ def _sentence_events(
                 attribution = claims.Attribution(speaker, t, False)
         if speaker is None and attribution.cue is not None:
             speaker = ctx.speaker  # "This withdrawal, announced on Wednesday, ..."
+        if speaker is not None:
+            speaker = _titled_speaker(speaker, ctx, states)
         status = claims.status_of(t, attribution)
         if status is None:
             continue
@@ -580,6 +636,12 @@ def _sentence_events(
         ):
             status = "unconfirmed"
         actor = _actor(t, ty, attribution, speaker, ctx, token_place)
+        if (
+            ty in ("withdrawal", "capture", "advance")
+            and (actor.name or "").lower() in claims.FIRST_PERSON
+            and actor.side not in PARTIES
+        ):
+            continue  # "we'd left the city": a voice that speaks for no party tells of people, not forces
         same_type = {x.i for x, y in triggers if y == ty}
         when = _date_for(t, sent, dates, sdoc, trigger_ids, same_type, pub)
         for p in targets or [None]:
@@ -647,6 +709,19 @@ def _trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
             return ty if _munition_subject(t) else None
         if lemma in ("hoist", "raise"):
             return ty if "flag" in objs else None
+        if lemma in CIVIL_MOVES and not _military_subject(t):
+            return None  # "we'd left the city", "thousands of residents left"
+        if lemma == "abandon" and not (objs & TERRAIN or any(_object_is_place(t, token_place))):
+            return None  # "will abandon the idea"
+        after = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+        if lemma == "take" and (prts & {"off", "offline"} or after in ("off", "offline", "off-line")):
+            return None  # "the pipeline was taken off-line"
+        if (
+            lemma == "take"
+            and "over" in prts
+            and not (objs & TERRAIN or any(_object_is_place(t, token_place)))
+        ):
+            return None  # "taking over the blog", "took over as commander"
         if lemma == "take":
             if "back" in prts or "control" in objs:
                 return ty
@@ -684,8 +759,40 @@ def _trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
             )
         if lemma == "advance" and t.dep_ == "compound":
             return None
+        if (
+            lemma == "advance"
+            and t.head.lower_ == "in"
+            and not any(c.dep_ in ("det", "poss", "amod") for c in t.children)
+        ):
+            return None  # "planned in advance"
         return ty
     return None
+
+
+def _object_is_place(t: Token, token_place: dict[int, PlaceMention]) -> list[bool]:
+    return [c.i in token_place for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def _military_subject(t: Token) -> bool:
+    """The one who leaves or enters is a force, a state or a party; not a first- or second-person civilian
+    voice, a single person, or a crowd. Passives and subjectless clauses pass."""
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None and t.dep_ in ("conj", "xcomp") and t.head.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return True
+    subj = claims.antecedent(subj)
+    low = subj.lower_
+    if low in ("we", "us", "our"):
+        return True  # a party's statement of its own forces; a civilian's "we" is caught by the speaker rule
+    if low in ("i", "you", "he", "she"):
+        return False
+    if low in claims.PRONOUNS:
+        return True
+    if _is_force(subj) or subj.lemma_.lower() in HOSTILE_WORDS:
+        return True
+    text = claims.phrase(subj)
+    return claims.side_of(text) is not None or subj.ent_type_ in ("GPE", "NORP", "ORG")
 
 
 def _expels(t: Token, prts: set[str]) -> bool:
@@ -1123,6 +1230,8 @@ def _actor(
     token_place: dict[int, PlaceMention],
 ) -> Party:
     tok = _actor_token(t, ty)
+    if tok is None and (under := _under_fire_side(t)) is not None:
+        return Party(None, under)
     if tok is not None:
         low = tok.lower_
         if low in claims.FIRST_PERSON:
@@ -1133,6 +1242,8 @@ def _actor(
         tok = claims.antecedent(tok)
         text = claims.phrase(tok)
         side = claims.side_of(text) or _launcher_side(tok)
+        if side is None and tok.lemma_.lower() in HOSTILE_WORDS and speaker and speaker.side in PARTIES:
+            return Party(text, next(iter(PARTIES - {speaker.side})))  # "the enemy", in a party's words
         if side is None and tok == claims.blamed(t):
             return Party(text, None)  # "blamed the other side": no side to guess from context
         poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in claims.PRONOUNS]
@@ -1147,8 +1258,10 @@ def _actor(
             return Party(text, side)
         if tok.lemma_.lower() not in FORCES and low not in FORCES:
             return Party(text, _default_side(ty, speaker, ctx, t))
-        if attribution.cue is not None and speaker is not None and speaker.side in PARTIES:
-            return Party(text, speaker.side)  # "the ministry said troops would regroup": its own troops
+        if attribution.cue is not None and speaker is not None and speaker.side in PARTIES and ty != "attack":
+            # "the ministry said troops would regroup": its own troops; of attacks a party mostly reports
+            # the other's
+            return Party(text, speaker.side)
         return Party(text, _default_side(ty, speaker, ctx, t))
     return Party(None, _default_side(ty, speaker, ctx, t))
 
@@ -1176,6 +1289,9 @@ def _actor_token(t: Token, ty: str = "") -> Token | None:
         for c in t.children:
             if c.dep_ in ("amod", "compound") and claims.side_of(c.text):
                 return c
+        agent = _sibling_agent(t)
+        if agent is not None:
+            return agent
         verb = _governing_verb(t, ty)
         if verb is not None:
             who = claims._subject(verb)
@@ -1220,10 +1336,61 @@ def _actor_token(t: Token, ty: str = "") -> Token | None:
             return _actor_token(head.head, ty)
     if t.dep_ in ("conj",) and t.head.pos_ in ("VERB", "AUX"):
         return _actor_token(t.head, ty)
-    if t.dep_ in ("pcomp",) and t.head.head.pos_ in ("VERB", "AUX"):
-        for c in t.head.head.children:
-            if c.dep_ == "nsubj":
-                return c
+    if t.dep_ == "pcomp":
+        return _subject_above(t.head.head)
+    return _left_modifier(t)
+
+
+def _subject_above(cur: Token) -> Token | None:
+    """'Russia stood accused of shelling X', 'Moscow edges closer to seizing X': the subject of the clause
+    that the trigger's phrase modifies, climbing through adjectives, adverbs and participles."""
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX"):
+            if cur.lemma_.lower() in claims.REPORT_VERBS | claims.BLAME_VERBS and cur.dep_ not in (
+                "advcl",
+                "acomp",
+            ):
+                return None
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+        if cur.dep_ not in ("advmod", "acomp", "advcl", "oprd", "xcomp", "prep", "amod") or cur.head == cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _left_modifier(t: Token) -> Token | None:
+    """'in Russian artillery shelling' parsed as a verb: a side named just before the gerund."""
+    if t.tag_ != "VBG":
+        return None
+    for x in reversed(t.doc[max(0, t.i - 3) : t.i]):
+        if x.pos_ not in ("ADJ", "NOUN", "PROPN", "PART"):
+            return None
+        if x.pos_ != "PART" and claims.side_of(x.text):
+            return x
+    return None
+
+
+def _under_fire_side(t: Token) -> str | None:
+    """'troops held out under heavy shelling': fire that a party is under comes from the other party."""
+    if t.dep_ != "pobj" or t.head.lower_ != "under" or t.pos_ not in ("NOUN", "PROPN", "VERB"):
+        return None
+    verb = t.head.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return None
+    side = claims.side_of(claims.phrase(subj))
+    return next(iter(PARTIES - {side})) if side in PARTIES else None
+
+
+def _sibling_agent(t: Token) -> Token | None:
+    """'the town came under bombardment by Moscow's forces': the 'by' hangs on the verb, not the noun."""
+    if t.dep_ != "pobj" or t.head.lower_ not in ("under", "in", "from") or t.head.head.pos_ != "VERB":
+        return None
+    for c in t.head.head.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
 
 
@@ -1372,6 +1539,8 @@ def _add_casualties(
         if who:
             speaker = Party(who, claims.side_of(who))
             attribution = claims.Attribution(speaker, cue, False)
+    if speaker is not None and not attribution.pronoun:
+        speaker = _titled_speaker(speaker, ctx)
     status = claims.status_of(cue, attribution, next_text) or "reported"
     side = claims.side_of(span.text)
     out.append(
@@ -1543,6 +1712,67 @@ def _finalise(doc: Document, raws: list[_Raw], pub: date | None) -> list[EventMe
 # --- document context ----------------------------------------------------------------------------
 
 
+# Single offices remembered per document, so that a later bare "the governor" is the same person.
+OFFICES = frozenset(
+    ["governor", "mayor", "head", "chief", "commander", "spokesman", "spokeswoman", "ombudsman"]
+)
+
+
+@lru_cache(maxsize=4096)
+def _resolve_name(name: str) -> Place | None:
+    try:
+        from frontwatch.toponyms import resolve_name
+    except ImportError:
+        return None
+    try:
+        return resolve_name(name)
+    except Exception:  # the gazetteer may be unavailable; the title then tells no side
+        return None
+
+
+def _surname(name: str, ctx: _Context) -> str | None:
+    """The last capitalised word of a speaker phrase that is neither a title nor a place: the person."""
+    words = [w.strip(",.") for w in name.replace("’", "'").split()]
+    for w in reversed(words):
+        if w[:1].isupper() and w.lower() not in claims.TITLE_WORDS and w not in ctx.place_states:
+            if w.endswith("'s") or w.lower() in ("the", "mr", "mrs", "ms", "dr"):
+                continue
+            return w.lower()
+    return None
+
+
+def _titled_speaker(party: Party, ctx: _Context, sentence_states: tuple[str, ...] = ()) -> Party:
+    """A speaker's side from the title ('the governor of X'), else from the same person or title met before in
+    the document ('Mr. Haidai', 'the governor'); what is learnt is kept for later mentions."""
+    name = party.name
+    if not name:
+        return party
+    side = claims.speaker_side(name, ctx.place_state) or party.side
+    surname = _surname(name, ctx)
+    titles = [w.lower() for w in claims._tokens(name) if w.lower() in OFFICES]
+    if side is None:
+        if surname:
+            side = ctx.names.get(surname)
+        else:  # a bare "the governor" is the last governor named; a named one may be another
+            side = next((ctx.titles[w] for w in titles if w in ctx.titles), None)
+    if side is None and claims.is_titled(name) and _local_office(name):
+        # "the regional governor": of the one state the sentence's places lie in, else the document's
+        side = next(iter(states)) if len(states := set(sentence_states)) == 1 else ctx.focus_state
+    elif claims.is_titled(name):
+        if surname:
+            ctx.names[surname] = side
+        for w in titles:
+            ctx.titles[w] = side
+    return party if side == party.side else Party(name, side)
+
+
+def _local_office(name: str) -> bool:
+    words = {w.lower() for w in claims._tokens(name)}
+    return bool(words & {"governor", "mayor", "regional", "region's", "city's", "local"}) and not (
+        words & claims.OCCUPATION_WORDS
+    )
+
+
 def _focus_region(places: list[PlaceMention]) -> Place | None:
     """The region the document is mostly about, for quantified events that name no place."""
     counts = Counter(
@@ -1567,7 +1797,7 @@ def _update_speaker_from_parse(span: Span, ctx: _Context) -> None:
             who = claims._subject(t)
             if who is not None and not claims.is_pronoun(who):
                 text = claims.phrase(who)
-                ctx.speaker = Party(text, claims.side_of(text))
+                ctx.speaker = _titled_speaker(Party(text, claims.side_of(text)), ctx)
 
 
 def _update_speaker_cheaply(text: str, ctx: _Context) -> None:
@@ -1580,7 +1810,7 @@ def _update_speaker_cheaply(text: str, ctx: _Context) -> None:
     if m:
         who = m.group(1).strip()
         if who.lower() not in claims.PRONOUNS:
-            ctx.speaker = Party(who, claims.side_of(who))
+            ctx.speaker = _titled_speaker(Party(who, claims.side_of(who)), ctx)
 
 
 __all__ = ["event_types", "extract_events", "replace"]

@@ -43,6 +43,10 @@ from frontwatch.translit import loose_key
 
 NEWS_WINDOW_DAYS = 3  # an undated news report is about the days up to its publication
 DAY_SLACK = 1  # reports of one event may differ by a day (time zones, "announced on" vs done)
+# Strikes hit one town day after day: reports a day apart are two strikes, and an undated report of one
+# is about the last two days or so.
+RECURRING_TYPES = frozenset({"attack"})
+RECURRING_NEWS_WINDOW_DAYS = 2
 NEAR_KM = 5.0  # two GeoNames entries this close are one place
 FEATURE_KM = 15.0  # a feature (power plant, dam, bridge) and the town it belongs to
 REWRITE_SIMILARITY = 0.7  # word-set overlap of evidence sentences that marks a rewrite of one story
@@ -75,13 +79,17 @@ class Mention:
     published: date | None
     origin: str  # the document this one copies (duplicate_of), else itself
     outlet: str | None  # host of the document's URL
-    span: tuple[date, date] | None  # when it happened, as far as the report tells
+    span: tuple[date, date] | None  # when it happened, as far as the report tells (no slack added)
     month: int | None  # a month named with no year to place it
     vague: bool  # a recalled event with no date: it joins nothing
 
     @property
     def unconstrained(self) -> bool:
         return self.span is None and self.month is None and not self.vague
+
+    @property
+    def own_date(self) -> bool:
+        return self.event.date is not None and not is_dateline(self.event)
 
     @property
     def affirms(self) -> bool:
@@ -96,7 +104,7 @@ class Mention:
         """When the statement was made: publication, else the event's own date."""
         if self.published:
             return self.published
-        return self.span[1] - timedelta(days=DAY_SLACK) if self.span and self.event.date else None
+        return self.span[1] if self.span and self.event.date else None
 
 
 def _iso(s: str | None) -> date | None:
@@ -112,19 +120,25 @@ def _month_hint(text: str) -> int | None:
     return months.pop() if len(months) == 1 else None
 
 
+def is_dateline(e: EventMention) -> bool:
+    """The event's date is its document's publication date, given for want of a date in the text."""
+    return e.date is not None and not e.date.mention
+
+
 def make_mention(e: EventMention, meta: dict | None) -> Mention:
     meta = meta or {}
     published = _iso(meta.get("published"))
     span = month = None
     vague = False
-    if e.date is not None and _iso(e.date.start) and _iso(e.date.end):
-        span = (_iso(e.date.start) - timedelta(days=DAY_SLACK), _iso(e.date.end) + timedelta(days=DAY_SLACK))
+    if e.date is not None and _iso(e.date.start) and _iso(e.date.end) and not is_dateline(e):
+        span = (_iso(e.date.start), _iso(e.date.end))
     elif (hint := _month_hint(e.evidence.text)) is not None and published is None:
         month = hint
     elif e.background:
         vague = True
-    elif published is not None:
-        span = (published - timedelta(days=NEWS_WINDOW_DAYS), published)
+    elif (dateline := published or (_iso(e.date.end) if e.date else None)) is not None:
+        window = RECURRING_NEWS_WINDOW_DAYS if e.type in RECURRING_TYPES else NEWS_WINDOW_DAYS
+        span = (dateline - timedelta(days=window), dateline)
     url = meta.get("url")
     host = urlsplit(url).hostname if url else None
     return Mention(
@@ -196,13 +210,25 @@ def _months(span: tuple[date, date]) -> set[int]:
     return out
 
 
+def _coarse(m: Mention) -> bool:
+    return m.event.date is not None and m.event.date.precision != "day"
+
+
+def day_slack(a: Mention, b: Mention) -> int:
+    """Days two reports of one event may be apart: none for two day-dated strikes at one place."""
+    if a.event.type in RECURRING_TYPES and not (_coarse(a) or _coarse(b)):
+        return 0
+    return DAY_SLACK
+
+
 def same_time(a: Mention, b: Mention) -> bool:
     if a.vague or b.vague:
         return False
     if a.unconstrained or b.unconstrained:
         return True
     if a.span and b.span:
-        return a.span[0] <= b.span[1] and b.span[0] <= a.span[1]
+        slack = timedelta(days=day_slack(a, b))
+        return a.span[0] <= b.span[1] + slack and b.span[0] <= a.span[1] + slack
     if a.month and b.month:
         return a.month == b.month
     span, month = (a.span, b.month) if a.span else (b.span, a.month)
@@ -222,9 +248,12 @@ def compatible(a: Mention, b: Mention) -> bool:
         return False
     if not same_place(ea.place, eb.place):
         return False
-    # With no time to check, an ambiguous name (city or its namesake region) is too weak a link.
-    if (a.unconstrained or b.unconstrained) and ea.place and eb.place and ea.place.kind != eb.place.kind:
-        return False
+    # With no time to check, an ambiguous name (city or its namesake region) is too weak a link, and so is a
+    # region, where fighting takes and loses ground many times over.
+    if (a.unconstrained or b.unconstrained) and ea.place and eb.place:
+        region = ea.place.kind == "region" and ea.type not in STATE_LEVEL_TYPES
+        if ea.place.kind != eb.place.kind or region:
+            return False
     if (ea.place is None or ea.place.kind == "country") and (
         ea.type not in STATE_LEVEL_TYPES or a.span is None or b.span is None
     ):
@@ -447,15 +476,18 @@ class Cluster:
             self.hi = m.span[1] if self.hi is None else max(self.hi, m.span[1])
 
     def accepts(self, m: Mention) -> bool:
-        if m.span and self.lo is not None and (m.span[1] < self.lo or m.span[0] > self.hi):
+        slack = timedelta(days=DAY_SLACK)
+        if m.span and self.lo is not None and (m.span[1] + slack < self.lo or m.span[0] - slack > self.hi):
             return False
         return all(compatible(m, x) for x in self.members)
 
     def fit(self, m: Mention) -> tuple:
-        """Preference among clusters that accept a mention: dated overlap, the very same place, size."""
+        """Preference among clusters that accept a mention: dated overlap, the very same place, the latest
+        episode for a report with no date of its own (news tells the last one), size."""
         exact = any(x.event.place == m.event.place for x in self.members)
         dated = any(x.span and m.span for x in self.members)
-        return (dated, exact, len(self.members))
+        latest = self.hi if self.hi is not None and not m.own_date else date.min
+        return (dated, exact, latest, len(self.members))
 
 
 class Fuser:
@@ -500,7 +532,8 @@ class Fuser:
         if not m.vague and key in self.blocks_in_store:
             start = end = None
             if m.span:
-                start, end = m.span[0].isoformat(), m.span[1].isoformat()
+                slack = timedelta(days=DAY_SLACK)
+                start, end = (m.span[0] - slack).isoformat(), (m.span[1] + slack).isoformat()
             self.load(self.store.incident_candidates(key, start, end))
         block = self.clusters.setdefault(key, [])
         fits = [c for c in block if c.members and c.accepts(m)] if not m.vague else []
@@ -535,9 +568,11 @@ def update_incidents(store: Store, doc_ids: Sequence[str]) -> None:
     fuser.fetch_meta(doc_ids)
     mentions = [make_mention(e, fuser.meta.get(e.doc_id)) for e in new_events]
     fuser.blocks_in_store = store.incident_blocks(block_key(m.event) for m in mentions)
-    # Dated reports first so that reports with no date join the episode they fit best.
+    # Reports with a date of their own first, so that reports with none join the episode they fit best.
     position = {e.event_id: i for i, e in enumerate(new_events)}
-    mentions.sort(key=lambda m: (m.unconstrained, m.published or date.max, position[m.event.event_id]))
+    mentions.sort(
+        key=lambda m: (m.unconstrained, not m.own_date, m.published or date.max, position[m.event.event_id])
+    )
     for m in mentions:
         fuser.assign(m)
 

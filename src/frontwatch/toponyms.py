@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -26,6 +27,13 @@ MAX_WORDS = 6
 FUZZY_SURE = 85.0  # a typo-matched name this close needs no support from the document's other places
 DOMINATED_PENALTY = 6.0  # more than an oblast's support (3.0 x 1.5) plus the country's (1.5)
 DOMINANT_RATIO = 10  # how much bigger a place must be for its own name to beat a village's alternate
+# A name that is also a common English word ("Metro", "War", "Red Cross") or given name ("Warren") names a
+# town only with a place cue, or when the town is big for how common the word is: 10 ** (zipf + 1.25)
+# people, 10 ** (zipf + 0.5) for a national capital or where the document's other places point to its
+# country or region.
+COMMON_ZIPF = 3.3
+COMMON_ZIPF_PHRASE = 4.5  # a many-word name is rarely a phrase ("Red Cross"), often a town ("Boulder City")
+VILLAGE_MAX_POPULATION = 100_000  # "the village of X" is no city
 # Hyphenated names are split into tokens; n-grams join them again ("Ivano-Frankivsk", "Izyum-Balakliia").
 _TOKEN = re.compile(r"[^\W\d_]+(?:[\'’ʼ][^\W\d_]+)*\.?", re.UNICODE)
 _POSSESSIVE = re.compile(r"[\'’]s$")
@@ -50,8 +58,11 @@ REGION_NOUNS = _words("region regions oblast oblasts province provinces territor
 AREA_NEXT = _words("region oblast district raion province krai county hromada")
 # Local cues for a name that is both a town and the region named after it ("Kharkiv").
 # Region: "X regional ...", "the X governor", "the governor of X" (a governor governs a region).
-REGION_NEXT = frozenset(REGION_WORDS) | _words("regional governor governors")
+REGION_NEXT = frozenset(REGION_WORDS) | _words("regional governor governors area areas")
 REGION_OF = REGION_NOUNS | _words("governor governors governorate")
+# "the republics in Donetsk and Luhansk", "the regions of X and Y": a region noun right before the names
+REGION_LEAD = REGION_NOUNS | _words("republic republics")
+VILLAGE_WORDS = _words("village villages hamlet hamlets")
 # Town: "X itself", "X's mayor", "the X mayoral race", "the mayor of X", "the streets of X", "downtown X",
 # "30 km north of X".
 TOWN_NEXT = SETTLEMENT_WORDS | _words("itself mayor mayoral")
@@ -135,6 +146,9 @@ class _Mention:
     chosen: int | None = None  # gazetteer id of `place`
     kind_hint: str | None = None  # "region" | "settlement" from the words around it
     slot: str = ""  # "named" | "near": a slot only a place fills, kept unresolved when no candidate fits
+    common: float = 0.0  # zipf frequency of the name as an English word, 0 when rare or placed by a cue
+    within: frozenset[str] = frozenset()  # country and admin1 codes named right after it: "X, Texas"
+    village: bool = False  # "the village of X"
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -160,6 +174,14 @@ def _tokens(text: str) -> list[_Token]:
 def _is_demonym(word: str, g: Gazetteer) -> bool:
     """'Ukrainian', 'Russians', 'French': the people of a country, region or continent."""
     return g.demonym(word) is not None
+
+
+@lru_cache(maxsize=50_000)
+def word_zipf(name: str) -> float:
+    """How common a name is as English text, on wordfreq's Zipf scale (0 unknown, 7 "the")."""
+    from wordfreq import zipf_frequency  # imported late: its word list loads on first use
+
+    return zipf_frequency(name.replace("’", "'"), "en")
 
 
 class _Finder:
@@ -393,12 +415,16 @@ class _Finder:
 
     def _strong_name(self, name: str) -> bool:
         """A name too well known as a place to be read as a person's: a country, region or feature, or a
-        city's own name. A city's alternate that is another word ("Ivanov" for Ivanovo) is a surname."""
+        city's own name. A city's alternate that is another word ("Ivanov" for Ivanovo) is a surname, and
+        a city named like a common word or given name ("Warren", "Garland") must be big for that word or a
+        national capital."""
         g = self.g
         own = loose_key(name)
+        z = word_zipf(name)
+        floor = max(100_000, 10 ** (z + 2)) if z >= COMMON_ZIPF else 100_000
         return any(
             g.kind[i] in ("country", "region", "feature")
-            or (g.population[i] >= 100_000 and loose_key(g.name[i]) == own)
+            or (loose_key(g.name[i]) == own and (g.population[i] >= floor or i in g.capitals))
             for i, how, _ in g.ids(name)
             if how == "exact"
         )
@@ -508,6 +534,8 @@ def _local_hint(f: _Finder, m: _Mention) -> str | None:
     before_of = f.word(m.first - 2) if prev == "of" else ""
     if nxt in REGION_NEXT or before_of in REGION_OF:
         return "region"
+    if prev == "in" and f.word(m.first - 2) in REGION_LEAD:
+        return "region"  # "the republics in Donetsk and Luhansk"
     if nxt in SETTLEMENT_WORDS and f.word(k + 1) == "of" and k + 2 < len(f.toks) and f.toks[k + 2].cap:
         return "region"  # "the Luhansk city of Sievierodonetsk": a town of the region named first
     if nxt in TOWN_NEXT or before_of in TOWN_OF or prev in TOWN_BEFORE:
@@ -549,8 +577,12 @@ def _kind_hints(f: _Finder, mentions: list[_Mention]) -> None:
             else:
                 break
         if len(run) >= 2:
-            tail = f.word(_skip_parens(f, run[-1].last + 1))
+            k = _skip_parens(f, run[-1].last + 1)
+            tail = f.word(k)
+            if tail == "people" and f.word(k + 1) in REGION_LEAD:
+                tail = "republics"  # "the Donetsk and Luhansk people's republics"
             all_regions = all(any(g.kind[c] == "region" for c, _, _ in r.cands) for r in run)
+            lead = f.word(run[0].first - 1) in ("of", "in") and f.word(run[0].first - 2) in REGION_LEAD
             # a region noun shortly before the list, in the same sentence
             noun_before = False
             for k in range(run[0].first, max(-1, run[0].first - 13), -1):
@@ -559,7 +591,7 @@ def _kind_hints(f: _Finder, mentions: list[_Mention]) -> None:
                     break
                 if f.toks[k].sent_start:
                     break
-            if all_regions and (tail in REGION_WORDS or (len(run) >= 3 and noun_before)):
+            if all_regions and (tail in REGION_NEXT | REGION_LEAD or lead or (len(run) >= 3 and noun_before)):
                 for r in run:
                     if r.kind_hint != "settlement":
                         r.kind_hint = "region"
@@ -622,7 +654,12 @@ def _dominated(g: Gazetteer, m: _Mention) -> set[int]:
 
 
 def _choose(
-    g: Gazetteer, m: _Mention, ctx_admin1: _Context, ctx_country: _Context, after_the: bool
+    g: Gazetteer,
+    m: _Mention,
+    ctx_admin1: _Context,
+    ctx_country: _Context,
+    after_the: bool,
+    prev_word: str = "",
 ) -> int | None:
     best, best_score = None, -math.inf
     exact_kinds = {g.kind[i] for i, how, _ in m.cands if how == "exact"}
@@ -636,10 +673,25 @@ def _choose(
     }
     capital_named = any(i in g.capitals for i, _, _ in m.cands)
     dominated = _dominated(g, m)
+    # a cue that says town, or a country or region named after it, places a common word
+    common = 0.0 if m.kind_hint == "settlement" or m.within else m.common
+    after_in = prev_word in ("in", "at", "from")
+    within = m.within if any(_inside(g, i, m.within) for i, _, _ in m.cands) else frozenset()
     for i, how, sim in m.cands:
         kind = g.kind[i]
+        if within and not _inside(g, i, within):
+            continue  # "Odessa, Texas", "near Odesa in Ukraine"
+        if m.village and (kind != "settlement" or g.population[i] >= VILLAGE_MAX_POPULATION):
+            continue
         in_admin1 = _weight(ctx_admin1, g.admin1[i], m.surface)
         in_country = _weight(ctx_country, g.country[i], m.surface)
+        if common and kind == "settlement":
+            known = in_admin1 or in_country or i in g.capitals or after_in
+            need = 10 ** (common + (0.5 if known else 1.25))
+            if g.population[i] < need or not _names_alike(key, exact_key(g.name[i])):
+                continue  # "the Metro", "Institute for the Study of War", "Red Cross", "White House"
+        if common and kind == "region" and i in g.capital_named and m.kind_hint != "region":
+            continue  # its capital's name read as a common word ("Stalin" for Stalino, now Donetsk)
         if how == "fuzzy" and (
             (not in_country and g.country[i] not in FOCUS_COUNTRIES) or (sim < FUZZY_SURE and not in_admin1)
         ):
@@ -673,6 +725,20 @@ def _choose(
     return best
 
 
+def _names_alike(a: str, b: str) -> bool:
+    """Whether two keys are one name, maybe shortened ("New York City", "St Petersburg" for Saint
+    Petersburg), not an unrelated alternate ("White House" for Casablanca)."""
+    long_a = {w for w in a.split() if len(w) >= 4}
+    long_b = {w for w in b.split() if len(w) >= 4}
+    if loose_key(a) == loose_key(b):
+        return True
+    return (bool(long_a) and long_a <= long_b) or (bool(long_b) and long_b <= long_a)
+
+
+def _inside(g: Gazetteer, i: int, codes: frozenset[str]) -> bool:
+    return g.country[i] in codes or g.admin1[i] in codes
+
+
 def _support(ctx: _Context, code: str | None, surface: str, w: float) -> None:
     if code:
         slot = ctx.setdefault(code, {})
@@ -702,8 +768,55 @@ def _resolve(f: _Finder, mentions: list[_Mention], passes: int = 3) -> None:
                 _support(ctx_admin1, g.admin1[m.cands[0][0]], m.surface, 1.0)
                 _support(ctx_country, g.country[m.cands[0][0]], m.surface, 1.0)
         for m in mentions:
-            m.chosen = _choose(g, m, ctx_admin1, ctx_country, f.word(m.first - 1) == "the")
+            prev = f.word(m.first - 1)
+            m.chosen = _choose(g, m, ctx_admin1, ctx_country, prev == "the", prev)
             m.place = g.place(m.chosen) if m.chosen is not None else None
+
+
+def _named_after(f: _Finder, m: _Mention, by_first: dict[int, _Mention]) -> frozenset[str]:
+    """Codes of a country or region named right after a mention, "X, Texas" or "X in Ukraine", but not
+    of the next item of a list ("Kharkiv, Donetsk and Luhansk")."""
+    g, k = f.g, m.last + 1
+    if k >= len(f.toks):
+        return frozenset()
+    gap = f.text[f.toks[m.last].end : f.toks[k].start]
+    if re.fullmatch(r",\s*", gap):
+        n = by_first.get(k)
+    elif gap == " " and f.word(k) == "in":
+        n = by_first.get(k + 1)
+    else:
+        return frozenset()
+    if n is None or n.last + 1 >= len(f.toks):
+        return frozenset() if n is None else _codes(g, n)
+    after = f.text[f.toks[n.last].end : f.toks[n.last + 1].start]
+    if f.word(n.last + 1) in ("and", "or") or ("," in after and n.last + 1 in by_first):
+        return frozenset()
+    return _codes(g, n)
+
+
+def _codes(g: Gazetteer, n: _Mention) -> frozenset[str]:
+    out = set()
+    for i, how, _ in n.cands:
+        if how == "exact" and g.kind[i] == "country":
+            out.add(g.country[i])
+        elif how == "exact" and g.kind[i] == "region" and g.admin1[i] and i not in g.capital_named:
+            out.add(g.admin1[i])  # "Kharkiv" may be the town: only regions with names of their own
+    return frozenset(out)
+
+
+def _mark(f: _Finder, mentions: list[_Mention]) -> None:
+    """Cues of each mention's own: the country or region named after it, "the village of", how common
+    the name is as an English word."""
+    by_first = {m.first: m for m in mentions}
+    for m in mentions:
+        m.within = _named_after(f, m, by_first)
+        m.village = f.word(m.first - 1) == "of" and f.word(m.first - 2) in VILLAGE_WORDS
+        if m.village:
+            m.slot = "named"  # kept, unresolved, when no village of that name is known
+        if not m.village and f.word(m.first - 1) not in NEAR_CUES:
+            z = word_zipf(m.surface)
+            floor = COMMON_ZIPF_PHRASE if m.first < m.last else COMMON_ZIPF
+            m.common = z if z >= floor else 0.0
 
 
 def find_places(doc_id: str, text: str) -> list[PlaceMention]:
@@ -712,6 +825,7 @@ def find_places(doc_id: str, text: str) -> list[PlaceMention]:
     mentions = f.find()
     people = f.person_surfaces(mentions)
     mentions = [m for m in mentions if f.keep(m, people)]
+    _mark(f, mentions)
     _resolve(f, mentions)
     # a name no candidate fits is kept, unresolved, only where nothing but a place can stand
     return [PlaceMention(doc_id, m.surface, m.start, m.end, m.place) for m in mentions if m.place or m.slot]
@@ -735,6 +849,9 @@ def resolve_spans(text: str, spans: list[tuple[int, int]]) -> list[Place | None]
         first, last = (idx[0], idx[-1]) if idx else (0, 0)
         mentions.append(_Mention(first, last, s, e, surface, cands, bool(idx) and f.has_cue(first)))
     known = [m for m in mentions if m.cands]
+    _mark(f, known)
+    for m in known:
+        m.common = 0.0  # the spans are places: a common word among them is still one
     _resolve(f, known)
     return [m.place for m in mentions]
 
