@@ -650,7 +650,9 @@ def _sentence_events(
             ctx.actor[ty] = actor.side
             ctx.last_side = actor.side
     _merge_coordinated(out)
-    _add_casualties(out, triggers, quantities, sent, span, ctx, next_text if not next_events else None, dates)
+    _add_casualties(
+        out, triggers, quantities, sent, span, ctx, next_text if not next_events else None, dates, states
+    )
     for s in sentence_speakers[-1:]:
         ctx.speaker = s
     _update_speaker_from_parse(span, ctx)
@@ -1521,6 +1523,7 @@ def _add_casualties(
     ctx: _Context,
     next_text: str | None,
     dates: list[DateMention],
+    states: tuple[str, ...] = (),
 ) -> None:
     """A count of dead or wounded not tied to an attack in the same sentence is a casualties event."""
     if any(r.type == "attack" for r in out):
@@ -1540,7 +1543,7 @@ def _add_casualties(
             speaker = Party(who, claims.side_of(who))
             attribution = claims.Attribution(speaker, cue, False)
     if speaker is not None and not attribution.pronoun:
-        speaker = _titled_speaker(speaker, ctx)
+        speaker = _titled_speaker(speaker, ctx, states)
     status = claims.status_of(cue, attribution, next_text) or "reported"
     side = claims.side_of(span.text)
     out.append(

@@ -417,11 +417,12 @@ def _place(members: Sequence[Mention]) -> Place | None:
 
 
 def _date(members: Sequence[Mention]) -> DateRange | None:
-    """The most precise date any report gives; the earliest of those (later reports restate)."""
+    """The most precise date any report gives; the earliest of those (later reports restate). A date in the
+    text beats a publication date given for want of one."""
     dates = [m.event.date for m in members if m.event.date is not None]
     if not dates:
         return None
-    return min(dates, key=lambda d: (PRECISION_RANK[d.precision], d.start, d.end))
+    return min(dates, key=lambda d: (not d.mention, PRECISION_RANK[d.precision], d.start, d.end))
 
 
 def covered_span(members: Sequence[Mention]) -> tuple[str | None, str | None]:
