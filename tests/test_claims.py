@@ -171,3 +171,24 @@ def _states(name: str) -> str | None:
 )
 def test_speaker_side_from_title(text: str, side: str | None) -> None:
     assert claims.speaker_side(text, _states) == side
+
+
+def test_closing_speaker_hung_on_a_noun_as_apposition() -> None:
+    att, status = analyse(
+        "Missiles hit a depot in the town, the regional governor, Ivan Hrytsenko, said.", "hit"
+    )
+    assert att.speaker is not None and "governor" in (att.speaker.name or "") and status == "claimed"
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("a Ukrainian MP", "UA"),
+        ("Russian state media", "RU"),
+        ("the State Duma", "RU"),
+        ("Chatham House", "GB"),
+        ("Human Rights Watch", None),
+    ],
+)
+def test_registry_institutions_and_nationality_words(text: str, side: str | None) -> None:
+    assert claims.side_of(text) == side

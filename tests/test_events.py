@@ -422,3 +422,92 @@ def test_civilian_and_idiomatic_senses_are_no_events() -> None:
     assert [e.type for e in run("Russian forces shelled Lyman in a strike planned in advance.")] == ["attack"]
     assert [e.type for e in run("Ukrainian troops left Bakhmut on Friday.")] == ["withdrawal"]
     assert [e.type for e in run("Russian forces took over Lyman on Friday.")] == ["capture"]
+
+
+# --- places linked to the trigger, not picked up from elsewhere in the sentence -----------------------
+
+EXTRA = {
+    "Moscow": Place("settlement", 101, "Moscow", 55.75, 37.62, "RU.48", "RU", 10_000_000),
+    "Washington": Place("settlement", 102, "Washington", 38.9, -77.0, "US.DC", "US", 600_000),
+    "Donbas": Place("feature", 103, "Donbas", 48.0, 38.0, None, "UA"),
+    "Kharkiv": Place("settlement", 104, "Kharkiv", 49.99, 36.23, "UA.07", "UA", 1_400_000),
+    "Belgorod": Place("settlement", 105, "Belgorod", 50.6, 36.6, "RU.09", "RU", 390_000),
+    "Poltava": region("Poltava Oblast", "UA.18", 106),
+}
+
+
+def run_with(text: str, names: list[str]):
+    found = find(text)
+    for name in names:
+        for m in re.finditer(rf"\b{name}\b", text):
+            found.append(PlaceMention("d", name, m.start(), m.end(), EXTRA[name]))
+    doc = Document("d", "test", "A title", text, "h", published="2023-01-14")
+    return extract_events(doc, sorted(found, key=lambda p: p.start))
+
+
+def test_capital_standing_for_its_government_is_no_place() -> None:
+    events = run_with(
+        "Officials shared intelligence before the strikes, so Washington could veto the targets.",
+        ["Washington"],
+    )
+    assert all(e.place is None or e.place.name != "Washington" for e in events)
+    events = run_with(
+        "An envoy accused Moscow of staging the attack on a prison camp to blame others.", ["Moscow"]
+    )
+    assert all(e.place is None or e.place.name != "Moscow" for e in events)
+
+
+def test_capital_as_place_of_an_action_stays() -> None:
+    e = one_with("Residents woke to heavy shelling overnight in Moscow.", ["Moscow"])
+    assert e.place.name == "Moscow"
+
+
+def test_region_naming_a_city_only_locates_it() -> None:
+    e = one_with("Russian troops shelled the Donbas city of Bakhmut on Monday.", ["Donbas"])
+    assert e.place.name == "Bakhmut"
+    events = run_with(
+        "Ukrainian forces pulled out of the Donetsk region of the Donbas in spring.", ["Donbas"]
+    )
+    assert [e.place.name for e in events] == ["Donetsk Oblast"]
+
+
+def test_speaker_hung_on_the_place_gives_no_place_and_is_the_source() -> None:
+    e = one_with(
+        "Two Russian rockets hit a depot in Vuhledar, the Poltava regional governor, Ivan Hrytsenko, said.",
+        ["Poltava"],
+    )
+    assert e.place.name == "Vuhledar"
+    assert e.source is not None and "governor" in (e.source.name or "") and e.source.side == "UA"
+
+
+def test_regional_governor_is_of_the_state_of_the_places_named_not_of_the_capital_in_focus() -> None:
+    text = (
+        "Moscow said the Kremlin would not talk. Moscow denied everything. Moscow warned the West. "
+        "Russian artillery hit Kharkiv on Tuesday, the regional governor, Oleh Demchuk, said. "
+        "Three children were among the wounded, he said."
+    )
+    events = run_with(text, ["Moscow", "Kharkiv"])
+    assert events and all(e.source is not None and e.source.side == "UA" for e in events)
+
+
+def test_remembered_side_does_not_override_a_local_title() -> None:
+    text = (
+        "The Russian-installed governor, Petro Sydorenko, said Ukrainian forces shelled Belgorod. "
+        "Regional governor Ivan Sydorenko said Russian missiles struck Kharkiv on Monday."
+    )
+    events = run_with(text, ["Belgorod", "Kharkiv"])
+    kharkiv = [e for e in events if e.place.name == "Kharkiv"]
+    assert kharkiv and kharkiv[0].source.side == "UA"
+
+
+def one_with(text: str, names: list[str]):
+    events = run_with(text, names)
+    assert len(events) == 1, [(e.type, e.place and e.place.name) for e in events]
+    return events[0]
+
+
+def test_region_holding_the_struck_town_only_locates_it() -> None:
+    e = one(
+        "Three houses in Vuhledar, close to the front line in the Donetsk region, were shelled on Friday."
+    )
+    assert e.place.name == "Vuhledar"

@@ -330,7 +330,25 @@ def _subject(verb: Token) -> Token | None:
     ):
         # "Announcing X, Peskov stated"
         return _subject(verb.head)
+    if verb.lemma_.lower() in REPORT_VERBS:
+        return _stranded_speaker(verb)
     return None
+
+
+def _stranded_speaker(verb: Token) -> Token | None:
+    """'... hit a depot in X, the regional governor, Ivan Petrenko, said': the parser hangs a closing speaker
+    on the noun before it as an apposition; the outermost titled or named apposition is the speaker."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].is_punct:
+        i -= 1
+    if i < 0:
+        return None
+    t, top = verb.doc[i], None
+    while t.dep_ == "appos" and t.head != t:
+        if t.lemma_.lower() in TITLE_WORDS or t.ent_type_ in ("PERSON", "ORG", "NORP"):
+            top = t
+        t = t.head
+    return top
 
 
 def antecedent(token: Token) -> Token:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Annotated
@@ -22,6 +23,8 @@ app = typer.Typer(
     add_completion=False,
 )
 out = Console()
+if not out.is_terminal and "COLUMNS" not in os.environ:
+    out = Console(width=160)  # piped output has no width; 80 columns would fold the tables unreadably
 err = Console(stderr=True)
 
 DbOption = Annotated[

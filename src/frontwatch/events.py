@@ -9,6 +9,7 @@ document are merged.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -480,6 +481,7 @@ class _Context:
     last_side: str | None = None
     place_states: dict[str, str] = field(default_factory=dict)  # place name as written -> country code
     focus_state: str | None = None  # country of the region the document is mostly about
+    last_state: str | None = None  # country of the latest sentence whose local places lie in one state
     names: dict[str, str] = field(default_factory=dict)  # a titled speaker's surname -> side
     titles: dict[str, str] = field(
         default_factory=dict
@@ -521,12 +523,26 @@ def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMenti
             if len(words) > 1 and words[-1].lower() in REGION_WORDS:
                 ctx.place_states.setdefault(" ".join(words[:-1]), p.place.country)
     raws: list[_Raw] = []
+    local = sorted((p for p in places if _local_place(p)), key=lambda p: p.start)
+    starts = [p.start for p in local]
     for i, sent in enumerate(sentences):
+        states = {
+            p.place.country
+            for p in local[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+            if p.place is not None
+        }
         if i not in parsed:
-            _update_speaker_cheaply(sent.text, ctx)
-            continue
-        raws.extend(_sentence_events(doc, sentences, i, parsed[i], places, pub, focus, ctx, parsed))
+            _update_speaker_cheaply(sent.text, ctx, tuple(states))
+        else:
+            raws.extend(_sentence_events(doc, sentences, i, parsed[i], places, pub, focus, ctx, parsed))
+        if len(states) == 1:
+            ctx.last_state = next(iter(states))
     return _finalise(doc, _merge(raws), pub)
+
+
+def _local_place(p: PlaceMention) -> bool:
+    """A place below the state that is not its seat of power: it tells which state a local official serves."""
+    return p.place is not None and bool(p.place.country) and p.place.kind != "country" and not _metonym(p)
 
 
 def event_types(text: str) -> set[str]:
@@ -570,7 +586,7 @@ def _sentence_events(
     token_place = _token_places(sdoc, sent, places)
     triggers = [(t, ty) for t in sdoc if (ty := _trigger_type(t, token_place)) is not None]
     trigger_ids = {t.i for t, _ in triggers}
-    states = tuple(p.place.country for p in token_place.values() if p.place and p.place.country)
+    states = tuple(p.place.country for p in token_place.values() if _local_place(p))  # type: ignore[union-attr]
     next_text = sentences[i + 1].text if i + 1 < len(sentences) else None
     next_hedge = next_text is not None and claims.next_sentence_hedged(next_text)
     next_events = _next_sentence_events(sentences, i, parsed, places) if next_hedge else set()
@@ -655,7 +671,7 @@ def _sentence_events(
     )
     for s in sentence_speakers[-1:]:
         ctx.speaker = s
-    _update_speaker_from_parse(span, ctx)
+    _update_speaker_from_parse(span, ctx, states)
     return _dedupe_sentence(out)
 
 
@@ -939,8 +955,50 @@ def _linked_places(
         if via == "in"
         and any(m.place and p.place and m is not p and m.place.admin1 == p.place.admin1 for m in main)
     }
+    containers |= _locators(trigger.doc, token_place, {id(p) for p in places})
+    # A region that holds a settlement of the same event ("X, near the front in Y region") only locates it.
+    containers |= {
+        id(p)
+        for p, via in found
+        if via == "in"
+        and p.place is not None
+        and p.place.kind == "region"
+        and any(m.place and m.place.kind == "settlement" and m.place.admin1 == p.place.admin1 for m in places)
+    }
     places = [p for p in places if id(p) not in containers]
     return sorted(places, key=lambda p: p.start), seen
+
+
+# Nouns of a settlement that a region's name may locate: "the Donbas city of X".
+LOCATING_NOUNS = frozenset(["city", "town", "village", "capital", "port", "settlement", "hub", "stronghold"])
+
+
+def _locators(sdoc: Doc, token_place: dict[int, PlaceMention], found: set[int]) -> set[int]:
+    """Places that only say where another found place lies: 'the Donbas city of X' (a modifier of a place
+    noun whose 'of' names X) and 'X in Y' (Y attached to X or to the noun that names X)."""
+
+    def other(x: Token, pm: PlaceMention) -> bool:
+        q = token_place.get(x.i)
+        return q is not None and q is not pm and id(q) in found
+
+    out: set[int] = set()
+    for i, pm in token_place.items():
+        tok = sdoc[i]
+        if id(pm) not in found or token_place.get(tok.head.i) is pm:
+            continue  # the mention's own inner tokens
+        head = tok.head
+        if tok.dep_ in ("compound", "nmod", "amod", "poss") and head.lemma_.lower() in LOCATING_NOUNS:
+            named = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]
+            if any(other(g, pm) for g in named):
+                out.add(id(pm))
+                continue
+        if tok.dep_ == "pobj" and head.lower_ == "in" and head.head != head:
+            owner = head.head
+            located = [owner, *(g for c in owner.children if c.dep_ in ("prep", "appos")
+                                for g in ([c] if c.dep_ == "appos" else c.children))]  # fmt: skip
+            if any(other(x, pm) for x in located):
+                out.add(id(pm))
+    return out
 
 
 def _edge_ok(head: Token, c: Token, ty: str, first: bool = False) -> bool:
@@ -955,6 +1013,8 @@ def _edge_ok(head: Token, c: Token, ty: str, first: bool = False) -> bool:
     if dep in ("pobj", "dobj", "appos", "compound", "nmod", "pcomp", "attr", "conj", "npadvmod", "oprd"):
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
             return False
+        if dep == "appos" and c.lemma_.lower() in claims.TITLE_WORDS:
+            return False  # "in X, the regional governor said": a speaker the parser hung on the place
         return not (dep == "npadvmod" and first)
     if dep == "nsubjpass" and first:
         return True
@@ -1115,12 +1175,36 @@ def _nearest_free(
         if pm.place is None or pm.place.kind == "country" or id(pm) in blocked or i in own:
             continue
         tok = sdoc[i]
-        if _in_speaker_or_destination(tok):
+        if _in_speaker_or_destination(tok) or (_metonym(pm) and not _located_action(tok)):
             continue
         d = abs(tok.i - t.i)
         if best is None or d < best[0]:
             best = (d, pm)
     return [best[1]] if best else []
+
+
+def _metonym(pm: PlaceMention) -> bool:
+    """A capital or seat of power named for its state ('Kyiv said', 'officials in Washington')."""
+    name = pm.mention.replace("’", "'").lower()
+    name = name[:-2] if name.endswith("'s") else name
+    return pm.place is not None and pm.place.kind != "region" and name in claims.registry().words
+
+
+def _located_action(tok: Token) -> bool:
+    """'explosions shook Kyiv', 'fighting in Moscow': the place of an action, not of people or opinions."""
+    while tok.dep_ in ("compound", "appos", "conj") and tok.head != tok:
+        tok = tok.head
+    if tok.dep_ == "dobj":
+        return tok.head.lemma_.lower() not in claims.REPORT_VERBS | OPINION_VERBS
+    if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS - {"of", "from", "as", "including"}:
+        verb = tok.head.head
+        return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in claims.REPORT_VERBS | OPINION_VERBS
+    return False
+
+
+OPINION_VERBS = frozenset(
+    ["accuse", "blame", "urge", "warn", "fear", "worry", "believe", "hope", "think", "expect", "meet"]
+)
 
 
 def _in_speaker_or_destination(tok: Token) -> bool:
@@ -1129,6 +1213,8 @@ def _in_speaker_or_destination(tok: Token) -> bool:
         if t.dep_ == "prep" and t.lower_ in DESTINATION_PREPS | {"after", "before", "since", "during"}:
             return True
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in claims.REPORT_VERBS:
+            return True
+        if t.dep_ == "appos" and t.lemma_.lower() in claims.TITLE_WORDS:
             return True
         if t.lemma_.lower() in ("visit", "trip", "talk", "meeting"):
             return True
@@ -1745,41 +1831,49 @@ def _surname(name: str, ctx: _Context) -> str | None:
 
 
 def _titled_speaker(party: Party, ctx: _Context, sentence_states: tuple[str, ...] = ()) -> Party:
-    """A speaker's side from the title ('the governor of X'), else from the same person or title met before in
-    the document ('Mr. Haidai', 'the governor'); what is learnt is kept for later mentions."""
+    """A speaker's side from the title ('the governor of X', 'a Ukrainian MP'); for a local office ('the
+    regional governor') from the places of the sentence; else from the same surname or, for a bare title,
+    the same office met last in the document; a local office left unknown serves the state of the places
+    named last. A side read from a title is kept for later mentions of the same person or office."""
     name = party.name
     if not name:
         return party
-    side = claims.speaker_side(name, ctx.place_state) or party.side
+    side = claims.speaker_side(name, ctx.place_state)
+    from_title = side is not None
     surname = _surname(name, ctx)
     titles = [w.lower() for w in claims._tokens(name) if w.lower() in OFFICES]
+    local = claims.is_titled(name) and _local_office(name)
+    if side is None and local and len(states := set(sentence_states)) == 1:
+        side = next(iter(states))
+        from_title = True  # the office of the one state whose places the sentence names
+    if side is None and surname:
+        side = ctx.names.get(surname)
+    if side is None and not surname:  # a bare "the governor": the last governor named
+        side = next((ctx.titles[w] for w in titles if w in ctx.titles), None)
     if side is None:
+        side = party.side
+    if side is None and local:
+        side = ctx.last_state or ctx.focus_state
+    if from_title and claims.is_titled(name):
         if surname:
-            side = ctx.names.get(surname)
-        else:  # a bare "the governor" is the last governor named; a named one may be another
-            side = next((ctx.titles[w] for w in titles if w in ctx.titles), None)
-    if side is None and claims.is_titled(name) and _local_office(name):
-        # "the regional governor": of the one state the sentence's places lie in, else the document's
-        side = next(iter(states)) if len(states := set(sentence_states)) == 1 else ctx.focus_state
-    elif claims.is_titled(name):
-        if surname:
-            ctx.names[surname] = side
+            ctx.names[surname] = side  # type: ignore[assignment]
         for w in titles:
-            ctx.titles[w] = side
+            ctx.titles[w] = side  # type: ignore[assignment]
     return party if side == party.side else Party(name, side)
 
 
 def _local_office(name: str) -> bool:
     words = {w.lower() for w in claims._tokens(name)}
-    return bool(words & {"governor", "mayor", "regional", "region's", "city's", "local"}) and not (
-        words & claims.OCCUPATION_WORDS
-    )
+    local = {"governor", "governors", "mayor", "mayors", "regional", "region's", "city's", "local"}
+    return bool(words & local) and not (words & claims.OCCUPATION_WORDS)
 
 
 def _focus_region(places: list[PlaceMention]) -> Place | None:
     """The region the document is mostly about, for quantified events that name no place."""
     counts = Counter(
-        p.place.admin1 for p in places if p.place and p.place.admin1 and p.place.kind != "country"
+        p.place.admin1
+        for p in places
+        if p.place and p.place.admin1 and p.place.kind != "country" and not _metonym(p)
     )
     if not counts:
         return None
@@ -1794,16 +1888,16 @@ def _focus_region(places: list[PlaceMention]) -> Place | None:
     return region_for_admin1(admin1)
 
 
-def _update_speaker_from_parse(span: Span, ctx: _Context) -> None:
+def _update_speaker_from_parse(span: Span, ctx: _Context, states: tuple[str, ...] = ()) -> None:
     for t in span:
         if t.lemma_.lower() in ("say", "tell", "announce", "state", "claim", "report") and t.pos_ == "VERB":
             who = claims._subject(t)
             if who is not None and not claims.is_pronoun(who):
                 text = claims.phrase(who)
-                ctx.speaker = _titled_speaker(Party(text, claims.side_of(text)), ctx)
+                ctx.speaker = _titled_speaker(Party(text, claims.side_of(text)), ctx, states)
 
 
-def _update_speaker_cheaply(text: str, ctx: _Context) -> None:
+def _update_speaker_cheaply(text: str, ctx: _Context, states: tuple[str, ...] = ()) -> None:
     import re
 
     m = re.search(
@@ -1813,7 +1907,7 @@ def _update_speaker_cheaply(text: str, ctx: _Context) -> None:
     if m:
         who = m.group(1).strip()
         if who.lower() not in claims.PRONOUNS:
-            ctx.speaker = _titled_speaker(Party(who, claims.side_of(who)), ctx)
+            ctx.speaker = _titled_speaker(Party(who, claims.side_of(who)), ctx, states)
 
 
 __all__ = ["event_types", "extract_events", "replace"]
