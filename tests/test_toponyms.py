@@ -381,3 +381,32 @@ def test_village_of_is_never_a_big_city():
     assert got["Desna"].kind == "settlement" and got["Desna"].population < 100_000
     got = {m.mention: m.place for m in find_places("t", "Troops reached the village of Kharkiv at dawn.")}
     assert "Kharkiv" in got and got["Kharkiv"] is None
+
+
+def test_a_source_after_a_reporting_phrase_is_not_a_place():
+    got = places("Officials brushed off remarks by Schroeder. Later, Lviv was calm.")
+    assert "Schroeder" not in got and got["Lviv"].country == "UA"
+    assert places("According to Schroeder, the talks would go on.") == {}
+    # a name that goes on is still a place: "according to Bakhmut's mayor"
+    assert places("According to Bakhmut's mayor, the shelling stopped.")["Bakhmut"].admin1 == "UA.05"
+
+
+def test_a_town_used_as_a_surname_after_a_given_name_is_a_person():
+    text = "Oleksandr Kamyshin, the head of the state railway, said trains ran. Later Kamyshin visited Lviv."
+    got = places(text)
+    assert "Kamyshin" not in got and got["Lviv"].country == "UA"
+    # without a given name the town stays
+    assert places("Troops were sent towards Kamyshin.")["Kamyshin"].country == "RU"
+
+
+def test_company_named_like_a_small_town_is_not_a_place():
+    text = "Tui, the German travel company, cut its routes. Investors in Tui waited for news from Antalya."
+    got = places(text)
+    assert "Tui" not in got and got["Antalya"].country == "TR"
+    assert places("Holidaymakers crossed the border at Tui, Spain.")["Tui"].country == "ES"
+
+
+def test_a_court_named_by_its_seat_is_not_a_place():
+    got = find_places("t", "The Hague ruled on the seizure. Envoys then met in The Hague.")
+    assert [(m.mention, m.start) for m in got] == [("The Hague", 51)]
+    assert places("Moscow ruled out any talks.")["Moscow"].country == "RU"

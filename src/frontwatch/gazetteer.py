@@ -326,10 +326,6 @@ class Gazetteer:
             return self.spans[i]
         return (self.admin1[i],) if self.admin1[i] else ()
 
-    def country_place(self, iso: str | None) -> Place | None:
-        i = self.country_by_iso.get(iso or "")
-        return self.place(i) if i is not None else None
-
     def demonym(self, word: str) -> int | None:
         """The country, region or continent whose people a word names: 'Ukrainian', 'Russians', 'French'."""
         key = exact_key(word)

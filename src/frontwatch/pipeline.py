@@ -25,8 +25,8 @@ def _code_version() -> str:
     whenever a stage changes what it could produce."""
     root = Path(__file__).parent
     h = hashlib.sha1()
-    for path in sorted([*root.glob("*.py"), *root.glob("data/*")]):
-        h.update(path.name.encode())
+    for path in sorted([*root.rglob("*.py"), *root.glob("data/*")]):
+        h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
     return f"{__version__}+{h.hexdigest()[:10]}"
 

@@ -1,0 +1,79 @@
+"""Toponyms in text: a gazetteer matcher over the tokens, filters for non-places, and disambiguation.
+
+No NER labels are used: names are found by looking capitalised token n-grams up in the gazetteer
+(exact key, then the transliteration key, then fuzzy in a place-like context). Filters drop people
+("Dmitry Peskov", "Peskov said"), demonyms, organisations and common words. Each surviving mention
+is resolved by context: region words ("the Kharkov region"), lists of regions, the regions and other
+places of the document, population and match quality. A name shared by a region and its capital
+("Kharkiv") keeps one sense per document: once the document means the region, its bare mentions do too,
+unless a cue of their own says town ("the city of X", "X, the regional capital", "40 km north of X").
+"""
+
+from __future__ import annotations
+
+from frontwatch import gazetteer
+from frontwatch.records import Place, PlaceMention
+from frontwatch.toponyms.filters import keep, organisation_surfaces, person_surfaces
+from frontwatch.toponyms.finder import Finder, Mention
+from frontwatch.toponyms.scoring import Context, choose, resolve
+from frontwatch.toponyms.senses import mark_cues
+
+__all__ = ["find_places", "resolve_name", "resolve_spans"]
+
+
+def find_places(doc_id: str, text: str) -> list[PlaceMention]:
+    """Every toponym in `text`, resolved to a Place where the gazetteer and context allow."""
+    f = Finder(gazetteer.load(), text)
+    mentions = f.find()
+    people = person_surfaces(f, mentions) | organisation_surfaces(f)  # names no place bears here
+    mentions = [m for m in mentions if keep(f, m, people)]
+    mark_cues(f, mentions)
+    resolve(f, mentions)
+    # a name no candidate fits is kept, unresolved, only where nothing but a place can stand
+    return [PlaceMention(doc_id, m.surface, m.start, m.end, m.place) for m in mentions if m.place or m.slot]
+
+
+def resolve_spans(text: str, spans: list[tuple[int, int]]) -> list[Place | None]:
+    """Resolve given toponym spans of `text` with the whole document as context (for benchmarks)."""
+    g = gazetteer.load()
+    f = Finder(g, text)
+    mentions = []
+    for s, e in spans:
+        idx = [k for k, t in enumerate(f.toks) if t.start >= s and t.end <= e]
+        surface = text[s:e]
+        cands = g.ids(surface)
+        if not any(how == "exact" for _, how, _ in cands):
+            people = g.demonym(surface)  # an annotated adjective: "Russian" stands for Russia
+            if people is not None:
+                cands = [(people, "exact", 100.0)]
+            elif not cands and " " not in surface.strip():
+                cands = g.ids(surface, fuzzy=True)  # typos, in one-word names only
+        first, last = (idx[0], idx[-1]) if idx else (0, 0)
+        mentions.append(Mention(first, last, s, e, surface, cands, bool(idx) and f.has_cue(first)))
+    known = [m for m in mentions if m.cands]
+    mark_cues(f, known)
+    for m in known:
+        m.common = 0.0  # the spans are places: a common word among them is still one
+    resolve(f, known)
+    return [m.place for m in mentions]
+
+
+def resolve_name(name: str, context: str | None = None) -> Place | None:
+    """One name, with an optional region written any way as context ("Izum", "Kharkivs'ka oblast")."""
+    g = gazetteer.load()
+    cands = g.ids(name, fuzzy=True)
+    if not cands:
+        return None
+    ctx_admin1: Context = {}
+    ctx_country: Context = {}
+    region = g.region(context) if context else None
+    if region is not None and region.admin1:
+        ctx_admin1[region.admin1] = {"": 2.0}
+        ctx_country[region.country or ""] = {"": 1.0}
+        # the region is given: a same-named place elsewhere is another place, not this one
+        cands = [c for c in cands if g.admin1[c[0]] == region.admin1]
+        if not cands:
+            return None
+    m = Mention(0, 0, 0, len(name), name, cands, False, kind_hint="settlement")
+    best = choose(g, m, ctx_admin1, ctx_country, False)
+    return g.place(best) if best is not None else None

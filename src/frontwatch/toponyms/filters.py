@@ -1,0 +1,267 @@
+"""Filters for candidates that are no places: people ("Dmitry Peskov", "Peskov said"), demonyms,
+organisations ("Kyiv Independent") and common words."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from frontwatch.gazetteer import REGION_WORDS
+from frontwatch.toponyms.finder import Finder, Mention
+from frontwatch.toponyms.words import (
+    APPOSITION_START,
+    ATTRIBUTION_NOUNS,
+    COMMON_ZIPF,
+    COMPANY_NEXT,
+    COMPANY_NOUNS,
+    COMPANY_OWNS,
+    COURT_VERBS,
+    FEATURE_WORDS,
+    NEWS_WORDS,
+    NOT_NAMES,
+    ON_FEATURE_NOUNS,
+    ORG_NEXT,
+    PERSON_ROLES,
+    PERSON_TITLES,
+    PLACE_CUES,
+    SAY_VERBS,
+    word_zipf,
+)
+from frontwatch.translit import loose_key
+
+
+def person_surfaces(f: Finder, mentions: list[Mention]) -> set[str]:
+    """Words used as a person's name somewhere in the document; one person, everywhere a person."""
+    toks = f.toks
+    people: set[str] = set()
+    for b in range(1, len(toks)):
+        tb = toks[b]
+        if not tb.cap or _title_case_line(f, b):
+            continue
+        if toks[b - 1].key in PERSON_TITLES and f.text[toks[b - 1].end : tb.start].strip(". ") == "":
+            people.add(tb.text)
+        elif _first_name(f, b - 1, b) and not _strong_name(f, tb.text):
+            people.add(tb.text)  # "Dmitry Peskov", "Jake Sullivan": a given name before it
+        elif _first_name(f, b - 1, b) and _introduced(f, b) and not _major_place(f, tb.text):
+            people.add(tb.text)  # "Oleksandr Kamyshin, the head of ...": a town's name as a surname
+        elif _attributed(f, b) and not _strong_name(f, tb.text):
+            people.add(tb.text)  # "comments by X.", "according to X,": a source, not a place
+        elif (
+            _given_name_town(f, toks[b - 1].text)
+            and f.text[toks[b - 1].end : tb.start] == " "
+            and tb.key not in STOP_WORDS | NEWS_WORDS | PERSON_TITLES | ORG_NEXT | FEATURE_WORDS
+            and tb.key not in REGION_WORDS
+            and not f.g.ids(tb.text)
+            and not tb.sent_start
+        ):
+            people.add(tb.text)  # "Vladimir Putin": a town named like a given name, then a surname
+    # given names before a known surname, even when they are also towns ("Vladimir Putin")
+    for b in range(1, len(toks)):
+        if (
+            (toks[b].text in people and toks[b - 1].cap and f.text[toks[b - 1].end : toks[b].start] == " ")
+            and toks[b - 1].key not in PERSON_TITLES
+            and not _country_or_region(f, toks[b - 1].text)
+        ):
+            people.add(toks[b - 1].text)
+    cued = {m.surface for m in mentions if m.cue and m.cands and all(how != "fuzzy" for _, how, _ in m.cands)}
+    said = {
+        toks[b].text
+        for b in range(len(toks) - 1)
+        if toks[b].cap and toks[b + 1].key in SAY_VERBS and not _strong_name(f, toks[b].text)
+    }
+    return people | (said - cued)  # "Peskov said", unless the document puts it in a place slot too
+
+
+def _introduced(f: Finder, b: int) -> bool:
+    """Token b ends a name that the next words say is a person: "X said", "X, the chair of ...", "X, who"."""
+    if f.word(b + 1) in SAY_VERBS:
+        return True
+    if b + 1 >= len(f.toks) or f.text[f.toks[b].end : f.toks[b + 1].start] != ", ":
+        return False
+    if f.word(b + 1) == "who":
+        return True
+    if f.word(b + 1) not in APPOSITION_START:
+        return False
+    for k in range(b + 2, min(b + 6, len(f.toks))):
+        if f.word(k) in PERSON_ROLES:
+            return True
+        if re.search(r"[,.;:!?()]", f.text[f.toks[k - 1].end : f.toks[k].start]):
+            break
+    return False
+
+
+def _attributed(f: Finder, b: int) -> bool:
+    """Token b is a one-word name a reporting phrase leads to, ending there: "comments by X.", "according
+    to X,". A name going on ("according to X officials", "X's mayor") may still be a place."""
+    lead = f.word(b - 1)
+    if not (
+        (lead == "to" and f.word(b - 2) == "according")
+        or (lead in ("by", "from") and f.word(b - 2) in ATTRIBUTION_NOUNS)
+    ):
+        return False
+    after = f.text[f.toks[b].end : f.toks[b + 1].start] if b + 1 < len(f.toks) else "."
+    return bool(re.match(r"\s*[,.;:!?)]", after)) and not f.toks[b - 1].cap
+
+
+def _major_place(f: Finder, name: str) -> bool:
+    """A country, region, feature, national capital or city of a million: never a surname."""
+    g = f.g
+    return any(
+        g.kind[i] != "settlement" or i in g.capitals or g.population[i] >= 1_000_000
+        for i, how, _ in g.ids(name)
+        if how == "exact"
+    )
+
+
+def organisation_surfaces(f: Finder) -> set[str]:
+    """Words the document uses as a company's name somewhere ("X Group", "X, Europe's largest holiday
+    company", "X's shareholders"); one company, everywhere a company, unless the name is a strong place."""
+    toks = f.toks
+    out: set[str] = set()
+    for b, t in enumerate(toks[:-1]):
+        if not t.cap or _title_case_line(f, b):
+            continue
+        nxt = toks[b + 1]
+        gap = f.text[t.end : nxt.start]
+        company = (
+            (gap == " " and nxt.key in COMPANY_NEXT)
+            or (f.text[t.end : t.end + 2] in ("'s", "’s") and nxt.key in COMPANY_OWNS)
+            or (gap == ", " and _apposition_noun(f, b + 1) in COMPANY_NOUNS)
+        )
+        if company and not _strong_name(f, t.text):
+            out.add(t.text)
+    return out
+
+
+def _apposition_noun(f: Finder, k: int) -> str:
+    """The head of a short apposition starting at token k: its last lower-case word before punctuation
+    ("the German travel company", "Europe's largest holiday company" give "company")."""
+    first = f.toks[k]
+    if first.key not in APPOSITION_START and f.text[first.end : first.end + 2] not in ("'s", "’s"):
+        return ""
+    head = ""
+    for j in range(k + 1, min(k + 7, len(f.toks))):
+        if re.search(r"[,.;:!?()\"“”]", f.text[f.toks[j - 1].end : f.toks[j].start]):
+            break
+        if not f.toks[j].cap:
+            head = f.toks[j].key
+    return head
+
+
+def _title_case_line(f: Finder, b: int) -> bool:
+    """Headlines in Title Case make every word look like a name."""
+    line_start = f.text.rfind("\n", 0, f.toks[b].start) + 1
+    line_end = f.text.find("\n", f.toks[b].start)
+    line_end = len(f.text) if line_end == -1 else line_end
+    near = f.toks[max(0, b - 12) : b - 1] + f.toks[b + 1 : b + 12]
+    long = [t for t in near if line_start <= t.start < line_end and len(t.text) > 3]
+    return len(long) >= 3 and sum(t.cap for t in long) / len(long) > 0.75
+
+
+def _given_name_town(f: Finder, name: str) -> bool:
+    ids = f.g.ids(name)
+    return bool(ids) and all(f.g.kind[i] == "settlement" for i, _, _ in ids)
+
+
+def _country_or_region(f: Finder, name: str) -> bool:
+    return any(f.g.kind[i] in ("country", "region") for i, how, _ in f.g.ids(name) if how == "exact")
+
+
+def _first_name(f: Finder, a: int, b: int) -> bool:
+    """Token a looks like a given name before token b: adjacent capitalised words, a not a place word."""
+    ta, tb = f.toks[a], f.toks[b]
+    return (
+        ta.cap
+        and tb.cap
+        and not tb.sent_start
+        and f.text[ta.end : tb.start] == " "
+        and ta.key not in STOP_WORDS | PERSON_TITLES | NEWS_WORDS | PLACE_CUES  # not "Shelled X"
+        and tb.key not in STOP_WORDS | PERSON_TITLES | NEWS_WORDS | ORG_NEXT
+        and tb.key not in REGION_WORDS
+        and f.g.demonym(ta.text) is None
+        and not _strong_name(f, ta.text)
+    )
+
+
+def _inside_longer_name(f: Finder, m: Mention) -> bool:
+    """A small town's name right after a title-like adjective or a demonym of elsewhere is the tail
+    of an organisation's name the gazetteer lacks: "European Union", "National Union", not "Ukrainian
+    Bakhmut"."""
+    g, toks = f.g, f.toks
+    if m.first == 0 or any(g.kind[i] != "settlement" for i, _, _ in m.cands):
+        return False
+    prev = toks[m.first - 1]
+    if not prev.cap or f.text[prev.end : toks[m.first].start] != " ":
+        return False
+    if prev.key not in NEWS_WORDS:
+        people = g.demonym(prev.text)
+        if people is None or any(g.country[i] == g.country[people] for i, _, _ in m.cands):
+            return False
+    return not _strong_name(f, m.surface)
+
+
+def _strong_name(f: Finder, name: str) -> bool:
+    """A name too well known as a place to be read as a person's: a country, region or feature, or a
+    city's own name. A city's alternate that is another word ("Ivanov" for Ivanovo) is a surname, and
+    a city named like a common word or given name ("Warren", "Garland") must be big for that word or a
+    national capital."""
+    g = f.g
+    own = loose_key(name)
+    z = word_zipf(name)
+    floor = max(100_000, 10 ** (z + 2)) if z >= COMMON_ZIPF else 100_000
+    return any(
+        g.kind[i] in ("country", "region", "feature")
+        or (loose_key(g.name[i]) == own and (g.population[i] >= floor or i in g.capitals))
+        for i, how, _ in g.ids(name)
+        if how == "exact"
+    )
+
+
+def keep(f: Finder, m: Mention, people: set[str]) -> bool:
+    g = f.g
+    first = f.toks[m.first]
+    if not m.cands:  # unknown name: after "the village of" whatever the person heuristics say
+        return m.slot == "named" or not any(t.text in people for t in f.toks[m.first : m.last + 1])
+    if m.first == m.last:
+        if first.text in people or first.key in NOT_NAMES | FEATURE_WORDS:  # "College", "Bridge"
+            return False
+        if first.key in g.demonyms:  # "English", "French": a people or language, not the town
+            return False
+        if first.key in f.lower_words:  # used as a common word elsewhere in the document
+            return False
+        own = loose_key(first.text)
+        if g.demonym(first.text) is not None and not any(
+            how == "exact" and loose_key(g.name[i]) == own for i, how, _ in m.cands
+        ):
+            return False  # "the German port": an adjective, even where a San Germán lists "German"
+        if _inside_longer_name(f, m):
+            return False
+        if (
+            first.text.isupper()
+            and len(first.text) <= 4
+            and not any(g.kind[i] != "settlement" for i, _, _ in m.cands)
+        ):
+            return False
+    # "The Hague ruled": a court named by its seat; a national capital stays ("Moscow ruled out talks")
+    if (
+        f.word(m.last + 1) in COURT_VERBS
+        and f.word(m.last + 2) != "out"
+        and not m.cue
+        and not any(i in g.capitals for i, _, _ in m.cands)
+    ):
+        return False
+    if f.word(m.last + 1) in ORG_NEXT:  # "Kyiv Independent", "New York Times", "Azov regiment"
+        return False
+    # "the Black Sea port", "Black Sea Fleet": a sea that only qualifies another thing, which lies on it
+    # or is named after it, is not where that thing is; a named port is its own mention ("... of Odesa").
+    # Features of one country ("the Donbas city of X") are areas that hold the thing, and stay.
+    if (
+        all(g.kind[i] == "feature" and g.country[i] is None for i, _, _ in m.cands)
+        and f.word(m.last + 1) in ON_FEATURE_NOUNS
+    ):
+        return False
+    # a settlement-only match at a sentence start, with no cue, must be notable
+    if first.sent_start and not m.cue and all(g.kind[i] == "settlement" for i, _, _ in m.cands):
+        return any(g.population[i] >= 10_000 for i, _, _ in m.cands)
+    return True

@@ -1,0 +1,209 @@
+"""Candidate toponyms: capitalised token n-grams looked up in the gazetteer (exact key, then the
+transliteration key, then fuzzy in a place-like slot), and unknown names that only a place slot holds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from frontwatch.gazetteer import Gazetteer
+from frontwatch.records import Place
+from frontwatch.toponyms.words import (
+    AREA_NEXT,
+    FEATURE_WORDS,
+    MAX_WORDS,
+    NEAR_CUES,
+    NOT_NAMES,
+    ORG_NEXT,
+    PLACE_CUES,
+    POSSESSIVE,
+    SEPARATOR,
+    SETTLEMENT_WORDS,
+    TOKEN,
+)
+from frontwatch.translit import exact_key, loose_key
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str
+    cap: bool
+    sent_start: bool
+    loose: str | None = None  # loose key, computed when first needed
+
+
+@dataclass(slots=True)
+class Mention:
+    first: int  # token indexes, inclusive
+    last: int
+    start: int
+    end: int
+    surface: str
+    cands: list[tuple[int, str, float]]
+    cue: bool  # a place-like word before it
+    place: Place | None = None
+    chosen: int | None = None  # gazetteer id of `place`
+    kind_hint: str | None = None  # "region" | "settlement" from the words around it
+    slot: str = ""  # "named" | "near": a slot only a place fills, kept unresolved when no candidate fits
+    common: float = 0.0  # zipf frequency of the name as an English word, 0 when rare or placed by a cue
+    within: frozenset[str] = frozenset()  # country and admin1 codes named right after it: "X, Texas"
+    village: bool = False  # "the village of X"
+
+
+def tokens(text: str) -> list[Token]:
+    out: list[Token] = []
+    prev_end = 0
+    for m in TOKEN.finditer(text):
+        s, e = m.start(), m.end()
+        word = m.group()
+        if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+            e -= 1  # sentence full stop, not an abbreviation like "U.S."
+            word = word[:-1]
+        poss = POSSESSIVE.search(word)
+        if poss:
+            e -= 2
+            word = word[:-2]
+        gap = text[prev_end:s]
+        sent_start = not out or bool(re.search(r"[.!?:\n]|^\W*[“\"‘(]", gap) and re.search(r"[.!?:\n]", gap))
+        out.append(Token(word, s, e, exact_key(word), word[:1].isupper(), sent_start))
+        prev_end = e
+    return out
+
+
+class Finder:
+    def __init__(self, g: Gazetteer, text: str) -> None:
+        self.g = g
+        self.text = text
+        self.toks = tokens(text)
+        self.lower_words = {t.key for t in self.toks if not t.cap}
+
+    def word(self, i: int) -> str:
+        return self.toks[i].key if 0 <= i < len(self.toks) else ""
+
+    def has_cue(self, i: int) -> bool:
+        w = self.word(i - 1)
+        if w == "the":
+            w = self.word(i - 2)
+        return w in PLACE_CUES
+
+    def known(self, i: int, j: int) -> bool:
+        """Whether tokens i..j may spell a gazetteer key: a cheap test before the full lookup."""
+        g, toks = self.g, self.toks
+        if i == j:
+            return toks[i].key in g.exact or self.loose(i) in g.loose
+        if not all(SEPARATOR.fullmatch(self.text[toks[k].end : toks[k + 1].start]) for k in range(i, j)):
+            surface = self.text[toks[i].start : toks[j].end]  # "People's", "&": the key is not the words'
+            return exact_key(surface) in g.exact or loose_key(surface) in g.loose
+        if " ".join(t.key for t in toks[i : j + 1]) in g.exact:
+            return True
+        # keys fold word by word, so a name's loose key is its words' loose keys joined
+        return " ".join(self.loose(k) for k in range(i, j + 1)) in g.loose
+
+    def loose(self, i: int) -> str:
+        t = self.toks[i]
+        if t.loose is None:
+            t.loose = loose_key(t.key)
+        return t.loose
+
+    def match_at(self, i: int) -> tuple[int, list[tuple[int, str, float]]] | None:
+        """Longest gazetteer name starting at token i: (last token, candidates)."""
+        g, toks = self.g, self.toks
+        first = toks[i].key
+        longest = max(g.max_words.get(first, 0), g.max_words.get(loose_key(first), 0))
+        n_max = min(MAX_WORDS, longest, len(toks) - i)
+        for n in range(n_max, 0, -1):
+            j = i + n - 1
+            if n > 1 and (toks[j].sent_start or any(toks[k].sent_start for k in range(i + 1, j + 1))):
+                continue
+            if not self.known(i, j):
+                continue
+            surface = self.text[toks[i].start : toks[j].end]
+            ids = g.ids(surface)
+            if not ids:
+                continue
+            if not toks[i].cap or (n > 1 and not toks[j].cap):
+                ids = [c for c in ids if g.kind[c[0]] == "feature"]  # "left bank of the Dnipro"
+                if not ids:
+                    continue
+            return j, ids
+        return None
+
+    def find(self) -> list[Mention]:
+        g, toks = self.g, self.toks
+        out: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            hit = self.match_at(i) if (t.cap or t.key in g.max_words) else None
+            if hit is None and t.cap and len(t.key) >= 5 and self.has_cue(i) and not t.sent_start:
+                ids = g.ids(t.text, fuzzy=True)
+                hit = (i, ids) if ids else None
+            unknown = None
+            if t.cap and (hit is None or hit[1][0][1] == "fuzzy" or self.cap_after(hit[0])):
+                unknown = self.unknown_name(i)
+            if unknown is not None and (hit is None or unknown > hit[0]):
+                hit = (unknown, [])  # "the village of Nova X" is "Nova X", not the gazetteer's "Nova"
+            elif hit is not None and hit[1][0][1] != "fuzzy":
+                unknown = None  # a name the gazetteer holds exactly is never left unresolved
+            if hit is None:
+                i += 1
+                continue
+            j, ids = hit
+            surface = self.text[toks[i].start : toks[j].end]
+            slot = self.place_slot(i, j) if unknown == j else ""
+            m = Mention(i, j, toks[i].start, toks[j].end, surface, ids, self.has_cue(i), slot=slot)
+            out.append(m)
+            i = j + 1
+        return out
+
+    def cap_after(self, j: int) -> bool:
+        return j + 1 < len(self.toks) and self.toks[j + 1].cap and not self.toks[j + 1].sent_start
+
+    def place_slot(self, i: int, j: int) -> str:
+        """Where tokens i..j stand: "named" after "the village of" or before "district", "near" after
+        "near"/"outside" or in "in X, <known region or country>", else ""."""
+        prev = self.word(i - 1)
+        if prev == "the":
+            prev = self.word(i - 2)
+        nxt = self.toks[j + 1] if j + 1 < len(self.toks) else None
+        if prev == "of" and self.word(i - 2) in SETTLEMENT_WORDS:
+            return "named"
+        if nxt is not None and nxt.key in AREA_NEXT and self.text[self.toks[j].end : nxt.start] == " ":
+            return "named"
+        if prev in NEAR_CUES:
+            return "near"
+        after_comma = nxt is not None and self.text[self.toks[j].end : nxt.start] == ", "
+        known = after_comma and any(
+            self.g.kind[c] in ("region", "country") for c, how, _ in self.g.ids(nxt.text) if how == "exact"
+        )
+        return "near" if prev in ("in", "at") and known else ""
+
+    def joined(self, j: int) -> bool:
+        """Tokens j and j + 1 are parts of one name ("Nova Kakhovka", "Ivano-Frankivsk")."""
+        return self.cap_after(j) and self.text[self.toks[j].end : self.toks[j + 1].start] in (" ", "-")
+
+    def unknown_name(self, i: int) -> int | None:
+        """Last token of a capitalised name at i that the gazetteer lacks but a place slot holds, or None."""
+        toks = self.toks
+        j = i
+        while j - i < 2 and self.joined(j) and toks[j + 1].key not in AREA_NEXT:
+            j += 1
+        nxt = self.word(j + 1)
+        if toks[i].sent_start or not self.place_slot(i, j):
+            return None
+        if (self.joined(j) and nxt not in AREA_NEXT) or nxt in ORG_NEXT or nxt in FEATURE_WORDS - AREA_NEXT:
+            return None  # a longer name than we take, an organisation, a feature ("X Bridge")
+        for t in toks[i : j + 1]:
+            if (
+                len(t.key) < 3
+                or t.text.isupper()
+                or t.key in NOT_NAMES
+                or t.key in self.lower_words
+                or self.g.demonym(t.text) is not None
+                or self.text[t.end : t.end + 2] in ("'s", "’s")
+            ):
+                return None
+        return j

@@ -1,0 +1,172 @@
+"""Disambiguation: each mention's candidates scored by kind, population, match quality, its kind hint and
+the places the rest of the document resolves to, over a few passes."""
+
+from __future__ import annotations
+
+import math
+
+from frontwatch.gazetteer import FOCUS_COUNTRIES, Gazetteer
+from frontwatch.toponyms.finder import Finder, Mention
+from frontwatch.toponyms.senses import kind_hints
+from frontwatch.toponyms.words import DOMINANT_RATIO, DOMINATED_PENALTY, FUZZY_SURE, VILLAGE_MAX_POPULATION
+from frontwatch.translit import exact_key, loose_key
+
+Context = dict[str, dict[str, float]]  # admin1 or country -> surface -> weight
+
+
+def _weight(ctx: Context, code: str | None, surface: str) -> float:
+    """Support for a code from the document's other names (a name does not support itself)."""
+    return max((w for s, w in ctx.get(code or "", {}).items() if s != surface), default=0.0)
+
+
+def _count(ctx: Context, code: str | None, surface: str) -> int:
+    """How many other names of the document support a code."""
+    return sum(1 for s in ctx.get(code or "", {}) if s != surface)
+
+
+def _name_rank(g: Gazetteer, i: int, how: str, surface_loose: str) -> int:
+    """How well a surface names a place: 2 its own name in any spelling ("Mykolaiv" for Mykolayiv), 1 an
+    unrelated alternate name matched exactly, 0 one matched loosely or by a typo."""
+    if loose_key(g.name[i]) == surface_loose:
+        return 2
+    return 1 if how == "exact" else 0
+
+
+def _dominated(g: Gazetteer, m: Mention) -> set[int]:
+    """Settlements that a far bigger namesake names better. GeoNames gives villages the names of nearby
+    towns as alternates ("Mykolaiv" for a Mykolaivka, even "Kremenchuk" for a Yampil); document context
+    must not let such a village beat the city whose own name it is. Between towns of like size an old name
+    is often the one meant (Pervomaisk, renamed Sokolohirsk), so context decides there. Elsewhere a short
+    alternate is usually the town's everyday name ("Avondale" for Avondale Estates), so only villages of the
+    focus countries, whose alternates GeoNames fills from transliterations of nearby names, give way."""
+    sets = [(i, how) for i, how, _ in m.cands if g.kind[i] == "settlement" and how != "fuzzy"]
+    if len(sets) < 2:
+        return set()
+    surface_loose = loose_key(m.surface)
+    rank = {i: _name_rank(g, i, how, surface_loose) for i, how in sets}
+    return {
+        i
+        for i, _ in sets
+        if g.country[i] in FOCUS_COUNTRIES
+        and any(rank[j] > rank[i] and g.population[j] >= DOMINANT_RATIO * g.population[i] for j, _ in sets)
+    }
+
+
+def choose(
+    g: Gazetteer,
+    m: Mention,
+    ctx_admin1: Context,
+    ctx_country: Context,
+    after_the: bool,
+    prev_word: str = "",
+) -> int | None:
+    best, best_score = None, -math.inf
+    exact_kinds = {g.kind[i] for i, how, _ in m.cands if how == "exact"}
+    key = exact_key(m.surface)
+    # a region named like a sizeable town inside it, or like a capital, is the town when named alone
+    # ("Kharkiv"); a village that borrows a state's name ("Minnesota") is not
+    town_named = {
+        g.admin1[i]
+        for i, how, _ in m.cands
+        if g.kind[i] == "settlement" and (g.population[i] >= 50_000 or exact_key(g.name[i]) == key)
+    }
+    capital_named = any(i in g.capitals for i, _, _ in m.cands)
+    dominated = _dominated(g, m)
+    # a cue that says town, or a country or region named after it, places a common word
+    common = 0.0 if m.kind_hint == "settlement" or m.within else m.common
+    after_in = prev_word in ("in", "at", "from")
+    within = m.within if any(_inside(g, i, m.within) for i, _, _ in m.cands) else frozenset()
+    for i, how, sim in m.cands:
+        kind = g.kind[i]
+        if within and not _inside(g, i, within):
+            continue  # "Odessa, Texas", "near Odesa in Ukraine"
+        if m.village and (kind != "settlement" or g.population[i] >= VILLAGE_MAX_POPULATION):
+            continue
+        in_admin1 = _weight(ctx_admin1, g.admin1[i], m.surface)
+        in_country = _weight(ctx_country, g.country[i], m.surface)
+        if common and kind == "settlement":
+            known = in_admin1 or in_country or i in g.capitals or after_in
+            need = 10 ** (common + (0.5 if known else 1.25))
+            if g.population[i] < need or not _names_alike(key, exact_key(g.name[i])):
+                continue  # "the Metro", "Institute for the Study of War", "Red Cross", "White House"
+        if common and kind == "region" and i in g.capital_named and m.kind_hint != "region":
+            continue  # its capital's name read as a common word ("Stalin" for Stalino, now Donetsk)
+        if how == "fuzzy" and (
+            (not in_country and g.country[i] not in FOCUS_COUNTRIES) or (sim < FUZZY_SURE and not in_admin1)
+        ):
+            continue  # a near-spelling with nothing in the document pointing to it is a guess
+        score = {"exact": 2.0, "loose": 1.0, "fuzzy": (sim - 80) / 20}[how]
+        if kind == "settlement":
+            score += math.log10(g.population[i] + 10) + 3.0 * in_admin1 + 1.5 * in_country
+            if how == "exact" and exact_key(g.name[i]) != key:
+                score -= 0.5  # an alternate name: a little weaker than a place's own name
+            if i in dominated:
+                score -= DOMINATED_PENALTY
+            if m.kind_hint == "region":
+                score -= 20
+        elif kind == "region":
+            if g.admin1[i] in town_named or capital_named:
+                score += 0.5 + 2.0 * in_country
+            else:  # "Texas", "Crimea": a region before any small namesake town
+                score += 6.0 + 2.0 * min(_count(ctx_country, g.country[i], m.surface), 3)
+            if m.kind_hint == "region":
+                score += 23.5
+            elif m.kind_hint == "settlement":
+                score -= 20
+        elif kind == "country":
+            score += 10.0 + 2.0 * in_country
+        else:  # feature
+            score += 11.0
+            if i in g.the_only and "settlement" in exact_kinds:
+                score += 10 if after_the else -20  # "the Dnipro" is the river, "Dnipro" the city
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _names_alike(a: str, b: str) -> bool:
+    """Whether two keys are one name, maybe shortened ("New York City", "St Petersburg" for Saint
+    Petersburg), not an unrelated alternate ("White House" for Casablanca)."""
+    long_a = {w for w in a.split() if len(w) >= 4}
+    long_b = {w for w in b.split() if len(w) >= 4}
+    if loose_key(a) == loose_key(b):
+        return True
+    return (bool(long_a) and long_a <= long_b) or (bool(long_b) and long_b <= long_a)
+
+
+def _inside(g: Gazetteer, i: int, codes: frozenset[str]) -> bool:
+    return g.country[i] in codes or g.admin1[i] in codes
+
+
+def _support(ctx: Context, code: str | None, surface: str, w: float) -> None:
+    if code:
+        slot = ctx.setdefault(code, {})
+        slot[surface] = max(slot.get(surface, 0.0), w)
+
+
+def resolve(f: Finder, mentions: list[Mention], passes: int = 3) -> None:
+    g = f.g
+    kind_hints(f, mentions)
+    for _ in range(passes):
+        # context from what the last pass resolved; before that, from names whose candidates agree
+        ctx_admin1: Context = {}
+        ctx_country: Context = {}
+        for m in mentions:
+            if m.place and m.chosen is not None:
+                w = 1.5 if m.place.kind == "region" else 1.0
+                if m.place.kind == "settlement" and loose_key(m.place.name) != loose_key(m.surface):
+                    w = 0.5  # a town reached by another word ("Rankin" for Belton) is weak evidence
+                # a name cued as the region is evidence for its towns, even a same-named one ("the Donetsk
+                # region ... Donetsk, the regional capital"); a bare name does not support itself
+                region = m.kind_hint == "region" and m.place.kind == "region"
+                key = m.surface + " (region)" if region else m.surface
+                for code in g.admin1_span(m.chosen):  # "Donbas" supports the towns of both its oblasts
+                    _support(ctx_admin1, code, key, w)
+                _support(ctx_country, m.place.country, key, 1.0)
+            elif m.cands and len(m.cands) <= 3 and len({g.admin1[i] for i, _, _ in m.cands}) == 1:
+                _support(ctx_admin1, g.admin1[m.cands[0][0]], m.surface, 1.0)
+                _support(ctx_country, g.country[m.cands[0][0]], m.surface, 1.0)
+        for m in mentions:
+            prev = f.word(m.first - 1)
+            m.chosen = choose(g, m, ctx_admin1, ctx_country, prev == "the", prev)
+            m.place = g.place(m.chosen) if m.chosen is not None else None

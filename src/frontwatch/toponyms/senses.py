@@ -1,0 +1,214 @@
+"""The kind of place each mention means, from the words around it: region words ("the Kharkov region"),
+lists of regions, town cues ("the city of X", "X, the regional capital", "40 km north of X"), a country or
+region named after it ("X, Texas"), and one sense per document for a region named after its capital."""
+
+from __future__ import annotations
+
+import re
+
+from frontwatch.gazetteer import REGION_WORDS, Gazetteer
+from frontwatch.toponyms.finder import Finder, Mention
+from frontwatch.toponyms.words import (
+    APPOSITION_START,
+    APPOSITION_TOWN,
+    COMMON_ZIPF,
+    COMMON_ZIPF_PHRASE,
+    COPULAS,
+    DISTANCE_UNITS,
+    NEAR_CUES,
+    REGION_LEAD,
+    REGION_NEXT,
+    REGION_NOUNS,
+    REGION_OF,
+    SETTLEMENT_WORDS,
+    TOWN_BEFORE,
+    TOWN_NEXT,
+    TOWN_OF,
+    VILLAGE_WORDS,
+    word_zipf,
+)
+
+
+def _skip_parens(f: Finder, i: int) -> int:
+    """Index of the first token after a parenthesis that starts at token i ("Kharkiv (Northeast) region")."""
+    if i < len(f.toks) and "(" in f.text[f.toks[i - 1].end : f.toks[i].start]:
+        close = f.text.find(")", f.toks[i].start)
+        if close != -1 and close - f.toks[i].start < 40:
+            while i < len(f.toks) and f.toks[i].start < close:
+                i += 1
+    return i
+
+
+def _head_kind(f: Finder, k: int) -> str | None:
+    """The kind of the first head noun of a noun phrase starting at token k: "the capital of the region",
+    "Ukraine's second city", "a city of 300,000" are a town; "a region bordering Russia" a region."""
+    if k >= len(f.toks):
+        return None
+    first = f.toks[k]
+    if first.key not in APPOSITION_START and f.text[first.end : first.end + 2] not in ("'s", "’s"):
+        return None  # a list ("X, Y and Z") or a country after a town ("X, Ukraine")
+    for j in range(k, min(k + 7, len(f.toks))):
+        t = f.toks[j]
+        if j > k and (t.cap or re.search(r"[,.;:!?()\"“”]", f.text[f.toks[j - 1].end : t.start])):
+            return None  # another name or the end of the phrase: "X, the Y region" is not about X
+        if t.key in APPOSITION_TOWN:
+            return "settlement"
+        if t.key in REGION_NOUNS:
+            return "region"
+    return None
+
+
+def _apposition(f: Finder, m: Mention) -> str | None:
+    """The kind an apposition or a predicate gives a name: "X, the regional capital, ...", "X is a region
+    ...", "X, 280,000 inhabitants before the war, was the only regional capital ..."."""
+    k = m.last + 1
+    if k >= len(f.toks):
+        return None
+    if re.fullmatch(r",[\s\d.,]*", f.text[f.toks[m.last].end : f.toks[k].start]):  # ", 280,000 people"
+        kind = _head_kind(f, k)
+        if kind:
+            return kind
+        # skip an apposition that names no kind, up to its closing comma, to reach a predicate
+        for j in range(k, min(k + 12, len(f.toks))):
+            gap = f.text[f.toks[j - 1].end : f.toks[j].start]
+            if j > k and re.search(r"[.;:!?()]", gap):
+                return None
+            if j > k and "," in gap:
+                k = j
+                break
+        else:
+            return None
+    if f.word(k) in ("has", "had", "have") and f.word(k + 1) == "been":
+        k += 1
+    return _head_kind(f, k + 1) if f.word(k) in COPULAS else None
+
+
+def _local_hint(f: Finder, m: Mention) -> str | None:
+    """The kind the words right around a mention give it, or None."""
+    k = _skip_parens(f, m.last + 1)
+    nxt, prev = f.word(k), f.word(m.first - 1)
+    before_of = f.word(m.first - 2) if prev == "of" else ""
+    if nxt in REGION_NEXT or before_of in REGION_OF:
+        return "region"
+    if prev == "in" and f.word(m.first - 2) in REGION_LEAD:
+        return "region"  # "the republics in Donetsk and Luhansk"
+    if nxt in SETTLEMENT_WORDS and f.word(k + 1) == "of" and k + 2 < len(f.toks) and f.toks[k + 2].cap:
+        return "region"  # "the Luhansk city of Sievierodonetsk": a town of the region named first
+    if nxt in TOWN_NEXT or before_of in TOWN_OF or prev in TOWN_BEFORE:
+        return "settlement"
+    if prev in ("of", "from") and any(f.word(k) in DISTANCE_UNITS for k in range(m.first - 4, m.first - 1)):
+        return "settlement"  # a distance is measured from a point: "40 km southeast of X"
+    return _apposition(f, m)
+
+
+def _region_ids(g: Gazetteer, m: Mention) -> set[int]:
+    """Regions a mention may name that are called by their capital's name: where one sense per document
+    applies. National capitals keep the town sense ("Kyiv said" after "the Kyiv region")."""
+    if any(i in g.capitals for i, _, _ in m.cands):
+        return set()
+    return {i for i, how, _ in m.cands if how != "fuzzy" and i in g.capital_named}
+
+
+def kind_hints(f: Finder, mentions: list[Mention]) -> None:
+    g = f.g
+    by_first = {m.first: m for m in mentions}
+    for m in mentions:
+        m.kind_hint = _local_hint(f, m)
+    # lists: "X, Y and Z regions", and "the four territories ... – X, Y, Z and W"
+    i = 0
+    while i < len(mentions):
+        run = [mentions[i]]
+        while True:
+            last = run[-1]
+            between = f.text[last.end : f.toks[last.last + 1].start] if last.last + 1 < len(f.toks) else ""
+            nxt = last.last + 1
+            if f.word(nxt) in ("and", "or"):
+                nxt += 1
+            elif not re.fullmatch(r"\s*,\s*", between):
+                break
+            if f.word(nxt) in ("and", "or"):
+                nxt += 1
+            if nxt in by_first:
+                run.append(by_first[nxt])
+            else:
+                break
+        if len(run) >= 2:
+            k = _skip_parens(f, run[-1].last + 1)
+            tail = f.word(k)
+            if tail == "people" and f.word(k + 1) in REGION_LEAD:
+                tail = "republics"  # "the Donetsk and Luhansk people's republics"
+            all_regions = all(any(g.kind[c] == "region" for c, _, _ in r.cands) for r in run)
+            lead = f.word(run[0].first - 1) in ("of", "in") and f.word(run[0].first - 2) in REGION_LEAD
+            # a region noun shortly before the list, in the same sentence
+            noun_before = False
+            for k in range(run[0].first, max(-1, run[0].first - 13), -1):
+                if f.word(k) in REGION_NOUNS:
+                    noun_before = True
+                    break
+                if f.toks[k].sent_start:
+                    break
+            if all_regions and (tail in REGION_NEXT | REGION_LEAD or lead or (len(run) >= 3 and noun_before)):
+                for r in run:
+                    if r.kind_hint != "settlement":
+                        r.kind_hint = "region"
+        i += len(run)
+    # One sense per document. Once a region named after its capital is meant as the region ("the Kharkiv
+    # region", "the governor of Kharkiv", a list of regions, "Kharkiv Oblast"), its bare mentions without a
+    # cue of their own mean the region too. Precedence: a mention's own cue (either kind) > the region sense
+    # of the document > the town by default. A town cue elsewhere ("the city of Kharkiv") does not spread:
+    # when a document uses both senses, a bare mention is ambiguous, and the region, which holds the town,
+    # is the answer that is not wrong.
+    region_sense: set[int] = set()
+    for m in mentions:
+        if m.kind_hint == "region" or (m.first < m.last and f.word(m.last) in REGION_WORDS):
+            region_sense |= _region_ids(g, m)
+    if region_sense:
+        for m in mentions:
+            if m.kind_hint is None and _region_ids(g, m) & region_sense:
+                m.kind_hint = "region"
+
+
+def _named_after(f: Finder, m: Mention, by_first: dict[int, Mention]) -> frozenset[str]:
+    """Codes of a country or region named right after a mention, "X, Texas" or "X in Ukraine", but not
+    of the next item of a list ("Kharkiv, Donetsk and Luhansk")."""
+    g, k = f.g, m.last + 1
+    if k >= len(f.toks):
+        return frozenset()
+    gap = f.text[f.toks[m.last].end : f.toks[k].start]
+    if re.fullmatch(r",\s*", gap):
+        n = by_first.get(k)
+    elif gap == " " and f.word(k) == "in":
+        n = by_first.get(k + 1)
+    else:
+        return frozenset()
+    if n is None or n.last + 1 >= len(f.toks):
+        return frozenset() if n is None else _codes(g, n)
+    after = f.text[f.toks[n.last].end : f.toks[n.last + 1].start]
+    if f.word(n.last + 1) in ("and", "or") or ("," in after and n.last + 1 in by_first):
+        return frozenset()
+    return _codes(g, n)
+
+
+def _codes(g: Gazetteer, n: Mention) -> frozenset[str]:
+    out = set()
+    for i, how, _ in n.cands:
+        if how == "exact" and g.kind[i] == "country":
+            out.add(g.country[i])
+        elif how == "exact" and g.kind[i] == "region" and g.admin1[i] and i not in g.capital_named:
+            out.add(g.admin1[i])  # "Kharkiv" may be the town: only regions with names of their own
+    return frozenset(out)
+
+
+def mark_cues(f: Finder, mentions: list[Mention]) -> None:
+    """Cues of each mention's own: the country or region named after it, "the village of", how common
+    the name is as an English word."""
+    by_first = {m.first: m for m in mentions}
+    for m in mentions:
+        m.within = _named_after(f, m, by_first)
+        m.village = f.word(m.first - 1) == "of" and f.word(m.first - 2) in VILLAGE_WORDS
+        if m.village:
+            m.slot = "named"  # kept, unresolved, when no village of that name is known
+        if not m.village and f.word(m.first - 1) not in NEAR_CUES:
+            z = word_zipf(m.surface)
+            floor = COMMON_ZIPF_PHRASE if m.first < m.last else COMMON_ZIPF
+            m.common = z if z >= floor else 0.0

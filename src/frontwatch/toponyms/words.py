@@ -1,0 +1,129 @@
+"""Words and thresholds that tell a place name from other capitalised words, and how common a word is."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from frontwatch.gazetteer import REGION_WORDS
+
+MAX_WORDS = 6
+FUZZY_SURE = 85.0  # a typo-matched name this close needs no support from the document's other places
+DOMINATED_PENALTY = 6.0  # more than an oblast's support (3.0 x 1.5) plus the country's (1.5)
+DOMINANT_RATIO = 10  # how much bigger a place must be for its own name to beat a village's alternate
+# A name that is also a common English word ("Metro", "War", "Red Cross") or given name ("Warren") names a
+# town only with a place cue, or when the town is big for how common the word is: 10 ** (zipf + 1.25)
+# people, 10 ** (zipf + 0.5) for a national capital or where the document's other places point to its
+# country or region.
+COMMON_ZIPF = 3.3
+COMMON_ZIPF_PHRASE = 4.5  # a many-word name is rarely a phrase ("Red Cross"), often a town ("Boulder City")
+VILLAGE_MAX_POPULATION = 100_000  # "the village of X" is no city
+# Hyphenated names are split into tokens; n-grams join them again ("Ivano-Frankivsk", "Izyum-Balakliia").
+TOKEN = re.compile(r"[^\W\d_]+(?:[\'’ʼ][^\W\d_]+)*\.?", re.UNICODE)
+POSSESSIVE = re.compile(r"[\'’]s$")
+SEPARATOR = re.compile(r"[\s\-‐‑–—_/.,()]+")  # what exact_key folds to one space
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that put a name in a place-like slot; only there are typos fuzzy-matched.
+PLACE_CUES = _words(
+    "in near from to into outside around towards toward at across neighboring neighbouring besieged occupied "
+    "liberated captured recaptured retook retaking retake entered shelled struck via through along beyond "
+    "city town village settlement region oblast province of north south east west northeast northwest "
+    "southeast southwest"
+)
+# Slots where an unknown capitalised name is still a place: "near X", "the village of X", "X district".
+NEAR_CUES = _words("near outside")
+SETTLEMENT_WORDS = _words("city town village settlement hamlet urban cities towns villages")
+REGION_NOUNS = _words("region regions oblast oblasts province provinces territories territory areas krai")
+AREA_NEXT = _words("region oblast district raion province krai county hromada")
+# Local cues for a name that is both a town and the region named after it ("Kharkiv").
+# Region: "X regional ...", "the X governor", "the governor of X" (a governor governs a region).
+REGION_NEXT = frozenset(REGION_WORDS) | _words("regional governor governors area areas")
+REGION_OF = REGION_NOUNS | _words("governor governors governorate")
+# "the republics in Donetsk and Luhansk", "the regions of X and Y": a region noun right before the names
+REGION_LEAD = REGION_NOUNS | _words("republic republics")
+VILLAGE_WORDS = _words("village villages hamlet hamlets")
+# Town: "X itself", "X's mayor", "the X mayoral race", "the mayor of X", "the streets of X", "downtown X",
+# "30 km north of X".
+TOWN_NEXT = SETTLEMENT_WORDS | _words("itself mayor mayoral")
+TOWN_OF = SETTLEMENT_WORDS | _words(
+    "mayor streets outskirts suburbs suburb downtown neighbourhoods neighborhoods"
+)
+TOWN_BEFORE = _words("downtown")
+DISTANCE_UNITS = _words("km kms kilometres kilometers kilometre kilometer miles mile")
+# Heads of an apposition: "X, the regional capital" / "X, a city of 300,000" / "X, a region bordering ..."
+APPOSITION_TOWN = SETTLEMENT_WORDS | _words("capital centre center metropolis")
+APPOSITION_START = _words("the a an its one")
+COPULAS = _words("is was remains remained became been")
+# Titles and roles before a name mark a person ("Spokesman Peskov", "Mr Kyiv" is not a place).
+PERSON_TITLES = _words(
+    "mr mrs ms miss dr prof president minister spokesman spokeswoman spokesperson general gen lt col colonel "
+    "major sgt sergeant captain commander governor mayor secretary chancellor senator sen rep premier king "
+    "queen prince pope patriarch ambassador adviser advisor envoy chief director lieutenant admiral marshal "
+    "judge officer deputy head leader chairman"
+)
+SAY_VERBS = _words(
+    "said says say told tells stated states added adds noted notes emphasized emphasised stressed "
+    "estimated explained announced claimed warned argued insisted wrote tweeted asked replied responded "
+    "believes thinks denied confirmed acknowledged admitted"
+)
+# Roles in an apposition that make the name before it a person's ("X, the chair of the board").
+PERSON_ROLES = PERSON_TITLES | _words("chair chairwoman ceo executive founder owner spokesperson head boss")
+# A reporting phrase names a source, not a place: "comments by X", "according to X".
+ATTRIBUTION_NOUNS = _words(
+    "comment comments remark remarks statement statements words speech interview letter testimony quote "
+    "quotes"
+)
+# What marks a name as a company's: "X Group", "X, Europe's largest holiday company", "X's shareholders".
+COMPANY_NEXT = _words("group plc inc ltd llc airline airlines holdings")
+COMPANY_NOUNS = _words("company companies firm operator airline carrier group conglomerate retailer brand")
+COMPANY_OWNS = _words("shares shareholders stake ceo brand board")
+# A court's verbs: "The Hague ruled" is the court, not the city.
+COURT_VERBS = _words("ruled convicted sentenced acquitted indicted")
+# A name followed by one of these is an organisation ("Kyiv Independent", "Moscow Times").
+ORG_NEXT = _words(
+    "post times independent herald tribune journal daily news gazette telegraph university institute college "
+    "school academy fc club dynamo shakhtar bank group company corporation inc ltd media agency press review "
+    "standard observer mail radio tv television regiment battalion brigade"
+)
+# Words after a town name that make it part of a place's name, not a person's ("Mariupol Drama Theatre").
+FEATURE_WORDS = _words(
+    "airport airfield air base port harbour harbor station railway plant factory works bridge dam river lake "
+    "sea square street avenue road highway district raion oblast region theatre theater drama cathedral "
+    "church monastery stadium arena hospital prison reservoir canal island peninsula front axis direction "
+    "sector bay gulf"
+)
+# Nouns a sea's name qualifies without the thing being the sea: "the Black Sea port", "Black Sea Fleet".
+ON_FEATURE_NOUNS = _words(
+    "port ports city cities town towns village villages resort island islands harbour harbor palace "
+    "fleet base naval"
+)
+# Capitalised words that are no place names: dates, institutions, roles, headline words.
+NEWS_WORDS = _words(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday ministry defense defence army forces military operation "
+    "special general western eastern northern southern central national federal republic state states "
+    "government president minister police also photo photos photograph photographs video read see update "
+    "live breaking exclusive opinion analysis north south east west northeast northwest southeast southwest"
+)
+# Institutions named after "in": "in Congress" is no place.
+INSTITUTIONS = _words(
+    "congress parliament senate court council cabinet assembly duma rada nato telegram "
+    "facebook twitter instagram youtube christ god islam christianity christmas easter ramadan"
+)
+# Capitalised words that cannot be an unknown place's name.
+NOT_NAMES = frozenset(STOP_WORDS) | NEWS_WORDS | PERSON_TITLES | ORG_NEXT | INSTITUTIONS | set(REGION_WORDS)
+
+
+@lru_cache(maxsize=50_000)
+def word_zipf(name: str) -> float:
+    """How common a name is as English text, on wordfreq's Zipf scale (0 unknown, 7 "the")."""
+    from wordfreq import zipf_frequency  # imported late: its word list loads on first use
+
+    return zipf_frequency(name.replace("’", "'"), "en")
