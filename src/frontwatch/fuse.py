@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
+from frontwatch.gazetteer import is_namesake
 from frontwatch.records import Conflict, DateRange, EventMention, Incident, IncidentStatus, Place
 from frontwatch.store import BlockKey, Store
 from frontwatch.translit import loose_key
@@ -61,7 +62,6 @@ BELLIGERENTS = frozenset({"RU", "UA"})
 STATE_LEVEL_TYPES = frozenset({"annexation", "mobilization"})
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 KIND_RANK = {"settlement": 0, "feature": 1, "region": 2, "country": 3}
-REGION_WORDS = frozenset({"oblast", "region", "province", "krai", "kray", "republic", "governorate"})
 
 _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTH_RE = re.compile(r"\b(" + "|".join(m for m in calendar.month_name if m) + r")\b")
@@ -161,19 +161,6 @@ def km(a: Place, b: Place) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371.0 * 2 * math.asin(math.sqrt(h))
-
-
-def _region_core(name: str) -> str:
-    return loose_key(" ".join(w for w in name.split() if w.casefold() not in REGION_WORDS))
-
-
-def is_namesake(settlement: Place, region: Place) -> bool:
-    """The settlement gives the region its name, so a bare mention of that name may mean either."""
-    return (
-        settlement.admin1 is not None
-        and settlement.admin1 == region.admin1
-        and _region_core(region.name) == loose_key(settlement.name)
-    )
 
 
 def same_place(a: Place | None, b: Place | None) -> bool:

@@ -45,6 +45,8 @@ FUZZY_MIN_SCORE = 80.0
 _LATIN_OR_CYRILLIC = re.compile(r"^[A-Za-z\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff0-9 '’ʼ`.,()\-]+$")
 DEMONYM_SUFFIXES = ("ian", "ians", "ese", "ish", "ans", "an", "i", "is", "ic", "ics", "n", "ns")
 REGION_WORDS = ("region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray")
+# Words that follow the proper name of a division ("Kharkiv Oblast", "Luhansk People's Republic").
+DIVISION_WORDS = frozenset(REGION_WORDS) | {"republic", "governorate"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,3 +427,14 @@ def admin1_span(place: Place) -> tuple[str, ...]:
             if i in g.spans and g.name[i] == place.name:
                 return g.spans[i]
     return (place.admin1,) if place.admin1 else ()
+
+
+def is_namesake(settlement: Place, region: Place) -> bool:
+    """The settlement gives the region its name ("Kherson" and Kherson Oblast), so a bare mention of
+    that name may mean either."""
+    core = " ".join(w for w in region.name.split() if w.casefold() not in DIVISION_WORDS)
+    return (
+        settlement.admin1 is not None
+        and settlement.admin1 == region.admin1
+        and loose_key(core) == loose_key(settlement.name)
+    )

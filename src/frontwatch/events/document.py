@@ -14,7 +14,7 @@ from frontwatch.events.merge import merge
 from frontwatch.events.places import focus_region, local_place
 from frontwatch.events.sentence import sentence_events
 from frontwatch.events.speakers import update_speaker_cheaply
-from frontwatch.fuse import REGION_WORDS
+from frontwatch.gazetteer import DIVISION_WORDS
 from frontwatch.records import DateRange, Document, EventMention, Evidence, PlaceMention
 
 
@@ -30,7 +30,7 @@ def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMenti
         if p.place is not None and p.place.country:
             ctx.place_states.setdefault(p.mention, p.place.country)
             words = p.mention.split()  # "Mykolaiv region" names "Mykolaiv" too
-            if len(words) > 1 and words[-1].lower() in REGION_WORDS:
+            if len(words) > 1 and words[-1].lower() in DIVISION_WORDS:
                 ctx.place_states.setdefault(" ".join(words[:-1]), p.place.country)
     raws: list[RawEvent] = []
     local = sorted((p for p in places if local_place(p)), key=lambda p: p.start)

@@ -5,7 +5,7 @@ and mentions of one event across sentences (same type, place, certainty, no conf
 from __future__ import annotations
 
 from frontwatch.events.context import RawEvent
-from frontwatch.fuse import REGION_WORDS, is_namesake
+from frontwatch.gazetteer import DIVISION_WORDS, is_namesake
 from frontwatch.records import PlaceMention
 
 
@@ -128,4 +128,4 @@ def _says_region(r: RawEvent) -> bool:
         return False
     s, e = p.start - r.sentence.start, p.end - r.sentence.start
     words = text[max(0, s - 12) : e + 12].casefold().replace("(", " ").split()
-    return any(w.strip(".,;:)") in REGION_WORDS for w in words)
+    return any(w.strip(".,;:)") in DIVISION_WORDS for w in words)
