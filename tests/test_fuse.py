@@ -35,6 +35,7 @@ def ev(
     quantities: dict[str, float] | None = None,
     background: bool = False,
     text: str = "",
+    actor_name: str | None = None,
 ) -> EventMention:
     date = None
     if day:
@@ -45,7 +46,7 @@ def ev(
         event_id=f"{doc_id}-e{n}",
         doc_id=doc_id,
         type=type_,  # type: ignore[arg-type]
-        actor=Party(None, actor),
+        actor=Party(actor_name, actor),
         place=place,
         date=date,
         status=status,  # type: ignore[arg-type]
@@ -378,6 +379,150 @@ def test_a_later_report_settles_an_earlier_no_confirmation(store: Store) -> None
     assert conflict.kind == "confirmed-vs-unconfirmed"
     assert "settled by a later report (2022-09-12" in conflict.detail
     assert inc.status != "contested"
+
+
+# -- disputed authorship ----------------------------------------------------------------------------
+
+GB_MOD = Party("the British defence ministry", "GB")
+
+
+def strike(doc: str, actor: str, source: Party | None, *, place: Place = KUPIANSK, **kw) -> EventMention:
+    kw.setdefault("status", "claimed" if source else "reported")
+    return ev(doc, 1, "attack", place, actor, source=source, day="2022-09-20", **kw)
+
+
+def test_sides_blaming_each_other_for_one_strike_make_one_contested_incident(store: Store) -> None:
+    add(store, "kyiv", "2022-09-20", [strike("kyiv", "RU", UA_GS)])
+    add(store, "moscow", "2022-09-21", [strike("moscow", "UA", RU_MOD)])
+    inc = incident_of(store, "kyiv-e1")
+    assert inc.event_ids == ("kyiv-e1", "moscow-e1")
+    assert inc.incident_id == fuse.incident_id(["kyiv-e1"])
+    assert inc.status == "contested"
+    assert inc.actor_side is None  # who did it is what the sides dispute
+    (conflict,) = inc.conflicts
+    assert conflict.kind == "actor-disputed"
+    assert set(conflict.event_ids) == {"kyiv-e1", "moscow-e1"}
+    assert "RU did it according to Ukraine's general staff (UA)" in conflict.detail
+    assert "UA did it according to the Russian defence ministry (RU)" in conflict.detail
+
+
+def test_each_side_reporting_its_own_strike_on_one_town_is_two_incidents(store: Store) -> None:
+    add(store, "kyiv", "2022-09-20", [strike("kyiv", "UA", UA_GS)])
+    add(store, "moscow", "2022-09-20", [strike("moscow", "RU", RU_MOD)])
+    assert groups(store) == {frozenset({"kyiv-e1"}), frozenset({"moscow-e1"})}
+    assert {i.status for i in store.incidents()} == {"single-source"}
+    # an accusation does not pull in the accused side's report of a strike of its own
+    add(
+        store,
+        "blame",
+        "2022-09-20",
+        [strike("blame", "UA", RU_MOD, text="Moscow blamed Kyiv for the shelling")],
+    )
+    assert incident_of(store, "moscow-e1").event_ids == ("moscow-e1",)
+
+
+def test_a_third_party_version_joins_the_dispute(store: Store) -> None:
+    add(store, "moscow", "2022-09-20", [strike("moscow", "UA", RU_MOD)])
+    add(store, "london", "2022-09-21", [strike("london", "RU", GB_MOD)])
+    inc = incident_of(store, "moscow-e1")
+    assert inc.event_ids == ("moscow-e1", "london-e1")
+    assert inc.status == "contested"
+    assert [c.kind for c in inc.conflicts] == ["actor-disputed"]
+
+
+def test_an_unattributed_report_disputes_only_with_a_named_actor_or_a_blame_word(store: Store) -> None:
+    add(store, "moscow", "2022-09-20", [strike("moscow", "UA", RU_MOD)])
+    add(store, "guess", "2022-09-20", [strike("guess", "RU", None)])  # side taken from context
+    assert groups(store) == {frozenset({"moscow-e1"}), frozenset({"guess-e1"})}
+    add(store, "moscow2", "2022-09-20", [strike("moscow2", "UA", RU_MOD, place=BALAKLIIA)])
+    add(
+        store,
+        "named",
+        "2022-09-20",
+        [strike("named", "RU", None, place=BALAKLIIA, actor_name="Russian guns")],
+    )
+    assert incident_of(store, "moscow2-e1").event_ids == ("moscow2-e1", "named-e1")
+    # two reports in the outlet's own voice: apart, unless one tells of the blame
+    add(store, "own", "2022-09-20", [strike("own", "UA", None, place=IZIUM, actor_name="Ukrainian rockets")])
+    add(store, "own2", "2022-09-20", [strike("own2", "RU", None, place=IZIUM, actor_name="Russian shells")])
+    assert incident_of(store, "own-e1").event_ids == ("own-e1",)
+    text = "Kyiv and Moscow accused each other of the shelling"
+    add(store, "traded", "2022-09-20", [strike("traded", "UA", None, place=IZIUM, text=text)])
+    assert incident_of(store, "traded-e1").status == "contested"
+
+
+def test_a_disputed_strike_needs_one_spot_and_one_time(store: Store) -> None:
+    add(store, "kyiv", "2022-09-20", [strike("kyiv", "RU", UA_GS)])
+    add(store, "moscow", "2022-09-20", [strike("moscow", "UA", RU_MOD, place=IZIUM)])  # same oblast
+    add(
+        store,
+        "late",
+        "2022-09-23",
+        [ev("late", 1, "attack", KUPIANSK, "UA", status="claimed", source=RU_MOD, day="2022-09-23")],
+    )
+    add(
+        store,
+        "month",
+        "2022-09-30",
+        [
+            ev(
+                "month",
+                1,
+                "attack",
+                KUPIANSK,
+                "UA",
+                status="claimed",
+                source=RU_MOD,
+                month=("2022-09-01", "2022-09-30"),
+            )
+        ],
+    )
+    assert groups(store) == {
+        frozenset({"kyiv-e1"}),
+        frozenset({"moscow-e1"}),
+        frozenset({"late-e1", "month-e1"}),  # one version, too loosely dated to meet the other
+    }
+    assert all(i.status != "contested" and i.conflicts == () for i in store.incidents())
+
+
+def test_a_side_denying_its_strike_and_blaming_the_other_is_one_version(store: Store) -> None:
+    kremlin = Party("a Kremlin spokesman", "RU")
+    add(store, "kyiv", "2022-09-20", [strike("kyiv", "RU", UA_GS)])
+    add(
+        store,
+        "moscow",
+        "2022-09-20",
+        [
+            strike("moscow", "RU", kremlin, status="denied"),
+            ev("moscow", 2, "attack", KUPIANSK, "UA", status="claimed", source=kremlin),
+        ],
+    )
+    inc = incident_of(store, "kyiv-e1")
+    assert inc.event_ids == ("kyiv-e1", "moscow-e1", "moscow-e2")
+    assert inc.status == "contested"
+    assert {c.kind for c in inc.conflicts} == {"actor-disputed", "claimed-vs-denied"}
+
+
+def test_disputed_strikes_fuse_alike_in_one_batch_or_one_at_a_time(tmp_path) -> None:
+    docs = [
+        ("kyiv", [strike("kyiv", "RU", UA_GS)]),
+        ("moscow", [strike("moscow", "UA", RU_MOD)]),
+        ("london", [strike("london", "RU", GB_MOD)]),
+        ("duel", [strike("duel", "UA", UA_GS)]),
+    ]
+    results = []
+    for one_by_one in (True, False):
+        store = Store(f"sqlite:///{tmp_path}/{one_by_one}.db")
+        for doc, events in docs:
+            add(store, doc, "2022-09-20", events, fuse_now=one_by_one)
+        if not one_by_one:
+            fuse.update_incidents(store, [d for d, _ in docs])
+        results.append([i.to_dict() for i in store.incidents()])
+    assert results[0] == results[1]
+    assert {frozenset(i["event_ids"]) for i in results[0]} == {
+        frozenset({"kyiv-e1", "moscow-e1", "london-e1"}),
+        frozenset({"duel-e1"}),
+    }
 
 
 def test_figures_that_disagree_are_a_conflict(store: Store) -> None:

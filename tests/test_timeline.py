@@ -97,3 +97,18 @@ def test_cli_timeline_and_incidents_take_any_spelling(tmp_path) -> None:
     assert "1 incidents" in result.output and "unconfirmed" in result.output
     result = runner.invoke(app, ["incidents", "--db", url, "--status", "confirmed"], env=WIDE)
     assert "1 incidents" in result.output and "withdrawal" in result.output
+
+
+def test_a_strike_with_a_disputed_author_leaves_the_timeline_alone(store: Store) -> None:
+    izium_story(store)
+    before = [c.to_dict() for c in timeline.for_place(store, IZIUM)]
+    add(store, "kyiv", "2022-09-11", [ev("kyiv", 1, "attack", IZIUM, "RU", status="claimed", source=UA_GS)])
+    add(
+        store,
+        "moscow",
+        "2022-09-11",
+        [ev("moscow", 1, "attack", IZIUM, "UA", status="claimed", source=RU_MOD)],
+    )
+    (strike,) = [i for i in store.incidents() if i.type == "attack"]
+    assert strike.status == "contested" and strike.actor_side is None
+    assert [c.to_dict() for c in timeline.for_place(store, IZIUM)] == before

@@ -17,6 +17,16 @@ an incident never chains from a town to its region to another town of that regio
 - two mentions in one document that give different figures for one quantity are two events (an article
   does not contradict itself, it tells two episodes).
 
+Sides that blame each other for one strike ("Kyiv said Russian shelling hit the prison", "Moscow said a
+Ukrainian rocket hit it") give opposite actors; such reports join when they are of one spot (one GeoNames
+place or entries a few km apart) and one day, and the attribution is disputed: each comes from a speaker
+other than the actor it names, the speakers are of different sides and one of them is a belligerent
+blaming the other (a report whose speaker has no known side must name the actor), or a report says
+"blamed", "accused", "traded blame". A
+side reporting its own strike is never part of a dispute: two sides each telling of their own shelling of
+one town on one day are an artillery duel, two incidents. The incident is `contested`, with an
+"actor-disputed" conflict naming who blames whom.
+
 A background mention (an earlier event recalled as context) with no date of its own is not merged: it
 cannot tell which of several episodes at that place it means.
 
@@ -62,6 +72,12 @@ BELLIGERENTS = frozenset({"RU", "UA"})
 STATE_LEVEL_TYPES = frozenset({"annexation", "mobilization"})
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 KIND_RANK = {"settlement": 0, "feature": 1, "region": 2, "country": 3}
+
+# Reports that disagree on a strike's author are of one strike only when both place it this tightly in time
+# (a day, a news window, "last week"; not a month).
+DISPUTE_SPAN_DAYS = 7
+SPOT_KINDS = frozenset({"settlement", "feature"})
+_BLAME_RE = re.compile(r"\b(blam(e|es|ed|ing)|accus(e|es|ed|ing|ation|ations))\b", re.IGNORECASE)
 
 _MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTH_RE = re.compile(r"\b(" + "|".join(m for m in calendar.month_name if m) + r")\b")
@@ -227,11 +243,65 @@ def _figures_differ(a: Mention, b: Mention) -> bool:
     return any(k in qb and float(qa[k]) != float(qb[k]) for k in qa)
 
 
+def _self_report(m: Mention) -> bool:
+    """A side telling of its own forces' strike: another strike than the one it blames on the enemy."""
+    return m.speaker_side is not None and m.speaker_side == m.event.actor.side and m.event.status != "denied"
+
+
+def _self_denial(m: Mention) -> bool:
+    return m.speaker_side is not None and m.speaker_side == m.event.actor.side and m.event.status == "denied"
+
+
+def _blames(m: Mention) -> bool:
+    """One belligerent laying the strike at the other's door."""
+    side, actor = m.speaker_side, m.event.actor.side
+    return side in BELLIGERENTS and actor in BELLIGERENTS and side != actor
+
+
+def _blame_word(m: Mention) -> bool:
+    return _BLAME_RE.search(m.event.evidence.text) is not None
+
+
+def _one_spot(a: Place | None, b: Place | None) -> bool:
+    """One town or site, not just one region: a dispute over a strike is about one spot."""
+    if a is None or b is None or {a.kind, b.kind} - SPOT_KINDS:
+        return False
+    return (a.geonameid is not None and a.geonameid == b.geonameid) or km(a, b) <= NEAR_KM
+
+
+def _tight(m: Mention) -> bool:
+    return m.span is not None and (m.span[1] - m.span[0]).days <= DISPUTE_SPAN_DAYS
+
+
+def disputed(a: Mention, b: Mention) -> bool:
+    """Two reports of one strike that name different sides as its author because the speakers disagree
+    (see the module notes); the caller checks type, place and time as for any pair."""
+    ea, eb = a.event, b.event
+    if (
+        ea.type not in RECURRING_TYPES
+        or not (ea.actor.side and eb.actor.side)
+        or ea.actor.side == eb.actor.side
+    ):
+        return False
+    if _self_report(a) or _self_report(b):
+        return False
+    if not (_one_spot(ea.place, eb.place) and _tight(a) and _tight(b)):
+        return False
+    if _blame_word(a) or _blame_word(b):
+        return a.speaker_side != b.speaker_side or a.speaker_side is None
+    if a.speaker_side == b.speaker_side:
+        # one speaker's "not us, them" is one version; anything else from one side is two strikes
+        return a.speaker_side is not None and (_self_denial(a) or _self_denial(b))
+    # A report whose speaker has no known side (the outlet's own voice, an unplaced official) is a version
+    # only when it names the actor; an actor guessed from context is no testimony.
+    return any(_blames(x) and (y.speaker_side is not None or y.event.actor.name) for x, y in ((a, b), (b, a)))
+
+
 def compatible(a: Mention, b: Mention) -> bool:
     ea, eb = a.event, b.event
     if ea.type != eb.type:
         return False
-    if ea.actor.side and eb.actor.side and ea.actor.side != eb.actor.side:
+    if ea.actor.side and eb.actor.side and ea.actor.side != eb.actor.side and not disputed(a, b):
         return False
     if not same_place(ea.place, eb.place):
         return False
@@ -333,10 +403,28 @@ def live_denials(members: Sequence[Mention]) -> list[Mention]:
     return out
 
 
+def actor_dispute(members: Sequence[Mention]) -> Conflict | None:
+    """Who blames whom, when the reports of an incident name different sides as its author."""
+    versions: dict[str, list[Mention]] = {}
+    for m in members:
+        if m.event.actor.side and m.event.status != "denied":
+            versions.setdefault(m.event.actor.side, []).append(m)
+    if len(versions) < 2:
+        return None
+    parts = [
+        "{} did it according to {}".format(side, "; ".join(sorted({_party(m) for m in ms})))
+        for side, ms in sorted(versions.items())
+    ]
+    ids = tuple(m.event.event_id for _, ms in sorted(versions.items()) for m in ms)
+    return Conflict("actor-disputed", ids, " vs ".join(parts))
+
+
 def conflicts(members: Sequence[Mention]) -> list[Conflict]:
     members = sorted(members, key=_order)
     affirm = [m for m in members if m.affirms]
     out: list[Conflict] = []
+    if (dispute := actor_dispute(members)) is not None:
+        out.append(dispute)
     denied = [m for m in members if m.event.status == "denied"]
     if affirm and denied:
         live = {m.event.event_id for m in live_denials(members)}
@@ -384,7 +472,7 @@ def adversaries(side: str) -> set[str]:
 
 
 def incident_status(type_: str, actor_side: str | None, members: Sequence[Mention]) -> IncidentStatus:
-    if live_denials(members):
+    if live_denials(members) or actor_dispute(members) is not None:
         return "contested"
     affirm = [m for m in members if m.affirms]
     sides = {m.speaker_side for m in affirm} - {None}
@@ -424,7 +512,9 @@ def summarise(members: Sequence[Mention]) -> Incident:
     members = sorted(members, key=_order)
     first = members[0].event
     sides = Counter(m.event.actor.side for m in members if m.event.actor.side)
-    actor_side = min(sides, key=lambda s: (-sides[s], s)) if sides else None
+    # A disputed author is no one's to give: the conflict tells the versions.
+    disputed_author = actor_dispute(members) is not None
+    actor_side = min(sides, key=lambda s: (-sides[s], s)) if sides and not disputed_author else None
     docs = {m.event.doc_id for m in members}
     outlets = sorted({m.outlet for m in members if m.outlet})
     sources = {m.outlet or m.event.doc_id for m in members}
