@@ -58,3 +58,17 @@ def test_offsets_point_into_text() -> None:
     text = "The ministry said on Friday the unit left."
     d = find_dates(text, "2023-03-16")[0]
     assert text[d.start : d.end] == "Friday"
+
+
+def test_phrases_placed_by_the_start_of_the_war() -> None:
+    from frontwatch.dates import find_dates
+
+    def span(text: str, pub: str | None = "2022-07-01") -> tuple[str, str] | None:
+        found = find_dates(text, pub)
+        return (found[0].range.start, found[0].range.end) if found else None
+
+    assert span("taken early in the war") == ("2022-02-24", "2022-03-31")
+    assert span("seized at the start of Russia's invasion") == ("2022-02-24", "2022-03-10")
+    assert span("lost in the war's first days") == ("2022-02-24", "2022-03-03")
+    assert span("in the first three months of the invasion") == ("2022-02-24", "2022-05-25")
+    assert span("early in the war", "2021-05-01") is None  # before it began, "the war" is another one

@@ -511,3 +511,62 @@ def test_region_holding_the_struck_town_only_locates_it() -> None:
         "Three houses in Vuhledar, close to the front line in the Donetsk region, were shelled on Friday."
     )
     assert e.place.name == "Vuhledar"
+
+
+def test_place_described_by_an_earlier_capture_is_background_dated_by_the_war() -> None:
+    e = one("Lyman, which Russian forces seized early in the invasion, is a rail hub.")
+    assert e.type == "capture" and e.background
+    assert (e.date.start, e.date.end) == ("2022-02-24", "2022-03-31")
+    e = one("Bakhmut, captured by Russia in the first weeks of the war, lies in ruins.")
+    assert e.background and e.date.start == "2022-02-24" and e.date.end < "2022-04-01"
+
+
+def test_recalled_capture_without_a_date_keeps_none_not_the_dateline() -> None:
+    e = one("Russia took Soledar earlier in the war.")
+    assert e.background and e.date is None
+    e = one("Lyman, which Russian troops seized, is a rail hub.")
+    assert e.background and e.date is None
+
+
+def test_past_perfect_is_background_but_not_in_reported_speech() -> None:
+    events = run(
+        "Ukrainian troops recaptured Lyman on Saturday. Russia had seized Lyman at the start of the war."
+    )
+    assert [(e.background, e.date.start) for e in events] == [(False, "2023-01-14"), (True, "2022-02-24")]
+    e = one("Kyiv said on Friday that its troops had withdrawn from Soledar.")
+    assert not e.background and e.date.start == "2023-01-13"
+
+
+def test_news_in_a_clause_stays_news() -> None:
+    e = one("Residents returned to Lyman, which Ukrainian forces recently retook.")
+    assert not e.background and e.date.start == "2023-01-14"
+
+
+def test_prospects_and_attempts_are_no_events() -> None:
+    for text in (
+        "Capturing Bakhmut would hand Russia control of the Donetsk region.",
+        "Russia launched a push to take Bakhmut.",
+        "Russia's bid to capture Bakhmut has stalled.",
+        "Ukrainian troops may be forced to withdraw from Soledar.",
+        "Russian forces could seize Vuhledar within days.",
+        "Moscow is likely to capture Soledar soon.",
+        "If Russia takes Bakhmut, the road to Lyman opens.",
+    ):
+        assert run(text) == [], text
+
+
+def test_future_announcement_is_planned() -> None:
+    e = one("The governor said Russian forces will withdraw from Snihurivka.")
+    assert e.status == "planned"
+
+
+def test_capture_verbs_need_ground_for_object() -> None:
+    for text in (
+        "He was taken to a police station in Mykolaiv.",
+        "Police seized a painting in Mykolaiv on Friday.",
+        "Russian troops captured a paramedic near Mykolaiv.",
+    ):
+        assert run(text) == [], text
+    assert one("Russian troops captured the airport near Mykolaiv.").place.name == "Mykolaiv"
+    assert one("Ukrainian forces have retaken dozens of villages near Bakhmut.").place.name == "Bakhmut"
+    assert one("Russian forces seized most of Soledar on Thursday.").place.name == "Soledar"

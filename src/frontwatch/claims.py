@@ -113,6 +113,10 @@ INTENT_WORDS = frozenset(
         "need",
         "focus",
         "effort",
+        "bid",
+        "ambition",
+        "chance",
+        "opportunity",
         "try",
         "attempt",
         "fail",
@@ -133,6 +137,9 @@ INTENT_WORDS = frozenset(
         "mission",
     ]
 )
+# Nouns of an undertaking whose infinitive is its goal, not an event: "a push to take X", "the battle to hold
+# it"; as verbs ("pushed them out") they are events of their own, so they count only as nouns.
+INTENT_NOUNS = frozenset(["push", "drive", "campaign", "battle", "fight", "struggle", "offensive", "race"])
 # Words of office: a speaker so titled speaks for the state of the place in the title ("Kharkiv's mayor").
 TITLE_WORDS = frozenset(
     [
@@ -619,16 +626,25 @@ def next_sentence_hedged(text: str) -> bool:
     return _NEXT_SENTENCE_HEDGE.search(text.strip()) is not None
 
 
+# Modals of possibility: "could fall", "may be forced to withdraw" tell a prospect, not an event; "will" and
+# "would" (reported future) are left to `is_future`, which makes a statement of intent "planned".
+POSSIBILITY_MODALS = frozenset(["could", "might", "may", "can", "ca", "should", "must"])
+_SUBJECT_MODALS = POSSIBILITY_MODALS | {"would", "will", "'d"}
+LIKELIHOOD_WORDS = frozenset(["likely", "unlikely", "possible", "poised", "set", "bound"])
+
+
 def hypothetical(trigger: Token) -> bool:
+    subj = trigger
+    while subj.tag_ == "VBG" and subj.dep_ in ("compound", "amod") and subj.head != subj:
+        subj = subj.head  # "Capturing X would ...": the model may hang the gerund on its object
     if (
         trigger.tag_ == "VBG"
-        and trigger.dep_ in ("csubj", "nsubj")
-        and any(
-            c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "will", "'d")
-            for c in trigger.head.children
-        )
+        and subj.dep_ in ("csubj", "nsubj", "nsubjpass")
+        and any(c.dep_ == "aux" and c.lower_ in _SUBJECT_MODALS for c in subj.head.children)
     ):
         return True  # "taking the city would cost months": a prospect, not an event
+    if _possible_only(trigger):
+        return True
     t = trigger
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in t.children):
@@ -640,6 +656,25 @@ def hypothetical(trigger: Token) -> bool:
         t = t.head
     left = trigger.doc[max(trigger.sent.start, trigger.i - 3) : trigger.i]
     return any(x.lower_ in ("if", "whether") for x in left)
+
+
+def _possible_only(trigger: Token) -> bool:
+    """The trigger's verb, or a verb it is the infinitive of, carries a modal of possibility or a word of
+    likelihood: "could fall", "may be forced to withdraw", "is likely to take"; not across a report verb."""
+    verb = trigger
+    for _ in range(3):
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in verb.children):
+            return True
+        if any(c.dep_ == "acomp" and c.lower_ in LIKELIHOOD_WORDS for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in REPORT_VERBS:
+            return False
+        verb = verb.head
+        if verb.lower_ in LIKELIHOOD_WORDS:
+            return True  # "likely to take", the adjective heading the infinitive
+    return False
 
 
 def is_future(trigger: Token) -> bool:

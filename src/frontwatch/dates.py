@@ -26,6 +26,18 @@ _MON = (
 )
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:beginning|start|end|middle|mid|early|late)"
+# The war: Russia's full-scale invasion of Ukraine, begun on 24 February 2022. Phrases placed by it ("early in
+# the war", "in the first weeks of the invasion") date background events an article recalls.
+WAR_START = date(2022, 2, 24)
+_WAR = r"(?:the|Russia['’]s|Moscow['’]s)\s+(?:full-scale\s+|Russian\s+)?(?:war|invasion|conflict|offensive)"
+_WAR_EARLY = rf"\b(?P<early>early|very early)\s+(?:on\s+)?in\s+{_WAR}\b"
+_WAR_START = rf"\b(?:at|in|from)\s+the\s+(?:very\s+)?(?P<start>start|beginning|outset|onset)\s+of\s+{_WAR}\b"
+_N_UNITS = r"(?:(?P<n>few|two|three|four|five|six|\d+)\s+)?(?P<unit>days?|weeks?|months?)"
+_WAR_FIRST = rf"\bin\s+the\s+(?:first|opening|early|initial)\s+{_N_UNITS}\s+of\s+{_WAR}\b"
+_WAR_FIRST_POSS = (
+    r"\bin\s+the\s+(?:war|invasion|conflict)['’]s\s+(?:first|opening|early|initial)\s+"
+    r"(?:(?P<n2>few|two|three|four|five|six|\d+)\s+)?(?P<unit2>days?|weeks?|months?)\b"
+)
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -70,9 +82,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"\b(?P<rel>this|last|the)\s+(?P<season>spring|summer|autumn|fall|winter)\b", re.I),
     ),
     ("year", re.compile(r"\b(?:in|since|by|of|until)\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("war", re.compile(rf"{_WAR_EARLY}|{_WAR_START}|{_WAR_FIRST}|{_WAR_FIRST_POSS}", re.I)),
 ]
 
-_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "few": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +93,7 @@ class DateMention:
     start: int
     end: int
     range: DateRange
+    kind: str = ""  # which pattern found it: "war" for phrases placed by the war's start
 
 
 def parse_published(published: str | None) -> date | None:
@@ -142,6 +156,8 @@ def resolve(kind: str, m: re.Match[str], pub: date | None, future: bool = False)
         elif part in ("end", "late"):
             start = date(year, month, 21)
         return _rng(start, end, "month", text)
+    if kind == "war":
+        return _war_range(g, pub, text)
     if pub is None:
         return None
     if kind == "year":
@@ -203,6 +219,27 @@ def resolve(kind: str, m: re.Match[str], pub: date | None, future: bool = False)
     return None
 
 
+def _war_range(g: dict[str, str | None], pub: date | None, text: str) -> DateRange | None:
+    """'early in the war', 'at the start of the invasion', 'in the first weeks of the war': a span from its
+    first day; only in articles written after it began (or undated), where "the war" is this one."""
+    if pub is not None and pub < WAR_START:
+        return None
+    if g.get("early"):
+        return _rng(WAR_START, date(2022, 3, 31), "month", text)
+    if g.get("start"):
+        return _rng(WAR_START, WAR_START + timedelta(days=14), "week", text)
+    unit = (g.get("unit") or g.get("unit2") or "weeks").lower().rstrip("s")
+    word = (g.get("n") or g.get("n2") or "").lower()
+    n = (_SMALL.get(word) or int(word)) if word else 1
+    if not word and (g.get("unit") or g.get("unit2") or "").lower().endswith("s"):
+        n = {"day": 7, "week": 3, "month": 2}[unit]  # "the first days": a week; "the first weeks": a few
+    days = {"day": 1, "week": 7, "month": 30}[unit] * n
+    end = WAR_START + timedelta(days=days)
+    if pub is not None:
+        end = min(end, pub)
+    return _rng(WAR_START, end, "week" if days <= 31 else "month", text)
+
+
 def find_dates(text: str, published: str | date | None, future: bool = False) -> list[DateMention]:
     """All date expressions in `text`, longest first where they overlap, in text order."""
     pub = published if isinstance(published, date) else parse_published(published)
@@ -218,7 +255,7 @@ def find_dates(text: str, published: str | date | None, future: bool = False) ->
             if rng is None:
                 continue
             taken.update(range(m.start(), m.end()))
-            found.append(DateMention(m.start(), m.end(), rng))
+            found.append(DateMention(m.start(), m.end(), rng, kind))
     return sorted(found, key=lambda d: d.start)
 
 

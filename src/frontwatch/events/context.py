@@ -49,6 +49,7 @@ class RawEvent:
     quantities: dict[str, float]
     sentence: nlp.Sentence
     order: tuple[int, int]
+    background: bool = False  # told as an earlier event recalled ("Kherson, which Russia seized")
 
 
 @lru_cache(maxsize=4096)

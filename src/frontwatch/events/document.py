@@ -51,14 +51,17 @@ def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMenti
 
 
 def _finalise(doc: Document, raws: list[RawEvent], pub: date | None) -> list[EventMention]:
-    """Records in text order with stable ids; an undated mention of news takes the dateline, and one dated
-    more than a week before it is background."""
+    """Records in text order with stable ids; an undated mention of news takes the dateline. Background: a
+    mention dated more than a week before it, or one told as recalled with no date of its own (which keeps
+    no date: the dateline would make an old capture look fresh)."""
     out: list[EventMention] = []
     for n, r in enumerate(sorted(raws, key=lambda r: r.order)):
         when = r.date
-        if when is None and pub is not None and r.status != "planned":
+        if when is None and pub is not None and r.status != "planned" and not r.background:
             when = DateRange(pub.isoformat(), pub.isoformat(), "day", "")  # the dateline: reported as news
-        background = bool(when and pub and date.fromisoformat(when.end) < pub - timedelta(days=7))
+        background = (r.background and r.date is None) or bool(
+            when and pub and date.fromisoformat(when.end) < pub - timedelta(days=7)
+        )
         out.append(
             EventMention(
                 event_id=f"{doc.doc_id}:{n}",

@@ -138,6 +138,25 @@ TERRAIN = frozenset(GENERIC_PLACES) | _words(
     "position territory bridgehead base trench line area stronghold outpost airfield airport front island"
     " settlement locality bank height hill port factory building post checkpoint control"
 )
+# Common nouns a capture verb may take as ground: without one (or a place, a name, a pronoun) its object is a
+# person or a thing and the verb no capture ("took him to a police station").
+TERRITORY_NOUNS = TERRAIN | _words(
+    "ground land city town village hamlet settlement locality community neighbourhood neighborhood suburb"
+    " outskirt outskirts quarter street square district region province oblast territory area zone sector"
+    " section flank frontline bridgehead foothold stronghold position line trench base airbase airfield"
+    " airport port harbour harbor dam bridge crossing road highway railway junction hub station plant"
+    " steelworks works factory mine facility complex building headquarters administration height hill ridge"
+    " forest wood woods field farm coast coastline shore bank island peninsula border km kilometre kilometer"
+    " mile hectare swath swathe"
+)
+# Nouns of a share whose "of" phrase holds the ground: "most of the city", "part of the region".
+PARTITIVES = _words(
+    "most part parts half all much rest remainder majority bulk share portion piece chunk percent % some"
+    " several many dozen dozens hundred hundreds score scores number control"
+)
+# Personal pronouns stand for people, never ground: "he was taken to a police station".
+PERSONAL_PRONOUNS = _words("he she him her i me you we us himself herself themselves")
+CAPTURE_OBJECT_VERBS = _words("take retake recapture capture seize liberate reclaim regain reoccupy")
 # Nouns of a settlement that a region's name may locate: "the Donbas city of X".
 LOCATING_NOUNS = _words("city town village capital port settlement hub stronghold")
 OPINION_VERBS = _words("accuse blame urge warn fear worry believe hope think expect meet")

@@ -95,6 +95,7 @@ def _absorb(keep: RawEvent, other: RawEvent) -> None:
         keep.actor = other.actor
     if keep.source is None:
         keep.source = other.source
+    keep.background = keep.background and other.background  # told once as news, it is news
 
 
 def _may_be_one(a: RawEvent, b: RawEvent) -> bool:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from frontwatch import claims, nlp
 from frontwatch.dates import DateMention, find_dates
 from frontwatch.events.actors import find_actor
-from frontwatch.events.arguments import date_for, has_distance, quantities_for
+from frontwatch.events.arguments import date_for, has_distance, quantities_for, recalled
 from frontwatch.events.context import Context, RawEvent
 from frontwatch.events.lexicon import CASUALTY_WORDS, PARTIES
 from frontwatch.events.merge import dedupe_sentence, merge_coordinated
@@ -97,8 +97,13 @@ def sentence_events(
             continue  # "we'd left the city": a voice that speaks for no party tells of people, not forces
         same_type = {x.i for x, y in triggers if y == ty}
         when = date_for(t, sent, dates, sdoc, trigger_ids, same_type, pub)
+        earlier = recalled(t, ty, token_place)
         for p in targets or [None]:
-            out.append(RawEvent(ty, t, p, actor, speaker, status, when, dict(qty), sent, (sent.start, t.idx)))
+            out.append(
+                RawEvent(
+                    ty, t, p, actor, speaker, status, when, dict(qty), sent, (sent.start, t.idx), earlier
+                )
+            )
         if actor.side:
             ctx.actor[ty] = actor.side
             ctx.last_side = actor.side

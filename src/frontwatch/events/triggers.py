@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from frontwatch import claims, nlp
 from frontwatch.events.lexicon import (
     ALLOWED_XCOMP_HEADS,
+    CAPTURE_OBJECT_VERBS,
     CIVIL_MOVES,
     DECLARE_VERBS,
     ENEMY_WORDS,
@@ -26,10 +27,13 @@ from frontwatch.events.lexicon import (
     NOT_TERRITORY,
     NOUN_TRIGGERS,
     PARTIES,
+    PARTITIVES,
+    PERSONAL_PRONOUNS,
     PERSONNEL,
     PLANNED_XCOMP_HEADS,
     TAKE_IDIOMS,
     TERRAIN,
+    TERRITORY_NOUNS,
     VERB_TRIGGERS,
     WEAK,
 )
@@ -75,6 +79,8 @@ def trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
             and not (objs & TERRAIN or any(_object_is_place(t, token_place)))
         ):
             return None  # "taking over the blog", "took over as commander"
+        if ty == "capture" and _takes_no_territory(t, token_place):
+            return None
         if lemma == "take":
             if "back" in prts or "control" in objs:
                 return ty
@@ -92,8 +98,6 @@ def trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
             or any(c.dep_ == "dative" or (c.dep_ == "dobj" and _has_det(c, "no")) for c in t.children)
         ):
             return None  # "left the city no choice": a double object is no departure
-        if ty == "capture" and _takes_no_territory(t, token_place):
-            return None
         return ty
     if t.pos_ in ("NOUN", "PROPN"):
         ty = NOUN_TRIGGERS.get(lemma)
@@ -181,20 +185,40 @@ def _has_det(t: Token, word: str) -> bool:
 
 
 def _takes_no_territory(t: Token, token_place: dict[int, PlaceMention]) -> bool:
-    """A capture verb whose object is a person or a thing ('captured two soldiers', 'seized a yacht')."""
+    """A capture verb whose object is a person or a thing ('captured two soldiers', 'seized a yacht', 'he was
+    taken to a police station'): the object must be ground, a place, a name or a pronoun that may stand
+    for one."""
     objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
     if not objs and t.dep_ in ("acl", "relcl") and t.tag_ == "VBN":
         objs = [t.head]  # "prisoners captured in May"
     if not objs and t.dep_ in ("pcomp", "advcl") and any(c.dep_ == "auxpass" for c in t.children):
         verb = t.head.head if t.dep_ == "pcomp" else t.head  # "the men were detained after being captured"
         objs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    strict = _lemma(t) in CAPTURE_OBJECT_VERBS
     for o in objs:
         o = claims.antecedent(o)
         if o.i in token_place:
             return False
         words = {o.lemma_.lower(), o.lower_} | {c.lemma_.lower() for c in o.children if c.dep_ == "appos"}
-        if words & NOT_TERRITORY:
+        if words & NOT_TERRITORY or o.lower_ in PERSONAL_PRONOUNS:
             return True
+        if strict and not _ground(o, token_place):
+            return True
+    return False
+
+
+def _ground(o: Token, token_place: dict[int, PlaceMention], depth: int = 0) -> bool:
+    """The object may be ground: a place, a noun of ground, a proper name (a village the gazetteer lacks), a
+    pronoun or number that may stand for one, or a share of ground ('most of the city')."""
+    if o.i in token_place or o.pos_ in ("PRON", "NUM", "DET") or o.lemma_.lower() in TERRITORY_NOUNS:
+        return True
+    if o.lower_ in TERRITORY_NOUNS:
+        return True
+    if o.pos_ == "PROPN":
+        return o.ent_type_ != "PERSON"
+    if (o.lemma_.lower() in PARTITIVES or o.lower_ in PARTITIVES) and depth < 2:
+        pobjs = [g for c in o.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        return not pobjs or any(_ground(g, token_place, depth + 1) for g in pobjs)
     return False
 
 
@@ -218,8 +242,10 @@ def governing_verb(t: Token, ty: str) -> Token | None:
 
 def skip_for_intent(t: Token) -> bool:
     """Goals, conditions and failures are not events: 'objectives ... to liberate', 'failed to take'."""
-    if t.dep_ in ("advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
-        return True  # a purpose: "an operation to liberate X", "... was carried out to withdraw"
+    if t.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return (
+            True  # a purpose: "an operation to liberate X", "a push to take X", "... carried out to withdraw"
+        )
     cur = t
     for _ in range(6):
         if cur.head == cur:
@@ -230,7 +256,7 @@ def skip_for_intent(t: Token) -> bool:
             return False
         if lemma in claims.REPORT_VERBS and cur.pos_ in ("VERB", "AUX"):
             return False
-        if lemma in claims.INTENT_WORDS:
+        if lemma in claims.INTENT_WORDS or (lemma in claims.INTENT_NOUNS and cur.pos_ == "NOUN"):
             return True
         if any(c.dep_ == "acomp" and c.lemma_.lower() in ("impossible", "unable") for c in cur.children):
             return True  # "it was impossible to organise evacuations"
