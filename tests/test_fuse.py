@@ -610,6 +610,44 @@ def test_a_report_with_no_time_does_not_bridge_a_city_and_its_region(store: Stor
     assert incident_of(store, "city-e1").event_ids == ("region-e1", "city-e1")
 
 
+def test_a_recalled_capture_stays_apart_from_fresh_news_of_another_episode(store: Store) -> None:
+    early_march = ("2022-03-01", "2022-03-10")
+    # fresh news of a recapture by one side; the region's namesake city is recalled as taken in the spring
+    add(
+        store, "news", "2022-07-25", [ev("news", 1, "capture", KHERSON, "UA", status="claimed", source=UA_GS)]
+    )
+    add(
+        store,
+        "recap",
+        "2022-07-26",
+        [
+            ev("recap", 1, "capture", KHERSON_OBLAST, None, month=early_march, background=True),
+            ev("recap", 2, "capture", KHERSON, "RU", month=early_march, background=True),
+        ],
+    )
+    assert incident_of(store, "news-e1").event_ids == ("news-e1",)  # no overlap in time
+    # another report of the spring capture overlaps the recalled one and joins it, whoever it names
+    add(store, "spring", "2022-03-04", [ev("spring", 1, "capture", KHERSON, None, day="2022-03-03")])
+    assert set(incident_of(store, "spring-e1").event_ids) >= {"recap-e2", "spring-e1"}
+    # a side's fresh news of the same days never joins the other side's capture
+    add(store, "same", "2022-03-05", [ev("same", 1, "capture", KHERSON, "UA", day="2022-03-03")])
+    assert "recap-e2" not in incident_of(store, "same-e1").event_ids
+
+
+def test_a_recalled_event_does_not_join_news_that_has_no_time(store: Store) -> None:
+    add(store, "nodate", None, [ev("nodate", 1, "withdrawal", BALAKLIIA, "RU")])
+    add(
+        store,
+        "recap",
+        "2022-10-20",
+        [ev("recap", 1, "withdrawal", BALAKLIIA, "RU", day="2022-09-08", background=True)],
+    )
+    assert incident_of(store, "recap-e1").event_ids == ("recap-e1",)
+    # news with a time of its own that overlaps does join the recalled event
+    add(store, "news", "2022-09-09", [ev("news", 1, "withdrawal", BALAKLIIA, "RU", day="2022-09-08")])
+    assert set(incident_of(store, "news-e1").event_ids) == {"recap-e1", "news-e1"}
+
+
 # -- end to end -------------------------------------------------------------------------------------
 
 WIRE = (

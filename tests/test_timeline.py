@@ -8,8 +8,9 @@ from typer.testing import CliRunner
 from frontwatch import timeline
 from frontwatch.cli import app
 from frontwatch.export import export
+from frontwatch.records import Place
 from frontwatch.store import Store
-from test_fuse import BALAKLIIA, IZIUM, KHERSON, RU_MOD, UA_GS, add, ev
+from test_fuse import BALAKLIIA, IZIUM, KHERSON, KHERSON_OBLAST, RU_MOD, UA_GS, add, ev
 
 WIDE = {"COLUMNS": "250"}
 
@@ -112,3 +113,53 @@ def test_a_strike_with_a_disputed_author_leaves_the_timeline_alone(store: Store)
     (strike,) = [i for i in store.incidents() if i.type == "attack"]
     assert strike.status == "contested" and strike.actor_side is None
     assert [c.to_dict() for c in timeline.for_place(store, IZIUM)] == before
+
+
+ENERHODAR = Place("settlement", 709611, "Enerhodar", 47.4989, 34.6558, "UA.26", "UA")
+
+
+def test_a_recalled_change_with_no_date_is_not_placed_on_its_article_day(store: Store, tmp_path) -> None:
+    add(store, "spring", "2022-03-05", [ev("spring", 1, "capture", ENERHODAR, "RU", day="2022-03-04")])
+    add(store, "summer", "2022-07-30", [ev("summer", 1, "capture", ENERHODAR, "UA", day="2022-07-29")])
+    add(store, "nov", "2022-11-02", [ev("nov", 1, "withdrawal", ENERHODAR, "UA", day="2022-07-22")])
+    # "the town, seized by Russia, ...": recalled with no date of its own
+    add(store, "recap", "2022-07-23", [ev("recap", 1, "capture", ENERHODAR, "RU", background=True)])
+    changes = timeline.for_place(store, ENERHODAR)
+    assert [(c.change, c.date.start if c.date else None, c.before) for c in changes] == [
+        ("capture", "2022-03-04", None),
+        ("withdrawal", "2022-07-22", None),
+        ("capture", None, "2022-07-23"),  # some time before its first report: ahead of what came after
+        ("capture", "2022-07-29", None),
+    ]
+    undated = changes[2]
+    assert undated.first_reported == "2022-07-23" and undated.side == "RU"
+    # the dated withdrawal is not handed over to a capture that has no date
+    assert changes[1].side is None
+    export(store, tmp_path)
+    rows = [json.loads(line) for line in (tmp_path / "timeline.jsonl").read_text().splitlines()]
+    (row,) = [r for r in rows if r["date"] is None]
+    assert row["before"] == "2022-07-23" and row["first_reported"] == "2022-07-23"
+    assert all(r["before"] is None for r in rows if r["date"] is not None)
+
+
+def test_a_plan_alone_is_not_a_change_of_control(store: Store) -> None:
+    add(
+        store,
+        "aide",
+        "2022-07-26",
+        [
+            ev(
+                "aide",
+                1,
+                "capture",
+                KHERSON_OBLAST,
+                "UA",
+                status="planned",
+                month=("2022-09-01", "2022-09-30"),
+            )
+        ],
+    )
+    assert timeline.for_place(store, KHERSON_OBLAST) == []
+    add(store, "done", "2022-09-20", [ev("done", 1, "capture", KHERSON_OBLAST, "UA", day="2022-09-19")])
+    (change,) = timeline.for_place(store, KHERSON_OBLAST)
+    assert change.date is not None and change.date.start == "2022-09-19"

@@ -16,6 +16,7 @@ from frontwatch import __version__
 from frontwatch.export import export as write_export
 from frontwatch.records import Incident, IngestError, Party, Place
 from frontwatch.store import Store, StoreError
+from frontwatch.timeline import ControlChange
 
 app = typer.Typer(
     help="Turn many conflict news articles into one sourced, geocoded, deduplicated record of events.",
@@ -239,6 +240,12 @@ def incidents_cmd(
     store.close()
 
 
+def _change_date(c: ControlChange) -> str:
+    if c.date:
+        return c.date.start if c.date.start == c.date.end else f"{c.date.start}..{c.date.end}"
+    return f"undated, before {c.before}" if c.before else "undated"
+
+
 @app.command("timeline")
 def timeline_cmd(
     place: Annotated[str, typer.Argument(help="A place name, any spelling (Izyum, Izium, Ізюм).")],
@@ -267,7 +274,7 @@ def timeline_cmd(
                 _report_line(r.status, r.source, r.doc_id, r.date or r.published) for r in c.reports
             )
             table.add_row(
-                c.date.start if c.date else f"undated, reported {c.first_reported or '?'}",
+                _change_date(c),
                 f"{c.actor_side or 'unknown side'} {verb}",
                 c.side or "?",
                 c.status,

@@ -28,7 +28,8 @@ one town on one day are an artillery duel, two incidents. The incident is `conte
 "actor-disputed" conflict naming who blames whom.
 
 A background mention (an earlier event recalled as context) with no date of its own is not merged: it
-cannot tell which of several episodes at that place it means.
+cannot tell which of several episodes at that place it means. A dated one joins only reports whose dates
+overlap its own, never a news report with no time (news tells the latest episode, not a recalled one).
 
 Incremental: the events of the given documents are matched against incidents fetched by blocking key
 (type, country, admin1) and date window, so adding a document costs what its own blocks hold, not the
@@ -228,7 +229,8 @@ def same_time(a: Mention, b: Mention) -> bool:
     if a.vague or b.vague:
         return False
     if a.unconstrained or b.unconstrained:
-        return True
+        # news with no time tells the latest episode, not the earlier one a recalled event is
+        return not (a.event.background or b.event.background)
     if a.span and b.span:
         slack = timedelta(days=day_slack(a, b))
         return a.span[0] <= b.span[1] + slack and b.span[0] <= a.span[1] + slack

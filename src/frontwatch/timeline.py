@@ -4,6 +4,12 @@ A Russian withdrawal from a town and a Ukrainian capture of it are two incidents
 town's timeline. Each step says when, which side holds the place after it, how sure that is (the
 incident status) and the reports behind it, each with its speaker, status and publication date, so a
 reader sees "unconfirmed on the 10th, reported on the 12th".
+
+A change no report dates (an earlier capture recalled in passing, "Enerhodar, seized by Russia") is not
+placed on the day an article recalls it: that would show an old change as fresh. It stays undated, known
+only to have happened `before` its first report, and takes its place in the sequence just before the
+dated changes of that day and later; with no publication date at all it comes last. A plan reported by
+itself ("will be liberated by September") is not a change of control and is left out.
 """
 
 from __future__ import annotations
@@ -53,11 +59,13 @@ class ControlChange:
     incident_id: str
     reports: tuple[Report, ...]
     first_reported: str | None = None  # the first publication that reports it
+    before: str | None = None  # for an undated change: it happened before this day (its first report)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "place": self.place.to_dict(),
             "date": self.date.to_dict() if self.date else None,
+            "before": self.before,
             "side": self.side,
             "change": self.change,
             "actor_side": self.actor_side,
@@ -74,11 +82,20 @@ def place_key(place: Place) -> tuple:
     return ("name", place.kind, place.admin1, place.name)
 
 
-def _when(inc: Incident, published: Sequence[str]) -> date | None:
-    """When a change happened: the incident's date, else the first publication that reports it."""
+def _when(inc: Incident, news: Sequence[str]) -> date | None:
+    """When a change happened: the incident's date, else the first publication that tells it as news. A
+    recalled event's publication is no date of it."""
     if inc.date is not None:
         return date.fromisoformat(inc.date.start)
-    return date.fromisoformat(min(published)) if published else None
+    return date.fromisoformat(min(news)) if news else None
+
+
+def _position(when: date | None, published: Sequence[str]) -> tuple[date, bool]:
+    """Where a change sits in the sequence: its date; an undated one just before the dated changes from its
+    first report on (it happened before that day); undated and unpublished, last."""
+    if when is not None:
+        return when, True
+    return (date.fromisoformat(min(published)) if published else date.max), False
 
 
 def _side_after(
@@ -100,18 +117,25 @@ def build(
     events: Mapping[str, EventMention],
     published: Mapping[str, str | None],
 ) -> list[ControlChange]:
-    """The control changes of one place, in time order; undated ones last, by first report."""
+    """The control changes of one place, in time order (undated ones placed by their first report)."""
     rows = []
     for inc in incidents:
         if inc.type not in CONTROL_TYPES or inc.place is None:
             continue
         members = [events[e] for e in inc.event_ids if e in events]
+        if members and all(m.status == "planned" for m in members):
+            continue  # a plan ("will be liberated by September") changes no one's control
         pubs = sorted(p for p in (published.get(m.doc_id) for m in members) if p)
-        rows.append((inc, members, _when(inc, pubs), pubs))
+        news = [
+            p
+            for m in members
+            if not m.background and m.status != "planned" and (p := published.get(m.doc_id))
+        ]
+        rows.append((inc, members, _when(inc, news), pubs))
     captures = [(inc, when) for inc, _, when, _ in rows if inc.type == "capture"]
     out = []
-    # undated changes last; on one day a withdrawal comes before the capture that follows it
-    order = sorted(rows, key=lambda r: (r[2] or date.max, r[0].type != "withdrawal", r[0].incident_id))
+    # on one day a withdrawal comes before the capture that follows it
+    order = sorted(rows, key=lambda r: (_position(r[2], r[3]), r[0].type != "withdrawal", r[0].incident_id))
     for inc, members, when, pubs in order:
         reports = sorted(
             (
@@ -139,6 +163,7 @@ def build(
                 incident_id=inc.incident_id,
                 reports=tuple(reports),
                 first_reported=pubs[0] if pubs else None,
+                before=pubs[0] if pubs and when is None else None,
             )
         )
     return out
