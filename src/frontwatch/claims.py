@@ -337,7 +337,7 @@ def subject(verb: Token) -> Token | None:
         and verb.head != verb
         and (verb.dep_ != "advcl" or verb.tag_ == "VBG")
     ):
-        # "Announcing X, Peskov stated"
+        # "Announcing X, the spokesman stated"
         return subject(verb.head)
     if verb.lemma_.lower() in REPORT_VERBS:
         return _stranded_speaker(verb)
@@ -472,7 +472,7 @@ def _trailing_clause(child: Token, verb: Token) -> bool:
 
 
 def _participle_report(verb: Token) -> Token | None:
-    """'This withdrawal, announced on Wednesday, includes ...': a reporting participle on the subject."""
+    """'The pullback, announced on Monday, covers ...': a reporting participle on the subject."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             for g in c.children:

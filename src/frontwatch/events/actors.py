@@ -187,7 +187,7 @@ def _sibling_agent(t: Token) -> Token | None:
 def _pronoun_side(
     tok: Token, t: Token, attribution: claims.Attribution, speaker: Party | None, ctx: Context, ty: str
 ) -> str | None:
-    # "the Ukrainian army continues its attacks", "Russia will focus on the territories it annexed":
+    # "the army keeps up its strikes", "Russia will focus on the territories it annexed":
     # the nearest subject above that is not itself a pronoun
     cur = t
     for _ in range(8):

@@ -374,7 +374,7 @@ def _in_speaker_or_destination(tok: Token) -> bool:
         if t.lemma_.lower() in ("visit", "trip", "talk", "meeting"):
             return True
         if t.lemma_.lower() in SEND_VERBS and t.pos_ == "VERB" and t != tok:
-            return True  # "they will be sent to operations in X": where forces go, not where they leave
+            return True  # "the units will be moved to X": where forces go, not where they leave
         t = t.head
     return False
 
