@@ -1,7 +1,8 @@
 """Boilerplate removal for article bodies.
 
 Two kinds of evidence: line rules for the furniture every web page carries (comment forms, "Read also"
-teasers, navigation, share prompts, author boxes, breadcrumbs), and lines repeated at the head or tail
+teasers, navigation, share prompts, author boxes, breadcrumbs, adverts, captions and credits, date stamps,
+cookie notices, app and newsletter promotions), and lines repeated at the head or tail
 of several independent documents (an outlet's own furniture). Every removed line is kept for audit.
 """
 
@@ -23,7 +24,26 @@ def _rx(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+# A date or time stamp made only of date words: "Nov. 20, 2019 at 11:28 AM EST", "3 hours ago".
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY = r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+_STAMP_WORD = (
+    rf"(\d{{1,4}}(st|nd|rd|th)?|{_MONTH}|{_WEEKDAY}|[ap]\.?m\.?|(?-i:[A-Z]{{2,4}})|at|on|ago|an?|today|yesterday"
+    r"|just now|(minute|min|hour|hr|day|week)s?)"
+)
+_STAMP = rf"{_STAMP_WORD}([\s,:/.|+()-]+{_STAMP_WORD}){{0,10}}\.?"
+_AGENCY = (
+    r"(getty( images)?|afp|reuters|ap( photo)?|epa(-efe)?|shutterstock|istock(photo)?|alamy|anadolu( agency)?"
+    r"|xinhua|sputnik|pa (images|wire))"
+)
+_PLATFORM = (
+    r"(twitter|x|facebook|instagram|youtube|tiktok|telegram|whatsapp|linkedin|threads|mastodon|bluesky|viber"
+    r"|google news)"
+)
+
 # Whole-line rules, matched against the line without leading bullets. Families name the rule in the audit.
+# Each pattern must fit a whole line of furniture and no article sentence, so open-ended tails sit behind
+# a colon, a question mark or an imperative that reportage does not start with.
 LINE_RULES: dict[str, re.Pattern[str]] = {
     "comment-form": _rx(
         r"leave an? (reply|comment|response)\b.*",
@@ -43,6 +63,14 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"related (posts?|articles?|news|stories|content|topics|coverage|reading)\b.*",
         r"(related|recommended|trending|popular|latest|more|watch|listen)( news| now| stories| posts)?\s*:.*",
         r"(related|recommended|trending now|popular posts|latest news|more stories|more news|top stories)",
+        r"(see|view|watch|listen|read) more\s*:.*",
+        r"(most (read|popular|viewed|shared|watched|commented|emailed)|recommended for you"
+        r"|trending( now| stories)?|editor'?s'? (picks?|choice)|in case you missed it|what to read next"
+        r"|popular (on|in) \w+)[\w'’ ]{0,40}:?",
+        r"continue reading\b.{0,120}",
+        r"read (the )?(full|whole|complete|original|entire|rest of the)"
+        r" (story|article|report|post|interview|text)\b.{0,80}",
+        r"(please )?click (here|the link|below|on the link)\b.{0,120}",
     ),
     "navigation": _rx(
         r"(previous|next|older|newer|prev) (post|article|story|page|entry)\b.*",
@@ -53,6 +81,9 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"page \d+( of \d+)?",
         r"(home|news)\s*[»>/|›].{0,80}",
         r"(tags?|categories|category|filed under|posted in|topics?)\s*:.{0,120}",
+        r"(tags|tagged|keywords|topics)",
+        r"(print|email|e-mail|save|bookmark|listen to) (this )?(article|story|page|post)( for later)?",
+        r"(font|text) size\b.{0,20}",
     ),
     "share": _rx(
         r"(share|share this( article| story| post| page)?|tweet|pin it|email|print|whatsapp|telegram|facebook"
@@ -64,16 +95,76 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"like this:?",
         r"like loading\W*",
         r"%d bloggers like this:?",
+        r"share (this|the) (article|story|post|page|video|link)( on| via| with)\b.{0,60}",
+        r"(did you |do you )?(like|enjoy(ed)?|love) (this|the) (story|article|post)\?.{0,80}",
+        r"if you (like|liked|enjoyed|appreciated) (this|our|the) (article|story|post|reporting|journalism)"
+        r"\b.{0,200}",
+        # "Follow-up talks on Telegram ..." is reportage; the imperative "Follow X on Twitter" is not.
+        rf"follow(?!-)\b.{{0,60}}\b(on|at|via) {_PLATFORM}\b.{{0,100}}",
+        r"follow (us |me |him |her |them )?(on \w+ )?@\w+.{0,60}",
+    ),
+    "promo": _rx(
+        r"(download|get|install|try) (our|the) (free )?([\w.'’-]+ ){0,3}(app|apps|application)\b.{0,80}",
+        rf"(join|follow|subscribe to) (us|our)\b.{{0,40}}\b({_PLATFORM}|channel|community|group)\b.{{0,40}}",
+        r"subscribe( now| today| here| for free)?[.!]?",
+        r"subscribe to (our|the|\w+['’]s) .{0,60}(newsletters?|channel|podcast|updates|alerts|feed|edition)"
+        r"\b.{0,60}",
+        r"(get|receive) (the latest|our|the day['’]s|the week['’]s|breaking|the best|top)\b.{0,80}"
+        r"\b(inbox|newsletters?|e-?mails?|alerts)\b.{0,80}",
+        r"sign up( now| today| here)?( for (free|our \w+|the \w+))?[.!]?",
+    ),
+    "advert": _rx(
+        r"(advertisement|advertising|advert|ads?|sponsored|promoted|paid (content|post|partnership)"
+        r"|(sponsored|promoted|partner) (content|post|story|stories|links?)"
+        r"|(article|story) continues (below|after)( this)?( advertisement| ad)?)\s*[.:]?[\s*–—-]*",
+        r"scroll (down )?to continue( reading)?\.?",
+    ),
+    "caption": _rx(
+        r"\(?(photo|photograph|image|picture|pic|video|graphic|illustration|file photo|main image|top image"
+        r"|featured image|cover image|photo ?credit|image credit|credit)s?( credit| courtesy| source| by)?"
+        r"\s*[:|]\s*.{1,160}",
+        r"\((photo|photograph|image|picture|video|file photo|credit|illustration)s?\b[^()]{0,120}\)\.?",
+        # A credit has no full stop; "Photos by drone operators showed ... ." is a sentence.
+        r"(photo|photograph|image|picture|video|illustration)s? (by|courtesy( of)?|credit)\b"
+        r".{0,100}(?<![.!?])",
+        rf"([\w.'’ -]{{1,40}}\s*/\s*)?{_AGENCY}(\s*(/|via)\s*[\w.'’ -]{{1,40}}){{0,2}}",
+    ),
+    "credit": _rx(
+        r"sources?\s*:\s*.{1,80}",
+        r"\((additional )?(reporting|writing|editing|compiled|edited|translated|written) by\b"
+        r"[^()]{0,250}\)\.?",
+        r"(additional )?(reporting|writing|editing) by\b.{0,250}(?<![.!?])",
+        r".{0,200}\bcontributed (reporting|to this (report|story|article))\b.{0,60}",
+    ),
+    "meta": _rx(
+        r"(last |first |originally )?(updated|published|posted|modified|edited)( on| at)?\s*:\s*.{1,60}",
+        rf"(last |first |originally )?(updated|published|posted|modified|edited)\s+{_STAMP}",
+        rf"(?=.*\d)(?=.*\b({_MONTH}|{_WEEKDAY})){_STAMP}",
+        r"last updated",
+        r"\d+\s*(-\s*\d+\s*)?(min(ute)?s?|hours?)\.?\s*(read|reading time|to read)",
+        r"(estimated )?(reading|read) time\s*:?\s*\d+.{0,20}",
+        r"\d[\d,.]*\s*[km]?\s*(views|reads|shares)",
+    ),
+    "consent": _rx(
+        r"(we|this (web)?site|our (web)?site) uses? cookies\b.{0,300}",
+        r"by (continuing to )?(using|browsing|use|visit(ing)?) (this|our) (web)?site\b.{0,300}",
+        r"((accept|allow|reject|decline|manage)( all)?( cookies)?|cookie (policy|settings|preferences))",
+        r"(privacy policy|terms (of (use|service)|and conditions))(\s*[|·•,]\s*[\w ]{1,30}){0,4}",
     ),
     "author": _rx(
         r"about the author\b.*",
         r"(written|posted|published|reported) by\b.{0,60}",
         r"author\s*:.{0,60}",
         r"by [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}( and [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3})?",
+        r"(write to|e-?mail|contact|reach)\b[^.]{0,60}\b(at|on|via)\s+(\S+@\S+|@\w+|https?://\S+|twitter)\b.{0,100}",
     ),
     "copyright": _rx(
         r"(©|\(c\)|copyright\b).{0,160}",
         r"all rights reserved\.?",
+        r".{0,100}\ball rights reserved\b.{0,100}",
+        r"this (material|article|content|story) (may|must) not be (published|reproduced|copied|republished"
+        r"|redistributed)\b.*",
+        r"this copy is for your personal\b.*",
     ),
 }
 # Markers after which, near the end of a page, nothing belongs to the article.
