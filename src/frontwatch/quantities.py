@@ -80,6 +80,23 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # a count whose noun is left out, the verb beside it: "wounding 88", "and five were injured"
+    (
+        "bare_after_verb",
+        re.compile(
+            rf"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured)\s+{_HEDGE}(?P<num>{NUMBER})\b"
+            r"(?=\s*(?:[,.;:)]|(?:and|others?|more|in|on|at|when|after|as|during)\b|$))",
+            re.I,
+        ),
+    ),
+    (
+        "bare_before_verb",
+        re.compile(
+            rf"(?<![\w,.])(?P<num>{NUMBER})\s+(?:others?\s+|more\s+)?(?:were|was|have\s+been|had\s+been)\s+"
+            r"(?P<verb>killed|wounded|injured|hurt)\b",
+            re.I,
+        ),
+    ),
     (
         "one_person",
         re.compile(
@@ -149,12 +166,14 @@ def find_quantities(text: str) -> list[Quantity]:
             if kind == "one_person":
                 value: float | None = 1.0
             else:
-                value = parse_number(m.group(1))
+                value = parse_number(m.group("num") if "num" in pattern.groupindex else m.group(1))
             if value is None:
                 continue
             out_kind: str | None = kind
             if kind in ("persons", "one_person"):
                 out_kind = _person_kind(text, m)
+            elif kind.startswith("bare_"):
+                out_kind = "fatalities" if m.group("verb").lower().startswith("kill") else "injured"
             elif kind == "area_mi2":
                 out_kind, value = "area_km2", round(value * 2.58999)
             elif kind == "distance_mi":

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from frontwatch import nlp
 from frontwatch.dates import parse_published
 from frontwatch.events.context import Context, RawEvent
-from frontwatch.events.merge import merge
+from frontwatch.events.merge import fold_casualty_followups, merge
 from frontwatch.events.places import focus_region, local_place
 from frontwatch.events.sentence import sentence_events
 from frontwatch.events.speakers import update_speaker_cheaply
@@ -47,6 +47,7 @@ def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMenti
             raws.extend(sentence_events(doc, sentences, i, parsed[i], places, pub, focus, ctx, parsed))
         if len(states) == 1:
             ctx.last_state = next(iter(states))
+    raws = fold_casualty_followups(raws, {s.start: i for i, s in enumerate(sentences)})
     return _finalise(doc, merge(raws), pub)
 
 

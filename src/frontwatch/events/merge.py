@@ -29,6 +29,31 @@ def merge_coordinated(out: list[RawEvent]) -> None:
         out.remove(r)
 
 
+def fold_casualty_followups(raws: list[RawEvent], sentence_starts: dict[int, int]) -> list[RawEvent]:
+    """'A missile hit X. Two people were killed.': a toll with no place, actor or event of its own, told
+    in the sentence right after an attack, is that attack's toll, not a casualty report of its own."""
+    out: list[RawEvent] = []
+    for r in raws:
+        idx = sentence_starts.get(r.sentence.start)
+        own = [k for k in raws if k.sentence is r.sentence and k is not r]
+        prev = [k for k in out if idx is not None and sentence_starts.get(k.sentence.start) == idx - 1]
+        attack = next((k for k in reversed(prev) if k.type == "attack" and not k.background), None)
+        if (
+            r.type == "casualties"
+            and r.place is None
+            and r.actor.side is None
+            and r.quantities
+            and set(r.quantities) <= {"fatalities", "injured"}
+            and not own
+            and attack is not None
+        ):
+            for k, v in r.quantities.items():
+                attack.quantities.setdefault(k, v)
+            continue
+        out.append(r)
+    return out
+
+
 def dedupe_sentence(out: list[RawEvent]) -> list[RawEvent]:
     keep: list[RawEvent] = []
     for r in out:

@@ -147,7 +147,7 @@ def linked_places(
 
 def _locators(sdoc: Doc, token_place: dict[int, PlaceMention], found: set[int]) -> set[int]:
     """Places that only say where another found place lies: 'the Donbas city of X' (a modifier of a place
-    noun whose 'of' names X) and 'X in Y' (Y attached to X or to the noun that names X)."""
+    noun whose 'of' names X) and 'X in Y', 'X near Y' (Y attached to X or to the noun that names X)."""
 
     def other(x: Token, pm: PlaceMention) -> bool:
         q = token_place.get(x.i)
@@ -164,10 +164,28 @@ def _locators(sdoc: Doc, token_place: dict[int, PlaceMention], found: set[int]) 
             if any(other(g, pm) for g in named):
                 out.add(id(pm))
                 continue
-        if tok.dep_ == "pobj" and head.lower_ == "in" and head.head != head:
+        # "X in Y", "X near Y", "X outside Y": Y only places X
+        if tok.dep_ == "pobj" and head.lower_ in ("in", "near", "outside") and head.head != head:
             owner = head.head
             located = [owner, *(g for c in owner.children if c.dep_ in ("prep", "appos")
                                 for g in ([c] if c.dep_ == "appos" else c.children))]  # fmt: skip
+            if (
+                head.lower_ != "in"
+            ):  # "took (the village of) X near Y": the parser may hang "near Y" on the verb
+                for obj in (
+                    c
+                    for c in owner.children
+                    if c.dep_ == "dobj" and not any(x.dep_ == "conj" for x in c.children)
+                ):
+                    located += [
+                        obj,
+                        *(
+                            g
+                            for c in obj.children
+                            if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children
+                        ),
+                    ]
             if any(other(x, pm) for x in located):
                 out.add(id(pm))
     return out

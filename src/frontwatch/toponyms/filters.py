@@ -48,7 +48,8 @@ def person_surfaces(f: Finder, mentions: list[Mention]) -> set[str]:
         elif _attributed(f, b) and not _strong_name(f, tb.text):
             people.add(tb.text)  # "comments by X.", "according to X,": a source, not a place
         elif (
-            _given_name_town(f, toks[b - 1].text)
+            toks[b - 1].cap  # "Residents of X": a lower-case word is no given name, though "Of" is a town
+            and _given_name_town(f, toks[b - 1].text)
             and f.text[toks[b - 1].end : tb.start] == " "
             and tb.key not in STOP_WORDS | NEWS_WORDS | PERSON_TITLES | ORG_NEXT | FEATURE_WORDS
             and tb.key not in REGION_WORDS

@@ -138,7 +138,8 @@ class Finder:
         while i < len(toks):
             t = toks[i]
             hit = self.match_at(i) if (t.cap or t.key in g.max_words) else None
-            if hit is None and t.cap and len(t.key) >= 5 and self.has_cue(i) and not t.sent_start:
+            fuzzy_slot = self.has_cue(i) or self.listed_with_place(i)
+            if hit is None and t.cap and len(t.key) >= 5 and fuzzy_slot and not t.sent_start:
                 ids = g.ids(t.text, fuzzy=True)
                 hit = (i, ids) if ids else None
             unknown = None
@@ -158,6 +159,22 @@ class Finder:
             out.append(m)
             i = j + 1
         return out
+
+    def listed_with_place(self, i: int) -> bool:
+        """Token i is one item of a list whose neighbour item is a known place: "hit X, Y and Z", where
+        a typo in one item is still a place because its neighbours are."""
+        toks = self.toks
+        before = self.text[toks[i - 1].end : toks[i].start] if i > 0 else ""
+        if i > 0 and (before == ", " or (before == " " and self.word(i - 1) == "and")):
+            k = i - 1 if before == ", " else i - 2
+            if k >= 0 and self.text[toks[k].end : toks[k + 1].start] in (", ", " ") and toks[k].cap:
+                return self.known(k, k)
+        if i + 1 < len(toks):
+            after = self.text[toks[i].end : toks[i + 1].start]
+            k = i + 1 if after == ", " else i + 2 if after == " " and self.word(i + 1) == "and" else -1
+            if 0 <= k < len(toks) and toks[k].cap and not toks[k].sent_start:
+                return self.known(k, k)
+        return False
 
     def cap_after(self, j: int) -> bool:
         return j + 1 < len(self.toks) and self.toks[j + 1].cap and not self.toks[j + 1].sent_start

@@ -34,6 +34,7 @@ def _words(text: str) -> frozenset[str]:
 PLACE_CUES = _words(
     "in near from to into outside around towards toward at across neighboring neighbouring besieged occupied "
     "liberated captured recaptured retook retaking retake entered shelled struck via through along beyond "
+    "hit attacked bombed targeted reached including "
     "city town village settlement region oblast province of north south east west northeast northwest "
     "southeast southwest"
 )
@@ -117,8 +118,15 @@ INSTITUTIONS = _words(
     "congress parliament senate court council cabinet assembly duma rada nato telegram "
     "facebook twitter instagram youtube christ god islam christianity christmas easter ramadan"
 )
+# Weapon systems named like towns ("an Iskander missile", "Shahed drones", "Leopard tanks").
+WEAPONS = _words(
+    "iskander kalibr kinzhal shahed shaheds geran lancet tochka himars leopard leopards bayraktar javelin "
+    "javelins patriot abrams bradley grad smerch uragan tornado onyx oniks"
+)
 # Capitalised words that cannot be an unknown place's name.
-NOT_NAMES = frozenset(STOP_WORDS) | NEWS_WORDS | PERSON_TITLES | ORG_NEXT | INSTITUTIONS | set(REGION_WORDS)
+NOT_NAMES = (
+    frozenset(STOP_WORDS) | NEWS_WORDS | PERSON_TITLES | ORG_NEXT | INSTITUTIONS | WEAPONS | set(REGION_WORDS)
+)
 
 
 @lru_cache(maxsize=50_000)
