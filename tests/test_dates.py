@@ -72,3 +72,13 @@ def test_phrases_placed_by_the_start_of_the_war() -> None:
     assert span("lost in the war's first days") == ("2022-02-24", "2022-03-03")
     assert span("in the first three months of the invasion") == ("2022-02-24", "2022-05-25")
     assert span("early in the war", "2021-05-01") is None  # before it began, "the war" is another one
+
+
+def test_last_year_places_a_bare_month_in_that_year() -> None:
+    found = find_dates("Last year, the army retook the port in November after a long siege.", "2023-03-09")
+    assert [(d.range.start, d.range.end) for d in found] == [("2022-11-01", "2022-11-30")]
+
+
+def test_sentence_initial_year() -> None:
+    found = find_dates("In 2016 the troops left the town.", "2023-03-09")
+    assert [(d.range.start, d.range.precision) for d in found] == [("2016-01-01", "year")]

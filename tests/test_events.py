@@ -570,3 +570,62 @@ def test_capture_verbs_need_ground_for_object() -> None:
     assert one("Russian troops captured the airport near Mykolaiv.").place.name == "Mykolaiv"
     assert one("Ukrainian forces have retaken dozens of villages near Bakhmut.").place.name == "Bakhmut"
     assert one("Russian forces seized most of Soledar on Thursday.").place.name == "Soledar"
+
+
+def test_passive_capture_joined_to_another_clause_shares_its_subject() -> None:
+    e = one("Vuhledar stands on a low ridge and was seized by Russian troops in March after a long siege.")
+    assert (e.type, e.place.name, e.actor.side) == ("capture", "Vuhledar", "RU")
+    assert e.date.start == "2022-03-01" and e.date.precision == "month"  # the March before publication
+
+
+def test_signed_treaties_annex_each_region() -> None:
+    for text in (
+        "Vladimir Putin signed treaties to annex the Donetsk and Mykolaiv regions on Friday.",
+        "The Kremlin signed treaties annexing the Donetsk and Mykolaiv regions.",
+    ):
+        events = run(text)
+        assert [e.type for e in events] == ["annexation", "annexation"], text
+        assert events[0].place.name == "Donetsk Oblast" and events[1].place.kind == "region"
+        assert all(e.actor.side == "RU" for e in events)
+
+
+def test_cleared_of_troops_and_flag_raised_are_captures() -> None:
+    e = one("The governor said Snihurivka is fully cleared of Russian troops.")
+    assert (e.type, e.place.name, e.actor.side) == ("capture", "Snihurivka", "UA")
+    e = one("The minister said the Ukrainian flag was raised over Snihurivka.")
+    assert (e.type, e.actor.side) == ("capture", "UA")
+    assert run("Sappers cleared the road to Snihurivka of mines.") == []
+
+
+def test_denied_flight_is_a_denied_withdrawal() -> None:
+    e = one("Moscow denied that its troops had fled Lyman in panic.")
+    assert (e.type, e.place.name, e.status, e.actor.side, e.source.side) == (
+        "withdrawal",
+        "Lyman",
+        "denied",
+        "RU",
+        "RU",
+    )
+    assert run("Hundreds of residents fled Lyman on foot.") == []
+    assert run("Kyiv said the Russian troops had no choice but to flee Lyman.") == []
+
+
+def test_lost_soldiers_is_casualties_of_the_losing_side() -> None:
+    e = one(
+        "According to the Ukrainian General Staff, Russian forces lost more than 640 soldiers in two days."
+    )
+    assert (e.type, e.actor.side, e.quantities) == ("casualties", "RU", {"casualties": 640})
+    e = one("The Russian ministry said Ukraine had lost 3,118 servicemen since the offensive began.")
+    assert (e.type, e.actor.side, e.source.side, e.quantities) == (
+        "casualties",
+        "UA",
+        "RU",
+        {"casualties": 3118},
+    )
+
+
+def test_nominal_attacks_with_actor() -> None:
+    e = one("A Russian drone attack on Mykolaiv damaged a school, the regional governor said.")
+    assert (e.type, e.place.name, e.actor.side) == ("attack", "Mykolaiv", "RU")
+    e = one("Two people were wounded in the shelling of Bakhmut by Russian forces.")
+    assert (e.type, e.place.name, e.actor.side, e.quantities) == ("attack", "Bakhmut", "RU", {"injured": 2})

@@ -57,3 +57,10 @@ def test_offsets() -> None:
     text = "units took back 35 settlements"
     q = find_quantities(text)[0]
     assert text[q.start : q.end] == "35 settlements"
+
+
+def test_lost_soldiers_are_casualties_but_lost_children_are_not_counted() -> None:
+    assert [(q.kind, q.value) for q in find_quantities("the army lost about 1,450 servicemen")] == [
+        ("casualties", 1450)
+    ]
+    assert find_quantities("she lost 3 children in the war") == []

@@ -410,3 +410,44 @@ def test_a_court_named_by_its_seat_is_not_a_place():
     got = find_places("t", "The Hague ruled on the seizure. Envoys then met in The Hague.")
     assert [(m.mention, m.start) for m in got] == [("The Hague", 51)]
     assert places("Moscow ruled out any talks.")["Moscow"].country == "RU"
+
+
+def test_lone_small_namesake_outside_the_named_regions_is_left_unresolved():
+    # GeoNames holds one small Makarivka and one Storozhove, in other oblasts than the text names
+    got = places("Russian troops shelled Makarivka and Orikhiv, the Donetsk regional administration said.")
+    assert "Makarivka" in got and got["Makarivka"] is None
+    assert got["Orikhiv"].admin1 == "UA.26"  # a town of 14,000 by its own name stays
+    got = places("Units pushed into Storozhove and two hamlets, officials in the Luhansk region said.")
+    assert "Storozhove" in got and got["Storozhove"] is None
+
+
+def test_loose_spelling_of_a_village_elsewhere_is_left_unresolved():
+    got = places("Heavy fighting continued near Synkivka, the governor of the Kharkiv region said.")
+    assert "Synkivka" in got and got["Synkivka"] is None  # only a Senkivka of Kyiv oblast is held
+
+
+def test_lone_small_namesake_stays_where_the_text_allows_it():
+    got = places("Overnight shelling hit Makarivka and nearby fields, the army said.")  # no region named
+    assert got["Makarivka"].admin1 == "UA.08"
+    text = "Overnight shelling hit Makarivka, officials said. Later the Kherson and Donetsk regions were hit."
+    assert places(text)["Makarivka"].admin1 == "UA.08"  # its own oblast is among those named
+    text = "Overnight shelling hit Storozhove, a village not far from Poltava; the Donetsk region was hit."
+    assert places(text)["Storozhove"].admin1 == "UA.18"  # a town of its oblast supports it
+
+
+def test_city_centre_in_the_sentence_makes_the_bare_name_the_town():
+    region = "The Kharkiv region came under fire overnight. "
+    got = find_places("t", region + "In Kharkiv, a drone struck an apartment block in the city centre.")
+    assert [m.place.kind for m in got] == ["region", "settlement"]
+    got = find_places("t", region + "In Kharkiv, a drone struck an apartment block.")
+    assert [m.place.kind for m in got] == ["region", "region"]  # one sense per document without the cue
+
+
+def test_district_of_a_city_stands_for_the_city():
+    got = find_places("t", "Shells hit Kherson again. Two houses burned in the Dnipro district of the city.")
+    assert [m.place.name for m in got] == ["Kherson", "Kherson"]
+    got = places("A drone fell on a house in the Dnipro district of Kyiv, officials said.")
+    assert got["Dnipro"].kind == "settlement" and got["Dnipro"].name == "Kyiv"
+    got = places("Two houses burned in the Dnipro district of the city, officials said.")
+    assert "Dnipro" in got and got["Dnipro"] is None  # no town named before: not the river either
+    assert places("Boats crossed the Dnipro near Kherson at night.")["Dnipro"].kind == "feature"

@@ -81,7 +81,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "season",
         re.compile(r"\b(?P<rel>this|last|the)\s+(?P<season>spring|summer|autumn|fall|winter)\b", re.I),
     ),
-    ("year", re.compile(r"\b(?:in|since|by|of|until)\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("year", re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|of|[Uu]ntil)\s+(?P<year>(?:19|20)\d\d)\b")),
     ("war", re.compile(rf"{_WAR_EARLY}|{_WAR_START}|{_WAR_FIRST}|{_WAR_FIRST_POSS}", re.I)),
 ]
 
@@ -127,11 +127,14 @@ def _year_for(month: int, day: int, pub: date, future: bool) -> int:
     return pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
 
 
-def resolve(kind: str, m: re.Match[str], pub: date | None, future: bool = False) -> DateRange | None:
-    """Turn one matched expression into a range; None when it needs a publication date that is missing."""
+def resolve(
+    kind: str, m: re.Match[str], pub: date | None, future: bool = False, year_hint: int | None = None
+) -> DateRange | None:
+    """Turn one matched expression into a range; None when it needs a publication date that is missing.
+    `year_hint` is the year a relative phrase of the sentence names ("last year ... in October")."""
     text = m.group(0)
     g = m.groupdict()
-    year = int(g["year"]) if g.get("year") else None
+    year = int(g["year"]) if g.get("year") else year_hint if kind in ("mdy", "dmy", "month") else None
     if kind in ("mdy", "dmy", "iso"):
         month = int(g["m"]) if kind == "iso" else MONTHS[g["mon"].lower().rstrip(".")]
         day = int(g["day"])
@@ -245,18 +248,39 @@ def find_dates(text: str, published: str | date | None, future: bool = False) ->
     pub = published if isinstance(published, date) else parse_published(published)
     found: list[DateMention] = []
     taken: set[int] = set()
+    hint = _year_hint(text, pub)
     for kind, pattern in PATTERNS:
         for m in pattern.finditer(text):
             if any(i in taken for i in range(m.start(), m.end())):
                 continue
             if kind == "month" and not _looks_like_month(text, m):
                 continue
-            rng = resolve(kind, m, pub, future)
+            rng = resolve(kind, m, pub, future, hint[0] if hint else None)
             if rng is None:
                 continue
             taken.update(range(m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), rng, kind))
+    if hint and any(
+        d.kind in ("mdy", "dmy", "month") and not re.search(r"\d{4}", d.range.mention) for d in found
+    ):
+        # "last year ... in October": the month, placed in that year, says all the year phrase says
+        found = [d for d in found if not (d.kind == "rel" and (d.start, d.end) == hint[1])]
     return sorted(found, key=lambda d: d.start)
+
+
+_REL_YEAR = re.compile(r"\b(?P<rel>this|last|next)\s+year\b", re.I)
+
+
+def _year_hint(text: str, pub: date | None) -> tuple[int, tuple[int, int]] | None:
+    """The one year a sentence names relative to the publication date, and where it is named."""
+    if pub is None:
+        return None
+    found = list(_REL_YEAR.finditer(text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    shift = {"this": 0, "last": -1, "next": 1}[m.group("rel").lower()]
+    return pub.year + shift, (m.start(), m.end())
 
 
 def _looks_like_month(text: str, m: re.Match[str]) -> bool:

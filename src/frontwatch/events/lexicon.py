@@ -17,12 +17,12 @@ def _by_type(groups: dict[str, str]) -> dict[str, str]:
 
 VERB_TRIGGERS = _by_type(
     {
-        "withdrawal": "withdraw retreat regroup redeploy abandon leave exit pull",
+        "withdrawal": "withdraw retreat regroup redeploy abandon leave exit pull flee",
         "evacuation": "evacuate",
         "annexation": "annex",
         "mobilization": "mobilize mobilise",
         "capture": "take retake recapture capture seize liberate enter reclaim regain restore reoccupy"
-        " push drive force kick hoist raise",
+        " push drive force kick hoist raise clear",
         "advance": "advance",
         "attack": "strike shell bomb hit fire attack pound hammer bombard explode smash slam crash land rain",
     }
@@ -46,7 +46,7 @@ MUNITIONS = _words(
     "missile rocket shell bomb drone projectile munition warhead mortar grenade artillery shrapnel"
 )
 # Triggers too common in other senses ("take part", "hit hard", "left") count only with a place of their own.
-WEAK = _words("take hit fire enter leave exit raise push drive force kick restore pound hammer")
+WEAK = _words("take hit fire enter leave exit raise push drive force kick restore pound hammer clear")
 # Verbs that drive the enemy out of a place ("pushed Russian troops out of X"): the pusher takes it.
 EXPEL_VERBS = _words("push drive force kick")
 # Movement verbs that many people do: a departure or entry is military only with a force as its subject.
@@ -79,6 +79,10 @@ LIGHT_VERBS = _words(
 )
 # ... and of these, for events a party declares of itself: "Moscow announced the annexation".
 DECLARE_VERBS = _words("announce declare order proclaim formalize formalise sign decree complete")
+# Acts that do what their infinitive says once signed: "signed treaties to annex X" is the annexation.
+INSTRUMENT_NOUNS = _words(
+    "treaty treaties decree decrees law laws agreement agreements accord accords document documents"
+)
 PERSONNEL = _words("reservists soldiers troops men citizens conscripts servicemen reserve people")
 MOBILIZATION_KINDS = _words("partial general military full mass nationwide")
 # Verbs whose infinitive still tells the event ("decided to withdraw"), and those that make it a plan.
@@ -87,7 +91,9 @@ ALLOWED_XCOMP_HEADS = _words(
     " announce confirm say"
 )
 PLANNED_XCOMP_HEADS = _words("plan intend prepare aim expect threaten vow promise")
-CASUALTY_WORDS = _words("kill killed dead die died wounded injured wound injure casualty casualties")
+CASUALTY_WORDS = _words(
+    "kill killed dead die died wounded injured wound injure casualty casualties lose lost"
+)
 QUANTITY_KINDS = {
     "capture": ("area_km2", "settlements"),
     "advance": ("distance_km", "area_km2", "settlements"),

@@ -79,6 +79,9 @@ def linked_places(
     for c in trigger.children:
         if _edge_ok(trigger, c, ty, first=True) or (c.i in token_place and c.dep_ not in ("nsubj", "poss")):
             start.append((c, c.lower_ if c.dep_ == "prep" else c.dep_))
+    subj = _shared_passive_subject(trigger)
+    if subj is not None:
+        start.append((subj, "nsubjpass"))
     verb = governing_verb(trigger, ty)
     if verb is not None:
         for c in verb.children:
@@ -143,6 +146,16 @@ def linked_places(
     }
     places = [p for p in places if id(p) not in containers]
     return sorted(places, key=lambda p: p.start), seen
+
+
+def _shared_passive_subject(t: Token) -> Token | None:
+    """'X lies on a river and was seized by Russian troops': a passive verb joined to another with no subject
+    of its own shares that verb's subject."""
+    if t.dep_ != "conj" or not any(c.dep_ == "auxpass" for c in t.children):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+        return None
+    return next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _locators(sdoc: Doc, token_place: dict[int, PlaceMention], found: set[int]) -> set[int]:

@@ -172,6 +172,8 @@ def _add_casualties(
         speaker = titled_speaker(speaker, ctx, states)
     status = claims.status_of(cue, attribution, next_text) or "reported"
     side = claims.side_of(span.text)
+    if cue.lemma_.lower() == "lose" and (loser := claims.subject(cue)) is not None:
+        side = claims.side_of(claims.phrase(claims.antecedent(loser))) or side  # the side that lost them
     out.append(
         RawEvent(
             "casualties",

@@ -20,6 +20,7 @@ from frontwatch.events.lexicon import (
     FORCES,
     HOSTILE_WORDS,
     IMPACT_VERBS,
+    INSTRUMENT_NOUNS,
     LEMMA_FIXES,
     LIGHT_VERBS,
     MOBILIZATION_KINDS,
@@ -64,6 +65,8 @@ def trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
             return ty if _expels(t, prts) else None
         if lemma in IMPACT_VERBS:
             return ty if _munition_subject(t) else None
+        if lemma == "clear":
+            return ty if _clears_ground(t, token_place) else None
         if lemma in ("hoist", "raise"):
             return ty if "flag" in objs else None
         if lemma in CIVIL_MOVES and not _military_subject(t):
@@ -128,6 +131,15 @@ def trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
 
 def _object_is_place(t: Token, token_place: dict[int, PlaceMention]) -> list[bool]:
     return [c.i in token_place for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+
+
+def _clears_ground(t: Token, token_place: dict[int, PlaceMention]) -> bool:
+    """'X is fully cleared (of Russian troops)', 'cleared the village of the enemy': a place as object,
+    and any 'of' phrase names forces, not mines or rubble."""
+    if not any(_object_is_place(t, token_place)):
+        return False
+    of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return all(_is_force(g) or g.lemma_.lower() in HOSTILE_WORDS for g in of)
 
 
 def _military_subject(t: Token) -> bool:
@@ -242,6 +254,11 @@ def governing_verb(t: Token, ty: str) -> Token | None:
 
 def skip_for_intent(t: Token) -> bool:
     """Goals, conditions and failures are not events: 'objectives ... to liberate', 'failed to take'."""
+    if signed_act(t):
+        return False  # "signed treaties to annex X": the signing is the act
+    to = [c for c in t.children if c.dep_ == "aux" and c.lower_ == "to"]
+    if to and to[0].i > 0 and t.doc[to[0].i - 1].lower_ == "but":
+        return True  # "have no choice but to flee": a prospect
     if t.dep_ in ("advcl", "acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
         return (
             True  # a purpose: "an operation to liberate X", "a push to take X", "... carried out to withdraw"
@@ -267,6 +284,22 @@ def skip_for_intent(t: Token) -> bool:
         if child.dep_ == "xcomp" and child == t and lemma not in ALLOWED_XCOMP_HEADS | PLANNED_XCOMP_HEADS:
             return True
     return False
+
+
+def signed_act(t: Token) -> Token | None:
+    """The declaring verb of 'signed treaties to annex X', 'a decree annexing X': what the treaty does is
+    done by signing it."""
+    head = t.head
+    if t.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in DECLARE_VERBS:
+        # the parser may hang the infinitive on the verb: "signed treaties to annex"
+        signs = any(c.dep_ == "dobj" and c.lemma_.lower() in INSTRUMENT_NOUNS for c in head.children)
+        return head if signs else None
+    if t.dep_ != "acl" or head.lemma_.lower() not in INSTRUMENT_NOUNS:
+        return None
+    verb = head.head
+    if head.dep_ == "dobj" and verb.lemma_.lower() in DECLARE_VERBS:
+        return verb
+    return None
 
 
 def xcomp_planned(t: Token) -> bool:

@@ -29,8 +29,10 @@ def find_places(doc_id: str, text: str) -> list[PlaceMention]:
     mentions = [m for m in mentions if keep(f, m, people)]
     mark_cues(f, mentions)
     resolve(f, mentions)
-    # a name no candidate fits is kept, unresolved, only where nothing but a place can stand
-    return [PlaceMention(doc_id, m.surface, m.start, m.end, m.place) for m in mentions if m.place or m.slot]
+    # a name no candidate fits is kept, unresolved, only where nothing but a place can stand, or where its
+    # only namesakes were villages elsewhere
+    kept = [m for m in mentions if m.place or m.slot or m.stray]
+    return [PlaceMention(doc_id, m.surface, m.start, m.end, m.place) for m in kept]
 
 
 def resolve_spans(text: str, spans: list[tuple[int, int]]) -> list[Place | None]:

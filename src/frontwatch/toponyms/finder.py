@@ -51,6 +51,7 @@ class Mention:
     common: float = 0.0  # zipf frequency of the name as an English word, 0 when rare or placed by a cue
     within: frozenset[str] = frozenset()  # country and admin1 codes named right after it: "X, Texas"
     village: bool = False  # "the village of X"
+    stray: bool = False  # its only candidates were villages outside the regions the text names
 
 
 def tokens(text: str) -> list[Token]:
@@ -79,6 +80,16 @@ class Finder:
         self.text = text
         self.toks = tokens(text)
         self.lower_words = {t.key for t in self.toks if not t.cap}
+        self._sentences: list[int] = []
+
+    def sentence(self, i: int) -> int:
+        """The index of the sentence token i lies in."""
+        if not self._sentences:
+            n = 0
+            for k, t in enumerate(self.toks):
+                n += t.sent_start and k > 0
+                self._sentences.append(n)
+        return self._sentences[i] if 0 <= i < len(self._sentences) else -1
 
     def word(self, i: int) -> str:
         return self.toks[i].key if 0 <= i < len(self.toks) else ""

@@ -8,10 +8,19 @@ import math
 from frontwatch.gazetteer import FOCUS_COUNTRIES, Gazetteer
 from frontwatch.toponyms.finder import Finder, Mention
 from frontwatch.toponyms.senses import kind_hints
-from frontwatch.toponyms.words import DOMINANT_RATIO, DOMINATED_PENALTY, FUZZY_SURE, VILLAGE_MAX_POPULATION
+from frontwatch.toponyms.words import (
+    DISTRICT_WORDS,
+    DOMINANT_RATIO,
+    DOMINATED_PENALTY,
+    FUZZY_SURE,
+    SETTLEMENT_WORDS,
+    SMALL_VILLAGE,
+    VILLAGE_MAX_POPULATION,
+)
 from frontwatch.translit import exact_key, loose_key
 
 Context = dict[str, dict[str, float]]  # admin1 or country -> surface -> weight
+Named = dict[str, frozenset[str]]  # country -> admin1 codes of the regions named around a mention
 
 
 def _weight(ctx: Context, code: str | None, surface: str) -> float:
@@ -59,8 +68,11 @@ def choose(
     ctx_country: Context,
     after_the: bool,
     prev_word: str = "",
+    named: Named | None = None,
+    ctx_towns: Context | None = None,
 ) -> int | None:
     best, best_score = None, -math.inf
+    m.stray = False
     exact_kinds = {g.kind[i] for i, how, _ in m.cands if how == "exact"}
     key = exact_key(m.surface)
     # a region named like a sizeable town inside it, or like a capital, is the town when named alone
@@ -91,6 +103,10 @@ def choose(
                 continue  # "the Metro", "Institute for the Study of War", "Red Cross", "White House"
         if common and kind == "region" and i in g.capital_named and m.kind_hint != "region":
             continue  # its capital's name read as a common word ("Stalin" for Stalino, now Donetsk)
+        towns = _weight(ctx_towns, g.admin1[i], m.surface) if ctx_towns is not None else in_admin1
+        if named and _stray_village(g, i, how, m.surface, named, towns):
+            m.stray = True
+            continue
         if how == "fuzzy" and (
             (not in_country and g.country[i] not in FOCUS_COUNTRIES) or (sim < FUZZY_SURE and not in_admin1)
         ):
@@ -121,7 +137,46 @@ def choose(
                 score += 10 if after_the else -20  # "the Dnipro" is the river, "Dnipro" the city
         if score > best_score:
             best, best_score = i, score
+    if best is not None:
+        m.stray = False
     return best
+
+
+def _stray_village(g: Gazetteer, i: int, how: str, surface: str, named: Named, towns: float) -> bool:
+    """A small village of the focus countries outside every region the text names around it. GeoNames
+    holds only villages of 500 people or more, so the one namesake it has is often not the village meant
+    (Ukraine has dozens of each name): only its own name, spelled exactly, with another town or region of
+    the document in its region (`towns`; a river or dam spans too much), places it there; a loose or fuzzy
+    spelling or a lone namesake is left unresolved."""
+    if g.kind[i] != "settlement" or g.population[i] >= SMALL_VILLAGE or g.country[i] not in FOCUS_COUNTRIES:
+        return False
+    regions = named.get(g.country[i] or "")
+    if not regions or g.admin1[i] in regions:
+        return False
+    own = how == "exact" and exact_key(g.name[i]) == exact_key(surface)
+    return not (own and towns >= 1.0)
+
+
+def _named_regions(f: Finder, mentions: list[Mention]) -> list[Named]:
+    """For each mention, the regions named in its sentence if any (of a country), else in the document:
+    mentions resolved to a region, or to an area that spans regions ("Donbas")."""
+    g = f.g
+    doc: dict[str, set[str]] = {}
+    by_sentence: dict[int, dict[str, set[str]]] = {}
+    for m in mentions:
+        if m.chosen is None or m.place is None:
+            continue
+        if m.place.kind != "region" and m.chosen not in g.spans:
+            continue
+        for code in g.admin1_span(m.chosen):
+            cc = code.split(".")[0]
+            doc.setdefault(cc, set()).add(code)
+            by_sentence.setdefault(f.sentence(m.first), {}).setdefault(cc, set()).add(code)
+    out = []
+    for m in mentions:
+        local = by_sentence.get(f.sentence(m.first), {})
+        out.append({cc: frozenset(local.get(cc) or codes) for cc, codes in doc.items()})
+    return out
 
 
 def _names_alike(a: str, b: str) -> bool:
@@ -151,6 +206,7 @@ def resolve(f: Finder, mentions: list[Mention], passes: int = 3) -> None:
         # context from what the last pass resolved; before that, from names whose candidates agree
         ctx_admin1: Context = {}
         ctx_country: Context = {}
+        ctx_towns: Context = {}  # support from towns and regions alone
         for m in mentions:
             if m.place and m.chosen is not None:
                 w = 1.5 if m.place.kind == "region" else 1.0
@@ -162,11 +218,48 @@ def resolve(f: Finder, mentions: list[Mention], passes: int = 3) -> None:
                 key = m.surface + " (region)" if region else m.surface
                 for code in g.admin1_span(m.chosen):  # "Donbas" supports the towns of both its oblasts
                     _support(ctx_admin1, code, key, w)
+                    if m.place.kind in ("settlement", "region"):
+                        _support(ctx_towns, code, key, w)
                 _support(ctx_country, m.place.country, key, 1.0)
             elif m.cands and len(m.cands) <= 3 and len({g.admin1[i] for i, _, _ in m.cands}) == 1:
                 _support(ctx_admin1, g.admin1[m.cands[0][0]], m.surface, 1.0)
                 _support(ctx_country, g.country[m.cands[0][0]], m.surface, 1.0)
-        for m in mentions:
+        named = _named_regions(f, mentions)
+        for m, around in zip(mentions, named, strict=True):
             prev = f.word(m.first - 1)
-            m.chosen = choose(g, m, ctx_admin1, ctx_country, prev == "the", prev)
+            m.chosen = choose(g, m, ctx_admin1, ctx_country, prev == "the", prev, around, ctx_towns)
             m.place = g.place(m.chosen) if m.chosen is not None else None
+    _city_districts(f, mentions)
+
+
+def _city_districts(f: Finder, mentions: list[Mention]) -> None:
+    """A district of a town, named like a river or another town ("the Dnipro district of the city", "the X
+    district of Kherson"), stands for that town: the one named after "of", or for "of the city" the last
+    town named in this or the previous sentence; with none, it is left unresolved."""
+    by_first = {m.first: m for m in mentions}
+    for n, m in enumerate(mentions):
+        k = m.last + 1
+        if f.word(k) not in DISTRICT_WORDS or f.word(k + 1) != "of":
+            continue
+        if f.word(k + 2) == "the" and f.word(k + 3) in SETTLEMENT_WORDS:
+            town = _last_town(f, mentions[:n], m.first)
+        elif k + 2 in by_first:
+            town = by_first[k + 2]
+            if town.place is None or town.place.kind != "settlement":
+                continue  # "the X district of the Y region": a district of a region, a place of its own
+        else:
+            continue
+        m.place = town.place if town else None
+        m.chosen = town.chosen if town else None
+        m.stray = m.stray or town is None
+
+
+def _last_town(f: Finder, before: list[Mention], at: int) -> Mention | None:
+    """The last mention resolved to a town, within the sentence of token `at` and the one before it."""
+    here = f.sentence(at)
+    for m in reversed(before):
+        if f.sentence(m.first) < here - 1:
+            break
+        if m.place is not None and m.place.kind == "settlement":
+            return m
+    return None

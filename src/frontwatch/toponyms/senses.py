@@ -11,6 +11,7 @@ from frontwatch.toponyms.finder import Finder, Mention
 from frontwatch.toponyms.words import (
     APPOSITION_START,
     APPOSITION_TOWN,
+    CENTRE_WORDS,
     COMMON_ZIPF,
     COMMON_ZIPF_PHRASE,
     COPULAS,
@@ -24,6 +25,7 @@ from frontwatch.toponyms.words import (
     TOWN_BEFORE,
     TOWN_NEXT,
     TOWN_OF,
+    TOWN_PARTS_BEFORE,
     VILLAGE_WORDS,
     word_zipf,
 )
@@ -152,6 +154,12 @@ def kind_hints(f: Finder, mentions: list[Mention]) -> None:
                     if r.kind_hint != "settlement":
                         r.kind_hint = "region"
         i += len(run)
+    # "In X, a missile hit a hotel in the city centre": a town's parts in the sentence make its bare name
+    # the town
+    town_parts = _sentences_on_town_parts(f)
+    for m in mentions:
+        if m.kind_hint is None and f.sentence(m.first) in town_parts and _region_ids(g, m):
+            m.kind_hint = "settlement"
     # One sense per document. Once a region named after its capital is meant as the region ("the Kharkiv
     # region", "the governor of Kharkiv", a list of regions, "Kharkiv Oblast"), its bare mentions without a
     # cue of their own mean the region too. Precedence: a mention's own cue (either kind) > the region sense
@@ -166,6 +174,15 @@ def kind_hints(f: Finder, mentions: list[Mention]) -> None:
         for m in mentions:
             if m.kind_hint is None and _region_ids(g, m) & region_sense:
                 m.kind_hint = "region"
+
+
+def _sentences_on_town_parts(f: Finder) -> set[int]:
+    """Sentences that speak of a town's parts: "the city centre", "downtown"."""
+    out = set()
+    for k, t in enumerate(f.toks):
+        if t.key in TOWN_PARTS_BEFORE or (t.key in CENTRE_WORDS and f.word(k - 1) in SETTLEMENT_WORDS):
+            out.add(f.sentence(k))
+    return out
 
 
 def _named_after(f: Finder, m: Mention, by_first: dict[int, Mention]) -> frozenset[str]:

@@ -20,6 +20,7 @@ DOMINANT_RATIO = 10  # how much bigger a place must be for its own name to beat 
 COMMON_ZIPF = 3.3
 COMMON_ZIPF_PHRASE = 4.5  # a many-word name is rarely a phrase ("Red Cross"), often a town ("Boulder City")
 VILLAGE_MAX_POPULATION = 100_000  # "the village of X" is no city
+SMALL_VILLAGE = 5_000  # below this, a lone namesake outside the regions a text names is another village
 # Hyphenated names are split into tokens; n-grams join them again ("Ivano-Frankivsk", "Izyum-Balakliia").
 TOKEN = re.compile(r"[^\W\d_]+(?:[\'’ʼ][^\W\d_]+)*\.?", re.UNICODE)
 POSSESSIVE = re.compile(r"[\'’]s$")
@@ -42,6 +43,7 @@ PLACE_CUES = _words(
 NEAR_CUES = _words("near outside")
 SETTLEMENT_WORDS = _words("city town village settlement hamlet urban cities towns villages")
 REGION_NOUNS = _words("region regions oblast oblasts province provinces territories territory areas krai")
+DISTRICT_WORDS = _words("district districts raion")  # "the X district of the city" is part of a town
 AREA_NEXT = _words("region oblast district raion province krai county hromada")
 # Local cues for a name that is both a town and the region named after it ("Kharkiv").
 # Region: "X regional ...", "the X governor", "the governor of X" (a governor governs a region).
@@ -57,6 +59,9 @@ TOWN_OF = SETTLEMENT_WORDS | _words(
     "mayor streets outskirts suburbs suburb downtown neighbourhoods neighborhoods"
 )
 TOWN_BEFORE = _words("downtown")
+# Words anywhere in a sentence that speak of a town's parts: "the city centre", "downtown".
+CENTRE_WORDS = _words("centre center")
+TOWN_PARTS_BEFORE = _words("downtown")
 DISTANCE_UNITS = _words("km kms kilometres kilometers kilometre kilometer miles mile")
 # Heads of an apposition: "X, the regional capital" / "X, a city of 300,000" / "X, a region bordering ..."
 APPOSITION_TOWN = SETTLEMENT_WORDS | _words("capital centre center metropolis")
