@@ -6,6 +6,7 @@ import re
 
 from frontwatch.events import extract_events
 from frontwatch.records import Document, Place, PlaceMention
+from frontwatch.toponyms import find_places
 
 
 def town(name: str, lat: float, lon: float, admin1: str, gid: int) -> Place:
@@ -629,3 +630,16 @@ def test_nominal_attacks_with_actor() -> None:
     assert (e.type, e.place.name, e.actor.side) == ("attack", "Mykolaiv", "RU")
     e = one("Two people were wounded in the shelling of Bakhmut by Russian forces.")
     assert (e.type, e.place.name, e.actor.side, e.quantities) == ("attack", "Bakhmut", "RU", {"injured": 2})
+
+
+def test_quantified_capture_without_a_place_takes_the_region_of_its_sentence() -> None:
+    text = (
+        "Russian forces shelled Kherson again on Monday, officials in the Kherson region said. "
+        "Power was cut in parts of Kherson.\n\n"
+        "Kyiv's forces recaptured the town of Vovchansk in the Kharkiv region during a swift offensive "
+        "which liberated more than 40 settlements."
+    )
+    doc = Document("q1", "q1.txt", "T", text, "h", published="2022-09-20")
+    events = extract_events(doc, find_places("q1", text))
+    freed = [e for e in events if e.quantities.get("settlements") == 40]
+    assert freed and all(e.place and e.place.admin1 == "UA.07" for e in freed)

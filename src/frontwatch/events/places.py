@@ -50,6 +50,18 @@ def focus_region(places: list[PlaceMention]) -> Place | None:
     return _region_of(admin1)
 
 
+def sentence_region(sent: nlp.Sentence, places: list[PlaceMention]) -> Place | None:
+    """The one region a sentence names ("… in the Kharkiv region during an offensive which liberated
+    300 settlements"), for a quantified event that names no place of its own. Towns do not count: a
+    town in a "direction of X" phrase says where the front runs, not which region the tally covers."""
+    regions = {
+        p.place.admin1: p.place
+        for p in places
+        if sent.start <= p.start < sent.end and p.place and p.place.kind == "region"
+    }
+    return next(iter(regions.values())) if len(regions) == 1 else None
+
+
 def _metonym(pm: PlaceMention) -> bool:
     """A capital or seat of power named for its state ('Kyiv said', 'officials in Washington')."""
     name = pm.mention.replace("’", "'").lower()

@@ -15,7 +15,14 @@ from frontwatch.events.arguments import date_for, has_distance, quantities_for, 
 from frontwatch.events.context import Context, RawEvent
 from frontwatch.events.lexicon import CASUALTY_WORDS, PARTIES
 from frontwatch.events.merge import dedupe_sentence, merge_coordinated
-from frontwatch.events.places import carry_from_next, event_places, linked_places, local_place, token_places
+from frontwatch.events.places import (
+    carry_from_next,
+    event_places,
+    linked_places,
+    local_place,
+    sentence_region,
+    token_places,
+)
 from frontwatch.events.speakers import speaker_of, titled_speaker, update_speaker_from_parse
 from frontwatch.events.triggers import enough, skip_for_intent, trigger_type, xcomp_planned
 from frontwatch.quantities import Quantity, find_quantities
@@ -78,8 +85,8 @@ def sentence_events(
                 targets = [place]
                 for k, v in extra.items():
                     qty.setdefault(k, v)
-            elif focus is not None:
-                targets = [PlaceMention(doc.doc_id, focus.name, -1, -1, focus)]
+            elif (area := sentence_region(sent, places) or focus) is not None:
+                targets = [PlaceMention(doc.doc_id, area.name, -1, -1, area)]
         if not enough(t, ty, targets, qty):
             continue
         if (
