@@ -14,7 +14,7 @@ from frontwatch.store import Store
 
 STORY = (
     "Ukrainian forces retake Kupyansk\n\n"
-    "Ukrainian troops have entered Kupyansk, the main rail hub for Russian forces in the Kharkiv region, "
+    "Ukrainian troops have entered Kupyansk, the rail hub used by Moscow's troops in the Kharkiv region, "
     "officials in Kyiv said on Saturday after a week of fighting.\n\n"
     "The Russian Defence Ministry said its units had been regrouped to the east of the Oskil river.\n\n"
     "Leave a Reply\n\nYour email address will not be published.\n"
