@@ -1,9 +1,11 @@
 """Boilerplate removal for article bodies.
 
-Two kinds of evidence: line rules for the furniture every web page carries (comment forms, "Read also"
-teasers, navigation, share prompts, author boxes, breadcrumbs, adverts, captions and credits, date stamps,
-cookie notices, app and newsletter promotions), and lines repeated at the head or tail
-of several independent documents (an outlet's own furniture). Every removed line is kept for audit.
+Three kinds of evidence: line rules for the furniture every web page carries (comment forms, "Read also"
+teasers, navigation, share bars, author boxes, breadcrumbs, adverts, captions and credits, date stamps,
+cookie notices, app and newsletter promotions, outlet standards and licence notes, live-page widgets);
+position (bylines before or after the prose, kickers over it, headline lists under "Read also", the tail
+after a comments header); and lines repeated at the head or tail of several independent documents (an
+outlet's own furniture). Every removed line is kept for audit.
 """
 
 from __future__ import annotations
@@ -29,9 +31,9 @@ _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WEEKDAY = r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 _STAMP_WORD = (
     rf"(\d{{1,4}}(st|nd|rd|th)?|{_MONTH}|{_WEEKDAY}|[ap]\.?m\.?|(?-i:[A-Z]{{2,4}})|at|on|ago|an?|today|yesterday"
-    r"|just now|(minute|min|hour|hr|day|week)s?)"
+    r"|just now|(minute|min|hour|hr|day|week)s?|(last )?(updated|published|posted|modified)|read)"
 )
-_STAMP = rf"{_STAMP_WORD}([\s,:/.|+()-]+{_STAMP_WORD}){{0,10}}\.?"
+_STAMP = rf"{_STAMP_WORD}([\s,:/.|+()·•–—-]+{_STAMP_WORD}){{0,12}}\.?"
 _AGENCY = (
     r"(getty( images)?|afp|reuters|ap( photo)?|epa(-efe)?|shutterstock|istock(photo)?|alamy|anadolu( agency)?"
     r"|xinhua|sputnik|pa (images|wire))"
@@ -39,6 +41,36 @@ _AGENCY = (
 _PLATFORM = (
     r"(twitter|x|facebook|instagram|youtube|tiktok|telegram|whatsapp|linkedin|threads|mastodon|bluesky|viber"
     r"|google news)"
+)
+# Buttons of a share bar: the platforms plus mail, print and link buttons.
+_SHARE_BUTTON = (
+    rf"({_PLATFORM}|vk|vkontakte|odnoklassniki|ok|reddit|pinterest|flipboard|pocket|messenger|sms|e-?mail|print"
+    r"|copy( link)?|link|weibo|wechat|line|skype|tumblr)"
+)
+_SHARE_SEP = r"[\s,|·•/]+"
+# A personal name as a byline prints it: two to four capitalised words or initials ("Frederick W. Kagan").
+_NAME_WORD = r"(?-i:[A-Z][\w'’-]*\.?|(van|von|de|der|den|al|el|da|di|du|la|le|bin|ibn)(?=\s))"
+_PERSON = rf"(?-i:[A-Z][\w'’-]*\.?)( {_NAME_WORD}){{1,3}}"
+_PEOPLE = rf"{_PERSON}((,| and| &|, and) {_PERSON}){{0,6}}"
+# Words that make a capitalised pair a place or a body, not a person ("Kherson Oblast", "Armed Forces").
+_NOT_PERSON = (
+    r"(?-i:.*\b(Oblast|Region|Province|Krai|Raion|District|City|Republic|River|Sea|Island|Ministry|Forces|Army"
+    r"|Union|Nations|States|Kingdom|Council|Office|Agency|Group|Brigade|Regiment|Battalion|Company|Committee"
+    r"|Staff|Command|Guard|Service|News|Times|Post|Press|Media|University|Institute|Airport|Bridge|Plant"
+    r"|Street|Square|Avenue|Front|Direction)\b)"
+)
+
+_AD_LABEL = (
+    r"(advertisement|advertising|advert|ads?|ad feedback|sponsored|promoted|paid (content|post|partnership)"
+    r"|(sponsored|promoted|partner) (content|post|story|stories|links?)"
+    r"|(article|story|text) continues (below|after)( this)?( advertisement| ad)?"
+    r"|scroll (down )?to (continue|read more)( reading| with content)?|continue reading below"
+    r"|skip (the )?(ad|advert|advertisement)|remove ads)"
+)
+_COMMENTS_HEADER = (
+    r"((reader |readers['’] |user )?(comments?|discussion|responses|replies|reactions)"
+    r"(\s*\(\d+\)|\s*:\s*\d+|\s*\[\d+\])"
+    r"|(show|view|load|read|see|hide|open) (all |the )?(\d+ )?(reader )?comments?( \(\d+\))?)"
 )
 
 # Whole-line rules, matched against the line without leading bullets. Families name the rule in the audit.
@@ -56,6 +88,11 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"notify me of (follow-up comments|new posts).*",
         r"(cancel reply|reply|comments?|\d+ comments?|no comments( yet)?|comments are closed)\.?",
         r"(name|email|website|comment)\s*\*",
+        _COMMENTS_HEADER,
+        r"(your )?(name|e-?mail( address)?|nickname|comment|message)\s*\*?( \(required\))?:?",
+        r"join the (conversation|discussion|debate)\b.{0,60}",
+        r"(log ?in|sign in|register) to (comment|reply|post|join)\b.{0,60}",
+        r"(write|leave|add|post) (a |your )?(comment|reply|response)\b.{0,60}",
     ),
     "related": _rx(
         r"(read also|also read|see also|also see|read more|read next|more to read|must read|don'?t miss)\b.*",
@@ -63,6 +100,7 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"related (posts?|articles?|news|stories|content|topics|coverage|reading)\b.*",
         r"(related|recommended|trending|popular|latest|more|watch|listen)( news| now| stories| posts)?\s*:.*",
         r"(related|recommended|trending now|popular posts|latest news|more stories|more news|top stories)",
+        r"(also )?on (the|this) (topic|subject)|mentioned in this (article|story)",
         r"(see|view|watch|listen|read) more\s*:.*",
         r"(most (read|popular|viewed|shared|watched|commented|emailed)|recommended for you"
         r"|trending( now| stories)?|editor'?s'? (picks?|choice)|in case you missed it|what to read next"
@@ -70,7 +108,10 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"continue reading\b.{0,120}",
         r"read (the )?(full|whole|complete|original|entire|rest of the)"
         r" (story|article|report|post|interview|text)\b.{0,80}",
-        r"(please )?click (here|the link|below|on the link)\b.{0,120}",
+        # "Click here to see our interactive map. This map is updated daily ..." may run to two sentences.
+        r"(please )?click (here|the link|below|on the link)\b.{0,300}",
+        r"(explore )?more (on|about) (this|these) (story|stories|topics?|subjects?)",
+        r"(explore|more) (topics|on this topic)",
     ),
     "navigation": _rx(
         r"(previous|next|older|newer|prev) (post|article|story|page|entry)\b.*",
@@ -84,6 +125,8 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"(tags|tagged|keywords|topics)",
         r"(print|email|e-mail|save|bookmark|listen to) (this )?(article|story|page|post)( for later)?",
         r"(font|text) size\b.{0,20}",
+        # A media player's controls.
+        r"(play|watch|replay) (the )?(video|now|more|again)|now playing|videos?|sections",
     ),
     "share": _rx(
         r"(share|share this( article| story| post| page)?|tweet|pin it|email|print|whatsapp|telegram|facebook"
@@ -102,6 +145,9 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         # "Follow-up talks on Telegram ..." is reportage; the imperative "Follow X on Twitter" is not.
         rf"follow(?!-)\b.{{0,60}}\b(on|at|via) {_PLATFORM}\b.{{0,100}}",
         r"follow (us |me |him |her |them )?(on \w+ )?@\w+.{0,60}",
+        rf"(share|share this( article| story| post| page)?|share (on|via)|follow us( on)?)\s*:?\s*"
+        rf"{_SHARE_BUTTON}({_SHARE_SEP}{_SHARE_BUTTON}){{0,12}}[\s,|·•/]*",
+        rf"{_SHARE_BUTTON}({_SHARE_SEP}{_SHARE_BUTTON}){{1,12}}",
     ),
     "promo": _rx(
         r"(download|get|install|try) (our|the) (free )?([\w.'’-]+ ){0,3}(app|apps|application)\b.{0,80}",
@@ -112,14 +158,29 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"(get|receive) (the latest|our|the day['’]s|the week['’]s|breaking|the best|top)\b.{0,80}"
         r"\b(inbox|newsletters?|e-?mails?|alerts)\b.{0,80}",
         r"sign up( now| today| here)?( for (free|our \w+|the \w+))?[.!]?",
+        # The newsletter word heads what one signs up to: "Sign up for the Disney+ bundle using the same
+        # email" is a how-to step.
+        r"(sign up|subscribe|register|opt in)( now| today| here| for free)?( to| for) ([\w'’&+-]+ ){0,5}"
+        r"(newsletters?|briefings?|digest|bulletins?|alerts?|e-?mails?|updates|edition|podcast|channel"
+        r"|round-?up|dispatch)\b.{0,120}",
+        r".{0,120}\b(delivered (straight |directly |right )?|(straight|directly|right) )to your"
+        r" (inbox|phone|e-?mail)\b.{0,100}",
+        r"enter your e-?mail( address)?\b.{0,60}|newsletters?( sign-?up)?",
+        r"thanks? (you )?for (subscribing|signing up|your subscription)\b.{0,80}",
+        # Donation appeals: "Support X or become our patron!", "Help us keep going."
+        r".{0,200}\b(become (our|a) (patron|supporter|paying (member|subscriber))|help us (keep|continue)"
+        r" (going|reporting|doing)|support (our|independent) (journalism|reporting|newsroom))\b.{0,150}",
+        r"(skip past|after) newsletter promotion|newsletter promotion",
+        r"privacy notice\s*:.{0,300}",
+        r"(please )?(support|donate to|help fund) (our|independent|this) (journalism|reporting|newsroom|work)"
+        r"\b.{0,150}",
+        r"(become|be) (a|our) (member|patron|supporter|paying subscriber)\b.{0,120}",
+        r"(donate|support us)( now| today| here)?[.!]?",
     ),
-    "advert": _rx(
-        r"(advertisement|advertising|advert|ads?|sponsored|promoted|paid (content|post|partnership)"
-        r"|(sponsored|promoted|partner) (content|post|story|stories|links?)"
-        r"|(article|story) continues (below|after)( this)?( advertisement| ad)?)\s*[.:]?[\s*–—-]*",
-        r"scroll (down )?to continue( reading)?\.?",
-    ),
+    "advert": _rx(rf"{_AD_LABEL}([\s.:|·•/*–—-]+{_AD_LABEL}){{0,3}}[\s.:|·•*–—-]*"),
     "caption": _rx(
+        r"(screenshot|screen ?grab|still|frame)s? (from|of) (a |the )?"
+        r"(video|footage|clip|telegram|social media)\b.{0,80}(?<![.!?])",
         r"\(?(photo|photograph|image|picture|pic|video|graphic|illustration|file photo|main image|top image"
         r"|featured image|cover image|photo ?credit|image credit|credit)s?( credit| courtesy| source| by)?"
         r"\s*[:|]\s*.{1,160}",
@@ -135,12 +196,16 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"[^()]{0,250}\)\.?",
         r"(additional )?(reporting|writing|editing) by\b.{0,250}(?<![.!?])",
         r".{0,200}\bcontributed (reporting|to this (report|story|article))\b.{0,60}",
+        # "Associated Press writer Jane Roe in Kyiv contributed."
+        r".{0,100}\b(writers?|reporters?|correspondents?|journalists?)\b.{0,150}\bcontributed\.?",
     ),
     "meta": _rx(
         r"(last |first |originally )?(updated|published|posted|modified|edited)( on| at)?\s*:\s*.{1,60}",
         rf"(last |first |originally )?(updated|published|posted|modified|edited)\s+{_STAMP}",
         rf"(?=.*\d)(?=.*\b({_MONTH}|{_WEEKDAY})){_STAMP}",
         r"last updated",
+        r"(updated |posted |published )?(\d+\s*(seconds?|secs?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?"
+        r"|months?)|an? (minute|hour|day|week|month)) ago|just now",
         r"\d+\s*(-\s*\d+\s*)?(min(ute)?s?|hours?)\.?\s*(read|reading time|to read)",
         r"(estimated )?(reading|read) time\s*:?\s*\d+.{0,20}",
         r"\d[\d,.]*\s*[km]?\s*(views|reads|shares)",
@@ -154,10 +219,66 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
     "author": _rx(
         r"about the author\b.*",
         r"(written|posted|published|reported) by\b.{0,60}",
-        r"author\s*:.{0,60}",
+        r"authors?\s*:.{0,200}",
         r"by [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}( and [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3})?",
+        # The names are case-sensitive: "Reporting by the state broadcaster ..." is a sentence.
+        rf"((live )?(updates|coverage|blog|reporting|report|text|words|analysis|story|photos?|video|graphics?"
+        rf"|interview|compiled|edited|written|produced|translated|presented|curated))? ?by {_PEOPLE}",
         r"(write to|e-?mail|contact|reach)\b[^.]{0,60}\b(at|on|via)\s+(\S+@\S+|@\w+|https?://\S+|twitter)\b.{0,100}",
     ),
+    "outlet": _rx(
+        # Standards, reuse and licensing notes every page of an outlet carries.
+        r"our (editorial )?(standards|principles|values|ethics|policies|guidelines|mission"
+        r"|code of (conduct|ethics|practice))\s*:.{0,120}",
+        r"(editorial (standards|guidelines|policy|independence)|corrections? policy|ethics policy"
+        r"|fact-?checking policy|trust principles)(\s*[|·•,]\s*[\w ]{1,30}){0,4}\.?",
+        r"(learn|read|find out) more about (our|how we)\b.{0,80}",
+        r"(reuse|republish|reprint|license|syndicate) this (content|article|story|page)\.?",
+        r"(reprints?|permissions?|licensing)(\s*(and|&|\|)\s*(reprints?|permissions?|licensing))*",
+        r"(purchase|buy|request) (licensing|reprint|republishing|syndication) rights\b.{0,60}",
+        # "Any use of the materials is allowed only with ...", "All materials on this site are protected ..."
+        r"(any |the )?(full or partial )?(use|reprint\w*|reproduc\w*|republi\w*|copying|quoting|citing) of"
+        r" (the |our |these |this site['’]?s |any )?(materials?|content|articles?|texts?|publications?)"
+        r"\b.{0,200}",
+        r"all (materials?|content|rights to (the )?materials?) (on|of|published on|from) (this|the|our) "
+        r"(site|website|portal|resource)\b.{0,200}",
+        # "If you use any of X materials, a hyperlink to X is obligatory."
+        r"(?=.*\b(hyper-?links?|active links?|links? to [\w-]+\.[a-z]{2,4})\b)"
+        r"(?=.*\b(obligatory|mandatory|required|compulsory|necessary|must)\b).{0,300}",
+        r"(view|download|read|open|print|see|get) (the |this |a )?(full |complete |entire |printable )?"
+        r"(report|document|version|assessment|article|transcript|text|study|brief|paper|update)?"
+        r"\s*(in|as|\()?\s*pdf\)?( format| version)?\.?",
+        r"pdf( version)?",
+        # A note about the publisher's sources or corrections, not about the news.
+        r"(note|disclaimer)\s*:(?=.*\b(classified|publicly available|open[- ]source|views expressed"
+        r"|necessarily (reflect|represent)|does not (receive|endorse)"
+        r"|(this|the) (map|report|article|story|page|assessment|update|post|blog)"
+        r" (is|was|has been|will be) (updated|corrected|amended|published|revised))).{0,400}",
+        r"the (views|opinions) expressed (in this|here)\b.{0,200}",
+        r"(was this (article|story|page) (helpful|useful)\?|report an? (error|typo|correction)"
+        r"|submit a correction).{0,40}",
+    ),
+    "live-blog": _rx(
+        # Widgets of a live page and the closing notice that points elsewhere.
+        r"(key events|(show|hide|view|see) (all |only )?key events( only)?)",
+        r"(please )?(turn on|enable|activate|switch on|allow) javascript\b.{0,100}",
+        r"javascript (is|must be) (disabled|required|turned off|not enabled|enabled)\b.{0,100}",
+        r"(your|this) browser (does not|doesn['’]?t|cannot|can['’]?t) support\b.{0,120}",
+        r"(show|load|view|see) (\d+ )?(new|more|earlier|later|older|newer|previous) (posts?|updates|entries)",
+        r"(jump|skip|go) to (the )?(latest|first|most recent)( post| posts| update| updates)?",
+        r"(pinned( post)?|auto-?update( on| off)?|live( updates| coverage| blog)?|refresh( the page)?)",
+        r"that['’]?s (all|it|everything) (from (us|me|the team)|for (now|today|tonight))\b.{0,250}",
+        r"(we['’]?re|we are|we['’]?ll be|we will be) (closing|pausing|ending|wrapping up|back)\b.{0,60}"
+        r"\b(blog|coverage|live|updates)\b.{0,200}",
+        r"(this|the|our) (live )?blog (is|has) (now )?(closed|ended|paused|finished|moved)\b.{0,200}",
+        r"thank(s| you) (all )?for (following|reading|joining us|being with us)\b.{0,150}",
+        r"(you can )?(follow|read|find|see|catch up (on|with)|keep up with) (all )?(of )?"
+        r"(our|the latest|([\w.&-]+ ){0,3}[\w.&-]+['’]s?)"
+        r" (continuing |ongoing |latest |live |full |earlier |previous )?"
+        r"(coverage|updates|reporting|live blog|blog)\b.{0,150}",
+    ),
+    # Not "___" or "|---|": the first can be a story's own divider, the second is a table's rule.
+    "separator": _rx(r"[^\w|]+"),
     "copyright": _rx(
         r"(©|\(c\)|copyright\b).{0,160}",
         r"all rights reserved\.?",
@@ -167,6 +288,32 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"this copy is for your personal\b.*",
     ),
 }
+# Rules for lines outside the article's prose (before its first or after its last paragraph), where a name
+# on its own is a byline; inside the body the same shapes can be a subheading.
+EDGE_RULES: dict[str, re.Pattern[str]] = {
+    "author": _rx(
+        # "Olena Marchuk in Kyiv", "A B in Kyiv and C D in Kharkiv", "A B, C D, and E F".
+        rf"(?!{_NOT_PERSON}){_PERSON} in {_NAME_WORD}( {_NAME_WORD}){{0,2}}"
+        rf"(,? and {_PERSON} in {_NAME_WORD}( {_NAME_WORD}){{0,2}})*( and agencies)?",
+        rf"(?!{_NOT_PERSON}){_PERSON}((, | and |, and | & ){_PERSON}){{1,8}}",
+        r"([\w'’]+ ){0,3}(staff|reporters?|correspondents?) and agencies|agencies",
+        # "Martin Keller, Europe correspondent"
+        rf"{_PERSON},? (the |our )?([\w'’-]+ ){{0,3}}(correspondent|editor|reporter|writer|analyst|columnist"
+        rf"|contributor|producer)( in {_NAME_WORD}( {_NAME_WORD}){{0,2}})?",
+    ),
+}
+# A lone heading over a list of other articles' headlines ("Read also", "Related").
+RELATED_HEADER = _rx(
+    r"(read|see) (also|more|next)|also (read|see)"
+    r"|related( articles?| stories| news| posts| coverage| content)?"
+    r"|more (on this( story| topic)?|stories|news|from \w+( \w+)?)|(you may|you might) (also )?like"
+    r"|recommended( for you)?|most (read|popular|viewed)|popular|in other news|what to read next"
+    r"|(also )?on (the|this) (topic|subject)|mentioned in this (article|story)"
+)
+RELATED_MAX_ITEMS = 8
+# A headline: a short line without a full stop ("Prigozhin: Wagner to leave the city on May 25").
+HEADLINE_MIN_WORDS, HEADLINE_MIN_WORDS_WITH_COLON, HEADLINE_MAX_WORDS = 5, 3, 25
+
 # Markers after which, near the end of a page, nothing belongs to the article.
 TAIL_MARKERS = _rx(
     r"leave an? (reply|comment|response)\b.*",
@@ -181,14 +328,24 @@ TAIL_MARKERS = _rx(
     r"like this:?",
     r"%d bloggers like this:?",
     r"(\d+ )?comments?",
+    _COMMENTS_HEADER,
+    r"(add|post|write|leave) (a |your )?comment",
+    r"(explore )?more on (this|these) (story|stories|topics?)",
+    r"topics",
 )
+COMMENTS_HEADER = _rx(_COMMENTS_HEADER)
 TAIL_MIN_POSITION = 0.5  # a marker must sit in the second half of the body
 TAIL_MAX_LINE = 300  # a long paragraph after a marker means the marker was not the footer
 
+# A line that stops like a sentence or a clause (a headline may end in a question mark or a quote).
+_CLAUSE_END = re.compile(r"[.!;,…:][\"'”’»)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*$|[\"”’»」』]$")
 # Two category words glued by a scraper ("NewsEurope"), not a brand's inner capital ("iPhone").
 _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
-LABEL_MAX_CHARS = 40
+# A kicker over the body: "Politics", "Military operation in Ukraine".
+LABEL_MAX_WORDS, LABEL_MAX_CHARS = 5, 45
+SHORT_LABEL_WORDS = 3  # up to this many words a label needs no further evidence
+STEM_CHARS = 5  # "Tunisia" and "Tunisians" share a stem
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +369,8 @@ def rule_for(line: str) -> str | None:
     """The boilerplate family a single line belongs to, if any."""
     core = _BULLET.sub("", line).strip()
     if not core:
-        return None
+        # A line of bullets or dashes alone is a divider; with pipes it is a table's rule and stays.
+        return "separator" if line.strip() and "|" not in line else None
     for family, pattern in LINE_RULES.items():
         if pattern.fullmatch(core):
             return family
@@ -224,9 +382,17 @@ def rule_for(line: str) -> str | None:
 def is_breadcrumb(line: str) -> bool:
     """Category labels glued together by a scraper ("World NewsEuropePolitics")."""
     words = line.split()
-    if len(words) > 6 or len(line) > 80 or "://" in line or _SENTENCE_END.search(line):
+    if len(words) > 10 or len(line) > 80 or "://" in line or _SENTENCE_END.search(line):
         return False
-    return len(_GLUED.findall(line)) >= 2 or bool(re.search(r"\S\s*[»›>|]\s*\S", line) and len(words) <= 6)
+    if len(_GLUED.findall(line)) >= 2 or bool(re.search(r"\S\s*[»›>|]\s*\S", line) and len(words) <= 6):
+        return True
+    # "The Daily Courier | World | Ukraine": a few short named segments; digits would make it a table row.
+    segments = re.split(r"\s*[»›|]\s*", line)
+    return (
+        2 <= len(segments) <= 5
+        and not re.search(r"\d", line)
+        and all(seg[:1].isupper() and len(seg.split()) <= 4 for seg in segments)
+    )
 
 
 def is_prose(line: str) -> bool:
@@ -282,8 +448,10 @@ def clean_text(text: str, title: str | None = None, repeated: frozenset[str] = f
             if keep[i] and line_key(lines[i]) == tkey:
                 drop(i, "title-repeat")
 
+    _drop_related_lists(lines, keep, drop)
     _drop_tail(lines, keep, drop)
     _drop_header_labels(lines, keep, drop, title_index)
+    _drop_edge_lines(lines, keep, drop)
 
     if repeated:
         edges = edge_keys("\n".join(ln for ln, k in zip(lines, keep, strict=True) if k))
@@ -307,12 +475,53 @@ def clean_text(text: str, title: str | None = None, repeated: frozenset[str] = f
     return Cleaned(title=title or None, text=body, removed=audit)
 
 
+def _drop_related_lists(lines: list[str], keep: list[bool], drop) -> None:
+    """Headlines listed under a lone "Read also" or "Related" heading belong to other articles."""
+    for i, line in enumerate(lines):
+        if not RELATED_HEADER.fullmatch(_BULLET.sub("", line).strip().rstrip(":").strip()):
+            continue
+        listed = 0
+        for j in range(i + 1, len(lines)):
+            item = _BULLET.sub("", lines[j]).strip()
+            if not item or not keep[j]:
+                continue  # blank lines and furniture already removed sit between the items
+            if listed >= RELATED_MAX_ITEMS or not is_headline(item):
+                break
+            drop(j, "related")
+            listed += 1
+
+
+def is_headline(line: str) -> bool:
+    words = len(line.split())
+    # "Kremlin: talks are possible" names its speaker the way headlines do, so it may be shorter.
+    least = HEADLINE_MIN_WORDS_WITH_COLON if re.search(r"\w: \w", line) else HEADLINE_MIN_WORDS
+    return least <= words <= HEADLINE_MAX_WORDS and not _CLAUSE_END.search(line)
+
+
+def _drop_edge_lines(lines: list[str], keep: list[bool], drop) -> None:
+    kept = [i for i, ln in enumerate(lines) if keep[i] and ln.strip()]
+    prose = [i for i in kept if is_prose(lines[i])]
+    first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
+    for i in kept:
+        if first <= i <= last:
+            continue
+        core = _BULLET.sub("", lines[i]).strip()
+        for family, pattern in EDGE_RULES.items():
+            if pattern.fullmatch(core):
+                drop(i, family)
+                break
+
+
 def _drop_tail(lines: list[str], keep: list[bool], drop) -> None:
     total = sum(len(ln) + 1 for ln in lines) or 1
     offset = 0
     for i, line in enumerate(lines):
         core = _BULLET.sub("", line).strip()
-        if offset / total >= TAIL_MIN_POSITION and core and TAIL_MARKERS.fullmatch(core):
+        # A counted comments header ends the article wherever it sits: the comments may outweigh the story.
+        late = offset / total >= TAIL_MIN_POSITION or (
+            COMMENTS_HEADER.fullmatch(core) and any(is_prose(ln) for ln in lines[:i])
+        )
+        if late and core and TAIL_MARKERS.fullmatch(core):
             rest = [ln for ln in lines[i + 1 :] if ln.strip()]
             if all(len(ln.strip()) <= TAIL_MAX_LINE for ln in rest):
                 for j in range(i, len(lines)):
@@ -329,11 +538,30 @@ def _drop_header_labels(lines: list[str], keep: list[bool], drop, title_index: i
         line = lines[i].strip()
         if not line or not keep[i]:
             continue
-        short = len(line.split()) <= 3 and len(line) <= LABEL_MAX_CHARS
+        words = len(line.split())
+        short = words <= LABEL_MAX_WORDS and len(line) <= LABEL_MAX_CHARS
         if short and not _SENTENCE_END.search(line) and not line.endswith("?"):
+            # A longer label is a rubric only if the paragraph under it does not take up most of its words:
+            # "Extreme heat in Europe" over a paragraph on a heat wave is the paragraph's own heading.
+            if words > SHORT_LABEL_WORDS and _shares_words(line, _next_kept(lines, keep, i)):
+                break
             drop(i, "section-label")
             continue
         break
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:STEM_CHARS] for w in re.findall(r"[^\W\d_]{4,}", text.casefold())}
+
+
+def _shares_words(label: str, paragraph: str) -> bool:
+    """At least half the label's words recur below it: a heading that sums up its paragraph."""
+    stems = _stems(label)
+    return bool(stems) and 2 * len(stems & _stems(paragraph)) >= len(stems)
+
+
+def _next_kept(lines: list[str], keep: list[bool], i: int) -> str:
+    return next((ln for ln, k in zip(lines[i + 1 :], keep[i + 1 :], strict=True) if k and ln.strip()), "")
 
 
 def _join(lines: list[str], keep: list[bool]) -> str:
