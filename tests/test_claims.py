@@ -192,3 +192,39 @@ def test_closing_speaker_hung_on_a_noun_as_apposition() -> None:
 )
 def test_registry_institutions_and_nationality_words(text: str, side: str | None) -> None:
     assert claims.side_of(text) == side
+
+
+def test_refuting_a_claim_denies_it_and_names_the_speaker() -> None:
+    att, status = analyse("Kyiv refuted claims that Russian troops had captured the town.", "captured")
+    assert status == "denied"
+    assert att.speaker is not None and att.speaker.side == "UA"
+
+
+def test_future_through_an_infinitive_and_a_light_verb() -> None:
+    assert analyse("The army will begin to withdraw from the bridgehead.", "withdraw")[1] == "planned"
+    assert analyse("Russia will launch new strikes on the port.", "strikes")[1] == "planned"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("Should the country come under attack, rations would be cut.", "attack"),
+        ("A terrorist attack in Europe could force him to change course.", "attack"),
+        ("They would not accept medical evacuations if the fighting continued.", "evacuations"),
+        ("Had the troops withdrawn, the bridge would have fallen.", "withdrawn"),
+    ],
+)
+def test_nominal_and_inverted_conditionals_are_hypothetical(sentence: str, trigger: str) -> None:
+    assert analyse(sentence, trigger)[1] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger"),
+    [
+        ("The shelling could have killed dozens, the mayor said.", "shelling"),
+        ("The Russian attacks on the city should stop.", "attacks"),
+        ("He might recognise the annexation of the peninsula.", "annexation"),
+    ],
+)
+def test_a_modal_on_a_consequence_keeps_the_event(sentence: str, trigger: str) -> None:
+    assert analyse(sentence, trigger)[1] is not None

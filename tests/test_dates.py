@@ -82,3 +82,19 @@ def test_last_year_places_a_bare_month_in_that_year() -> None:
 def test_sentence_initial_year() -> None:
     found = find_dates("In 2016 the troops left the town.", "2023-03-09")
     assert [(d.range.start, d.range.precision) for d in found] == [("2016-01-01", "year")]
+
+
+def test_last_year_does_not_reach_a_dateline_far_before_it() -> None:
+    text = (
+        "LONDON, Mar 3 (Wire) - The army said on Friday it had pulled out of the town, its first retreat "
+        "since the city fell in July last year."
+    )
+    found = {d.range.mention: d.range.start for d in find_dates(text, "2023-03-03")}
+    assert found["Mar 3"] == "2023-03-03"
+    assert found["July"] == "2022-07-01"
+
+
+def test_a_birth_year_is_no_date() -> None:
+    assert [
+        d.range.mention for d in find_dates("A man born in 1961 was wounded on Sunday.", "2023-03-16")
+    ] == ["Sunday"]

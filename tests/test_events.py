@@ -324,7 +324,9 @@ def test_expelled_forces_name_the_other_side_as_actor() -> None:
 
 def test_forcing_people_out_or_pushing_back_an_assault_is_no_capture() -> None:
     assert [e.type for e in run("The floods forced residents out of Lyman.")] == []
-    assert [e.type for e in run("Ukrainian troops pushed back a Russian assault near Lyman.")] == []
+    # a repelled assault is the other side's attack, not a capture by the side that repelled it
+    events = run("Ukrainian troops pushed back a Russian assault near Lyman.")
+    assert [(e.type, e.place.name, e.actor.side) for e in events] == [("attack", "Lyman", "RU")]
 
 
 def test_relative_clause_of_an_operation_takes_the_side_that_launched_it() -> None:

@@ -39,7 +39,7 @@ def test_parse_number_rejects_words() -> None:
         ("an elderly man was killed when a shell hit his house", {"fatalities": 1}),
         ("the strike killed nine civilians and wounded 20 people", {"fatalities": 9, "injured": 20}),
         ("four people were injured", {"injured": 4}),
-        ("the call-up of roughly 200 thousand reservists", {}),
+        ("the call-up of roughly 200 thousand reservists", {"troops": 200000}),
         ("the order to mobilise about 150,000 reservists", {"troops": 150000}),
         ("some 80,000 soldiers killed or wounded", {"casualties": 80000}),
         ("a town of 30 thousand residents", {}),
@@ -64,3 +64,27 @@ def test_lost_soldiers_are_casualties_but_lost_children_are_not_counted() -> Non
         ("casualties", 1450)
     ]
     assert find_quantities("she lost 3 children in the war") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("troops moved forward by up to 800 metres near the river", {"distance_km": 0.8}),
+        ("units advanced 1,200 meters", {"distance_km": 1.2}),
+        ("a 71 year old man was wounded in the shelling", {"injured": 1}),
+        ("a 45-year-old woman was killed", {"fatalities": 1}),
+        ("Three civilians, two women and a boy, were wounded by shrapnel", {"injured": 3}),
+        ("more than 150,000 men had been mobilised by then", {"troops": 150000}),
+        ("the evacuation of 25 frontline villages", {"settlements": 25}),
+        ("people from 25 in villages", {}),
+    ],
+)
+def test_find_quantities_more(text: str, expected: dict[str, float]) -> None:
+    assert as_dict(find_quantities(text)) == expected
+
+
+def test_a_count_of_soldiers_alone_is_troops_marked_bare() -> None:
+    (q,) = find_quantities("about 20,000 servicemen were moved across the river")
+    assert (q.kind, q.value, q.bare) == ("troops", 20000, True)
+    (q,) = find_quantities("the order to mobilise about 150,000 reservists")
+    assert q.bare is False

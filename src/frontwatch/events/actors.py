@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from frontwatch import claims
 from frontwatch.events.context import Context
 from frontwatch.events.lexicon import EXPEL_VERBS, FORCES, HOSTILE_WORDS, LIGHT_VERBS, PARTIES
-from frontwatch.events.triggers import governing_verb, signed_act
+from frontwatch.events.triggers import governing_verb, repelled, signed_act
 from frontwatch.records import Party, PlaceMention
 
 
@@ -26,6 +26,12 @@ def find_actor(
         return Party(None, cleared)
     if tok is None and (under := _under_fire_side(t)) is not None:
         return Party(None, under)
+    if tok is None and ty in ("attack", "advance"):
+        repeller = _repelled_by(t)
+        if repeller is not None:
+            side = _side_of_token(repeller, t, attribution, speaker, ctx, ty)
+            if side in PARTIES:
+                return Party(None, next(iter(PARTIES - {side})))  # "its forces repelled attacks near X"
     if tok is not None:
         low = tok.lower_
         if low in claims.FIRST_PERSON:
@@ -58,6 +64,62 @@ def find_actor(
             return Party(text, speaker.side)
         return Party(text, _default_side(ty, speaker, ctx, t))
     return Party(None, _default_side(ty, speaker, ctx, t))
+
+
+def _repelled_by(t: Token) -> Token | None:
+    """'its forces repelled attacks near X': the subject of the verb that fended the trigger off."""
+    verb = repelled(t)
+    return claims.subject(verb) if verb is not None else None
+
+
+def _side_of_token(
+    tok: Token, t: Token, attribution: claims.Attribution, speaker: Party | None, ctx: Context, ty: str
+) -> str | None:
+    """The side of a noun phrase, of a pronoun through its antecedent, or of 'its/our forces'."""
+    if tok.lower_ in claims.FIRST_PERSON:
+        return speaker.side if speaker else None
+    if tok.lower_ in claims.PRONOUNS:
+        return _pronoun_side(tok, t, attribution, speaker, ctx, ty)
+    side = claims.side_of(claims.phrase(tok))
+    if side is None:
+        poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in claims.PRONOUNS]
+        if poss:
+            return _side_of_token(poss[0], t, attribution, speaker, ctx, ty)
+    return side
+
+
+def _target_side(t: Token) -> str | None:
+    """What an attack hit, when it belongs to a party ('struck Ukrainian manpower', 'shelled Russian
+    positions'), tells that the other party attacked."""
+    targets = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    targets += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "at") for g in c.children]
+    sides = {claims.side_of(claims.phrase(x)) for x in targets} & PARTIES
+    return next(iter(PARTIES - sides)) if len(sides) == 1 else None
+
+
+_LAUNCH_VERBS = frozenset(["launch", "fire", "drop", "send", "use"])
+
+
+def _launcher(t: Token) -> Token | None:
+    """'the missiles that Russia launched overnight': who sent the munitions the trigger names."""
+    for c in t.children:
+        if c.dep_ == "relcl" and c.lemma_.lower() in _LAUNCH_VERBS:
+            return next((g for g in c.children if g.dep_ == "nsubj" and not claims.is_pronoun(g)), None)
+    return None
+
+
+def _copula_agent(t: Token) -> Token | None:
+    """'the destruction of the dam was sabotage by the Ukrainian side': the agent of what the event is said
+    to be."""
+    if t.dep_ != "nsubj" or t.head.lemma_ != "be":
+        return None
+    for attr in (c for c in t.head.children if c.dep_ == "attr"):
+        for c in attr.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+            if c.dep_ in ("amod", "poss", "compound") and claims.side_of(c.text) in PARTIES:
+                return c
+    return None
 
 
 def _cleared_of_side(t: Token) -> str | None:
@@ -101,7 +163,7 @@ def _actor_token(t: Token, ty: str = "") -> Token | None:
         for c in t.children:
             if c.dep_ in ("amod", "compound") and claims.side_of(c.text):
                 return c
-        agent = _sibling_agent(t)
+        agent = _sibling_agent(t) or _copula_agent(t) or _launcher(t)
         if agent is not None:
             return agent
         verb = governing_verb(t, ty)
@@ -213,6 +275,10 @@ def _sibling_agent(t: Token) -> Token | None:
 def _pronoun_side(
     tok: Token, t: Token, attribution: claims.Attribution, speaker: Party | None, ctx: Context, ty: str
 ) -> str | None:
+    if tok.lower_ in ("it", "its") and not _reported_subject(tok):
+        state = _state_before(tok)
+        if state is not None:
+            return state  # "handing Russia its biggest gain since it took X"
     # "the army keeps up its strikes", "Russia will focus on the territories it annexed":
     # the nearest subject above that is not itself a pronoun
     cur = t
@@ -229,7 +295,38 @@ def _pronoun_side(
     # Inside reported speech a third-person pronoun most often is the speaker ("the ministry said it had").
     if attribution.cue is not None and speaker is not None and speaker.side:
         return speaker.side
-    return ctx.actor.get(ty) or ctx.last_side
+    return ctx.actor.get(ty) or _local_authority(ty, ctx) or ctx.last_side
+
+
+def _local_authority(ty: str, ctx: Context) -> str | None:
+    """'Police said they had evacuated 12 residents': with no side named, civilians are moved by the
+    authorities of the state whose places the text is about."""
+    if ty != "evacuation":
+        return None
+    state = ctx.last_state or ctx.focus_state
+    return state if state in PARTIES else None
+
+
+def _reported_subject(tok: Token) -> bool:
+    """The pronoun belongs to the clause a reporting verb reports ('the ministry said its forces had taken'),
+    where it stands for the speaker."""
+    cur = tok
+    while cur.head != cur and cur.pos_ not in ("VERB", "AUX"):
+        cur = cur.head
+    if cur.lemma_.lower() in claims.REPORT_VERBS:
+        return True  # "the ministry announced the withdrawal of its troops"
+    return cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in claims.REPORT_VERBS
+
+
+def _state_before(tok: Token) -> str | None:
+    """The side of the nearest singular noun before a pronoun that names a state or a party."""
+    for x in reversed(tok.doc[: tok.i]):
+        if x.tag_ not in ("NN", "NNP") or x.dep_ in ("compound", "amod"):
+            continue
+        side = claims.side_of(x.doc[x.left_edge.i : x.i + 1].text)  # the noun and its modifiers only
+        if side is not None:
+            return side
+    return None
 
 
 def _launcher_side(tok: Token) -> str | None:
@@ -258,6 +355,8 @@ def _default_side(ty: str, speaker: Party | None, ctx: Context, t: Token | None 
     expelled = _expelled_side(t) if t is not None else None
     if expelled is not None:
         return expelled
+    if ty == "attack" and t is not None and (target := _target_side(t)) is not None:
+        return target  # "artillery of the X battlegroup struck Ukrainian positions"
     # A party announces its own gains, call-ups and evacuations; otherwise the last actor of this kind.
     # A passive without agent ("before the town was captured") does not say whose gain it was.
     passive = t is not None and any(c.dep_ == "auxpass" for c in t.children)
@@ -268,4 +367,4 @@ def _default_side(ty: str, speaker: Party | None, ctx: Context, t: Token | None 
         and not (passive and ty == "capture")
     ):
         return speaker.side
-    return ctx.actor.get(ty)
+    return ctx.actor.get(ty) or _local_authority(ty, ctx)

@@ -5,6 +5,7 @@ statement that reports it, then any date of the sentence that no other trigger h
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -15,10 +16,13 @@ from frontwatch.events.lexicon import QUANTITY_KINDS, TERRAIN
 from frontwatch.quantities import Quantity
 from frontwatch.records import DateRange
 
+# Counts an event type takes besides the lexicon's: "the evacuation of 37 settlements".
+_MORE_KINDS = {"evacuation": ("settlements",)}
+
 
 def quantities_for(t: Token, ty: str, quantities: list[Quantity], alone: bool) -> dict[str, float]:
     """Quantities in the trigger's phrase; anywhere in the sentence if it is the only trigger of its type."""
-    kinds = QUANTITY_KINDS[ty]
+    kinds = QUANTITY_KINDS[ty] + _MORE_KINDS.get(ty, ())
     sub = list(t.subtree)
     lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
     out: dict[str, float] = {}
@@ -26,6 +30,8 @@ def quantities_for(t: Token, ty: str, quantities: list[Quantity], alone: bool) -
         if q.kind not in kinds:
             continue
         inside = lo <= q.start < hi
+        if q.bare and ty == "mobilization" and not inside:
+            continue  # "30,000 troops" elsewhere in the sentence are no call-up
         if inside or ty in ("attack", "mobilization", "casualties") or alone:
             out.setdefault(q.kind, q.value)
     return out
@@ -46,20 +52,29 @@ def date_for(
 ) -> DateRange | None:
     if not dates:
         return None
-    future = claims.is_future(t)
-    if future:
-        dates = find_dates(sent.text, pub, future=True)
+    # "will withdraw" and "would withdraw" place a weekday of their own phrase ahead; the day the plan was
+    # announced ("announced Wednesday that troops would leave") stays behind
+    future = claims.is_future(t) or (t.dep_ == "conj" and claims.is_future(t.head))
+    ahead = find_dates(sent.text, pub, future=True) if future else dates
 
     def tokens_of(d: DateMention) -> list[Token]:
         return [x for x in sdoc if d.start <= x.idx < d.end]
 
     own = {x.i for x in t.subtree}
-    for d in dates:
+    for d in ahead:
         toks = tokens_of(d)
-        if toks and all(x.i in own for x in toks) and not _under_other_trigger(toks[0], t, trigger_ids):
+        if (
+            toks
+            and all(x.i in own for x in toks)
+            and not _under_other_trigger(toks[0], t, trigger_ids)
+            and not _describes(toks[0], t)
+        ):
             if d.kind == "war" and _verb_of(toks[0]) != t:
                 continue  # "after losing it in the war's first weeks, troops have now liberated ..."
             return d.range
+    timed = _time_clause_date(t, dates, tokens_of, own)
+    if timed is not None:
+        return timed
     # the statement's date: a date attached to the reporting verb above the trigger
     cur = t
     while cur.head != cur:
@@ -69,12 +84,44 @@ def date_for(
                 toks = tokens_of(d)
                 if toks and any(x.head == cur or x.head.head == cur for x in toks):
                     return d.range
-    others = trigger_ids - same_type
-    for d in dates:
+    # a trigger of the same type shares the sentence's date ("advanced 7 km and took six villages on
+    # Monday"), unless it describes a noun ("the city, a hub that Russia seized in February")
+    described = {i for i in same_type if sdoc[i].dep_ in ("relcl", "acl") and sdoc[i] != t}
+    others = (trigger_ids - same_type) | described
+    for d in ahead:
         if d.kind == "war":
             continue  # "in the war's first weeks" dates only the phrase it stands in, never the news
         toks = tokens_of(d)
-        if toks and not any(_under_other_trigger(x, None, others) for x in toks):
+        if toks and not any(_under_other_trigger(x, None, others) or _describes(x, t) for x in toks):
+            return d.range
+    return None
+
+
+def _describes(x: Token, t: Token) -> bool:
+    """The token lies in a clause that describes a noun and does not hold the trigger ('troops entered X, a
+    town that Russia seized in February'): its date is that clause's."""
+    cur = x
+    while cur.head != cur and cur != t:
+        if cur.dep_ in ("relcl", "acl") and not cur.left_edge.i <= t.i <= cur.right_edge.i:
+            return True
+        cur = cur.head
+    return False
+
+
+_TIME_MARKS_SAME = frozenset(["after", "before", "when", "as", "once", "while"])
+
+
+def _time_clause_date(
+    t: Token, dates: list[DateMention], tokens_of: Callable[[DateMention], list[Token]], own: set[int]
+) -> DateRange | None:
+    """'captured X on October 1 after Russian forces withdrew': a clause of time takes the date of the
+    clause it times, which lies next to it."""
+    if t.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS_SAME for c in t.children):
+        return None
+    head = t.head
+    for d in dates:
+        toks = tokens_of(d)
+        if toks and not any(x.i in own for x in toks) and any(_verb_of(x) == head for x in toks):
             return d.range
     return None
 

@@ -26,6 +26,11 @@ class Context:
     names: dict[str, str] = field(default_factory=dict)  # a titled speaker's surname -> side
     # a title word ("governor") -> side of its last holder
     titles: dict[str, str] = field(default_factory=dict)
+    # the latest place whose control changed hands, and the index of its sentence: where a withdrawal that
+    # names no place of its own left from ("the city had been taken ... they will withdraw to the rear")
+    control: tuple[int, PlaceMention] | None = None
+    # event type -> (sentence index, place) of its latest mention with a place: what "the attack" refers to
+    events: dict[str, tuple[int, PlaceMention]] = field(default_factory=dict)
 
     def place_state(self, name: str) -> str | None:
         """The country of a place named in a speaker's title: as resolved in this document, else alone."""

@@ -48,7 +48,7 @@ def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMenti
         if len(states) == 1:
             ctx.last_state = next(iter(states))
     raws = fold_casualty_followups(raws, {s.start: i for i, s in enumerate(sentences)})
-    return _finalise(doc, merge(raws), pub)
+    return _finalise(doc, merge(raws, pub), pub)
 
 
 def _finalise(doc: Document, raws: list[RawEvent], pub: date | None) -> list[EventMention]:

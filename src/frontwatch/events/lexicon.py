@@ -17,25 +17,27 @@ def _by_type(groups: dict[str, str]) -> dict[str, str]:
 
 VERB_TRIGGERS = _by_type(
     {
-        "withdrawal": "withdraw retreat regroup redeploy abandon leave exit pull flee",
-        "evacuation": "evacuate",
-        "annexation": "annex",
+        "withdrawal": "withdraw retreat regroup redeploy abandon leave exit pull flee lose cede surrender",
+        "evacuation": "evacuate relocate resettle move bus ferry transport",
+        "annexation": "annex become join incorporate",
         "mobilization": "mobilize mobilise",
         "capture": "take retake recapture capture seize liberate enter reclaim regain restore reoccupy"
-        " push drive force kick hoist raise clear",
+        " push drive force kick hoist raise clear establish gain assume secure fall come",
         "advance": "advance",
-        "attack": "strike shell bomb hit fire attack pound hammer bombard explode smash slam crash land rain",
+        "attack": "strike shell bomb hit fire attack pound hammer bombard explode smash slam crash land rain"
+        " assault storm counterattack detonate blow drop launch destroy",
     }
 )
 NOUN_TRIGGERS = _by_type(
     {
         "withdrawal": "withdrawal retreat redeployment pullout pullback exit",
-        "evacuation": "evacuation",
-        "annexation": "annexation",
+        "evacuation": "evacuation relocation resettlement",
+        "annexation": "annexation reunification accession",
         "mobilization": "mobilization mobilisation",
-        "capture": "capture seizure liberation recapture restoration",
+        "capture": "capture seizure liberation recapture restoration fall",
         "advance": "advance",
-        "attack": "attack strike airstrike shelling bombing bombardment fire",
+        "attack": "attack strike airstrike shelling bombing bombardment fire assault counterattack explosion"
+        " blast detonation barrage destruction operation",
     }
 )
 # Forms the model's lemmatizer leaves as they are.
@@ -43,20 +45,89 @@ LEMMA_FIXES = {"retook": "retake", "reoccupie": "reoccupy", "retakes": "retake"}
 # Verbs of impact tell an attack only with a weapon as subject: "rockets slammed into X", not "prices fell".
 IMPACT_VERBS = _words("explode smash slam crash land rain")
 MUNITIONS = _words(
-    "missile rocket shell bomb drone projectile munition warhead mortar grenade artillery shrapnel"
+    "missile rocket shell bomb drone projectile munition warhead mortar grenade artillery shrapnel explosive"
+    " uav shahed"
 )
+# Munitions that fly and so are shot down: "destroyed 30 drones over X" tells an attack on X.
+AIRBORNE = _words("missile rocket drone projectile uav shahed warhead")
 # Triggers too common in other senses ("take part", "hit hard", "left") count only with a place of their own.
-WEAK = _words("take hit fire enter leave exit raise push drive force kick restore pound hammer clear")
+WEAK = _words(
+    "take hit fire enter leave exit raise push drive force kick restore pound hammer clear lose cede"
+    " surrender move relocate resettle establish gain assume secure storm blow drop launch destroy bus ferry"
+    " transport incorporate"
+)
 # Verbs that drive the enemy out of a place ("pushed Russian troops out of X"): the pusher takes it.
 EXPEL_VERBS = _words("push drive force kick")
 # Movement verbs that many people do: a departure or entry is military only with a force as its subject.
 CIVIL_MOVES = _words("leave exit abandon enter flee")
+# Verbs that move people: an evacuation only with civilians as what is moved ("moved 900 residents out"),
+# never troops ("moved units to X").
+CIVILIANS = _words(
+    "resident residents people civilian civilians inhabitant inhabitants population child children family"
+    " families villager villagers local locals patient patients orphan orphans pensioner pensioners elderly"
+    " evacuee evacuees person persons townspeople citizen citizens disabled woman women"
+)
+# Verbs whose object tells capture only when it is "control": "established control over X".
+CONTROL_VERBS = _words("establish gain assume secure")
+# Verbs of loss: the loser withdraws from ground ("Ukraine lost X", "X had not been lost").
+LOSS_VERBS = _words("lose cede surrender")
+# Particles of going on: "units pushed on towards X" is an advance, not an expulsion.
+ONWARD = _words("on forward forwards ahead onward onwards deeper further")
+# Verbs that drop or launch munitions: an attack with a munition as object ("dropped explosives on X").
+DELIVERY_VERBS = _words("drop launch")
+# Verbs of a state joining another: with a territory as subject and a state as object ("X joined Russia",
+# "X became part of Russia"), and nouns of it ("the reunification of X with Russia").
+JOIN_VERBS = _words("become join")
+JOIN_NOUNS = _words("reunification accession")
+# Defensive reports: what is repelled is an attack by the other side ("repelled five attacks near X").
+REPEL_VERBS = _words("repel repulse thwart foil rebuff stop halt withstand")
+REPEL_PARTICLES = {"beat": "off back", "fight": "off back", "fend": "off", "hold": "off back", "push": "back"}
+REPELLED_NOUNS = _words("attempt offensive onslaught push breakthrough sortie raid counteroffensive advance")
+# Air defence: munitions shot down were launched at the place they fell over ("downed 12 drones over X").
+INTERCEPT_VERBS = _words("intercept down destroy neutralise neutralize eliminate repel repulse")
+INTERCEPT_PARTICLES = {"shoot": "down", "bring": "down", "knock": "down", "take": "down out"}
+# An infinitive of assault under an attempt ("tried to advance near X", "attempts to break through") tells a
+# ground attack that failed or is under way, not a goal.
+ATTEMPT_WORDS = _words("attempt try")
+ASSAULT_VERBS = _words(
+    "advance attack assault storm break push capture take seize enter encircle surround cross retake"
+    " recapture regain reclaim liberate reoccupy"
+)
+# Operations that are attacks: "continued offensive operations near X"; not "the special military operation".
+OFFENSIVE_MODIFIERS = _words("offensive assault ground")
+# Civilians told to leave are evacuated ("urged residents to leave X"), and those taken or bused out.
+LEAVE_VERBS = _words("leave flee exit depart")
+TELL_VERBS = _words("order urge tell advise instruct call ask")
+CARRY_VERBS = _words("take bus ferry transport")
+# A place that falls or comes under control is taken: "X fell to Russian forces", "X came under control".
+THEME_VERBS = _words("fall come")
+# Modifiers that make an explosion or an assault something else than an attack: "a gas explosion",
+# "sexual assault", "a population explosion".
+NOT_ATTACK_MODIFIERS = _words(
+    "gas methane boiler population data sonic solar furnace sexual indecent verbal physical domestic price"
+    " demographic sexually indecently verbally physically"
+)
+# Nouns of what a "destruction" or "destroy" must hit to be an attack, besides a named place.
+STRUCTURES = _words("dam bridge plant station depot base airfield airport port building school hospital")
+# Idioms of "strike" and "hit": "struck a deal", "hit a record".
+STRIKE_IDIOMS = _words(
+    "deal deals agreement agreements accord balance chord note tone pose bargain compromise nerve record"
+    " high low peak snag wall jackpot ground headline headlines market markets shelves"
+)
+# Attitudes one takes ("took a hard line toward X"): no ground.
+STANCE_WORDS = _words(
+    "hard tough firm soft harsh strong neutral cautious different similar public principled tougher harder"
+    " softer"
+)
+# Verbs that keep someone from doing something: "barred from entering X" tells no entry.
+PREVENT_VERBS = _words("bar ban prevent stop forbid block prohibit keep deter prevent restrain")
 # Objects of "take" that make an idiom, not a capture: "take place", "take part", "take a toll".
 TAKE_IDIOMS = _words(
     "place part toll step steps time action measure measures look note shape hold care effect charge"
     " advantage responsibility office power precaution precautions cover shelter aim refuge photo photos"
     " picture pictures question questions decision years months days weeks hours lives life stock risk stand"
-    " pride notice seat turn interest root credit course form lead hit break oath"
+    " pride notice seat turn interest root credit course form lead hit break oath stance issue exception"
+    " umbrage offense offence aback heart advice"
 )
 # What a capture verb takes when it is no territory: people, vessels, goods ("captured two soldiers",
 # "seized a yacht", "prisoners who were captured").
@@ -105,6 +176,56 @@ QUANTITY_KINDS = {
     "annexation": (),
 }
 
+# --- the pre-filter ------------------------------------------------------------------------------
+# nlp.prefilter parses only sentences with a surface form of a trigger above. Words too common to parse
+# every time count only beside the word their trigger needs: a particle after them, or a cue anywhere.
+PREFILTER_AFTER = {
+    "pull": "back out",
+    "push": "out back on forward forwards ahead deeper onward onwards further",
+    "drive": "out back",
+    "force": "out back",
+    "kick": "out back",
+    "blow": "up",
+}
+# What repels an attempt or an offensive, or what is attempted: "beat off three attempts", "attempts to
+# break through".
+_REPEL_CUES = REPEL_VERBS | frozenset(REPEL_PARTICLES) | ASSAULT_VERBS
+PREFILTER_WITH = {
+    **dict.fromkeys(
+        REPELLED_NOUNS - set(NOUN_TRIGGERS) - (set(VERB_TRIGGERS) - set(PREFILTER_AFTER)), _REPEL_CUES
+    ),
+    "operation": OFFENSIVE_MODIFIERS,
+    "move": CIVILIANS,
+    "bus": CIVILIANS,
+    "ferry": CIVILIANS,
+    "transport": CIVILIANS,
+    "become": _words("part"),
+    "establish": _words("control ground"),
+    "gain": _words("control ground"),
+    "assume": _words("control ground"),
+    "hoist": _words("flag flags"),
+    "come": _words("control"),
+    "raise": _words("flag flags"),
+}
+# Verbs whose trigger needs a munition beside them; the munitions are in the pre-filter themselves.
+PREFILTER_COVERED = IMPACT_VERBS | DELIVERY_VERBS
+# Inflections that the rules of English spelling do not give.
+IRREGULAR_FORMS = {
+    "take": "took taken",
+    "retake": "retook retaken",
+    "strike": "struck stricken",
+    "leave": "left",
+    "flee": "fled",
+    "drive": "drove driven",
+    "withdraw": "withdrew withdrawn",
+    "lose": "lost",
+    "blow": "blew blown",
+    "become": "became",
+    "shoot": "shot",
+    "fall": "fell fallen",
+    "come": "came",
+}
+
 # --- forces and parties --------------------------------------------------------------------------
 
 # The parties of the conflict: a statement by one of them speaks of its own forces and gains.
@@ -138,6 +259,9 @@ GENERIC_PLACES = {
     "district": "region",
     "plant": "feature",
     "station": "feature",
+    "dam": "feature",
+    "bridge": "feature",
+    "airport": "feature",
 }
 # Objects of "abandon" and "take over" that are ground, besides named places.
 TERRAIN = frozenset(GENERIC_PLACES) | _words(

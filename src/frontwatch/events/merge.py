@@ -4,6 +4,8 @@ and mentions of one event across sentences (same type, place, certainty, no conf
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from frontwatch.events.context import RawEvent
 from frontwatch.gazetteer import DIVISION_WORDS, is_namesake
 from frontwatch.records import PlaceMention
@@ -30,8 +32,10 @@ def merge_coordinated(out: list[RawEvent]) -> None:
 
 
 def fold_casualty_followups(raws: list[RawEvent], sentence_starts: dict[int, int]) -> list[RawEvent]:
-    """'A missile hit X. Two people were killed.': a toll with no place, actor or event of its own, told
-    in the sentence right after an attack, is that attack's toll, not a casualty report of its own."""
+    """'A missile hit X. Two people were killed.': a toll with no actor or event of its own, told in the
+    sentence right after an attack and naming no other place (or only the attack's), is that attack's toll,
+    not a casualty report of its own. 'Russia shelled the X district overnight. In Y, a man was wounded.':
+    one naming another town of the attack's region tells where the attack also hit."""
     out: list[RawEvent] = []
     for r in raws:
         idx = sentence_starts.get(r.sentence.start)
@@ -40,25 +44,61 @@ def fold_casualty_followups(raws: list[RawEvent], sentence_starts: dict[int, int
         attack = next((k for k in reversed(prev) if k.type == "attack" and not k.background), None)
         if (
             r.type == "casualties"
-            and r.place is None
             and r.actor.side is None
             and r.quantities
             and set(r.quantities) <= {"fatalities", "injured"}
             and not own
             and attack is not None
         ):
-            for k, v in r.quantities.items():
-                attack.quantities.setdefault(k, v)
-            continue
+            if r.place is None or r.place.start < 0 or _same_place(r.place, attack.place):
+                for k, v in r.quantities.items():
+                    attack.quantities.setdefault(k, v)
+                continue
+            if _same_region(r.place, attack.place):
+                out.append(_toll_as_attack(r, attack))
+                continue
         out.append(r)
     return out
 
 
-def dedupe_sentence(out: list[RawEvent]) -> list[RawEvent]:
+def _same_region(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    pa, pb = (a.place if a else None), (b.place if b else None)
+    return (
+        pa is not None
+        and pb is not None
+        and pa.kind != "country"
+        and bool(pa.admin1)
+        and pa.admin1 == pb.admin1
+    )
+
+
+def _toll_as_attack(toll: RawEvent, attack: RawEvent) -> RawEvent:
+    return RawEvent(
+        "attack",
+        toll.trigger,
+        toll.place,
+        attack.actor,
+        toll.source or attack.source,
+        toll.status,
+        toll.date or attack.date,
+        dict(toll.quantities),
+        toll.sentence,
+        toll.order,
+    )
+
+
+def dedupe_sentence(out: list[RawEvent], pub: date | None = None) -> list[RawEvent]:
     keep: list[RawEvent] = []
     for r in out:
         same = next(
-            (k for k in keep if k.type == r.type and _same_place(k.place, r.place) and _may_be_one(k, r)),
+            (
+                k
+                for k in keep
+                if k.type == r.type
+                and _same_place(k.place, r.place)
+                and _may_be_one(k, r)
+                and _old(k, pub) == _old(r, pub)
+            ),
             None,
         )
         if same is None:
@@ -68,7 +108,7 @@ def dedupe_sentence(out: list[RawEvent]) -> list[RawEvent]:
     return keep
 
 
-def merge(raws: list[RawEvent]) -> list[RawEvent]:
+def merge(raws: list[RawEvent], pub: date | None = None) -> list[RawEvent]:
     """Repeated mentions of one event in one document (same type, place, actor, source side, certainty).
     Mentions in different sentences at a town and at the region named after it are one event too; the
     town, the finer place, stands for it."""
@@ -80,6 +120,8 @@ def merge(raws: list[RawEvent]) -> list[RawEvent]:
             if k.type != r.type or not (namesake or _same_place(k.place, r.place)):
                 continue
             if _status_class(k.status) != _status_class(r.status) or not _may_be_one(k, r):
+                continue
+            if k.sentence is r.sentence and _old(k, pub) != _old(r, pub):
                 continue
             ks, rs = (k.source.side if k.source else None), (r.source.side if r.source else None)
             if ks and rs and ks != rs:
@@ -128,6 +170,14 @@ def _may_be_one(a: RawEvent, b: RawEvent) -> bool:
     if a.actor.side and b.actor.side and a.actor.side != b.actor.side:
         return False
     return not (a.date and b.date and (a.date.end < b.date.start or b.date.end < a.date.start))
+
+
+def _old(r: RawEvent, pub: date | None) -> bool:
+    """A recalled event dated more than a week before publication ("troops entered X, a town Russia seized
+    in February"): in the sentence that also tells the news at that place, it is another event."""
+    if not r.background or r.date is None or pub is None:
+        return False
+    return date.fromisoformat(r.date.end) < pub - timedelta(days=7)
 
 
 def _status_class(s: str) -> str:

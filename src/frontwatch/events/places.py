@@ -1,5 +1,7 @@
-"""Where an event happened: the place mentions a trigger's phrase links to, by object or preposition,
-and the fallbacks when it names none (a pronoun, "the city", the nearest free place of the sentence).
+"""Where an event happened: the place mentions a trigger's phrase links to, by object or preposition (and
+through the verb that begins or repels it), and the fallbacks when it names none: a pronoun, "the city" (the
+town the text just named or is about), "where", the event of its type just told ("the attack"), the nearest
+free place of the sentence. Casualty counts get places the same way.
 
 Places that only locate another ("X in Y region", "the Donbas city of X"), capitals named for their state
 ("Kyiv said"), and places of speakers or destinations are kept out.
@@ -8,6 +10,7 @@ Places that only locate another ("X in Y region", "the Donbas city of X"), capit
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -24,9 +27,18 @@ from frontwatch.events.lexicon import (
     STATIONED,
     WEAK,
 )
-from frontwatch.events.triggers import governing_verb
+from frontwatch.events.triggers import governing_verb, repelled
 from frontwatch.quantities import find_quantities
 from frontwatch.records import Place, PlaceMention
+
+# Common nouns that stand for a place named before ("the city had been taken"), and the kind they stand for.
+ANAPHOR_KINDS = {
+    **GENERIC_PLACES,
+    "settlement": "settlement",
+    "dam": "feature",
+    "bridge": "feature",
+    "reservoir": "feature",
+}
 
 
 def local_place(p: PlaceMention) -> bool:
@@ -101,6 +113,14 @@ def linked_places(
                 start.append((c, c.lower_))
             elif c.dep_ == "dobj" and c != trigger:
                 start.append((c, "dobj"))
+    aspect = _aspect_verb(trigger)
+    if aspect is not None:  # "evacuations had begun from X": the verb only says how far the event has got
+        start += _place_preps(aspect)
+        if trigger.dep_ == "xcomp":  # "started evacuating A, B and the district of C"
+            start += [(c, "dobj") for c in aspect.children if c.dep_ == "dobj"]
+    repeller = repelled(trigger)
+    if repeller is not None:  # "repelled assaults near X, Y and Z": where repelled is where they came
+        start += _place_preps(repeller)
     if trigger.dep_ in ("relcl", "acl") and trigger.head != trigger:
         head = trigger.head
         start.append((head, "dobj"))
@@ -119,7 +139,8 @@ def linked_places(
                 seen.add(id(pm))
                 found.append((pm, via))
             for c in t.children:
-                if (c.dep_ in ("conj", "compound", "appos") and c.i in token_place) or c.dep_ == "conj":
+                # "near A and B C": the parser may hang the first of two names on the second as nmod
+                if (c.dep_ in _LIST_DEPS and c.i in token_place) or c.dep_ == "conj":
                     stack.append((c, via, depth + 1))
             continue
         if t.lemma_.lower() == "direction":  # "in the direction of X": where a push heads, not where it is
@@ -137,6 +158,8 @@ def linked_places(
         for c in t.children:
             if _edge_ok(t, c, ty):
                 stack.append((c, c.lower_ if c.dep_ == "prep" else via, depth + 1))
+    if ty in ("withdrawal", "evacuation"):  # "pulled back across the river", "to/on the left bank"
+        found = [(p, via) for p, via in found if not _destination(p, via)]
     places = [p for p, _ in found]
     # A place named only to locate another ("Izyum in Kharkiv region") is not a place of the event.
     main = [p for p, via in found if via != "in"]
@@ -160,6 +183,35 @@ def linked_places(
     return sorted(places, key=lambda p: p.start), seen
 
 
+# Verbs that tell how far an event has got, its subject being the event: "the withdrawal was completed".
+_ASPECT_VERBS = frozenset(
+    ["begin", "start", "continue", "resume", "complete", "finish", "end", "proceed", "intensify"]
+)
+
+
+# How the names of a list hang on each other ("A, B and C", "the town of A", "A and B C").
+_LIST_DEPS = ("conj", "compound", "appos", "nmod")
+
+
+def _place_preps(verb: Token) -> list[tuple[Token, str]]:
+    return [(c, c.lower_) for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
+
+
+def _aspect_verb(t: Token) -> Token | None:
+    nominal = t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nsubj", "nsubjpass")
+    if not (nominal or (t.dep_ == "xcomp" and t.tag_ == "VBG")):
+        return None
+    return t.head if t.head.lemma_.lower() in _ASPECT_VERBS else None
+
+
+def _destination(p: PlaceMention, via: str) -> bool:
+    """Where a withdrawing force or moved people end up: past a line ('across the river'), or a river bank
+    reached ('withdrawal on the left bank')."""
+    if via in ("across", "beyond", "behind", "over"):
+        return True
+    return via in ("on", "onto") and p.place is not None and "bank" in p.place.name.lower().split()
+
+
 def _shared_passive_subject(t: Token) -> Token | None:
     """'X lies on a river and was seized by Russian troops': a passive verb joined to another with no subject
     of its own shares that verb's subject."""
@@ -174,9 +226,11 @@ def _locators(sdoc: Doc, token_place: dict[int, PlaceMention], found: set[int]) 
     """Places that only say where another found place lies: 'the Donbas city of X' (a modifier of a place
     noun whose 'of' names X) and 'X in Y', 'X near Y' (Y attached to X or to the noun that names X)."""
 
-    def other(x: Token, pm: PlaceMention) -> bool:
+    def other(x: Token, pm: PlaceMention, region_ok: bool = True) -> bool:
         q = token_place.get(x.i)
-        return q is not None and q is not pm and id(q) in found
+        if q is None or q is pm or id(q) not in found:
+            return False
+        return region_ok or (q.place is not None and q.place.kind != "region")
 
     out: set[int] = set()
     for i, pm in token_place.items():
@@ -211,7 +265,8 @@ def _locators(sdoc: Doc, token_place: dict[int, PlaceMention], found: set[int]) 
                             for g in c.children
                         ),
                     ]
-            if any(other(x, pm) for x in located):
+            # "attacked positions near X and Y in Z region": a region is not what "near X" places
+            if any(other(x, pm, region_ok=head.lower_ == "in") for x in located):
                 out.add(id(pm))
     return out
 
@@ -253,7 +308,10 @@ def event_places(
     places: list[PlaceMention],
     parsed: dict[int, Doc],
     sibling_placed: bool,
+    recent: PlaceMention | None = None,
 ) -> list[PlaceMention]:
+    """The places of one trigger: its own, else one it refers to ('it', 'the city', 'where'; `recent` is the
+    place of the event of its type just told, for 'the attack'), else a free place of the sentence."""
     own = [
         _directional(p, t, token_place, sdoc)
         for p in linked[t.i]
@@ -265,19 +323,66 @@ def event_places(
         return own
     if ty in ("mobilization", "casualties"):
         return []
+    ahead = _heading_for(t, token_place) if ty == "advance" else None
+    if ahead is not None:
+        return [_as_region(ahead)]  # "units pushed on towards X": the push is in X's area, not at X
     antecedent = _pronoun_place(t, token_place, sentences, i, places, parsed)
     if antecedent is not None:
         return [antecedent]
     if any(p.place is not None and p.place.kind == "country" for p in linked[t.i]):
         return []  # "attacks on Ukraine": a country-wide mention, no place of its own
+    if _event_as_time(t):
+        return []
+    generic = generic_anaphor(t.subtree, sent, sentences, i, places)
+    if generic is not None:
+        return [generic]  # "the city had been taken": the object is a place, named before
     if t.lemma_.lower() in WEAK:
         return []
-    generic = _generic_anaphor(t, sent, sentences, i, places)
-    if generic is not None:
-        return [generic]
+    where = _where_clause(t, token_place)
+    if where is not None:
+        return [where]
     if _has_own_argument(t) or sibling_placed:
         return []  # "the strike came when Russia fired missiles into X": the placed sibling tells it
+    if recent is not None:
+        return [recent]  # "blamed Ukraine for the explosion": the one just told
     return _nearest_free(t, sdoc, token_place, blocked)
+
+
+def _heading_for(t: Token, token_place: dict[int, PlaceMention]) -> PlaceMention | None:
+    """The first named place an advance heads for ('towards X and Y')."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in ("towards", "toward", "to"):
+            for x in c.subtree:
+                pm = token_place.get(x.i)
+                if pm is not None and pm.place is not None and pm.place.kind != "country":
+                    return pm
+    return None
+
+
+def _where_clause(t: Token, token_place: dict[int, PlaceMention]) -> PlaceMention | None:
+    """'... around X, where authorities ordered the evacuation of 37 settlements': a clause opened by
+    'where' happens at the place it describes."""
+    cur = t
+    for _ in range(4):
+        if cur.dep_ == "relcl" and any(c.lower_ == "where" for c in cur.children):
+            pm = token_place.get(cur.head.i)
+            return pm if pm is not None and pm.place is not None and pm.place.kind != "country" else None
+        if cur.head == cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def _event_as_time(t: Token) -> bool:
+    """'... killing one man during the evacuation', 'after the capture of the city': an event named to date
+    another is told elsewhere; the places around it, or a place it names only by a common noun, belong to
+    the other event or to the telling before."""
+    return (
+        t.pos_ in ("NOUN", "PROPN")
+        and t.dep_ == "pobj"
+        and t.head.lower_ in ("during", "after", "before", "amid", "since", "following", "throughout")
+        and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in t.children)
+    )  # "killed during shelling of X", "after a strike on X" tell news of their own
 
 
 def _pronoun_place(
@@ -351,36 +456,99 @@ def _has_own_argument(t: Token) -> bool:
                for c in t.children)  # fmt: skip
 
 
-def _generic_anaphor(
-    t: Token, sent: nlp.Sentence, sentences: list[nlp.Sentence], i: int, places: list[PlaceMention]
+def generic_anaphor(
+    tokens: Iterable[Token],
+    sent: nlp.Sentence,
+    sentences: list[nlp.Sentence],
+    i: int,
+    places: list[PlaceMention],
 ) -> PlaceMention | None:
-    """'the city', 'this region', 'the power plant' in the trigger's phrase: the last such place before."""
-    for tok in t.subtree:
-        kind = GENERIC_PLACES.get(tok.lemma_.lower())
+    """'the city', 'this region', 'the dam' among `tokens` (a trigger's phrase): the place of that kind the
+    text has just named, else the one it is about so far."""
+    for tok in tokens:
+        kind = ANAPHOR_KINDS.get(tok.lemma_.lower())
         if kind is None or tok.pos_ != "NOUN" or tok.is_sent_start:
             continue
         if not any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
             continue
-        if any(c.dep_ in ("prep", "compound", "appos") for c in tok.children):
-            continue
+        if any(
+            c.dep_ in ("compound", "appos") or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children
+        ):
+            continue  # "the city of X", "the Kakhovka dam": named where it stands
         if tok.head.lemma_.lower() in FORCES and tok.head.i < tok.i:
             continue
-        lo = sentences[max(0, i - 2)].start
-        hi = sent.start + tok.idx
-        cands = [p for p in places if lo <= p.start < hi and p.place is not None and p.place.kind == kind]
-        if kind == "feature":
-            cands = [p for p in cands if tok.lower_ in p.place.name.lower()]  # type: ignore[union-attr]
-        if cands:
-            return cands[-1]
+        heads = [(s.start, s.end) for s in sentences[: i + 1] if s.heading]
+        told = [p for p in places if not any(a <= p.start < b for a, b in heads)]  # crossheads list, not tell
+        found = _antecedent(tok, kind, sentences[max(0, i - 2)].start, sent.start + tok.idx, told)
+        if found is not None:
+            return found
     return None
 
 
+# Sizes that do not fit a noun: a 'city' of a few hundred people, a 'village' of a hundred thousand.
+_MIN_CITY, _MAX_VILLAGE = 5_000, 50_000
+
+
+def _antecedent(tok: Token, kind: str, lo: int, hi: int, places: list[PlaceMention]) -> PlaceMention | None:
+    """The place 'the city' stands for: among the places of its kind named in the last sentences, else before
+    them in the document, the one the document names most (latest on a tie). A capital named for its state
+    ('the Kiev regime') is no antecedent, except of 'the capital'. A name the gazetteer could not place may
+    be the town meant: when it wins, there is no antecedent rather than a wrong one."""
+    word = tok.lemma_.lower()
+
+    def fits(p: PlaceMention) -> bool:
+        if p.place is None:
+            return kind == "settlement"
+        if p.place.kind != kind or (word != "capital" and _metonym(p)):
+            return False
+        return kind != "feature" or word in p.place.name.lower()
+
+    def key(p: PlaceMention) -> tuple[str, object]:
+        return _key(p.place) if p.place is not None else ("?", p.mention.lower())
+
+    before = [p for p in places if p.start < hi and fits(p)]
+    counts = Counter(key(p) for p in places if fits(p))
+    cands = [p for p in before if p.start >= lo]
+    if not cands and kind == "settlement":
+        so_far = Counter(key(p) for p in before)
+        cands = [p for p in before if _dominant(key(p), so_far)]
+    if not cands:
+        return None
+    sized = [p for p in cands if p.place is None or _size_fits(word, p.place)]
+    cands = sized or cands
+    best = max(enumerate(cands), key=lambda x: (counts[key(x[1])], x[0]))[1]
+    return best if best.place is not None else None
+
+
+def _dominant(key: tuple[str, object], counts: Counter[tuple[str, object]]) -> bool:
+    """The town a document is about so far: named at least twice and twice as often as any other.
+    Only it is 'the city' of a sentence far from where a town was last named."""
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][0] != key or ranked[0][1] < 2:
+        return False
+    return len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]
+
+
+def _key(place: Place) -> tuple[str, object]:
+    return (place.kind, place.geonameid or place.name)
+
+
+def _size_fits(word: str, place: Place) -> bool:
+    if not place.population:
+        return True
+    if word == "city":
+        return place.population >= _MIN_CITY
+    if word == "village":
+        return place.population <= _MAX_VILLAGE
+    return True
+
+
 def _nearest_free(
-    t: Token, sdoc: Doc, token_place: dict[int, PlaceMention], blocked: set[int]
+    t: Token, sdoc: Doc, token_place: dict[int, PlaceMention], blocked: set[int], own_ok: bool = False
 ) -> list[PlaceMention]:
     """A place elsewhere in the sentence that no other trigger uses and that is not a speaker's place."""
     best: tuple[int, PlaceMention] | None = None
-    own = {x.i for x in t.subtree}
+    own = set() if own_ok else {x.i for x in t.subtree}
     for i, pm in token_place.items():
         if pm.place is None or pm.place.kind == "country" or id(pm) in blocked or i in own:
             continue
@@ -401,6 +569,8 @@ def _located_action(tok: Token) -> bool:
         return tok.head.lemma_.lower() not in claims.REPORT_VERBS | OPINION_VERBS
     if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS - {"of", "from", "as", "including"}:
         verb = tok.head.head
+        while verb.dep_ in ("npadvmod", "appos") and verb.pos_ in ("NUM", "NOUN") and verb.head != verb:
+            verb = verb.head  # "destroyed 35 missiles, 20 of them over X"
         return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in claims.REPORT_VERBS | OPINION_VERBS
     return False
 
@@ -412,6 +582,12 @@ def _in_speaker_or_destination(tok: Token) -> bool:
             return True
         if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in claims.REPORT_VERBS:
             return True
+        if (
+            t.dep_ == "prep"
+            and t.lower_ in ("in", "at", "with", "during")
+            and t.head.lemma_.lower() in claims.REPORT_VERBS
+        ):
+            return True  # "said in an interview with the X Club", "told reporters in X": the speaker's place
         if t.dep_ == "appos" and t.lemma_.lower() in claims.TITLE_WORDS:
             return True
         if t.lemma_.lower() in ("visit", "trip", "talk", "meeting"):
@@ -437,3 +613,28 @@ def carry_from_next(
     if not extra:
         return None
     return cands[0], extra
+
+
+def casualty_place(
+    cue: Token,
+    sdoc: Doc,
+    token_place: dict[int, PlaceMention],
+    trigger_ids: set[int],
+    blocked: set[int],
+    sent: nlp.Sentence,
+    sentences: list[nlp.Sentence],
+    i: int,
+    places: list[PlaceMention],
+) -> PlaceMention | None:
+    """Where a toll was counted: a place in the phrase of its cue ("killed in X"), a place the sentence names
+    by a common noun ("lost 1,500 men around the town"), else the sentence's nearest free place ("in the X
+    direction, losses amounted to ...")."""
+    linked, _ = linked_places(cue, "casualties", token_place, trigger_ids)
+    own = [p for p in linked if p.place is not None and p.place.kind != "country"]
+    if own:
+        return own[0]
+    generic = generic_anaphor(sdoc, sent, sentences, i, places)
+    if generic is not None:
+        return generic
+    near = _nearest_free(cue, sdoc, token_place, blocked, own_ok=True)
+    return near[0] if near else None

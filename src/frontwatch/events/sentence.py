@@ -4,6 +4,7 @@ quantities, actor and date; a count of dead or wounded with no attack beside it 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -13,10 +14,11 @@ from frontwatch.dates import DateMention, find_dates
 from frontwatch.events.actors import find_actor
 from frontwatch.events.arguments import date_for, has_distance, quantities_for, recalled
 from frontwatch.events.context import Context, RawEvent
-from frontwatch.events.lexicon import CASUALTY_WORDS, PARTIES
+from frontwatch.events.lexicon import CASUALTY_WORDS, FORCES, PARTIES, WEAK
 from frontwatch.events.merge import dedupe_sentence, merge_coordinated
 from frontwatch.events.places import (
     carry_from_next,
+    casualty_place,
     event_places,
     linked_places,
     local_place,
@@ -69,15 +71,31 @@ def sentence_events(
         status = claims.status_of(t, attribution)
         if status is None:
             continue
-        if xcomp_planned(t):
+        if xcomp_planned(t) or _future_conjunct(t):
             status = "planned" if status in ("reported", "claimed") else status
         if speaker is not None and speaker.name and not attribution.pronoun:
             sentence_speakers.append(speaker)
         sibling_placed = any(y == ty and x != t and x.i in placed for x, y in triggers)
+        told = ctx.events.get(ty)
+        recent = told[1] if told is not None and i - told[0] <= 3 and _definite_event(t) else None
         targets = event_places(
-            t, ty, linked, blocked, token_place, sdoc, sent, sentences, i, places, parsed, sibling_placed
+            t,
+            ty,
+            linked,
+            blocked,
+            token_place,
+            sdoc,
+            sent,
+            sentences,
+            i,
+            places,
+            parsed,
+            sibling_placed,
+            recent,
         )
         qty = quantities_for(t, ty, quantities, sum(1 for _, y in triggers if y == ty) == 1)
+        if not (targets or sibling_placed) and ty == "withdrawal" and (left := _left_from(t, ctx, i)):
+            targets = [left]
         if not targets and ty in ("capture", "advance") and (qty or (ty == "advance" and has_distance(t))):
             carried = carry_from_next(sentences, i, parsed, places)
             if carried is not None:
@@ -114,14 +132,36 @@ def sentence_events(
         if actor.side:
             ctx.actor[ty] = actor.side
             ctx.last_side = actor.side
+        if ty in ("capture", "withdrawal") and status != "planned":
+            named = [p for p in targets if p.start >= 0 and p.place is not None and p.place.kind != "country"]
+            ctx.control = (i, named[0]) if named else ctx.control
+        if targets and targets[0].start >= 0:
+            ctx.events[ty] = (i, targets[0])
     merge_coordinated(out)
-    _add_casualties(
-        out, triggers, quantities, sent, span, ctx, next_text if not next_events else None, dates, states
-    )
+    if not any(r.type == "attack" for r in out):
+        cue = _casualty_cue(span, quantities)
+        if cue is not None:
+            place = casualty_place(cue, sdoc, token_place, trigger_ids, blocked, sent, sentences, i, places)
+            if place is None and not _war_wide(sent.text, dates):
+                area = sentence_region(sent, places)  # "the governor of the X region said two were killed"
+                place = PlaceMention(doc.doc_id, area.name, -1, -1, area) if area is not None else None
+            out.append(
+                _casualties(
+                    cue,
+                    place,
+                    quantities,
+                    sent,
+                    span,
+                    ctx,
+                    next_text if not next_events else None,
+                    dates,
+                    states,
+                )
+            )
     for s in sentence_speakers[-1:]:
         ctx.speaker = s
     update_speaker_from_parse(span, ctx, states)
-    return dedupe_sentence(out)
+    return dedupe_sentence(out, pub)
 
 
 def _next_sentence_events(
@@ -147,9 +187,28 @@ def _hedge_applies(ty: str, targets: list[PlaceMention], next_events: set[tuple[
     return any((ty, p.place.name if p.place else None) in next_events for p in targets)
 
 
-def _add_casualties(
-    out: list[RawEvent],
-    triggers: list[tuple[Token, str]],
+def _casualty_cue(span: Span, quantities: list[Quantity]) -> Token | None:
+    """The word that makes a count of people a toll ("killed", "lost"), when the sentence has such a count."""
+    if not any(q.kind in ("fatalities", "injured", "casualties") for q in quantities):
+        return None
+    return next((x for x in span if x.lemma_.lower() in CASUALTY_WORDS or x.lower_ in CASUALTY_WORDS), None)
+
+
+# A tally of the whole war, which no one place holds: "lost 100,000 troops since the start of the invasion".
+_WAR_WIDE = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:start|beginning|outset|onset)\b|\bsince\s+(?:the\s+)?(?:full-scale\s+)?"
+    r"(?:war|invasion)\b|\bin\s+total\b|\bso\s+far\s+in\s+the\s+war\b",
+    re.I,
+)
+
+
+def _war_wide(text: str, dates: list[DateMention]) -> bool:
+    return _WAR_WIDE.search(text) is not None or any(d.kind == "war" for d in dates)
+
+
+def _casualties(
+    cue: Token,
+    place: PlaceMention | None,
     quantities: list[Quantity],
     sent: nlp.Sentence,
     span: Span,
@@ -157,16 +216,9 @@ def _add_casualties(
     next_text: str | None,
     dates: list[DateMention],
     states: tuple[str, ...] = (),
-) -> None:
+) -> RawEvent:
     """A count of dead or wounded not tied to an attack in the same sentence is a casualties event."""
-    if any(r.type == "attack" for r in out):
-        return
     qty = {q.kind: q.value for q in quantities if q.kind in ("fatalities", "injured", "casualties")}
-    if not qty:
-        return
-    cue = next((x for x in span if x.lemma_.lower() in CASUALTY_WORDS or x.lower_ in CASUALTY_WORDS), None)
-    if cue is None:
-        return
     attribution = claims.find_attribution(span, cue, ctx.speaker)
     speaker = attribution.speaker
     if speaker is None:
@@ -181,19 +233,35 @@ def _add_casualties(
     side = claims.side_of(span.text)
     if cue.lemma_.lower() == "lose" and (loser := claims.subject(cue)) is not None:
         side = claims.side_of(claims.phrase(claims.antecedent(loser))) or side  # the side that lost them
-    out.append(
-        RawEvent(
-            "casualties",
-            cue,
-            None,
-            Party(None, side),
-            speaker,
-            status,
-            None,
-            qty,
-            sent,
-            (sent.start, cue.idx),
-        )
+    when = dates[0].range if dates else None  # "on 8 April, ... killing 59 people"
+    return RawEvent(
+        "casualties", cue, place, Party(None, side), speaker, status, when, qty, sent, (sent.start, cue.idx)
     )
-    if dates:
-        out[-1].date = dates[0].range  # "on 8 April, ... killing 59 people"
+
+
+def _future_conjunct(t: Token) -> bool:
+    """'his units would hand over their posts and withdraw': the second verb shares the first's future."""
+    return t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") and claims.is_future(t.head)
+
+
+def _definite_event(t: Token) -> bool:
+    """'the attack', 'this withdrawal': a nominal trigger told as known, an event the text has just told."""
+    return t.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children
+    )
+
+
+def _left_from(t: Token, ctx: Context, i: int) -> PlaceMention | None:
+    """A withdrawal of forces that names no place, told just after a place changed hands ("the city had been
+    taken ... the fighters will withdraw to the rear"), leaves that place."""
+    if ctx.control is None or i - ctx.control[0] > 2 or t.lemma_.lower() in WEAK:
+        return None
+    if t.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in t.children):
+        return None  # "the strain of combat, retreat and shelling": a kind of event, not one event
+    moved = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    moved += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    if any(
+        m.lemma_.lower() not in FORCES and m.lower_ not in FORCES and not claims.is_pronoun(m) for m in moved
+    ):
+        return None  # "withdrew its ambassador", "the withdrawal of the bill"
+    return ctx.control[1]

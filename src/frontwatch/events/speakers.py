@@ -25,6 +25,12 @@ def speaker_of(
     """The speaker of a trigger and how it is attributed: by the parse, by a quotation's speaker named just
     before or after it in the document's `text` (the sentence starts at `offset`), or by the last speaker."""
     attribution = claims.find_attribution(span, t, ctx.speaker)
+    if attribution.cue is None and t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+        # "X said his fighters would hand over their positions and withdraw": the first verb's report
+        attribution = claims.find_attribution(span, t.head, ctx.speaker)
+    if attribution.cue is None and (orderer := _orderer(t)) is not None:
+        who = claims.phrase(orderer)  # "Governor X ordered the evacuation of Y": X vouches for it
+        attribution = claims.Attribution(Party(who, claims.side_of(who)), orderer.head, False)
     speaker = attribution.speaker
     if speaker is None or attribution.pronoun:
         # a quotation: its speaker is named just before or after it ("...,” General X told the press)
@@ -39,6 +45,20 @@ def speaker_of(
     if speaker is not None:
         speaker = titled_speaker(speaker, ctx, states)
     return speaker, attribution
+
+
+_ORDER_VERBS = frozenset(["order", "decree", "instruct", "authorize", "authorise"])
+
+
+def _orderer(t: Token) -> Token | None:
+    """The named official or party whose order the trigger is ('the governor ordered the evacuation')."""
+    if t.dep_ not in ("dobj", "xcomp", "ccomp") or t.head.lemma_.lower() not in _ORDER_VERBS:
+        return None
+    who = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+    if who is None or claims.is_pronoun(who):
+        return None
+    text = claims.phrase(who)
+    return who if claims.is_titled(text) or claims.side_of(text) else None
 
 
 def titled_speaker(party: Party, ctx: Context, sentence_states: tuple[str, ...] = ()) -> Party:

@@ -11,35 +11,64 @@ from spacy.tokens import Token
 
 from frontwatch import claims, nlp
 from frontwatch.events.lexicon import (
+    AIRBORNE,
     ALLOWED_XCOMP_HEADS,
+    ASSAULT_VERBS,
+    ATTEMPT_WORDS,
     CAPTURE_OBJECT_VERBS,
+    CARRY_VERBS,
     CIVIL_MOVES,
+    CIVILIANS,
+    CONTROL_VERBS,
     DECLARE_VERBS,
+    DELIVERY_VERBS,
     ENEMY_WORDS,
     EXPEL_VERBS,
     FORCES,
     HOSTILE_WORDS,
     IMPACT_VERBS,
     INSTRUMENT_NOUNS,
+    INTERCEPT_PARTICLES,
+    INTERCEPT_VERBS,
+    JOIN_NOUNS,
+    JOIN_VERBS,
+    LEAVE_VERBS,
     LEMMA_FIXES,
     LIGHT_VERBS,
+    LOSS_VERBS,
     MOBILIZATION_KINDS,
     MUNITIONS,
+    NOT_ATTACK_MODIFIERS,
     NOT_TERRITORY,
     NOUN_TRIGGERS,
+    OFFENSIVE_MODIFIERS,
+    ONWARD,
     PARTIES,
     PARTITIVES,
     PERSONAL_PRONOUNS,
     PERSONNEL,
     PLANNED_XCOMP_HEADS,
+    PREVENT_VERBS,
+    REPEL_PARTICLES,
+    REPEL_VERBS,
+    REPELLED_NOUNS,
+    STANCE_WORDS,
+    STRIKE_IDIOMS,
+    STRUCTURES,
     TAKE_IDIOMS,
+    TELL_VERBS,
     TERRAIN,
     TERRITORY_NOUNS,
+    THEME_VERBS,
     VERB_TRIGGERS,
     WEAK,
 )
 from frontwatch.quantities import find_quantities
 from frontwatch.records import PlaceMention
+
+# Dependencies only a noun can have: a token so attached is a noun whatever its tag ("beat off three attempts"
+# tagged as a verb).
+NOMINAL_DEPS = frozenset(["dobj", "nsubjpass", "pobj"])
 
 
 def _lemma(t: Token) -> str:
@@ -52,81 +81,427 @@ def trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
     if t.i in token_place:
         return None
     if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
+        if attempted_assault(t):
+            return "attack"  # "tried to advance near X": a ground attack, whatever the verb's own type
         ty = VERB_TRIGGERS.get(lemma)
+        if ty is None and t.dep_ in NOMINAL_DEPS:
+            return _noun_sense(t, lemma, NOUN_TRIGGERS.get(lemma), token_place)  # "attempts" tagged a verb
         if ty is None:
             return None
         if t.dep_ == "amod" and t.tag_ == "VBN":
             return None  # "the captured city", "Russian-annexed Crimea": a state described, not an event told
-        prts = {c.lower_ for c in t.children if c.dep_ in ("prt", "advmod", "prep")}
-        objs = {c.lemma_.lower() for c in t.children if c.dep_ in ("dobj", "nsubjpass")}
-        if lemma == "pull":
-            return ty if prts & {"back", "out"} else None
-        if lemma in EXPEL_VERBS:
-            return ty if _expels(t, prts) else None
-        if lemma in IMPACT_VERBS:
-            return ty if _munition_subject(t) else None
-        if lemma == "clear":
-            return ty if _clears_ground(t, token_place) else None
-        if lemma in ("hoist", "raise"):
-            return ty if "flag" in objs else None
-        if lemma in CIVIL_MOVES and not _military_subject(t):
-            return None  # "we'd left the city", "thousands of residents left"
-        if lemma == "abandon" and not (objs & TERRAIN or any(_object_is_place(t, token_place))):
-            return None  # "will abandon the idea"
-        after = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
-        if lemma == "take" and (prts & {"off", "offline"} or after in ("off", "offline", "off-line")):
-            return None  # "the pipeline was taken off-line"
-        if (
-            lemma == "take"
-            and "over" in prts
-            and not (objs & TERRAIN or any(_object_is_place(t, token_place)))
-        ):
-            return None  # "taking over the blog", "took over as commander"
-        if ty == "capture" and _takes_no_territory(t, token_place):
-            return None
-        if lemma == "take":
-            if "back" in prts or "control" in objs:
-                return ty
-            if objs & TAKE_IDIOMS:
-                return None
-            if "surprise" in {g.lower_ for c in t.children for g in c.children}:
-                return None
-            return ty
-        if lemma == "restore":
-            return ty if objs & {"control", "village", "town", "settlement", "territory", "city"} else None
-        if lemma == "fire" and t.dep_ in ("amod", "compound"):
-            return None
-        if lemma == "leave" and (
-            sum(1 for c in t.children if c.dep_ in ("dobj", "dative")) > 1
-            or any(c.dep_ == "dative" or (c.dep_ == "dobj" and _has_det(c, "no")) for c in t.children)
-        ):
-            return None  # "left the city no choice": a double object is no departure
-        return ty
+        return _verb_sense(t, lemma, ty, token_place)
     if t.pos_ in ("NOUN", "PROPN"):
-        ty = NOUN_TRIGGERS.get(lemma)
-        if ty is None:
-            return None
-        if lemma == "fire" and not any(
-            c.lemma_.lower() in ("artillery", "rocket", "mortar", "tank") for c in t.children
-        ):
-            return None
-        if lemma == "restoration":
-            objs = {g.lemma_.lower() for c in t.children if c.lower_ == "of" for g in c.subtree}
-            return (
-                ty
-                if objs & {"control", "village", "town", "settlement", "territory", "city", "locality"}
-                else None
-            )
-        if lemma == "advance" and t.dep_ == "compound":
-            return None
-        if (
-            lemma == "advance"
-            and t.head.lower_ == "in"
-            and not any(c.dep_ in ("det", "poss", "amod") for c in t.children)
-        ):
-            return None  # "planned in advance"
-        return ty
+        return _noun_sense(t, lemma, NOUN_TRIGGERS.get(lemma), token_place)
     return None
+
+
+def _verb_sense(t: Token, lemma: str, ty: str, token_place: dict[int, PlaceMention]) -> str | None:
+    """The type of a verb trigger in the sense the lexicon means, or None for its other senses."""
+    prts = {c.lower_ for c in t.children if c.dep_ in ("prt", "advmod", "prep")}
+    objs = {c.lemma_.lower() for c in t.children if c.dep_ in ("dobj", "nsubjpass")}
+    if lemma == "pull":
+        return ty if prts & {"back", "out"} else None
+    particles = {c.lower_ for c in t.children if c.dep_ in ("prt", "advmod")}
+    if lemma == "push" and (particles & ONWARD or prts & {"towards", "toward"}) and not _expels(t, prts):
+        return "advance"  # "units pushed on towards X"
+    if lemma in EXPEL_VERBS:
+        return ty if _expels(t, prts) else None
+    if lemma in IMPACT_VERBS:
+        return ty if _munition_subject(t) else None
+    if lemma in DELIVERY_VERBS:
+        return ty if objs & MUNITIONS else None  # "dropped explosives on a house", "launched missiles at X"
+    if lemma == "blow":
+        return ty if "up" in prts and objs else None  # "blew up the bridge"
+    if lemma == "destroy":
+        return ty if _hits_structure(t, token_place) else None  # drones destroyed are an interception
+    if lemma == "storm":
+        return ty if any(_object_is_place(t, token_place)) or objs & TERRITORY_NOUNS else None
+    if lemma in ("assault", "counterattack"):
+        return (
+            ty
+            if _military_actor(t) and not objs & NOT_TERRITORY and not prts & NOT_ATTACK_MODIFIERS
+            else None
+        )
+    if lemma in CONTROL_VERBS:
+        if "control" in objs:
+            return ty  # "established control over X"
+        if lemma == "gain" and "ground" in objs:
+            return "advance"
+        ground = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+        if lemma == "secure" and ground and all(_ground(o, token_place) for o in ground):
+            return None if any(c.dep_ == "dative" for c in t.children) else ty  # not "secured him a meeting"
+        return None
+    if lemma in LOSS_VERBS:  # "Ukraine lost X"; not "Romney lost Florida"
+        return ty if _loses_ground(t, token_place) and _military_subject(t) else None
+    if lemma in CARRY_VERBS and _moves_civilians(t) and prts & {"out", "from"}:
+        return "evacuation"  # "200 people were taken out of X"
+    if lemma in LEAVE_VERBS and _told_to_leave(t):
+        return "evacuation"  # "urged residents to leave X"
+    if ty == "evacuation" and lemma != "evacuate":
+        return ty if _moves_civilians(t) else None  # "moved 900 residents out", not "moved troops"
+    if lemma in JOIN_VERBS:
+        return ty if _joins_state(t, token_place) else None
+    if lemma == "incorporate":  # "laws incorporating four regions into Russia"
+        into = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "into" for g in c.children]
+        return ty if any(_is_state(g, token_place) for g in into) else None
+    if lemma in THEME_VERBS:
+        return ty if _falls(t, token_place) else None
+    if lemma == "clear":
+        return ty if _clears_ground(t, token_place) else None
+    if lemma in ("hoist", "raise"):
+        return ty if "flag" in objs else None
+    if lemma in CIVIL_MOVES and not _military_subject(t):
+        return None  # "we'd left the city", "thousands of residents left"
+    if lemma in ("enter", "leave") and _other_sense_of_move(t, token_place):
+        return None
+    if lemma == "abandon" and not (objs & TERRAIN or any(_object_is_place(t, token_place))):
+        return None  # "will abandon the idea"
+    if lemma in ("hit", "strike") and _strike_idiom(t, objs, prts):
+        return None
+    after = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+    if lemma == "take" and (prts & {"off", "offline"} or after in ("off", "offline", "off-line")):
+        return None  # "the pipeline was taken off-line"
+    if lemma == "take" and "over" in prts and not (objs & TERRAIN or any(_object_is_place(t, token_place))):
+        return None  # "taking over the blog", "took over as commander"
+    if ty == "capture" and _takes_no_territory(t, token_place):
+        return None
+    if lemma == "take":
+        return ty if _takes_ground(t, objs, prts) else None
+    if lemma == "restore":
+        return ty if objs & {"control", "village", "town", "settlement", "territory", "city"} else None
+    if lemma == "fire" and t.dep_ in ("amod", "compound"):
+        return None
+    if lemma == "leave" and (
+        sum(1 for c in t.children if c.dep_ in ("dobj", "dative")) > 1
+        or any(c.dep_ == "dative" or (c.dep_ == "dobj" and _has_det(c, "no")) for c in t.children)
+    ):
+        return None  # "left the city no choice": a double object is no departure
+    return ty
+
+
+def _noun_sense(t: Token, lemma: str, ty: str | None, token_place: dict[int, PlaceMention]) -> str | None:
+    """The type of a noun trigger; nouns that tell an attack only by the verb they hang on ("repelled three
+    attempts", "shot down 12 drones") get it here too."""
+    if lemma in REPELLED_NOUNS and repelled(t) and not any(attempted_assault(c) for c in t.children):
+        return "attack"  # "beat off three attempts near X": the other side attacked
+    if lemma in AIRBORNE and intercepted(t):
+        return "attack"  # "30 drones were downed over X": launched at X
+    if ty is None:
+        return None
+    mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
+    if ty == "attack" and (mods & NOT_ATTACK_MODIFIERS or (t.dep_ == "compound" and lemma != "fire")):
+        return None  # "a gas explosion", "assault rifles", "attack helicopters"
+    if lemma == "fire" and not any(
+        c.lemma_.lower() in ("artillery", "rocket", "mortar", "tank") for c in t.children
+    ):
+        return None
+    if lemma == "destruction":
+        return ty if _hits_structure(t, token_place) else None
+    if lemma == "operation":
+        return ty if mods & OFFENSIVE_MODIFIERS and t.dep_ != "compound" else None  # "offensive operations"
+    if lemma == "fall":  # "the fall of X"
+        of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+        return ty if any(_place_not_state(g, token_place) for g in of) else None
+    if lemma in ("relocation", "resettlement"):
+        return ty if _of_words(t) & CIVILIANS else None  # "the relocation of residents"
+    if lemma in JOIN_NOUNS:
+        return ty if _joined_state(t) else None  # "the reunification of X with Russia"
+    if lemma == "restoration":
+        objs = {g.lemma_.lower() for c in t.children if c.lower_ == "of" for g in c.subtree}
+        return (
+            ty
+            if objs & {"control", "village", "town", "settlement", "territory", "city", "locality"}
+            else None
+        )
+    if lemma == "advance" and t.dep_ == "compound":
+        return None
+    if (
+        lemma == "advance"
+        and t.head.lower_ == "in"
+        and not any(c.dep_ in ("det", "poss", "amod") for c in t.children)
+    ):
+        return None  # "planned in advance"
+    return ty
+
+
+def _of_words(t: Token) -> set[str]:
+    return {g.lemma_.lower() for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children}
+
+
+def _objects(t: Token) -> list[Token]:
+    """What a verb acts on: its objects and passive subjects, a relative pronoun read as its noun."""
+    objs = [claims.antecedent(c) for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs and t.dep_ in ("acl", "relcl") and t.tag_ == "VBN":
+        objs = [t.head]  # "the bridge destroyed in May"
+    return objs
+
+
+def _conj_root(t: Token) -> Token:
+    while t.dep_ == "conj" and t.head != t and t.head.pos_ == t.pos_:
+        t = t.head
+    return t
+
+
+def _verb_of_object(t: Token) -> Token | None:
+    """The verb a noun is the object or passive subject of, through lists ('attacks and attempts') and
+    shares ('20 of the 25 missiles')."""
+    t = _conj_root(t)
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ in ("dobj", "nsubjpass"):
+        t = t.head.head  # "20 of the missiles", "most of the drones"
+    if t.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    return t.head if t.head.pos_ in ("VERB", "AUX") else None
+
+
+def _verb_with_particle(verb: Token, words: frozenset[str], particles: dict[str, str]) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in words:
+        return True
+    parts = particles.get(lemma)
+    if parts is None:
+        return False
+    return any(c.lower_ in parts.split() for c in verb.children if c.dep_ in ("prt", "advmod", "prep"))
+
+
+def repelled(t: Token) -> Token | None:
+    """The verb that repels the noun: 'repelled five attacks', 'three assaults were beaten off'."""
+    verb = _verb_of_object(t)
+    return verb if verb is not None and _verb_with_particle(verb, REPEL_VERBS, REPEL_PARTICLES) else None
+
+
+def intercepted(t: Token) -> Token | None:
+    """The verb of air defence over a munition: 'shot down 30 drones', 'missiles were destroyed'."""
+    verb = _verb_of_object(t)
+    if verb is None or not _verb_with_particle(verb, INTERCEPT_VERBS, INTERCEPT_PARTICLES):
+        return None
+    return verb
+
+
+def opposing_verb(t: Token) -> Token | None:
+    """The verb by which one side meets the other's attack told by a noun trigger ('repelled attacks near X',
+    'downed drones over X'): its places are the attack's, its subject is the other side."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return repelled(t) or intercepted(t)
+
+
+def attempted_assault(t: Token) -> bool:
+    """'Russian forces tried to advance near X', 'three Ukrainian attempts to break through': an infinitive
+    of assault under an attempt by a force."""
+    if t.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return False
+    lemma = _lemma(t)
+    if lemma not in ASSAULT_VERBS:
+        return False
+    if lemma == "break" and not any(c.lower_ == "through" for c in t.children):
+        return False
+    head = t.head
+    if head.lemma_.lower() not in ATTEMPT_WORDS:
+        return False
+    nominal = head.pos_ == "NOUN" or head.dep_ in NOMINAL_DEPS
+    if t.dep_ == "xcomp" and not nominal:
+        # a force on the ground, not a state and its aims ("Moscow tries to push Ukraine out of Donbas")
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        subj = claims.antecedent(subj)
+        return subj.lower_ in ("they", "we") or subj.lemma_.lower() in FORCES | ENEMY_WORDS | HOSTILE_WORDS
+    if t.dep_ in ("acl", "xcomp") and nominal:
+        # the attempt belongs to a force or is repelled: "Russian attempts to advance", "repelled attempts to"
+        if repelled(head) is not None or any(
+            c.dep_ in ("amod", "poss", "compound") and (_is_force(c) or claims.side_of(c.text) in PARTIES)
+            for c in head.children
+        ):
+            return True
+        # "the enemy made 30 attempts to advance"
+        maker = claims.subject(head.head) if head.dep_ == "dobj" and head.head.pos_ == "VERB" else None
+        return maker is not None and (_is_force(maker) or maker.lemma_.lower() in HOSTILE_WORDS)
+    return False
+
+
+def _hits_structure(t: Token, token_place: dict[int, PlaceMention]) -> bool:
+    """'destroyed the bridge at X', 'the destruction of the dam': a place or a structure is what is hit."""
+    if t.pos_ in ("NOUN", "PROPN"):
+        hit = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    else:
+        hit = _objects(t)
+    return any(h.i in token_place or h.lemma_.lower() in STRUCTURES for h in hit)
+
+
+def _loses_ground(t: Token, token_place: dict[int, PlaceMention]) -> bool:
+    """'Ukraine lost X', 'lost control of X', 'X had not been lost': a place or control is lost, not men,
+    arms or a war."""
+    objs = _objects(t)
+    if not objs:
+        return False
+    for o in objs:
+        if o.i in token_place:
+            place = token_place[o.i].place
+            return place is not None and place.kind != "country"
+        if o.lemma_.lower() == "control" or (
+            o.lemma_.lower() in TERRITORY_NOUNS and o.lemma_.lower() != "ground"
+        ):
+            return True
+        if o.lower_ == "it":
+            return True  # "before losing it": the place of the clause before
+    return False
+
+
+def _moves_civilians(t: Token) -> bool:
+    """'moved 900 residents out', 'families were relocated': civilians moved by someone, not people moving."""
+    objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs and t.dep_ in ("acl", "relcl") and t.tag_ == "VBN":
+        objs = [t.head]
+    return any(o.lemma_.lower() in CIVILIANS or o.lower_ in CIVILIANS or _conj_civilians(o) for o in objs)
+
+
+def _conj_civilians(o: Token) -> bool:
+    return any(
+        c.dep_ == "conj" and (c.lemma_.lower() in CIVILIANS or c.lower_ in CIVILIANS) for c in o.children
+    )
+
+
+def _told_to_leave(t: Token) -> bool:
+    """'ordered civilians to leave X', 'residents were urged to flee': civilians told to go."""
+    head = t.head
+    if t.dep_ != "xcomp" or head.lemma_.lower() not in TELL_VERBS:
+        return False
+    told = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(o.lemma_.lower() in CIVILIANS or o.lower_ in CIVILIANS or _conj_civilians(o) for o in told)
+
+
+def _place_not_state(tok: Token, token_place: dict[int, PlaceMention]) -> bool:
+    pm = token_place.get(tok.i)
+    return pm is not None and pm.place is not None and pm.place.kind != "country"
+
+
+def _falls(t: Token, token_place: dict[int, PlaceMention]) -> bool:
+    """'X fell to Russian forces', 'the town came under Russian control': a place as subject that falls
+    (not into ruin, not silent) or comes under control."""
+    subj = theme_subject(t)
+    if subj is None:
+        return False
+    place = _place_not_state(subj, token_place) or (
+        subj.lemma_.lower() in ("city", "town", "village", "settlement") and _has_det(subj, "the")
+    )
+    if not place or any(c.dep_ in ("acomp", "attr", "oprd", "dobj") for c in t.children):
+        return False  # "X fell silent", "X fell victim to"
+    preps = {c.lower_: c for c in t.children if c.dep_ == "prep"}
+    if _lemma(t) == "come":
+        return "under" in preps and any(g.lemma_.lower() == "control" for g in preps["under"].children)
+    if "under" in preps:
+        return any(g.lemma_.lower() == "control" for g in preps["under"].children)
+    return not set(preps) & {"into", "onto", "off", "behind", "short", "apart"}  # "fell into disrepair"
+
+
+def _is_state(tok: Token, token_place: dict[int, PlaceMention]) -> bool:
+    pm = token_place.get(tok.i)
+    if pm is not None and pm.place is not None:
+        return pm.place.kind == "country"
+    return claims.side_of(claims.phrase(tok)) in PARTIES and tok.pos_ == "PROPN"
+
+
+def _territory(tok: Token, token_place: dict[int, PlaceMention]) -> bool:
+    """A region or a republic, not a state: 'the Kherson region', 'the DPR', 'Crimea'."""
+    pm = token_place.get(tok.i)
+    if pm is not None and pm.place is not None:
+        return pm.place.kind != "country"
+    low = tok.lemma_.lower()
+    if low in ("region", "territory", "republic", "province", "oblast", "peninsula"):
+        return True
+    if any(c.i in token_place for c in tok.children if c.dep_ in ("compound", "nmod", "conj")):
+        return True
+    # without places (typing alone): a name that the registry does not know as a state
+    return not token_place and tok.pos_ == "PROPN" and claims.side_of(claims.phrase(tok)) is None
+
+
+def _joins_state(t: Token, token_place: dict[int, PlaceMention]) -> bool:
+    """'X became part of Russia', 'Crimea joined Russia': a territory as subject, a state it joins."""
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None or not _territory(subj, token_place):
+        return False
+    if _lemma(t) == "join":
+        return any(c.dep_ == "dobj" and _is_state(c, token_place) for c in t.children)
+    parts = [c for c in t.children if c.dep_ in ("attr", "acomp", "oprd") and c.lemma_.lower() == "part"]
+    return any(
+        g.dep_ == "pobj" and _is_state(g, token_place)
+        for p in parts
+        for c in p.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+    )
+
+
+def theme_subject(t: Token) -> Token | None:
+    """The subject that is the place of the event, not its actor: the territory of 'X became part of Russia',
+    'X joined Russia', the town of 'X fell to Russian forces'."""
+    if t.pos_ not in ("VERB", "AUX") or _lemma(t) not in JOIN_VERBS | THEME_VERBS:
+        return None
+    return next((c for c in t.children if c.dep_ == "nsubj"), None)
+
+
+def _joined_state(t: Token) -> bool:
+    """'the reunification of Crimea with Russia', 'accession to Russia': a party the territory joins."""
+    return any(
+        claims.side_of(claims.phrase(g)) in PARTIES
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ in ("with", "to", "into")
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
+
+
+def _other_sense_of_move(t: Token, token_place: dict[int, PlaceMention]) -> bool:
+    """'entered a ceasefire agreement', 'leaving office', 'families left in the city': no place entered or
+    left."""
+    if (
+        _lemma(t) == "leave"
+        and t.dep_ in ("acl", "amod")
+        and t.tag_ != "VBG"
+        and not any(c.dep_ == "nsubj" for c in t.children)
+    ):
+        return True  # "the families left behind", "bombs left in the city"
+    objs = [claims.antecedent(c) for c in t.children if c.dep_ == "dobj"]
+    return bool(objs) and not any(_ground(o, token_place) for o in objs)
+
+
+def _strike_idiom(t: Token, objs: set[str], prts: set[str]) -> bool:
+    """'struck a deal', 'a deal was struck', 'hit out at critics', 'hit with sanctions'."""
+    if objs & STRIKE_IDIOMS or "out" in prts:
+        return True
+    if t.dep_ in ("acl", "relcl") and t.head.lemma_.lower() in STRIKE_IDIOMS:
+        return True
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in STRIKE_IDIOMS for c in t.children):
+        return True  # "deals struck in X" read as a clause
+    with_ = {
+        g.lemma_.lower() for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+    }
+    return bool(with_ & {"sanction", "tariff", "fine", "penalty", "charge", "lawsuit", "ban"})
+
+
+def _takes_ground(t: Token, objs: set[str], prts: set[str]) -> bool:
+    """'took the town', 'the city was taken', 'took back X'; not 'took to Twitter', 'took in $5 million',
+    'took a hard line', 'took part'."""
+    pobjs = {g.lemma_.lower() for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+    if "back" in prts or "control" in objs | pobjs:
+        return True  # "took (near complete) control of X", parsed with "near" as a preposition
+    prt_in = next((c for c in t.children if c.dep_ == "prt" and c.lower_ == "in"), None)
+    if prt_in is not None and not any(c.dep_ == "dobj" and c.i < prt_in.i for c in t.children):
+        return False  # "took in refugees", "took in $5 million"; not "which they took in May"
+    if objs & TAKE_IDIOMS:
+        return False
+    if "surprise" in {g.lower_ for c in t.children for g in c.children}:
+        return False
+    stance = [
+        c
+        for c in t.children
+        if c.dep_ == "dobj" and c.lemma_.lower() in ("line", "position", "stand", "view")
+    ]
+    if any(g.dep_ == "amod" and g.lower_ in STANCE_WORDS for c in stance for g in c.subtree):
+        return False  # "took a very hard line toward X"
+    # "took to the streets", "took to Twitter": no object, no ground
+    return bool(objs) or t.dep_ in ("conj", "acl", "relcl") or any(c.dep_ == "auxpass" for c in t.children)
 
 
 def _object_is_place(t: Token, token_place: dict[int, PlaceMention]) -> list[bool]:
@@ -140,6 +515,14 @@ def _clears_ground(t: Token, token_place: dict[int, PlaceMention]) -> bool:
         return False
     of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     return all(_is_force(g) or g.lemma_.lower() in HOSTILE_WORDS for g in of)
+
+
+def _military_actor(t: Token) -> bool:
+    """A force acts: the subject of an active verb, or the agent of a passive one ('assaulted by troops')."""
+    if any(c.dep_ == "nsubjpass" for c in t.children):
+        agents = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        return any(_is_force(a) for a in agents)
+    return any(c.dep_ == "nsubj" for c in t.children) and _military_subject(t)
 
 
 def _military_subject(t: Token) -> bool:
@@ -254,8 +637,8 @@ def governing_verb(t: Token, ty: str) -> Token | None:
 
 def skip_for_intent(t: Token) -> bool:
     """Goals, conditions and failures are not events: 'objectives ... to liberate', 'failed to take'."""
-    if signed_act(t):
-        return False  # "signed treaties to annex X": the signing is the act
+    if signed_act(t) or attempted_assault(t):
+        return False  # "signed treaties to annex X": the signing is the act; "tried to advance": an attack
     to = [c for c in t.children if c.dep_ == "aux" and c.lower_ == "to"]
     if to and to[0].i > 0 and t.doc[to[0].i - 1].lower_ == "but":
         return True  # "have no choice but to flee": a prospect
@@ -271,8 +654,12 @@ def skip_for_intent(t: Token) -> bool:
         lemma = cur.lemma_.lower()
         if (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")) or child.dep_ == "relcl":
             return False
+        if child.dep_ == "prep" and child.lower_ in ("after", "since", "following"):
+            return False  # "not ready to attack after its capture of X": the capture is a given
         if lemma in claims.REPORT_VERBS and cur.pos_ in ("VERB", "AUX"):
             return False
+        if lemma in PREVENT_VERBS and child.dep_ == "prep" and child.lower_ == "from":
+            return True  # "barred from entering X", "kept the enemy from taking X"
         if lemma in claims.INTENT_WORDS or (lemma in claims.INTENT_NOUNS and cur.pos_ == "NOUN"):
             return True
         if any(c.dep_ == "acomp" and c.lemma_.lower() in ("impossible", "unable") for c in cur.children):

@@ -1,0 +1,358 @@
+"""Event arguments on sentences written for these tests: which place, actor, date and counts an event gets.
+Place mentions are made by hand, so that these tests do not depend on the gazetteer's choices."""
+
+from __future__ import annotations
+
+import re
+
+from frontwatch.events import extract_events
+from frontwatch.records import Document, EventMention, Place, PlaceMention
+
+
+def town(name: str, lat: float, lon: float, admin1: str, gid: int, pop: int = 0, cc: str = "UA") -> Place:
+    return Place("settlement", gid, name, lat, lon, admin1, cc, pop)
+
+
+def region(name: str, admin1: str, gid: int, cc: str = "UA") -> Place:
+    return Place("region", gid, name, None, None, admin1, cc)
+
+
+def feature(name: str, lat: float, lon: float, admin1: str, gid: int) -> Place:
+    return Place("feature", gid, name, lat, lon, admin1, "UA")
+
+
+PLACES = {
+    r"Avdiivka": town("Avdiivka", 48.14, 37.74, "UA.05", 101, 32_000),
+    r"Bakhmut": town("Bakhmut", 48.59, 38.00, "UA.05", 102, 70_000),
+    r"Lyman": town("Lyman", 48.99, 37.80, "UA.05", 103, 20_000),
+    r"Soledar": town("Soledar", 48.68, 38.09, "UA.05", 104, 10_000),
+    r"Toretsk": town("Toretsk", 48.40, 37.85, "UA.05", 105, 30_000),
+    r"Kupiansk": town("Kupiansk", 49.71, 37.62, "UA.07", 106, 27_000),
+    r"Vovchansk": town("Vovchansk", 50.29, 36.94, "UA.07", 107, 17_000),
+    r"Balakliia": town("Balakliia", 49.46, 36.86, "UA.07", 108, 26_000),
+    r"Nikopol": town("Nikopol", 47.57, 34.39, "UA.04", 109, 110_000),
+    r"Marhanets": town("Marhanets", 47.64, 34.63, "UA.04", 110, 45_000),
+    r"Hrushivka": town("Hrushivka", 47.62, 34.50, "UA.04", 111, 300),
+    r"Kherson": town("Kherson", 46.64, 32.61, "UA.08", 112, 280_000),
+    r"Oleshky": town("Oleshky", 46.62, 32.71, "UA.08", 113, 24_000),
+    r"Hola Prystan": town("Hola Prystan", 46.52, 32.52, "UA.08", 114, 14_000),
+    r"Kyiv": town("Kyiv", 50.45, 30.52, "UA.12", 115, 2_900_000),
+    r"Belgorod": town("Belgorod", 50.60, 36.59, "RU.09", 116, 390_000, "RU"),
+    r"Donetsk region": region("Donetsk Oblast", "UA.05", 201),
+    r"Kharkiv region": region("Kharkiv Oblast", "UA.07", 202),
+    r"Kherson region": region("Kherson Oblast", "UA.08", 203),
+    r"left bank of the Dnipro": feature("Left bank of the Dnipro", 46.60, 33.00, "UA.08", 301),
+    r"Dnipro river|Dnipro": feature("Dnipro River", 46.70, 33.10, "UA.08", 302),
+    r"Kakhovka dam": feature("Kakhovka Dam", 46.78, 33.37, "UA.08", 303),
+    r"Ukraine": Place("country", 9, "Ukraine", 49.0, 32.0, None, "UA"),
+    r"Russia": Place("country", 10, "Russia", 60.0, 90.0, None, "RU"),
+}
+
+
+def find(text: str) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    taken: set[int] = set()
+    for pattern in sorted(PLACES, key=len, reverse=True):
+        for m in re.finditer(rf"\b(?:{pattern})\b", text):
+            if taken & set(range(m.start(), m.end())):
+                continue
+            taken |= set(range(m.start(), m.end()))
+            out.append(PlaceMention("d", m.group(0), m.start(), m.end(), PLACES[pattern]))
+    return sorted(out, key=lambda p: p.start)
+
+
+def run(text: str, published: str | None = "2023-03-16") -> list[EventMention]:  # a Thursday
+    doc = Document("d", "test", "A title", text, "h", published=published)
+    return extract_events(doc, find(text))
+
+
+def rows(text: str, **kw) -> list[tuple[str, str | None]]:
+    return [(e.type, e.place.name if e.place else None) for e in run(text, **kw)]
+
+
+def of_type(text: str, ty: str, **kw) -> list[EventMention]:
+    return [e for e in run(text, **kw) if e.type == ty]
+
+
+# --- anaphoric places ---------------------------------------------------------------------------
+
+
+def test_the_city_is_the_town_the_text_is_about_not_a_capital_named_for_its_government() -> None:
+    text = (
+        "Wagner fighters had stormed Bakhmut for months. Moscow said the fighting in Bakhmut was over. "
+        "The Kyiv government called that a lie. Kyiv does not accept the loss. "
+        "A deputy minister in Kyiv insisted that the city had not been captured."
+    )
+    captures = of_type(text, "capture")
+    assert [(e.place.name, e.status) for e in captures] == [("Bakhmut", "denied")]
+
+
+def test_a_weak_trigger_with_the_city_as_object_takes_the_town_named_before() -> None:
+    text = "Heavy fighting went on around Toretsk for weeks. Russian officials said the town had been taken."
+    assert rows(text) == [("capture", "Toretsk")]
+
+
+def test_the_city_prefers_the_town_named_most_and_fits_its_size() -> None:
+    text = (
+        "Ukrainian troops entered Nikopol on Monday. Nikopol had been shelled for a year. "
+        "Residents of Nikopol and Hrushivka cheered. Officials said the city had been liberated."
+    )
+    assert [e.place.name for e in of_type(text, "capture")] == ["Nikopol"]
+    text = "Residents of Hrushivka and Nikopol fled. Officials said the village had been retaken."
+    assert [e.place.name for e in of_type(text, "capture")] == ["Hrushivka"]
+
+
+def test_a_crosshead_listing_places_is_no_antecedent() -> None:
+    text = "Fighting in Kharkiv region\nOfficials said Russian forces had shelled the region overnight."
+    assert rows(text) == []
+
+
+def test_the_dam_is_the_dam_named_before() -> None:
+    text = "The Kakhovka dam holds back a huge reservoir. Officials said Russian forces had blown up the dam."
+    assert rows(text) == [("attack", "Kakhovka Dam")]
+
+
+def test_a_withdrawal_told_after_a_capture_leaves_the_place_taken() -> None:
+    text = (
+        "Wagner said on Saturday that its fighters had captured Bakhmut. "
+        "Its chief said his fighters would withdraw to camps in the rear from May 25."
+    )
+    withdrawal = of_type(text, "withdrawal")
+    assert [(e.place.name, e.actor.side) for e in withdrawal] == [("Bakhmut", "RU")]
+
+
+def test_a_withdrawal_of_something_other_than_forces_leaves_nowhere() -> None:
+    text = "Russian troops took Soledar on Friday. The next day Moscow withdrew its ambassador."
+    assert [ty for ty, _ in rows(text)] == ["capture"]
+
+
+def test_where_clause_takes_the_place_it_describes() -> None:
+    text = (
+        "Russian forces are pressing around Kupiansk, where Ukrainian authorities ordered the "
+        "evacuation of 20 villages this month."
+    )
+    (e,) = of_type(text, "evacuation")
+    assert (e.place.name, e.actor.side, e.quantities) == ("Kupiansk", "UA", {"settlements": 20})
+
+
+def test_the_attack_refers_to_the_attack_just_told() -> None:
+    text = (
+        "Ukrainian drones struck a ferry near Oleshky on Monday. The ferry sank within minutes. "
+        "Kyiv has not confirmed the attack, and bloggers urged the Kremlin to retaliate."
+    )
+    assert [(e.place.name, e.status) for e in run(text)] == [
+        ("Oleshky", "reported"),
+        ("Oleshky", "unconfirmed"),
+    ]
+
+
+def test_an_event_named_to_date_another_takes_no_place_of_its_own() -> None:
+    text = (
+        "The governor said Russian forces shelled Kherson during the evacuation, wounding two people in "
+        "Oleshky."
+    )
+    assert [ty for ty, _ in rows(text)] == ["attack"]
+
+
+# --- casualties ------------------------------------------------------------------------------------
+
+
+def test_casualty_count_around_the_town_takes_the_town() -> None:
+    text = (
+        "Russian troops entered Avdiivka on Saturday. "
+        "The ministry claimed Ukraine had lost more than 900 servicemen killed and wounded around the town."
+    )
+    (e,) = of_type(text, "casualties")
+    assert (e.place.name, e.quantities) == ("Avdiivka", {"casualties": 900})
+
+
+def test_casualty_count_in_a_direction_takes_its_place() -> None:
+    text = "In the Lyman direction, enemy losses amounted to up to 140 servicemen killed and wounded."
+    (e,) = of_type(text, "casualties")
+    assert (e.place.name, e.quantities) == ("Lyman", {"casualties": 140})
+
+
+def test_casualty_count_takes_the_region_of_the_speaker_but_not_a_war_tally() -> None:
+    text = "The governor of the Donetsk region said four civilians were killed on Wednesday."
+    (e,) = of_type(text, "casualties")
+    assert e.place is not None and e.place.name == "Donetsk Oblast"
+    text = "Kyiv says Russia has lost 90,000 troops in the Donetsk region since the start of the invasion."
+    assert [e.place.name for e in of_type(text, "casualties")] == ["Donetsk Oblast"]
+    text = "The general staff in Kyiv said Russia had lost 90,000 troops since the start of the invasion."
+    assert [e.place for e in of_type(text, "casualties")] == [None]
+
+
+def test_the_speakers_place_is_no_place_of_a_toll() -> None:
+    text = "Three hundred soldiers were killed last week, the general said in an interview in Kyiv."
+    assert [e.place for e in of_type(text, "casualties")] == [None]
+
+
+def test_toll_at_another_town_of_the_attacked_district_is_an_attack_there() -> None:
+    text = (
+        "Russian artillery shelled the Nikopol district overnight, the governor said. "
+        "In Marhanets a 60-year-old man was wounded."
+    )
+    events = run(text)
+    assert [(e.type, e.place.name, e.actor.side) for e in events] == [
+        ("attack", "Nikopol", "RU"),
+        ("attack", "Marhanets", "RU"),
+    ]
+    assert events[1].quantities == {"injured": 1}
+
+
+def test_toll_after_an_attack_with_people_in_apposition_joins_the_attack() -> None:
+    text = (
+        "Officials said Russian forces fired shells at Kherson on Sunday. "
+        "Two civilians, a man born in 1961 and his wife, were wounded, they said."
+    )
+    (e,) = run(text)
+    assert (e.type, e.place.name, e.quantities, e.date.start) == (
+        "attack",
+        "Kherson",
+        {"injured": 2},
+        "2023-03-12",
+    )
+
+
+# --- lists and destinations ----------------------------------------------------------------------------
+
+
+def test_evacuation_from_listed_settlements_is_one_row_each_with_the_count() -> None:
+    text = (
+        "Governor Ivan Petrenko ordered the evacuation of residents from 12 frontline villages, "
+        "including Hrushivka, Marhanets and Nikopol."
+    )
+    events = of_type(text, "evacuation")
+    assert [e.place.name for e in events] == ["Hrushivka", "Marhanets", "Nikopol"]
+    assert all(e.quantities == {"settlements": 12} for e in events)
+    assert all(e.source is not None and "Petrenko" in (e.source.name or "") for e in events)
+
+
+def test_evacuations_begun_from_two_towns_are_two_rows() -> None:
+    text = "The occupation governor said evacuations had begun from Oleshky and Hola Prystan."
+    assert rows(text) == [("evacuation", "Oleshky"), ("evacuation", "Hola Prystan")]
+
+
+def test_repelled_assaults_near_listed_towns_are_the_other_sides_attacks() -> None:
+    text = (
+        "The general staff said Ukrainian troops repelled Russian assaults near Bakhmut, Soledar and Lyman."
+    )
+    events = run(text)
+    assert [(e.type, e.place.name, e.actor.side) for e in events] == [
+        ("attack", "Bakhmut", "RU"),
+        ("attack", "Soledar", "RU"),
+        ("attack", "Lyman", "RU"),
+    ]
+
+
+def test_positions_near_two_towns_in_a_region_are_two_rows() -> None:
+    text = "Ukrainian forces attacked Russian positions near Oleshky and Hola Prystan in the Kherson region."
+    assert rows(text) == [("attack", "Oleshky"), ("attack", "Hola Prystan")]
+
+
+def test_a_bank_reached_by_withdrawing_troops_is_no_place_of_the_withdrawal() -> None:
+    text = (
+        "Ukrainian troops entered Kherson on Friday. The ministry said the withdrawal of Russian units on "
+        "the left bank of the Dnipro was completed at dawn."
+    )
+    assert rows(text) == [("capture", "Kherson"), ("withdrawal", "Kherson")]
+
+
+def test_a_river_crossed_by_retreating_forces_is_no_place_of_the_retreat() -> None:
+    text = "Russian troops retreated across the Dnipro river from Kherson."
+    assert rows(text) == [("withdrawal", "Kherson")]
+
+
+# --- actors ---------------------------------------------------------------------------------------------
+
+
+def test_attacks_repelled_by_a_party_are_the_other_partys() -> None:
+    text = "Russia's defence ministry said its forces had repelled attacks near Lyman."
+    (e,) = run(text)
+    assert (e.type, e.actor.side, e.source.side) == ("attack", "UA", "RU")
+
+
+def test_the_target_of_an_attack_tells_the_attacker() -> None:
+    text = "Artillery of the Western group struck Ukrainian manpower near Kupiansk, the ministry said."
+    (e,) = run(text)
+    assert (e.type, e.place.name, e.actor.side) == ("attack", "Kupiansk", "RU")
+
+
+def test_police_evacuating_residents_act_for_the_state_of_the_places() -> None:
+    text = (
+        "Russian forces shelled Avdiivka again. Avdiivka has been largely destroyed. "
+        "Police said on Tuesday they had evacuated 15 residents from the town."
+    )
+    (e,) = of_type(text, "evacuation")
+    assert (e.place.name, e.actor.side, e.date.start) == ("Avdiivka", "UA", "2023-03-14")
+
+
+def test_it_stands_for_the_state_named_just_before() -> None:
+    text = (
+        "Kyiv's commander said he had ordered troops out of Avdiivka, handing Russia its biggest gain "
+        "since it captured Bakhmut in May last year."
+    )
+    (e,) = of_type(text, "capture")
+    assert (e.place.name, e.actor.side, e.date.start) == ("Bakhmut", "RU", "2022-05-01")
+
+
+def test_its_troops_in_an_announcement_are_the_announcers() -> None:
+    text = "The Russian ministry announced the withdrawal of its troops from Balakliia, Ukraine."
+    (e,) = run(text)
+    assert (e.type, e.actor.side) == ("withdrawal", "RU")
+
+
+def test_what_an_event_is_said_to_be_names_its_actor() -> None:
+    text = "The Kremlin said the destruction of the Kakhovka dam was sabotage by the Ukrainian side."
+    attacks = [e for e in run(text) if e.type == "attack"]
+    assert attacks and all(e.actor.side == "UA" for e in attacks)
+
+
+def test_second_verb_of_a_report_shares_its_speaker() -> None:
+    text = "The Russian ministry said its units had surrounded the town and then captured Lyman."
+    captures = of_type(text, "capture")
+    assert [(e.status, e.source and e.source.side) for e in captures] == [("claimed", "RU")]
+
+
+# --- dates ----------------------------------------------------------------------------------------------
+
+
+def test_a_clause_of_time_takes_the_date_of_the_clause_it_times() -> None:
+    text = "Ukrainian forces captured Lyman on October 1 after Russian forces withdrew from the town."
+    events = run(text, published="2022-10-08")
+    assert [(e.type, e.place.name, e.date.start) for e in events] == [
+        ("capture", "Lyman", "2022-10-01"),
+        ("withdrawal", "Lyman", "2022-10-01"),
+    ]
+
+
+def test_a_date_inside_a_clause_describing_the_place_is_not_the_events() -> None:
+    text = (
+        "Officials did not confirm that troops had entered Kupiansk, a town that Russia seized in February."
+    )
+    events = of_type(text, "capture", published="2022-09-10")
+    assert [(e.trigger, e.date.start, e.background) for e in events] == [
+        ("entered", "2022-09-10", False),
+        ("seized", "2022-02-01", True),
+    ]
+    assert events[0].actor.side != "RU"  # the recalled seizure lends the entry neither its date nor its actor
+
+
+def test_a_plan_announced_on_a_weekday_keeps_the_weekday_in_the_past() -> None:
+    text = (
+        "Russian troops pulled out of Oleshky on Monday. "
+        "The general announced on Wednesday that the withdrawal would be finished quickly."
+    )
+    dates = {e.date.start for e in of_type(text, "withdrawal") if e.date}
+    assert "2023-03-22" not in dates
+
+
+def test_a_weekday_ahead_in_a_plan_told_by_a_second_verb_is_ahead() -> None:
+    text = "The commander said his units would hand over their posts and withdraw from Soledar on Monday."
+    (e,) = of_type(text, "withdrawal")
+    assert (e.status, e.date.start) == ("planned", "2023-03-20")
+
+
+def test_an_indefinite_event_in_a_clause_of_time_keeps_its_own_place() -> None:
+    text = "Two residents were wounded during shelling of Marhanets on Sunday, the governor said."
+    assert [(e.type, e.place.name) for e in run(text)] == [("attack", "Marhanets")]
