@@ -96,6 +96,101 @@ def test_feature_spans_its_regions(gaz):
     assert gazetteer.admin1_span(kharkiv) == ("UA.07",)
 
 
-def test_nations_of_the_united_kingdom_are_its_country(gaz):
-    for name in ("England", "Wales", "Scotland"):
-        assert any(gaz.kind[i] == "country" and gaz.country[i] == "GB" for i, _, _ in gaz.ids(name))
+def test_nations_of_the_united_kingdom_are_its_regions(gaz):
+    for name, admin1 in (("England", "GB.ENG"), ("Wales", "GB.WLS"), ("Scotland", "GB.SCT")):
+        first = gaz.lookup(name)[0]  # not England, Arkansas or Wales, Alaska
+        assert (first.kind, first.country, first.admin1) == ("region", "GB", admin1)
+    assert gaz.lookup("Britain")[0].kind == "country"
+
+
+def _km(a, b):
+    import math
+
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def test_country_points_are_their_geonames_records(gaz):
+    # an island country's towns cluster on one coast, and the midpoint of Japan's towns lies out at sea
+    japan = gaz.lookup("Japan")[0]
+    tokyo = gaz.lookup("Tokyo", kinds=("settlement",))[0]
+    assert _km(japan, tokyo) < 100
+    assert all(gaz.lat[gaz.country_by_iso[iso]] is not None for iso in ("UA", "KE", "CA", "AF", "PS"))
+
+
+def test_world_areas_seas_and_territories(gaz):
+    for name in ("Middle East", "Atlantic", "Mediterranean", "Balkans", "Caucasus", "Caspian Sea"):
+        first = gaz.lookup(name)[0]
+        assert first.kind == "feature" and first.country is None, name
+    assert gaz.lookup("Gaza Strip")[0].country == "PS"
+    assert gaz.lookup("Transnistria")[0].country == "MD"
+    assert gaz.lookup("Republic of Moldova")[0].kind == "country"
+
+
+def test_demonym_takes_the_longest_name_and_the_nation(gaz):
+    assert gaz.country[gaz.demonym("Nigerian")] == "NG"  # not Niger
+    assert gaz.kind[gaz.demonym("Georgian")] == "country"  # not the US state
+    assert gaz.name[gaz.demonym("Scandinavians")] == "Scandinavia"
+    assert gaz.name[gaz.demonym("Korean")] == "Korean Peninsula"
+    assert gaz.region_by_admin1["US.TX"] == gaz.demonym("Texan")
+
+
+def test_state_abbreviations_need_their_full_stop(gaz):
+    assert gaz.name[gaz.abbreviation("Calif.")] == "California"
+    assert gaz.name[gaz.abbreviation("W.Va.")] == "West Virginia"
+    assert gaz.abbreviation("Ill") is None and gaz.abbreviation("Mass") is None  # words, not states
+    assert gaz.abbreviation("TX") is None
+    assert gaz.name[gaz.abbreviation("TX", postal=True)] == "Texas"
+
+
+def test_fuzzy_reaches_focus_towns_and_countries_not_small_towns_abroad(gaz):
+    for typo, town in (("Donysk", "Donetsk"), ("Kupyanks", "Kupyansk"), ("Zaporozhie", "Zaporizhzhya")):
+        assert town in [p.name for p in gaz.lookup(typo, fuzzy=True, kinds=("settlement",))]
+    assert "United Kingdom" in [p.name for p in gaz.lookup("Britian", fuzzy=True)]
+    # a near-spelling of a small Texas town is another town, not a typo of it
+    assert all(p.country != "US" for p in gaz.lookup("Beevile", fuzzy=True))
+
+
+def test_stale_cache_files_are_removed(tmp_path):
+    current = tmp_path / "gazetteer-v11-3.0.2-0123456789ab.pickle"
+    old = [tmp_path / "gazetteer-v3-3.0.2-14529.pickle", tmp_path / "gazetteer-v11-3.0.2-ba9876543210.pickle"]
+    other = [
+        tmp_path / "gazetteer-notes.pickle",
+        tmp_path / "speakers-v1.pickle",
+        tmp_path / "gazetteer-v1.txt",
+    ]
+    for f in [current, *old, *other]:
+        f.write_bytes(b"x")
+    removed = gazetteer.remove_stale_caches(current)
+    assert sorted(removed) == sorted(old)
+    assert current.exists() and all(f.exists() for f in other) and not any(f.exists() for f in old)
+
+
+def test_a_region_that_kept_a_renamed_capitals_old_name_is_marked(gaz):
+    renamed = {gaz.name[i] for i in gaz.renamed_capital}
+    assert renamed == {"Dnipropetrovsk Oblast", "Kirovohrad Oblast"}
+    assert renamed <= {gaz.name[i] for i in gaz.capital_named}
+
+
+@pytest.mark.parametrize(
+    ("base", "phrase", "misspelt", "feature"),
+    [("Kakhovka", "hydroelectric power plant dam", False, "Kakhovka Dam"),
+     ("Kakhovka", "reservoir", False, "Kakhovka Reservoir"),
+     ("Antonovsky", "road bridge", False, "Antonivskyi Bridge"),
+     ("Antonivskyi", "bridgge", True, "Antonivskyi Bridge"),
+     ("Enerhodar", "atomic power station", False, "Zaporizhzhia Nuclear Power Plant"),
+     ("Rivne", "plant", False, None),  # a lone word must be a whole type
+     ("Antonivskyi", "bridgge", False, None),  # a typo only where the caller allows one
+     ("Kakhovka", "bridge", False, None),
+     ("Kharkiv", "dam", False, None)],
+)  # fmt: skip
+def test_feature_named_by_a_place_and_its_type_words(gaz, base, phrase, misspelt, feature):
+    i = gaz.feature_named(base, phrase, misspelt=misspelt)
+    assert (gaz.name[i] if i is not None else None) == feature
+
+
+def test_russian_endings_reach_only_ukrainian_towns(gaz):
+    found = gaz.ids("Druzhkovka")
+    assert any(gaz.name[i] == "Druzhkivka" and gaz.admin1[i] == "UA.05" for i, _, _ in found)
+    assert all(gaz.country[i] != "RU" for i, how, _ in gaz.ids("Bobrivka") if how == "loose")

@@ -1,6 +1,6 @@
 import pytest
 
-from frontwatch.translit import exact_key, loose_key, romanise
+from frontwatch.translit import adjective_forms, exact_key, loose_key, romanise, ukrainian_key
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,19 @@ def test_distinct_towns_keep_distinct_keys():
 def test_romanise_cyrillic_and_leave_latin_alone():
     assert romanise("Харків") == "Kharkiv"
     assert romanise("Bakhmut") == "Bakhmut"
+
+
+def test_russian_endings_meet_the_ukrainian_spelling_one_way():
+    assert ukrainian_key("Toshkovka") == loose_key("Toshkivka")
+    assert ukrainian_key("Novotroitskoye") == loose_key("Novotroitske")
+    assert ukrainian_key("Kamenka-Dneprovskaya") == loose_key("Kamenka-Dniprovska")
+    assert (
+        ukrainian_key("Toshkivka") == ukrainian_key("Kyiv") == ""
+    )  # Ukrainian spellings have none to change
+    assert loose_key("Bobrovka") != loose_key("Bobrivka")  # the symmetric key keeps the two apart
+
+
+def test_adjectives_of_ka_names():
+    forms = adjective_forms("Antonivka")
+    assert {"Antonivskyi", "Antonivsky", "Antonivska"} <= set(forms)
+    assert adjective_forms("Kherson") == adjective_forms("Nova Kakhovka") == []

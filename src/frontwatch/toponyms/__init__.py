@@ -7,6 +7,8 @@ is resolved by context: region words ("the Kharkov region"), lists of regions, t
 places of the document, population and match quality. A name shared by a region and its capital
 ("Kharkiv") keeps one sense per document: once the document means the region, its bare mentions do too,
 unless a cue of their own says town ("the city of X", "X, the regional capital", "40 km north of X").
+A town reached by an old or foreign alternate name gives way to a town of that very name ("Berea"), and
+fuzzy matching abroad stays with countries, world features and big cities ("Oconee" is not Ocoee).
 """
 
 from __future__ import annotations
@@ -17,13 +19,16 @@ from frontwatch.toponyms.filters import keep, organisation_surfaces, person_surf
 from frontwatch.toponyms.finder import Finder, Mention
 from frontwatch.toponyms.scoring import Context, choose, resolve
 from frontwatch.toponyms.senses import mark_cues
+from frontwatch.toponyms.words import STRONG_TOWN, may_be_typo
+from frontwatch.translit import loose_key
 
 __all__ = ["find_places", "resolve_name", "resolve_spans"]
 
 
 def find_places(doc_id: str, text: str) -> list[PlaceMention]:
     """Every toponym in `text`, resolved to a Place where the gazetteer and context allow."""
-    f = Finder(gazetteer.load(), text)
+    g = gazetteer.load()
+    f = Finder(g, text)
     mentions = f.find()
     people = person_surfaces(f, mentions) | organisation_surfaces(f)  # names no place bears here
     mentions = [m for m in mentions if keep(f, m, people)]
@@ -44,12 +49,14 @@ def resolve_spans(text: str, spans: list[tuple[int, int]]) -> list[Place | None]
         idx = [k for k, t in enumerate(f.toks) if t.start >= s and t.end <= e]
         surface = text[s:e]
         cands = g.ids(surface)
-        if not any(how == "exact" for _, how, _ in cands):
-            people = g.demonym(surface)  # an annotated adjective: "Russian" stands for Russia
-            if people is not None:
-                cands = [(people, "exact", 100.0)]
-            elif not cands and " " not in surface.strip():
-                cands = g.ids(surface, fuzzy=True)  # typos, in one-word names only
+        state = g.abbreviation(surface, postal=text[max(0, s - 2) : s] == ", ")
+        people = g.demonym(surface)  # an annotated adjective: "Russian" stands for Russia
+        if state is not None:
+            cands = [(state, "exact", 100.0)]  # "Kan." is Kansas, not a town with "Kan" among its names
+        elif people is not None and not _names_a_place(g, cands, surface):
+            cands = [(people, "exact", 100.0)]  # "Canadian" is Canada, not Canadian, Texas
+        elif not cands and " " not in surface.strip() and may_be_typo(surface):
+            cands = g.ids(surface, fuzzy=True)  # typos, in one-word names only
         first, last = (idx[0], idx[-1]) if idx else (0, 0)
         mentions.append(Mention(first, last, s, e, surface, cands, bool(idx) and f.has_cue(first)))
     known = [m for m in mentions if m.cands]
@@ -60,10 +67,21 @@ def resolve_spans(text: str, spans: list[tuple[int, int]]) -> list[Place | None]
     return [m.place for m in mentions]
 
 
+def _names_a_place(g: gazetteer.Gazetteer, cands: list[tuple[int, str, float]], surface: str) -> bool:
+    """Whether a word that is also a demonym is, exactly, the name of a country, region or feature, or the
+    own name of a city (STRONG_TOWN people or more)."""
+    own = loose_key(surface)
+    return any(
+        how == "exact"
+        and (g.kind[i] != "settlement" or (loose_key(g.name[i]) == own and g.population[i] >= STRONG_TOWN))
+        for i, how, _ in cands
+    )
+
+
 def resolve_name(name: str, context: str | None = None) -> Place | None:
     """One name, with an optional region written any way as context ("Izum", "Kharkivs'ka oblast")."""
     g = gazetteer.load()
-    cands = g.ids(name, fuzzy=True)
+    cands = g.ids(name, fuzzy=may_be_typo(name))
     if not cands:
         return None
     ctx_admin1: Context = {}

@@ -18,6 +18,7 @@ from frontwatch.toponyms.words import (
     COMPANY_OWNS,
     COURT_VERBS,
     FEATURE_WORDS,
+    INSIDE_CUES,
     NEWS_WORDS,
     NOT_NAMES,
     ON_FEATURE_NOUNS,
@@ -25,7 +26,9 @@ from frontwatch.toponyms.words import (
     PERSON_ROLES,
     PERSON_TITLES,
     PLACE_CUES,
+    PREPOSITIONS,
     SAY_VERBS,
+    STRONG_TOWN,
     word_zipf,
 )
 from frontwatch.translit import loose_key
@@ -37,7 +40,7 @@ def person_surfaces(f: Finder, mentions: list[Mention]) -> set[str]:
     people: set[str] = set()
     for b in range(1, len(toks)):
         tb = toks[b]
-        if not tb.cap or _title_case_line(f, b):
+        if not tb.cap or _title_case_line(f, b) or _place_pair(f, b - 1):
             continue
         if toks[b - 1].key in PERSON_TITLES and f.text[toks[b - 1].end : tb.start].strip(". ") == "":
             people.add(tb.text)
@@ -61,8 +64,11 @@ def person_surfaces(f: Finder, mentions: list[Mention]) -> set[str]:
     for b in range(1, len(toks)):
         if (
             (toks[b].text in people and toks[b - 1].cap and f.text[toks[b - 1].end : toks[b].start] == " ")
+            and toks[b].key not in STOP_WORDS  # a headline run on: "... withdraw from X The army ..."
+            and not toks[b].sent_start
             and toks[b - 1].key not in PERSON_TITLES
             and not _country_or_region(f, toks[b - 1].text)
+            and not _place_pair(f, b - 2)  # "... Nova Kakhovka Leontyev said": no given name
         ):
             people.add(toks[b - 1].text)
     cued = {m.surface for m in mentions if m.cue and m.cands and all(how != "fuzzy" for _, how, _ in m.cands)}
@@ -72,6 +78,22 @@ def person_surfaces(f: Finder, mentions: list[Mention]) -> set[str]:
         if toks[b].cap and toks[b + 1].key in SAY_VERBS and not _strong_name(f, toks[b].text)
     }
     return people | (said - cued)  # "Peskov said", unless the document puts it in a place slot too
+
+
+def _place_pair(f: Finder, a: int) -> bool:
+    """Tokens a and a + 1 spell a two-word place by its own name ("Nova Kakhovka", "Hola Prystan"): no given
+    name and surname, and the second word is no surname elsewhere in the text."""
+    if a < 0 or a + 1 >= len(f.toks) or not (f.toks[a].cap and f.toks[a + 1].cap):
+        return False
+    if f.text[f.toks[a].end : f.toks[a + 1].start] not in (" ", "-") or not f.known(a, a + 1):
+        return False
+    surface = f.text[f.toks[a].start : f.toks[a + 1].end]
+    own = loose_key(surface)
+    g = f.g
+    return any(
+        how == "exact" and (g.kind[i] != "settlement" or loose_key(g.name[i]) == own)
+        for i, how, _ in g.ids(surface)
+    )
 
 
 def _introduced(f: Finder, b: int) -> bool:
@@ -177,7 +199,8 @@ def _first_name(f: Finder, a: int, b: int) -> bool:
         and tb.cap
         and not tb.sent_start
         and f.text[ta.end : tb.start] == " "
-        and ta.key not in STOP_WORDS | PERSON_TITLES | NEWS_WORDS | PLACE_CUES  # not "Shelled X"
+        and ta.key
+        not in STOP_WORDS | PERSON_TITLES | NEWS_WORDS | PLACE_CUES | PREPOSITIONS  # "Shelled X", "Inside X"
         and tb.key not in STOP_WORDS | PERSON_TITLES | NEWS_WORDS | ORG_NEXT
         and tb.key not in REGION_WORDS
         and f.g.demonym(ta.text) is None
@@ -202,6 +225,34 @@ def _inside_longer_name(f: Finder, m: Mention) -> bool:
     return not _strong_name(f, m.surface)
 
 
+def _names_another_thing(f: Finder, m: Mention) -> bool:
+    """An ocean's or world region's name inside another name or a modifier: "Atlantic Council", "Middle East
+    Institute", "The Atlantic" (a title), "trans-Atlantic"."""
+    toks = f.toks
+    nxt = toks[m.last + 1] if m.last + 1 < len(toks) else None
+    if (
+        nxt
+        and f.cap_after(m.last)
+        and f.text[toks[m.last].end : nxt.start] == " "
+        and nxt.key not in NEWS_WORDS
+    ):
+        return True
+    if m.first == 0:
+        return False
+    prev = toks[m.first - 1]
+    gap = f.text[prev.end : toks[m.first].start]
+    return (prev.text == "The" and not prev.sent_start and gap == " ") or (not prev.cap and gap == "-")
+
+
+def _inside_cue(f: Finder, i: int) -> bool:
+    w = f.word(i - 1)
+    return (f.word(i - 2) if w == "the" else w) in INSIDE_CUES
+
+
+def _big(g, i: int) -> bool:
+    return g.population[i] >= STRONG_TOWN
+
+
 def _strong_name(f: Finder, name: str) -> bool:
     """A name too well known as a place to be read as a person's: a country, region or feature, or a
     city's own name. A city's alternate that is another word ("Ivanov" for Ivanovo) is a surname, and
@@ -224,6 +275,10 @@ def keep(f: Finder, m: Mention, people: set[str]) -> bool:
     first = f.toks[m.first]
     if not m.cands:  # unknown name: after "the village of" whatever the person heuristics say
         return m.slot == "named" or not any(t.text in people for t in f.toks[m.first : m.last + 1])
+    if m.state:  # "Macon, Ga.": found only after a town
+        return True
+    if any(i in g.organisations for i, how, _ in m.cands if how == "exact") and not _inside_cue(f, m.first):
+        return False  # "EU leaders", "the EU said": an actor; "in the EU" is a place
     if m.first == m.last:
         if first.text in people or first.key in NOT_NAMES | FEATURE_WORDS:  # "College", "Bridge"
             return False
@@ -233,9 +288,10 @@ def keep(f: Finder, m: Mention, people: set[str]) -> bool:
             return False
         own = loose_key(first.text)
         if g.demonym(first.text) is not None and not any(
-            how == "exact" and loose_key(g.name[i]) == own for i, how, _ in m.cands
+            how == "exact" and loose_key(g.name[i]) == own and (g.kind[i] != "settlement" or _big(g, i))
+            for i, how, _ in m.cands
         ):
-            return False  # "the German port": an adjective, even where a San Germán lists "German"
+            return False  # "the German port", "Canadian troops": adjectives, not San Germán or Canadian, TX
         if _inside_longer_name(f, m):
             return False
         if (
@@ -257,10 +313,12 @@ def keep(f: Finder, m: Mention, people: set[str]) -> bool:
     # "the Black Sea port", "Black Sea Fleet": a sea that only qualifies another thing, which lies on it
     # or is named after it, is not where that thing is; a named port is its own mention ("... of Odesa").
     # Features of one country ("the Donbas city of X") are areas that hold the thing, and stay.
-    if (
-        all(g.kind[i] == "feature" and g.country[i] is None for i, _, _ in m.cands)
-        and f.word(m.last + 1) in ON_FEATURE_NOUNS
-    ):
+    world = any(g.kind[i] == "feature" and g.country[i] is None for i, how, _ in m.cands if how == "exact")
+    if (world or all(g.kind[i] == "feature" and g.country[i] is None for i, _, _ in m.cands)) and f.word(
+        m.last + 1
+    ) in ON_FEATURE_NOUNS:
+        return False
+    if world and _names_another_thing(f, m):
         return False
     # a settlement-only match at a sentence start, with no cue, must be notable
     if first.sent_start and not m.cue and all(g.kind[i] == "settlement" for i, _, _ in m.cands):

@@ -20,8 +20,9 @@ from frontwatch.toponyms.words import (
     SEPARATOR,
     SETTLEMENT_WORDS,
     TOKEN,
+    may_be_typo,
 )
-from frontwatch.translit import exact_key, loose_key
+from frontwatch.translit import exact_key, loose_key, ukrainian_key
 
 
 @dataclass(slots=True)
@@ -52,6 +53,7 @@ class Mention:
     within: frozenset[str] = frozenset()  # country and admin1 codes named right after it: "X, Texas"
     village: bool = False  # "the village of X"
     stray: bool = False  # its only candidates were villages outside the regions the text names
+    state: bool = False  # a US state's abbreviation after a town ("Macon, Ga.")
 
 
 def tokens(text: str) -> list[Token]:
@@ -104,14 +106,17 @@ class Finder:
         """Whether tokens i..j may spell a gazetteer key: a cheap test before the full lookup."""
         g, toks = self.g, self.toks
         if i == j:
-            return toks[i].key in g.exact or self.loose(i) in g.loose
+            return toks[i].key in g.exact or self.loose(i) in g.loose or ukrainian_key(toks[i].key) in g.loose
+        surface = self.text[toks[i].start : toks[j].end]
         if not all(SEPARATOR.fullmatch(self.text[toks[k].end : toks[k + 1].start]) for k in range(i, j)):
-            surface = self.text[toks[i].start : toks[j].end]  # "People's", "&": the key is not the words'
+            # "People's", "&": the key is not the words'
             return exact_key(surface) in g.exact or loose_key(surface) in g.loose
         if " ".join(t.key for t in toks[i : j + 1]) in g.exact:
             return True
         # keys fold word by word, so a name's loose key is its words' loose keys joined
-        return " ".join(self.loose(k) for k in range(i, j + 1)) in g.loose
+        return (
+            " ".join(self.loose(k) for k in range(i, j + 1)) in g.loose or ukrainian_key(surface) in g.loose
+        )
 
     def loose(self, i: int) -> str:
         t = self.toks[i]
@@ -148,16 +153,32 @@ class Finder:
         i = 0
         while i < len(toks):
             t = toks[i]
+            state = self.state_at(i, out[-1] if out else None) if t.cap else None
+            if state is not None:
+                j, end, sid = state
+                surface = self.text[t.start : end]
+                out.append(Mention(i, j, t.start, end, surface, [(sid, "exact", 100.0)], False, state=True))
+                i = j + 1
+                continue
             hit = self.match_at(i) if (t.cap or t.key in g.max_words) else None
             fuzzy_slot = self.has_cue(i) or self.listed_with_place(i)
-            if hit is None and t.cap and len(t.key) >= 5 and fuzzy_slot and not t.sent_start:
+            typo = t.cap and len(t.key) >= 5 and not t.sent_start and may_be_typo(t.text)
+            if hit is None and typo and fuzzy_slot:
                 ids = g.ids(t.text, fuzzy=True)
                 hit = (i, ids) if ids else None
+            if hit is not None and hit[1][0][1] != "fuzzy":
+                j, ids, _ = self.city_of(i, *hit)  # "Zaporizhzhia City"
+                hit = (j, ids)
+            phrase = self.feature_phrase(i) if t.cap else None
+            if phrase is not None and (hit is None or phrase[1] > hit[0]):
+                # "the Kakhovka hydroelectric dam", "the Antonivsky brige"
+                hit = (phrase[1], phrase[2])
             unknown = None
             if t.cap and (hit is None or hit[1][0][1] == "fuzzy" or self.cap_after(hit[0])):
                 unknown = self.unknown_name(i)
             if unknown is not None and (hit is None or unknown > hit[0]):
-                hit = (unknown, [])  # "the village of Nova X" is "Nova X", not the gazetteer's "Nova"
+                # "the village of Nova X" is "Nova X", not the gazetteer's "Nova"
+                hit = (unknown, [])
             elif hit is not None and hit[1][0][1] != "fuzzy":
                 unknown = None  # a name the gazetteer holds exactly is never left unresolved
             if hit is None:
@@ -170,6 +191,82 @@ class Finder:
             out.append(m)
             i = j + 1
         return out
+
+    def feature_phrase(self, i: int) -> tuple[int, int, list[tuple[int, str, float]]] | None:
+        """A feature named by a place (or its adjective) of one or two words at token i and a phrase of its
+        type words: (last token of the place's name, last token, candidates). The phrase may be longer than
+        the gazetteer's names ("Kakhovka hydroelectric power plant dam"), its last word misspelt ("brige")."""
+        g, toks = self.g, self.toks
+        for b in range(min(i + 1, len(toks) - 2), i - 1, -1):
+            if b > i and not self.joined(i):
+                continue
+            base = self.text[toks[i].start : toks[b].end]
+            if exact_key(base) not in g.named_features:
+                continue
+            found = None
+            k = b + 1
+            while k < len(toks) and k - b <= 4 and not toks[k].sent_start:
+                if self.text[toks[k - 1].end : toks[k].start] not in (" ", "-"):
+                    break
+                phrase = self.text[toks[b + 1].start : toks[k].end]
+                fid = g.feature_named(base, phrase, misspelt=may_be_typo(toks[k].text))
+                if fid is not None:
+                    found = (k, fid)
+                if toks[k].key not in g.type_words:
+                    break
+                k += 1
+            if found is not None:
+                return b, found[0], [(found[1], "exact", 100.0)]
+        return None
+
+    def city_of(
+        self, i: int, j: int, ids: list[tuple[int, str, float]]
+    ) -> tuple[int, list[tuple[int, str, float]], int]:
+        """A name shared by a region and its capital, with "City" after it, is the town ("Zaporizhzhia City",
+        "Kharkiv City" against the oblasts), where the two words are no name of their own ("Kansas City"):
+        (last token, the town candidates, last token of the town's name). A town without a namesake region
+        keeps its bare name: "Manchester City" is a club more often than a city."""
+        g = self.g
+        if j > i and self.toks[j].text == "City" and all(g.kind[c] == "region" for c, _, _ in ids):
+            # a city that is a region of its own ("Kyiv City"): the town, as for the other "X City"
+            admin1 = {g.admin1[c] for c, _, _ in ids}
+            base = self.text[self.toks[i].start : self.toks[j - 1].end]
+            towns = [c for c in self._own_towns(base, g.ids(base)) if g.admin1[c[0]] in admin1]
+            return (j, towns, j - 1) if towns else (j, ids, -1)
+        k = j + 1
+        if k >= len(self.toks) or self.toks[k].text != "City" or self.toks[k].sent_start:
+            return j, ids, -1
+        if self.text[self.toks[j].end : self.toks[k].start] != " " or self.cap_after(k):
+            return j, ids, -1  # "Kharkiv City Council" is an institution
+        if not any(c in g.capital_named for c, how, _ in ids if how != "fuzzy"):
+            return j, ids, -1
+        towns = self._own_towns(self.text[self.toks[i].start : self.toks[j].end], ids)
+        return (k, towns, j) if towns else (j, ids, -1)
+
+    def _own_towns(self, name: str, ids: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
+        """The settlements among `ids` that bear `name` as their own name, in any spelling."""
+        own = loose_key(name)
+        return [c for c in ids if self.g.kind[c[0]] == "settlement" and loose_key(self.g.name[c[0]]) == own]
+
+    def state_at(self, i: int, before: Mention | None) -> tuple[int, int, int] | None:
+        """A US state abbreviated after a town at token i: "Macon, Ga.", "Raleigh, N.C.", or a postal code
+        after a town of that state ("Austin, TX"). Returns (last token, end with the stop, state id)."""
+        if i == 0 or self.text[self.toks[i - 1].end : self.toks[i].start] != ", " or not self.toks[i - 1].cap:
+            return None
+        for j in range(min(i + 2, len(self.toks) - 1), i - 1, -1):
+            gap = self.text[self.toks[j - 1].end : self.toks[j].start] if j > i else ""
+            if gap not in ("", " ") or (gap == " " and not self.toks[j - 1].text.endswith(".")):
+                continue  # "W.Va.", "W. Va.": tokens "W." and "Va"
+            end = self.toks[j].end + (self.text[self.toks[j].end : self.toks[j].end + 1] == ".")
+            sid = self.g.abbreviation(self.text[self.toks[i].start : end])
+            if sid is not None:
+                return j, end, sid
+        t = self.toks[i]
+        sid = self.g.abbreviation(t.text, postal=True) if len(t.text) == 2 else None
+        if sid is None or before is None or before.last != i - 1:
+            return None
+        state = self.g.admin1[sid]
+        return (i, t.end, sid) if any(self.g.admin1[c] == state for c, _, _ in before.cands) else None
 
     def listed_with_place(self, i: int) -> bool:
         """Token i is one item of a list whose neighbour item is a known place: "hit X, Y and Z", where
@@ -228,7 +325,7 @@ class Finder:
             if (
                 len(t.key) < 3
                 or t.text.isupper()
-                or t.key in NOT_NAMES
+                or t.key in NOT_NAMES | FEATURE_WORDS  # "near the Square of ...": a feature noun, not a name
                 or t.key in self.lower_words
                 or self.g.demonym(t.text) is not None
                 or self.text[t.end : t.end + 2] in ("'s", "’s")

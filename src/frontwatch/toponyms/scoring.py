@@ -5,14 +5,21 @@ from __future__ import annotations
 
 import math
 
-from frontwatch.gazetteer import FOCUS_COUNTRIES, Gazetteer
+from rapidfuzz import fuzz
+
+from frontwatch.gazetteer import FOCUS_COUNTRIES, Gazetteer, core_name
 from frontwatch.toponyms.finder import Finder, Mention
 from frontwatch.toponyms.senses import kind_hints
 from frontwatch.toponyms.words import (
+    ALIKE_SCORE,
+    ALTERNATE_PENALTY,
+    ALTERNATE_RATIO,
     DISTRICT_WORDS,
     DOMINANT_RATIO,
     DOMINATED_PENALTY,
     FUZZY_SURE,
+    LOOSE_OWN_NAME,
+    SENTENCE_REGION,
     SETTLEMENT_WORDS,
     SMALL_VILLAGE,
     VILLAGE_MAX_POPULATION,
@@ -23,9 +30,9 @@ Context = dict[str, dict[str, float]]  # admin1 or country -> surface -> weight
 Named = dict[str, frozenset[str]]  # country -> admin1 codes of the regions named around a mention
 
 
-def _weight(ctx: Context, code: str | None, surface: str) -> float:
+def _weight(ctx: Context, code: str | None, *surfaces: str) -> float:
     """Support for a code from the document's other names (a name does not support itself)."""
-    return max((w for s, w in ctx.get(code or "", {}).items() if s != surface), default=0.0)
+    return max((w for s, w in ctx.get(code or "", {}).items() if s not in surfaces), default=0.0)
 
 
 def _count(ctx: Context, code: str | None, surface: str) -> int:
@@ -61,6 +68,28 @@ def _dominated(g: Gazetteer, m: Mention) -> set[int]:
     }
 
 
+def _borrowed(g: Gazetteer, m: Mention) -> set[int]:
+    """Towns outside the focus countries reached by an alternate name unlike their own that another candidate
+    bears as its own: GeoNames keeps old, ancient and foreign names among the alternates ("Berea" for Aleppo,
+    "Liverpool" for a Washington, "Paris" for a Kosciusko), and a town of that very name is the one meant,
+    unless the borrower is ALTERNATE_RATIO times bigger ("Bombay" is Mumbai, not a hamlet)."""
+    key = exact_key(m.surface)
+    sets = [i for i, how, _ in m.cands if g.kind[i] == "settlement" and how != "fuzzy"]
+    owners = [i for i in sets if _names_alike(key, exact_key(g.name[i]))]
+    if not owners:
+        return set()
+    floor = ALTERNATE_RATIO * max(max(g.population[i] for i in owners), 1_000)
+    return {
+        i
+        for i in sets
+        if i not in owners
+        and g.country[i] not in FOCUS_COUNTRIES
+        and i not in g.capitals  # a capital's other names are its names in other languages ("Berne")
+        and g.population[i] < floor
+        and fuzz.ratio(key, exact_key(g.name[i])) < ALIKE_SCORE  # "Berne" is Bern spelled another way
+    }
+
+
 def choose(
     g: Gazetteer,
     m: Mention,
@@ -70,11 +99,13 @@ def choose(
     prev_word: str = "",
     named: Named | None = None,
     ctx_towns: Context | None = None,
+    local: frozenset[str] = frozenset(),
 ) -> int | None:
     best, best_score = None, -math.inf
     m.stray = False
     exact_kinds = {g.kind[i] for i, how, _ in m.cands if how == "exact"}
     key = exact_key(m.surface)
+    surface_loose = loose_key(m.surface)
     # a region named like a sizeable town inside it, or like a capital, is the town when named alone
     # ("Kharkiv"); a village that borrows a state's name ("Minnesota") is not
     town_named = {
@@ -84,6 +115,7 @@ def choose(
     }
     capital_named = any(i in g.capitals for i, _, _ in m.cands)
     dominated = _dominated(g, m)
+    borrowed = _borrowed(g, m)
     # a cue that says town, or a country or region named after it, places a common word
     common = 0.0 if m.kind_hint == "settlement" or m.within else m.common
     after_in = prev_word in ("in", "at", "from")
@@ -92,6 +124,8 @@ def choose(
         kind = g.kind[i]
         if within and not _inside(g, i, within):
             continue  # "Odessa, Texas", "near Odesa in Ukraine"
+        if how == "fuzzy" and m.within and not _inside(g, i, m.within):
+            continue  # "X, Donetsk Oblast": a near-spelling of a town in another region is a guess
         if m.village and (kind != "settlement" or g.population[i] >= VILLAGE_MAX_POPULATION):
             continue
         in_admin1 = _weight(ctx_admin1, g.admin1[i], m.surface)
@@ -107,30 +141,43 @@ def choose(
         if named and _stray_village(g, i, how, m.surface, named, towns):
             m.stray = True
             continue
-        if how == "fuzzy" and (
-            (not in_country and g.country[i] not in FOCUS_COUNTRIES) or (sim < FUZZY_SURE and not in_admin1)
-        ):
-            continue  # a near-spelling with nothing in the document pointing to it is a guess
+        if how == "fuzzy":
+            abroad = g.country[i] not in FOCUS_COUNTRIES
+            if kind != "settlement" and abroad:
+                if sim < FUZZY_SURE:  # countries and world features are few and well known: "Britian" is one
+                    continue
+            elif (abroad and not in_country) or (sim < FUZZY_SURE and not in_admin1):
+                continue  # a near-spelling with nothing in the document pointing to it is a guess
         score = {"exact": 2.0, "loose": 1.0, "fuzzy": (sim - 80) / 20}[how]
         if kind == "settlement":
             score += math.log10(g.population[i] + 10) + 3.0 * in_admin1 + 1.5 * in_country
             if how == "exact" and exact_key(g.name[i]) != key:
                 score -= 0.5  # an alternate name: a little weaker than a place's own name
+            elif how == "loose" and loose_key(g.name[i]) == surface_loose:
+                score += LOOSE_OWN_NAME  # its own name in the other romanisation ("Vasilyevka")
+            if g.admin1[i] in local:
+                score += SENTENCE_REGION  # "18 settlements of the X region, including Y": Y is there
             if i in dominated:
                 score -= DOMINATED_PENALTY
+            if i in borrowed and not _only_its_country(g, i, m, borrowed, ctx_country):
+                score -= ALTERNATE_PENALTY
             if m.kind_hint == "region":
                 score -= 20
         elif kind == "region":
-            if g.admin1[i] in town_named or capital_named:
+            own = i in g.renamed_capital and loose_key(core_name(g.name[i])) == surface_loose
+            if (g.admin1[i] in town_named and not own) or capital_named:
                 score += 0.5 + 2.0 * in_country
-            else:  # "Texas", "Crimea": a region before any small namesake town
-                score += 6.0 + 2.0 * min(_count(ctx_country, g.country[i], m.surface), 3)
+            else:  # "Texas", "Crimea": a region before a small namesake; "Georgia" with Atlanta is the state
+                towns_in = _weight(ctx_admin1, g.admin1[i], m.surface, m.surface + " (region)")
+                score += 6.0 + 2.0 * min(_count(ctx_country, g.country[i], m.surface), 3) + 3.0 * towns_in
             if m.kind_hint == "region":
                 score += 23.5
             elif m.kind_hint == "settlement":
                 score -= 20
         elif kind == "country":
             score += 10.0 + 2.0 * in_country
+            if m.kind_hint == "region":
+                score += 23.5  # "the territory of Georgia": an area, as a country is, not a town
         else:  # feature
             score += 11.0
             if i in g.the_only and "settlement" in exact_kinds:
@@ -140,6 +187,15 @@ def choose(
     if best is not None:
         m.stray = False
     return best
+
+
+def _only_its_country(g: Gazetteer, i: int, m: Mention, borrowed: set[int], ctx_country: Context) -> bool:
+    """The document points to the country of town i and to none of the towns that own its name: "Saida" in a
+    text about Lebanon is Sidon, whatever towns are called Saïda elsewhere."""
+    owners = {g.country[j] for j, _, _ in m.cands if j not in borrowed and g.kind[j] == "settlement"}
+    return bool(_weight(ctx_country, g.country[i], m.surface)) and not any(
+        _weight(ctx_country, c, m.surface) for c in owners
+    )
 
 
 def _stray_village(g: Gazetteer, i: int, how: str, surface: str, named: Named, towns: float) -> bool:
@@ -177,6 +233,18 @@ def _named_regions(f: Finder, mentions: list[Mention]) -> list[Named]:
         local = by_sentence.get(f.sentence(m.first), {})
         out.append({cc: frozenset(local.get(cc) or codes) for cc, codes in doc.items()})
     return out
+
+
+def _sentence_regions(f: Finder, mentions: list[Mention]) -> list[frozenset[str]]:
+    """For each mention, the admin1 codes of the regions that other names of its sentence resolve to."""
+    by_sentence: dict[int, list[tuple[str, str]]] = {}
+    for m in mentions:
+        if m.chosen is not None and m.place is not None and m.place.kind == "region" and m.place.admin1:
+            by_sentence.setdefault(f.sentence(m.first), []).append((m.surface, m.place.admin1))
+    return [
+        frozenset(code for s, code in by_sentence.get(f.sentence(m.first), ()) if s != m.surface)
+        for m in mentions
+    ]
 
 
 def _names_alike(a: str, b: str) -> bool:
@@ -225,9 +293,10 @@ def resolve(f: Finder, mentions: list[Mention], passes: int = 3) -> None:
                 _support(ctx_admin1, g.admin1[m.cands[0][0]], m.surface, 1.0)
                 _support(ctx_country, g.country[m.cands[0][0]], m.surface, 1.0)
         named = _named_regions(f, mentions)
-        for m, around in zip(mentions, named, strict=True):
+        local = _sentence_regions(f, mentions)
+        for m, around, here in zip(mentions, named, local, strict=True):
             prev = f.word(m.first - 1)
-            m.chosen = choose(g, m, ctx_admin1, ctx_country, prev == "the", prev, around, ctx_towns)
+            m.chosen = choose(g, m, ctx_admin1, ctx_country, prev == "the", prev, around, ctx_towns, here)
             m.place = g.place(m.chosen) if m.chosen is not None else None
     _city_districts(f, mentions)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from frontwatch.gazetteer import REGION_WORDS, Gazetteer
+from frontwatch.gazetteer import REGION_WORDS, Gazetteer, core_name
 from frontwatch.toponyms.finder import Finder, Mention
 from frontwatch.toponyms.words import (
     APPOSITION_START,
@@ -29,6 +29,7 @@ from frontwatch.toponyms.words import (
     VILLAGE_WORDS,
     word_zipf,
 )
+from frontwatch.translit import loose_key
 
 
 def _skip_parens(f: Finder, i: int) -> int:
@@ -108,7 +109,15 @@ def _region_ids(g: Gazetteer, m: Mention) -> set[int]:
     applies. National capitals keep the town sense ("Kyiv said" after "the Kyiv region")."""
     if any(i in g.capitals for i, _, _ in m.cands):
         return set()
-    return {i for i, how, _ in m.cands if how != "fuzzy" and i in g.capital_named}
+    # a renamed capital's new name is the town's alone ("Dnipro" beside "the Dnipropetrovsk region")
+    surface = loose_key(m.surface)
+    return {
+        i
+        for i, how, _ in m.cands
+        if how != "fuzzy"
+        and i in g.capital_named
+        and (i not in g.renamed_capital or loose_key(core_name(g.name[i])) == surface)
+    }
 
 
 def kind_hints(f: Finder, mentions: list[Mention]) -> None:
@@ -208,11 +217,14 @@ def _named_after(f: Finder, m: Mention, by_first: dict[int, Mention]) -> frozens
 
 def _codes(g: Gazetteer, n: Mention) -> frozenset[str]:
     out = set()
+    # "Kharkiv" may be the town: only regions with names of their own, or named with a region word
+    worded = n.surface.split()[-1].casefold() in REGION_WORDS
     for i, how, _ in n.cands:
+        own = worded or i not in g.capital_named
         if how == "exact" and g.kind[i] == "country":
             out.add(g.country[i])
-        elif how == "exact" and g.kind[i] == "region" and g.admin1[i] and i not in g.capital_named:
-            out.add(g.admin1[i])  # "Kharkiv" may be the town: only regions with names of their own
+        elif how == "exact" and g.kind[i] == "region" and g.admin1[i] and own:
+            out.add(g.admin1[i])
     return frozenset(out)
 
 

@@ -12,15 +12,32 @@ from frontwatch.gazetteer import REGION_WORDS
 MAX_WORDS = 6
 FUZZY_SURE = 85.0  # a typo-matched name this close needs no support from the document's other places
 DOMINATED_PENALTY = 6.0  # more than an oblast's support (3.0 x 1.5) plus the country's (1.5)
+# A town's own name in another romanisation ("Vasilyevka" for Vasylivka) is as good as an alternate name that
+# GeoNames spells exactly so (an old name of another village): 1.0 for a loose match, +0.5.
+LOOSE_OWN_NAME = 0.5
+# A town in a region its sentence names ("settlements of the X region, including Y") over a namesake in a
+# region named elsewhere in the document: more than the half point between an own name and an alternate.
+SENTENCE_REGION = 1.0
 DOMINANT_RATIO = 10  # how much bigger a place must be for its own name to beat a village's alternate
 # A name that is also a common English word ("Metro", "War", "Red Cross") or given name ("Warren") names a
 # town only with a place cue, or when the town is big for how common the word is: 10 ** (zipf + 1.25)
 # people, 10 ** (zipf + 0.5) for a national capital or where the document's other places point to its
 # country or region.
 COMMON_ZIPF = 3.3
+# A word English writes this often ("Chechen", "Korean", "Helmet") is no misspelling of a place name.
+TYPO_MAX_ZIPF = 3.0
 COMMON_ZIPF_PHRASE = 4.5  # a many-word name is rarely a phrase ("Red Cross"), often a town ("Boulder City")
 VILLAGE_MAX_POPULATION = 100_000  # "the village of X" is no city
 SMALL_VILLAGE = 5_000  # below this, a lone namesake outside the regions a text names is another village
+# A word that is a demonym ("Canadian") names a town of that name only when the town is this big.
+STRONG_TOWN = 100_000
+# A town reached by an alternate name unlike its own, which another candidate bears as its own name, gives way
+# ("Berea" is Berea, Kentucky, not Aleppo; "Liverpool" is not Washington, Indiana), unless it is this many
+# times bigger ("Bombay" is Mumbai, not a hamlet of that name); the penalty is about a town's support from its
+# region and country named in the document (3.0 + 1.5).
+ALTERNATE_RATIO = 1_000
+ALTERNATE_PENALTY = 4.0
+ALIKE_SCORE = 80.0  # spelling similarity above which an alternate is the town's own name spelled another way
 # Hyphenated names are split into tokens; n-grams join them again ("Ivano-Frankivsk", "Izyum-Balakliia").
 TOKEN = re.compile(r"[^\W\d_]+(?:[\'’ʼ][^\W\d_]+)*\.?", re.UNICODE)
 POSSESSIVE = re.compile(r"[\'’]s$")
@@ -39,6 +56,11 @@ PLACE_CUES = _words(
     "city town village settlement region oblast province of north south east west northeast northwest "
     "southeast southwest"
 )
+# Prepositions that open a sentence before a place ("Inside X, ...") and that spaCy's stop words lack: no
+# given names.
+PREPOSITIONS = _words("inside beneath amid amidst despite past unlike like")
+# Words that make a union of states a place, not an actor: "in the EU", not "EU leaders", "the EU said".
+INSIDE_CUES = _words("in into across inside outside within throughout")
 # Slots where an unknown capitalised name is still a place: "near X", "the village of X", "X district".
 NEAR_CUES = _words("near outside")
 SETTLEMENT_WORDS = _words("city town village settlement hamlet urban cities towns villages")
@@ -108,7 +130,7 @@ FEATURE_WORDS = _words(
 # Nouns a sea's name qualifies without the thing being the sea: "the Black Sea port", "Black Sea Fleet".
 ON_FEATURE_NOUNS = _words(
     "port ports city cities town towns village villages resort island islands harbour harbor palace "
-    "fleet base naval"
+    "fleet flotilla base naval"
 )
 # Capitalised words that are no place names: dates, institutions, roles, headline words.
 NEWS_WORDS = _words(
@@ -132,6 +154,11 @@ WEAPONS = _words(
 NOT_NAMES = (
     frozenset(STOP_WORDS) | NEWS_WORDS | PERSON_TITLES | ORG_NEXT | INSTITUTIONS | WEAPONS | set(REGION_WORDS)
 )
+
+
+def may_be_typo(word: str) -> bool:
+    """Whether a word unknown to the gazetteer may be a misspelt place name: not an everyday English word."""
+    return word_zipf(word) < TYPO_MAX_ZIPF
 
 
 @lru_cache(maxsize=50_000)
