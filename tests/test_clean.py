@@ -558,3 +558,155 @@ def test_agency_contributor_lines_coverage_pointers_and_appeals() -> None:
 def test_lone_topic_heading_starts_a_headline_list() -> None:
     c = clean_text(page("Title", *BODY, "Also on the topic", "Drones hit an oil depot in the Bryansk region"))
     assert c.text == "\n\n".join(BODY)
+
+
+def test_author_bio_after_the_story() -> None:
+    bios = (
+        "Ilona Varga is a correspondent for the Danube Ledger based in Odesa, covering the southern front.",
+        "Ilona Varga and Tomas Reiter are reporters at the Danube Ledger.",
+        "Tomas Reiter is the Danube Ledger's Kharkiv bureau chief.",
+        "Ilona Varga covers energy and the war economy for the Danube Ledger.",
+    )
+    for bio in bios:
+        c = clean_text(page("Title", *BODY, bio, "© 2024 Danube Ledger"))
+        assert c.text == "\n\n".join(BODY), bio
+        assert removed_rules(page("Title", *BODY, bio))[bio] == "author"
+
+
+def test_sentences_about_journalists_in_the_story_are_kept() -> None:
+    inside = "Ilona Varga is a correspondent for the Danube Ledger and was in Mykolaiv when the missiles hit."
+    assert inside in clean_text(page("Title", BODY[0], inside, BODY[1], BODY[2])).text
+    for last in (
+        "Pavel Orlik is a reporter for the Danube Ledger who was detained in Rostov in April.",
+        "Marta Hlyva is a journalist who fled Mariupol with her two sons.",
+        "Pavel Orlik was a photographer for the Danube Ledger and had worked in Ukraine since 2015.",
+        "Marta Hlyva is a senior fellow at the Steppe Institute and a former adviser to the ministry.",
+        "Pavel Orlik is a reporter at the Danube Ledger, the governor said on Sunday.",
+    ):
+        assert clean_text(page("Title", *BODY, last)).text.endswith(last), last
+
+
+def test_subscribe_to_channel_prompts() -> None:
+    for line in (
+        "Subscribe to the Danube Ledger on Telegram",
+        "Subscribe to Steppe Radio in VK, OK and Dzen",
+        "Read us on Viber and WhatsApp",
+        "Join Steppe Radio on Telegram - news first!",
+        "Our Telegram channel: t.me/danube_ledger",
+    ):
+        assert rule_for(line) in {"promo", "share"}, line
+    for line in (
+        "Residents subscribe to Telegram channels for air-raid alerts, a survey found.",
+        "The governor wrote on Telegram that the strike had hit a school.",
+        "Join the evacuation convoy in Zaporizhzhia, the regional administration urged.",
+    ):
+        assert rule_for(line) is None, line
+
+
+def test_error_report_prompts() -> None:
+    for line in (
+        "Spotted a typo? Highlight it and press Ctrl + Enter",
+        "If you notice an error, select the passage and press Ctrl+Enter to tell the editors.",
+        "Noticed a mistake? Let us know",
+        "Typo in the text? Select it and send it to us",
+    ):
+        assert rule_for(line) == "feedback", line
+    for line in (
+        "The ministry said it had found a mistake in the casualty figures and corrected them.",
+        "Officials noticed an error in the evacuation lists on Tuesday.",
+    ):
+        assert rule_for(line) is None, line
+
+
+def test_reader_tip_prompts() -> None:
+    for line in (
+        "Do you know of a claim we should look into? Message our checking team on Signal.",
+        "Have a story from the front line? Email us at tips@example.org",
+        "If you witnessed the explosion, please get in touch with us.",
+        "Write to our investigations desk.",
+        "Send us your photos and videos",
+        "Got a news tip? Send it to the newsroom.",
+    ):
+        assert rule_for(line) == "feedback", line
+    for line in (
+        "Contact us if you see drones, the police urged residents.",
+        "If you have relatives in Kherson, contact us, the volunteer said.",
+        "Write to us, the families of the prisoners pleaded in a letter to the ministry.",
+        "Have you seen this man? Police in Odesa published a photo of the suspect.",
+        "A reader wrote to our newsroom asking whether the ferry was still running.",
+    ):
+        assert rule_for(line) is None, line
+
+
+def test_view_counters_and_counts_with_thousands_separators() -> None:
+    for line in ("Views: 4 802", "Viewed 12,509 times", "Views 733", "3.4K views", "👁 1 090"):
+        assert rule_for(line) == "meta", line
+    for line in ("Comments (4,512)", "Comments: 12 034", "2,481 comments", "View all 2,481 comments"):
+        assert rule_for(line) == "comment-form", line
+    for line in (
+        "Views differ on whether the counteroffensive has stalled.",
+        "Views of the damaged bridge were shared widely on Monday.",
+    ):
+        assert rule_for(line) is None, line
+
+
+def test_counted_comments_header_with_separator_cuts_the_thread() -> None:
+    c = clean_text(page("Title", *BODY, "Comments (2,118)", "Great piece", "Not true at all"))
+    assert c.text == "\n\n".join(BODY)
+
+
+def test_external_link_and_editorial_disclaimers() -> None:
+    for line in (
+        "Steppe Radio is not responsible for the content of external websites",
+        "The Danube Ledger is not responsible for the contents of third-party sites.",
+        "The editorial board does not necessarily share the opinions of the author.",
+    ):
+        assert rule_for(line) == "outlet", line
+    for line in (
+        "The company said it is not responsible for the content of third-party channels on its platform.",
+        "The editorial board of the newspaper was dismissed in March.",
+    ):
+        assert rule_for(line) is None, line
+
+
+def test_masthead_and_multi_person_byline_over_the_story() -> None:
+    header = (
+        "Title",
+        "Steppe Radio / News of the southern regions",
+        "Ilona Varga and Tomas Reiter in Odesa",
+        "Ilona Varga, Tomas Reiter and Pavel Orlik in Kyiv and Warsaw",
+    )
+    c = clean_text(page(*header, *BODY))
+    assert c.text == "\n\n".join(BODY)
+    rules = removed_rules(page(*header, *BODY))
+    assert rules["Steppe Radio / News of the southern regions"] == "masthead"
+    assert rules["Ilona Varga and Tomas Reiter in Odesa"] == "author"
+
+
+def test_slashed_lines_and_byline_shapes_inside_the_body_are_kept() -> None:
+    for line in ("Steppe Radio / News of the southern regions", "Ilona Varga and Tomas Reiter in Odesa"):
+        assert line in clean_text(page("Title", BODY[0], line, BODY[1], BODY[2])).text, line
+    standfirst = "Russia / Ukraine war: what we know on day 300"
+    assert standfirst in clean_text(page("Title", standfirst, *BODY)).text
+
+
+def test_more_from_rails_at_the_edges_and_with_their_lists() -> None:
+    c = clean_text(page("Title", *BODY, "More from Opinion", "More by Ilona Varga"))
+    assert c.text == "\n\n".join(BODY)
+    # In the body the rail goes with the headlines listed under it.
+    c = clean_text(
+        page(
+            "Title",
+            BODY[0],
+            "More from Danube Ledger",
+            "Drone debris damages a school in Kremenchuk",
+            *BODY[1:],
+        )
+    )
+    assert c.text == "\n\n".join(BODY)
+    # A live page's heading over its own paragraph stays.
+    assert "More from Kharkiv" in clean_text(page("Title", BODY[0], "More from Kharkiv", *BODY[1:])).text
+
+
+def test_share_bar_with_a_tweet_button() -> None:
+    assert rule_for("Share  Tweet  Email  Copy link") == "share"

@@ -1,11 +1,12 @@
 """Boilerplate removal for article bodies.
 
 Three kinds of evidence: line rules for the furniture every web page carries (comment forms, "Read also"
-teasers, navigation, share bars, author boxes, breadcrumbs, adverts, captions and credits, date stamps,
-cookie notices, app and newsletter promotions, outlet standards and licence notes, live-page widgets);
-position (bylines before or after the prose, kickers over it, headline lists under "Read also", the tail
-after a comments header); and lines repeated at the head or tail of several independent documents (an
-outlet's own furniture). Every removed line is kept for audit.
+teasers, navigation, share bars, author boxes, breadcrumbs, adverts, captions and credits, date stamps and
+view counters, cookie notices, app, channel and newsletter promotions, error-report and reader-tip prompts,
+outlet standards, licence and disclaimer notes, live-page widgets); position (bylines and mastheads before
+or after the prose, author bios after it, kickers over it, headline lists under "Read also" or "More from",
+the tail after a comments header); and lines repeated at the head or tail of several independent documents
+(an outlet's own furniture). Every removed line is kept for audit.
 """
 
 from __future__ import annotations
@@ -44,14 +45,17 @@ _PLATFORM = (
 )
 # Buttons of a share bar: the platforms plus mail, print and link buttons.
 _SHARE_BUTTON = (
-    rf"({_PLATFORM}|vk|vkontakte|odnoklassniki|ok|reddit|pinterest|flipboard|pocket|messenger|sms|e-?mail|print"
-    r"|copy( link)?|link|weibo|wechat|line|skype|tumblr)"
+    rf"({_PLATFORM}|tweet|vk|vkontakte|odnoklassniki|ok|reddit|pinterest|flipboard|pocket|messenger|sms"
+    r"|e-?mail|print|copy( link)?|link|weibo|wechat|line|skype|tumblr)"
 )
 _SHARE_SEP = r"[\s,|·•/]+"
 # A personal name as a byline prints it: two to four capitalised words or initials ("Frederick W. Kagan").
 _NAME_WORD = r"(?-i:[A-Z][\w'’-]*\.?|(van|von|de|der|den|al|el|da|di|du|la|le|bin|ibn)(?=\s))"
 _PERSON = rf"(?-i:[A-Z][\w'’-]*\.?)( {_NAME_WORD}){{1,3}}"
 _PEOPLE = rf"{_PERSON}((,| and| &|, and) {_PERSON}){{0,6}}"
+# "Kyiv", "Kryvyi Rih", "Kyiv and Moscow": where the reporters of a byline file from.
+_PLACE = rf"{_NAME_WORD}( {_NAME_WORD}){{0,2}}"
+_PLACES = rf"{_PLACE}((,|,? and) {_PLACE}){{0,3}}"
 # Words that make a capitalised pair a place or a body, not a person ("Kherson Oblast", "Armed Forces").
 _NOT_PERSON = (
     r"(?-i:.*\b(Oblast|Region|Province|Krai|Raion|District|City|Republic|River|Sea|Island|Ministry|Forces|Army"
@@ -59,6 +63,16 @@ _NOT_PERSON = (
     r"|Staff|Command|Guard|Service|News|Times|Post|Press|Media|University|Institute|Airport|Bridge|Plant"
     r"|Street|Square|Avenue|Front|Direction)\b)"
 )
+
+# A reporting verb: the line tells what someone said, so it is the story even where it reads like a notice.
+_REPORTED = (
+    r".*\b(said|says|told|tells|wrote|writes|added|urged|asked|according to|warned|announced|begged|pleaded"
+    r"|appealed|demanded|stated|claimed|noted|replied|insisted|explained|stressed|recalled)\b"
+)
+# A count as pages print it: "12", "1,203", "2 317", "1.2K".
+_COUNT = r"(\d{1,3}([,.\u202f ]\d{3})+|\d+([.,]\d)?\s?[km]?)"
+# Channels a "subscribe" prompt points to, the social platforms plus feed services.
+_CHANNEL = rf"({_PLATFORM}|dzen|zen|vk|vkontakte|odnoklassniki|ok|rutube|max|signal|apple news|rss|flipboard)"
 
 _AD_LABEL = (
     r"(advertisement|advertising|advert|ads?|ad feedback|sponsored|promoted|paid (content|post|partnership)"
@@ -69,8 +83,8 @@ _AD_LABEL = (
 )
 _COMMENTS_HEADER = (
     r"((reader |readers['’] |user )?(comments?|discussion|responses|replies|reactions)"
-    r"(\s*\(\d+\)|\s*:\s*\d+|\s*\[\d+\])"
-    r"|(show|view|load|read|see|hide|open) (all |the )?(\d+ )?(reader )?comments?( \(\d+\))?)"
+    rf"(\s*\({_COUNT}\)|\s*:\s*{_COUNT}|\s*\[{_COUNT}\])"
+    rf"|(show|view|load|read|see|hide|open) (all |the )?({_COUNT} )?(reader )?comments?( \({_COUNT}\))?)"
 )
 
 # Whole-line rules, matched against the line without leading bullets. Families name the rule in the audit.
@@ -86,7 +100,7 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"save my name,? email.*",
         r"you must be logged in to post a comment.*",
         r"notify me of (follow-up comments|new posts).*",
-        r"(cancel reply|reply|comments?|\d+ comments?|no comments( yet)?|comments are closed)\.?",
+        rf"(cancel reply|reply|comments?|{_COUNT} comments?|no comments( yet)?|comments are closed)\.?",
         r"(name|email|website|comment)\s*\*",
         _COMMENTS_HEADER,
         r"(your )?(name|e-?mail( address)?|nickname|comment|message)\s*\*?( \(required\))?:?",
@@ -176,6 +190,36 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"\b.{0,150}",
         r"(become|be) (a|our) (member|patron|supporter|paying subscriber)\b.{0,120}",
         r"(donate|support us)( now| today| here)?[.!]?",
+        # "Subscribe to X on Telegram", "Read us in Telegram and Dzen": an imperative pointing to a channel.
+        rf"(subscribe to|join|read us|find us|watch us|listen to us)( [\w.&'’-]+){{0,4}} (on|in|via|at)"
+        rf" {_CHANNEL}((,|,? and|,? or) {_CHANNEL}){{0,4}}\b.{{0,80}}",
+        # "Our Telegram channel: t.me/steppe", "Steppe Radio on Viber: @steppe".
+        rf"(our |the )?([\w.&'’-]+ ){{0,3}}(on |in )?{_CHANNEL}( channel| page| account| group| community)?"
+        r"\s*:?\s*(https?://\S+|[\w-]+\.[a-z]{2,4}/\S*|@\w+)",
+    ),
+    "feedback": _rx(
+        # Error-report prompts: "Found a mistake? Select it and press Ctrl+Enter".
+        r".{0,150}\bctrl\s*\+\s*enter\b.{0,100}",
+        r"(if you )?(have )?(found|noticed|spotted|see|seen|find|notice|spot) (an? )?"
+        r"(mistake|error|typo|misprint|inaccuracy|spelling mistake)s?"
+        r"( in (the|this|our) (text|article|story|report))?\s*[?,.!:]?\s*(please )?(select|highlight|mark"
+        r"|let us know|tell us|report|write|e-?mail|contact|notify|click|press)\b.{0,150}",
+        r"(mistake|error|typo|misprint)s? in (the|this) (text|article|story)\?.{0,150}",
+        # Calls for readers' tips: "Have you seen a claim we should check? Write to our desk." A quoted
+        # appeal ("Contact us if you see drones," police said) is reportage.
+        rf"(have|do|did|got|are|were|can|know)\b(?!{_REPORTED})[^?]{{0,150}}\?\s*(please )?"
+        r"(write|e-?mail|contact|send|tell|message|get in touch|let us know|share|reach|text|call|drop)\b"
+        r"(?=.{0,160}(\b(us|our)\b|@)).{0,200}",
+        r"(please )?(write|e-?mail|send|message|contact) (to )?(us|our ([\w'’-]+ ){0,3}"
+        r"(desk|team|editors?|newsroom|reporters?|journalists?|editorial( office| board| team)?))\b"
+        rf"(?!{_REPORTED}).{{0,160}}",
+        rf"if you (have|know|saw|witnessed|were|are|have been|had)\b(?!{_REPORTED})[^.?]{{0,150}}[,.]? "
+        r"(please )?(contact|e-?mail|write to|message|get in touch with|tell|let) (us|our)\b.{0,150}",
+        r"(share|send) (us )?your (own )?(story|stories|tips?|photos?|videos?|experiences?|news|footage)"
+        rf"( with us)?\b(?!{_REPORTED}).{{0,120}}",
+        r"(got|have) a (news )?tip\?.{0,120}",
+        r"tell us (what you think|your (views?|opinions?|story|stories|thoughts|experiences?))"
+        rf"\b(?!{_REPORTED}).{{0,120}}",
     ),
     "advert": _rx(rf"{_AD_LABEL}([\s.:|·•/*–—-]+{_AD_LABEL}){{0,3}}[\s.:|·•*–—-]*"),
     "caption": _rx(
@@ -208,7 +252,9 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"|months?)|an? (minute|hour|day|week|month)) ago|just now",
         r"\d+\s*(-\s*\d+\s*)?(min(ute)?s?|hours?)\.?\s*(read|reading time|to read)",
         r"(estimated )?(reading|read) time\s*:?\s*\d+.{0,20}",
-        r"\d[\d,.]*\s*[km]?\s*(views|reads|shares)",
+        rf"{_COUNT}\s*(views|reads|shares|hits)",
+        # "Views: 2 317", "Viewed 1,204 times", "👁 2317".
+        rf"((page )?views|reads|hits|viewed|view count|👁|👀)\s*[:|-]?\s*{_COUNT}( times)?",
     ),
     "consent": _rx(
         r"(we|this (web)?site|our (web)?site) uses? cookies\b.{0,300}",
@@ -255,6 +301,17 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"|(this|the) (map|report|article|story|page|assessment|update|post|blog)"
         r" (is|was|has been|will be) (updated|corrected|amended|published|revised))).{0,400}",
         r"the (views|opinions) expressed (in this|here)\b.{0,200}",
+        # "X is not responsible for the content of external sites."
+        rf"(?=.{{0,80}}\b(is|are) not responsible for)(?!{_REPORTED})"
+        r".{0,80}\b(is|are) not responsible for (the )?"
+        r"(content|contents|materials?|information|opinions?|views)( and ([\w-]+ ){0,2}\w+)? (of|on|in|at) "
+        r"(any )?(external|third[- ]party|other|linked|outside|advertis\w*"
+        r"|readers['’]?|users['’]?)\b.{0,100}",
+        # "The editorial board may not share the author's opinion."
+        rf"(?=.{{0,60}}\b(editorial (board|office|staff|team)|editors|publisher)\b)(?!{_REPORTED})"
+        r".{0,60}\b(editorial (board|office|staff|team)|editors|publisher)\b"
+        r".{0,40}\b(may|does|do|might) not (share|coincide with|necessarily (share|reflect|coincide))\b"
+        r".{0,150}",
         r"(was this (article|story|page) (helpful|useful)\?|report an? (error|typo|correction)"
         r"|submit a correction).{0,40}",
     ),
@@ -292,16 +349,44 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
 # on its own is a byline; inside the body the same shapes can be a subheading.
 EDGE_RULES: dict[str, re.Pattern[str]] = {
     "author": _rx(
-        # "Olena Marchuk in Kyiv", "A B in Kyiv and C D in Kharkiv", "A B, C D, and E F".
-        rf"(?!{_NOT_PERSON}){_PERSON} in {_NAME_WORD}( {_NAME_WORD}){{0,2}}"
-        rf"(,? and {_PERSON} in {_NAME_WORD}( {_NAME_WORD}){{0,2}})*( and agencies)?",
+        # "Olena Marchuk in Kyiv", "A B in Kyiv and C D in Kharkiv", "A B and C D in Kyiv",
+        # "A B, C D, and E F".
+        rf"(?!{_NOT_PERSON}){_PEOPLE} in {_PLACES}(,? and {_PEOPLE} in {_PLACES})*( and agencies)?",
         rf"(?!{_NOT_PERSON}){_PERSON}((, | and |, and | & ){_PERSON}){{1,8}}",
         r"([\w'’]+ ){0,3}(staff|reporters?|correspondents?) and agencies|agencies",
         # "Martin Keller, Europe correspondent"
         rf"{_PERSON},? (the |our )?([\w'’-]+ ){{0,3}}(correspondent|editor|reporter|writer|analyst|columnist"
         rf"|contributor|producer)( in {_NAME_WORD}( {_NAME_WORD}){{0,2}})?",
     ),
+    # A rail naming a section or an author: "More from Opinion", "More by Jane Roe". Inside the body the
+    # same words can head a live page's next post ("More from Kharkiv").
+    "related": _rx(r"more (from|by) ([\w'’&.-]+ ){0,4}[\w'’&-]+"),
 }
+# An outlet's masthead over the story: "Steppe Radio / News of the south", "The Courier | Independent news".
+MASTHEAD = re.compile(
+    r"(?-i:[A-Z][\w'’.&-]*)( [\w'’.&-]+){0,3}\s+[/|]\s+(?-i:[A-Z])[\w'’&-]*( [\w'’.&,-]+){0,7}", re.IGNORECASE
+)
+# A note about the author after the story: "Jane Roe is a reporter at the Courier covering ...",
+# "Jane Roe covers Russia for the Courier". Only newsroom roles tied to an outlet or a newsroom title:
+# "X is a senior fellow at Y" closes stories as background, and "X is a journalist who fled Mariupol" or
+# news about a journalist (detained, killed, quoted) is the story itself.
+_JOURNALIST_NEWS = (
+    r"(?!.*\b(said|says|told|detained|arrested|jailed|killed|wounded|injured|died|dead|missing|charged"
+    r"|sentenced|accused|captured|released|freed|expelled|deported|held|tried)\b)"
+)
+_OUTLET_TIE = (
+    r"(?=.*(\b(at|for|with) (the )?(?-i:[A-Z])|['’]s\b|\bour\b|\bbased in\b"
+    r"|\b(freelance|staff|senior|contributing|special|foreign|chief|deputy|managing|political|defen[cs]e|war)"
+    r" (reporter|correspondent|editor|writer|journalist|photographer|producer)))"
+)
+AUTHOR_BIO = _rx(
+    rf"{_JOURNALIST_NEWS}{_OUTLET_TIE}{_PEOPLE} (is|are|has been) (?!not )([\w.&'’-]+ ){{0,6}}"
+    r"(reporters?|correspondents?|editors?|writers?|journalists?|columnists?|contributors?|producers?"
+    r"|photographers?|photojournalists?|videographers?|bureau chief|interns?|contributing \w+|staff \w+)"
+    r"\b.{0,300}",
+    rf"{_JOURNALIST_NEWS}{_PEOPLE} (covers|reports (on|from)|writes (about|on|for)|has covered"
+    r"|has reported (on|from))\b(?=.{0,200}\b(for|at)\b).{0,300}",
+)
 # A lone heading over a list of other articles' headlines ("Read also", "Related").
 RELATED_HEADER = _rx(
     r"(read|see) (also|more|next)|also (read|see)"
@@ -327,7 +412,7 @@ TAIL_MARKERS = _rx(
     r"share this( article| story| post)?:?",
     r"like this:?",
     r"%d bloggers like this:?",
-    r"(\d+ )?comments?",
+    rf"({_COUNT} )?comments?",
     _COMMENTS_HEADER,
     r"(add|post|write|leave) (a |your )?comment",
     r"(explore )?more on (this|these) (story|stories|topics?)",
@@ -452,6 +537,7 @@ def clean_text(text: str, title: str | None = None, repeated: frozenset[str] = f
     _drop_tail(lines, keep, drop)
     _drop_header_labels(lines, keep, drop, title_index)
     _drop_edge_lines(lines, keep, drop)
+    _drop_author_bios(lines, keep, drop)
 
     if repeated:
         edges = edge_keys("\n".join(ln for ln, k in zip(lines, keep, strict=True) if k))
@@ -489,6 +575,8 @@ def _drop_related_lists(lines: list[str], keep: list[bool], drop) -> None:
                 break
             drop(j, "related")
             listed += 1
+        if listed:
+            drop(i, "related")  # the heading goes with its list ("More from Opinion")
 
 
 def is_headline(line: str) -> bool:
@@ -510,6 +598,21 @@ def _drop_edge_lines(lines: list[str], keep: list[bool], drop) -> None:
             if pattern.fullmatch(core):
                 drop(i, family)
                 break
+        else:
+            if i < first and MASTHEAD.fullmatch(core) and not _SENTENCE_END.search(core):
+                drop(i, "masthead")
+
+
+def _drop_author_bios(lines: list[str], keep: list[bool], drop) -> None:
+    """Notes about the author after the last paragraph of the story; the walk stops at the story's prose."""
+    for i in reversed(range(len(lines))):
+        core = _BULLET.sub("", lines[i]).strip()
+        if not core or not keep[i]:
+            continue
+        if AUTHOR_BIO.fullmatch(core):
+            drop(i, "author")
+        elif is_prose(core):
+            return
 
 
 def _drop_tail(lines: list[str], keep: list[bool], drop) -> None:
