@@ -194,3 +194,12 @@ def test_russian_endings_reach_only_ukrainian_towns(gaz):
     found = gaz.ids("Druzhkovka")
     assert any(gaz.name[i] == "Druzhkivka" and gaz.admin1[i] == "UA.05" for i, _, _ in found)
     assert all(gaz.country[i] != "RU" for i, how, _ in gaz.ids("Bobrivka") if how == "loose")
+
+
+def test_misspelt_reaches_own_names_one_slip_away(gaz):
+    got = {(gaz.name[i], gaz.admin1[i]) for i, how, _ in gaz.misspelt("Lymna")}
+    assert ("Lyman", "UA.05") in got  # two letters swapped, though "Lymna" loosely matches a Limna
+    assert all(how == "fuzzy" for _, how, _ in gaz.misspelt("Lymna"))
+    # a name GeoNames keeps beside a town's own ("Mayak"-like alternates) is no slip of the pen
+    assert all(gaz.name[i].casefold().startswith("may") for i, _, _ in gaz.misspelt("Mayak"))
+    assert gaz.misspelt("Kyiv") == []  # too short to tell a slip from another name

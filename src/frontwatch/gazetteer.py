@@ -378,6 +378,26 @@ class Gazetteer:
         best = max(h[1] for h in hits)
         return [(i, "fuzzy", s) for _, s, j in hits if s >= best - 1e-9 for i in self.fuzzy_ids[j]]
 
+    def misspelt(self, name: str) -> list[tuple[int, MatchKind, float]]:
+        """Entries whose own name is one edit or one swap of adjacent letters away from `name` ("Lymna" for
+        Lyman), among the names fuzzy matching may reach, whatever exact or loose matches the name also has:
+        for a caller that knows which regions the place must lie in. A slip is made writing a town's name,
+        not one of the old or foreign names GeoNames lists beside it."""
+        ek = exact_key(name)
+        if len(ek) < FUZZY_MIN_LENGTH:
+            return []
+        self._fuzzy(ek)  # builds the first-letter buckets
+        keys, js = self.__dict__["_buckets"].get(ek[0], ([], []))
+        hits = process.extract(
+            ek, keys, scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=None, processor=None
+        )
+        out = []
+        for key, dist, k in hits:
+            if dist == 1 and key != ek:
+                sim = fuzz.ratio(ek, key)
+                out += [(i, "fuzzy", sim) for i in self.fuzzy_ids[js[k]] if exact_key(self.name[i]) == key]
+        return out
+
     def candidates(self, name: str, fuzzy: bool = False, kinds: tuple[str, ...] = KINDS) -> list[Candidate]:
         return [Candidate(self.place(i), m, s) for i, m, s in self.ids(name, fuzzy) if self.kind[i] in kinds]
 

@@ -7,8 +7,13 @@ is resolved by context: region words ("the Kharkov region"), lists of regions, t
 places of the document, population and match quality. A name shared by a region and its capital
 ("Kharkiv") keeps one sense per document: once the document means the region, its bare mentions do too,
 unless a cue of their own says town ("the city of X", "X, the regional capital", "40 km north of X").
-A town reached by an old or foreign alternate name gives way to a town of that very name ("Berea"), and
-fuzzy matching abroad stays with countries, world features and big cities ("Oconee" is not Ocoee).
+A town reached by an old or foreign alternate name gives way to a town of that very name ("Berea",
+"Pokrovsk" before Engels), and fuzzy matching abroad stays with countries, world features and big cities
+("Oconee" is not Ocoee). Of namesakes, the one in the region most of the document's places lie in wins, and
+an explicit locator decides outright ("Yampil in the Donetsk region", "Krasne near Vovchansk": with no such
+namesake held, the village is left unresolved). A bare regional capital that is shelled or entered, or whose
+streets and districts the sentence speaks of, is the town; "the Dniprovskyi district" is a part of the city
+named just before it.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from frontwatch.gazetteer import REGION_WORDS
 from frontwatch.toponyms.finder import Finder, Mention
 from frontwatch.toponyms.words import (
     APPOSITION_START,
+    AREA_NEXT,
     ATTRIBUTION_NOUNS,
     COMMON_ZIPF,
     COMPANY_NEXT,
@@ -32,6 +33,9 @@ from frontwatch.toponyms.words import (
     word_zipf,
 )
 from frontwatch.translit import loose_key
+
+# "Beryslav Raion", "Izium District": a division named after its seat town, not a given name and surname
+AREA_WORDS = AREA_NEXT | frozenset(REGION_WORDS)
 
 
 def person_surfaces(f: Finder, mentions: list[Mention]) -> set[str]:
@@ -55,7 +59,7 @@ def person_surfaces(f: Finder, mentions: list[Mention]) -> set[str]:
             and _given_name_town(f, toks[b - 1].text)
             and f.text[toks[b - 1].end : tb.start] == " "
             and tb.key not in STOP_WORDS | NEWS_WORDS | PERSON_TITLES | ORG_NEXT | FEATURE_WORDS
-            and tb.key not in REGION_WORDS
+            and tb.key not in AREA_WORDS
             and not f.g.ids(tb.text)
             and not tb.sent_start
         ):
@@ -202,7 +206,7 @@ def _first_name(f: Finder, a: int, b: int) -> bool:
         and ta.key
         not in STOP_WORDS | PERSON_TITLES | NEWS_WORDS | PLACE_CUES | PREPOSITIONS  # "Shelled X", "Inside X"
         and tb.key not in STOP_WORDS | PERSON_TITLES | NEWS_WORDS | ORG_NEXT
-        and tb.key not in REGION_WORDS
+        and tb.key not in AREA_WORDS
         and f.g.demonym(ta.text) is None
         and not _strong_name(f, ta.text)
     )

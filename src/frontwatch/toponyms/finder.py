@@ -54,6 +54,7 @@ class Mention:
     village: bool = False  # "the village of X"
     stray: bool = False  # its only candidates were villages outside the regions the text names
     state: bool = False  # a US state's abbreviation after a town ("Macon, Ga.")
+    anchor: Mention | None = None  # the place it is said to be near: "X near Y"
 
 
 def tokens(text: str) -> list[Token]:

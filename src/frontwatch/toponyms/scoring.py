@@ -1,5 +1,7 @@
 """Disambiguation: each mention's candidates scored by kind, population, match quality, its kind hint and
-the places the rest of the document resolves to, over a few passes."""
+the places the rest of the document resolves to (how many of them lie in each region, too), over a few
+passes; then a name's locators ("X in the Y region", "X near Z") for its bare mentions, one-letter slips
+of names of the regions named, and districts of towns."""
 
 from __future__ import annotations
 
@@ -9,20 +11,32 @@ from rapidfuzz import fuzz
 
 from frontwatch.gazetteer import FOCUS_COUNTRIES, Gazetteer, core_name
 from frontwatch.toponyms.finder import Finder, Mention
-from frontwatch.toponyms.senses import kind_hints
+from frontwatch.toponyms.senses import city_district, kind_hints
 from frontwatch.toponyms.words import (
+    ADJECTIVE_ENDING,
     ALIKE_SCORE,
     ALTERNATE_PENALTY,
     ALTERNATE_RATIO,
+    ANCHOR_RATIO,
+    BREADTH,
+    BREADTH_VILLAGE,
+    CAPITAL_KM,
+    CITY_MIN_POPULATION,
     DISTRICT_WORDS,
     DOMINANT_RATIO,
     DOMINATED_PENALTY,
+    FOCUS_ALTERNATE_PENALTY,
+    FOCUS_ALTERNATE_RATIO,
     FUZZY_SURE,
     LOOSE_OWN_NAME,
+    NEAR_KM,
+    NEGATIONS,
     SENTENCE_REGION,
     SETTLEMENT_WORDS,
     SMALL_VILLAGE,
+    STRONG_TOWN,
     VILLAGE_MAX_POPULATION,
+    may_be_typo,
 )
 from frontwatch.translit import exact_key, loose_key
 
@@ -68,26 +82,35 @@ def _dominated(g: Gazetteer, m: Mention) -> set[int]:
     }
 
 
-def _borrowed(g: Gazetteer, m: Mention) -> set[int]:
-    """Towns outside the focus countries reached by an alternate name unlike their own that another candidate
-    bears as its own: GeoNames keeps old, ancient and foreign names among the alternates ("Berea" for Aleppo,
-    "Liverpool" for a Washington, "Paris" for a Kosciusko), and a town of that very name is the one meant,
-    unless the borrower is ALTERNATE_RATIO times bigger ("Bombay" is Mumbai, not a hamlet)."""
+def _borrowed(g: Gazetteer, m: Mention) -> dict[int, float]:
+    """Towns reached by an alternate name unlike their own that another candidate bears as its own, with the
+    penalty each takes. GeoNames keeps old, ancient and foreign names among the alternates ("Berea" for
+    Aleppo, "Liverpool" for a Washington, "Paris" for a Kosciusko, "Pokrovsk" for Engels), and a town of that
+    very name is the one meant. Outside the focus countries the borrower gives way unless it is
+    ALTERNATE_RATIO times bigger ("Bombay" is Mumbai, not a hamlet). In the focus countries an old name is
+    often still in use for a town of like size (Pervomaisk, renamed Sokolohirsk), so the penalty there is
+    smaller than a region's support and the document's context decides; the owner must be spelled exactly
+    so ("Krasnoarmiisk" is Pokrovsk's old name, not Krasnoarmeysk spelled another way) and be at least a
+    FOCUS_ALTERNATE_RATIO-th of the borrower's size."""
     key = exact_key(m.surface)
-    sets = [i for i, how, _ in m.cands if g.kind[i] == "settlement" and how != "fuzzy"]
-    owners = [i for i in sets if _names_alike(key, exact_key(g.name[i]))]
+    sets = [(i, how) for i, how, _ in m.cands if g.kind[i] == "settlement" and how != "fuzzy"]
+    owners = [(i, how) for i, how in sets if _names_alike(key, exact_key(g.name[i]))]
     if not owners:
-        return set()
-    floor = ALTERNATE_RATIO * max(max(g.population[i] for i in owners), 1_000)
-    return {
-        i
-        for i in sets
-        if i not in owners
-        and g.country[i] not in FOCUS_COUNTRIES
-        and i not in g.capitals  # a capital's other names are its names in other languages ("Berne")
-        and g.population[i] < floor
-        and fuzz.ratio(key, exact_key(g.name[i])) < ALIKE_SCORE  # "Berne" is Bern spelled another way
-    }
+        return {}
+    floor = ALTERNATE_RATIO * max(max(g.population[i] for i, _ in owners), 1_000)
+    exact_owner = max((g.population[i] for i, how in owners if how == "exact"), default=-1)
+    out: dict[int, float] = {}
+    for i, _ in sets:
+        if (i, "exact") in owners or (i, "loose") in owners or i in g.capitals:
+            continue  # a capital's other names are its names in other languages ("Berne")
+        if fuzz.ratio(key, exact_key(g.name[i])) >= ALIKE_SCORE:
+            continue  # "Berne" is Bern spelled another way
+        if g.country[i] not in FOCUS_COUNTRIES:
+            if g.population[i] < floor:
+                out[i] = ALTERNATE_PENALTY
+        elif exact_owner >= 0 and FOCUS_ALTERNATE_RATIO * exact_owner >= g.population[i]:
+            out[i] = FOCUS_ALTERNATE_PENALTY
+    return out
 
 
 def choose(
@@ -99,9 +122,15 @@ def choose(
     prev_word: str = "",
     named: Named | None = None,
     ctx_towns: Context | None = None,
-    local: frozenset[str] = frozenset(),
+    local: dict[str, float] | None = None,
+    ctx_anchors: Context | None = None,
 ) -> int | None:
+    local = local or {}
     best, best_score = None, -math.inf
+    # the best town by its score with the breadth of its region's support, kept with its score without it:
+    # breadth ranks namesake towns, and must not make a town beat a country ("China", Texas)
+    town, town_rank, town_score = None, -math.inf, -math.inf
+    biggest = max((g.population[i] for i, how, _ in m.cands if g.kind[i] == "settlement"), default=0)
     m.stray = False
     exact_kinds = {g.kind[i] for i, how, _ in m.cands if how == "exact"}
     key = exact_key(m.surface)
@@ -116,10 +145,17 @@ def choose(
     capital_named = any(i in g.capitals for i, _, _ in m.cands)
     dominated = _dominated(g, m)
     borrowed = _borrowed(g, m)
-    # a cue that says town, or a country or region named after it, places a common word
-    common = 0.0 if m.kind_hint == "settlement" or m.within else m.common
-    after_in = prev_word in ("in", "at", "from")
     within = m.within if any(_inside(g, i, m.within) for i, _, _ in m.cands) else frozenset()
+    # a cue that says town, or a country or region named after it that holds a candidate, places a common
+    # word ("Constitution in Tunisia" is none)
+    common = 0.0 if m.kind_hint == "settlement" or within else m.common
+    after_in = prev_word in ("in", "at", "from")
+    near = _near(g, m)
+    # "X in the Y region" with no candidate there: the gazetteer lacks the village meant, and its namesakes
+    # elsewhere are other places; a city, region or country may still be what the text means. A country
+    # after a name is weaker ("St. Gregory of Narek in Vatican", "Ontario, Canada" with no province Ontario).
+    unmet = any("." in code for code in m.within) and not within
+    located = False  # a candidate was set aside for the place the text puts it in
     for i, how, sim in m.cands:
         kind = g.kind[i]
         if within and not _inside(g, i, within):
@@ -137,8 +173,16 @@ def choose(
                 continue  # "the Metro", "Institute for the Study of War", "Red Cross", "White House"
         if common and kind == "region" and i in g.capital_named and m.kind_hint != "region":
             continue  # its capital's name read as a common word ("Stalin" for Stalino, now Donetsk)
+        if kind == "settlement" and (
+            (near is not None and i not in near) or (unmet and g.population[i] < STRONG_TOWN)
+        ):
+            located = True
+            continue  # "Krasne near Vovchansk": not the Krasne of another oblast
         towns = _weight(ctx_towns, g.admin1[i], m.surface) if ctx_towns is not None else in_admin1
-        if named and _stray_village(g, i, how, m.surface, named, towns):
+        if named and (
+            _stray_village(g, i, how, m.surface, named, towns)
+            or _foreign_village(g, i, how, m.surface, named, in_country)
+        ):
             m.stray = True
             continue
         if how == "fuzzy":
@@ -155,14 +199,25 @@ def choose(
                 score -= 0.5  # an alternate name: a little weaker than a place's own name
             elif how == "loose" and loose_key(g.name[i]) == surface_loose:
                 score += LOOSE_OWN_NAME  # its own name in the other romanisation ("Vasilyevka")
-            if g.admin1[i] in local:
-                score += SENTENCE_REGION  # "18 settlements of the X region, including Y": Y is there
+            # "18 settlements of the X region, including Y": Y is there
+            score += local.get(g.admin1[i] or "", 0.0)
             if i in dominated:
                 score -= DOMINATED_PENALTY
             if i in borrowed and not _only_its_country(g, i, m, borrowed, ctx_country):
-                score -= ALTERNATE_PENALTY
+                score -= borrowed[i]
             if m.kind_hint == "region":
                 score -= 20
+            # a town in a region many of the document's places lie in, before a namesake in a region named
+            # once in passing ("not the town of the same name in the Lviv region")
+            n = _count(ctx_anchors, g.admin1[i], m.surface) if in_admin1 and ctx_anchors else 0
+            if 0 < g.population[i] < BREADTH_VILLAGE and biggest >= max(
+                CITY_MIN_POPULATION, 10 * g.population[i]
+            ):
+                n = 0  # a village against a namesake city ten times its size: Yalta, whatever Donetsk says
+            rank = score + BREADTH * math.log2(max(n, 1))
+            if rank > town_rank:
+                town, town_rank, town_score = i, rank, score
+            continue
         elif kind == "region":
             own = i in g.renamed_capital and loose_key(core_name(g.name[i])) == surface_loose
             if (g.admin1[i] in town_named and not own) or capital_named:
@@ -184,12 +239,40 @@ def choose(
                 score += 10 if after_the else -20  # "the Dnipro" is the river, "Dnipro" the city
         if score > best_score:
             best, best_score = i, score
+    if town is not None and town_score > best_score:
+        best = town
     if best is not None:
         m.stray = False
+    elif located:
+        m.stray = True  # kept, unresolved: a place the gazetteer lacks
     return best
 
 
-def _only_its_country(g: Gazetteer, i: int, m: Mention, borrowed: set[int], ctx_country: Context) -> bool:
+def _near(g: Gazetteer, m: Mention) -> set[int] | None:
+    """The candidates within NEAR_KM of the town a mention is said to be near ("X near Y"), or None where
+    it names no such town."""
+    a = m.anchor
+    if (
+        a is None
+        or a.place is None
+        or a.place.kind != "settlement"
+        or a.place.lat is None
+        or not _anchor(g, a)
+    ):
+        return None  # a river or a border has no one point to measure from, an uncertain town a wrong one
+    lat, lon = a.place.lat, a.place.lon
+    return {i for i, _, _ in m.cands if g.lat[i] is not None and _km(g.lat[i], g.lon[i], lat, lon) <= NEAR_KM}
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def _only_its_country(
+    g: Gazetteer, i: int, m: Mention, borrowed: dict[int, float], ctx_country: Context
+) -> bool:
     """The document points to the country of town i and to none of the towns that own its name: "Saida" in a
     text about Lebanon is Sidon, whatever towns are called Saïda elsewhere."""
     owners = {g.country[j] for j, _, _ in m.cands if j not in borrowed and g.kind[j] == "settlement"}
@@ -207,10 +290,22 @@ def _stray_village(g: Gazetteer, i: int, how: str, surface: str, named: Named, t
     if g.kind[i] != "settlement" or g.population[i] >= SMALL_VILLAGE or g.country[i] not in FOCUS_COUNTRIES:
         return False
     regions = named.get(g.country[i] or "")
-    if not regions or g.admin1[i] in regions:
+    own = how == "exact" and exact_key(g.name[i]) == exact_key(surface)
+    if not regions:
+        return not own  # the text names regions of another country only: a village by another name is a guess
+    if g.admin1[i] in regions:
+        return False
+    return not (own and towns >= 1.0)
+
+
+def _foreign_village(g: Gazetteer, i: int, how: str, surface: str, named: Named, in_country: float) -> bool:
+    """A small village, reached by another name than its own, of a country the document points to nowhere,
+    in a text that names regions of other countries: "the villages of Olenivka and Mayak in Crimea" is no
+    Maiac of Moldova."""
+    if g.kind[i] != "settlement" or g.population[i] >= SMALL_VILLAGE or in_country:
         return False
     own = how == "exact" and exact_key(g.name[i]) == exact_key(surface)
-    return not (own and towns >= 1.0)
+    return not own and (g.country[i] or "") not in named
 
 
 def _named_regions(f: Finder, mentions: list[Mention]) -> list[Named]:
@@ -235,16 +330,35 @@ def _named_regions(f: Finder, mentions: list[Mention]) -> list[Named]:
     return out
 
 
-def _sentence_regions(f: Finder, mentions: list[Mention]) -> list[frozenset[str]]:
-    """For each mention, the admin1 codes of the regions that other names of its sentence resolve to."""
+def _sentence_regions(f: Finder, mentions: list[Mention]) -> list[dict[str, float]]:
+    """For each mention, the admin1 codes of the regions that other names of its sentence resolve to, with
+    the support each gives (SENTENCE_REGION)."""
     by_sentence: dict[int, list[tuple[str, str]]] = {}
     for m in mentions:
         if m.chosen is not None and m.place is not None and m.place.kind == "region" and m.place.admin1:
             by_sentence.setdefault(f.sentence(m.first), []).append((m.surface, m.place.admin1))
     return [
-        frozenset(code for s, code in by_sentence.get(f.sentence(m.first), ()) if s != m.surface)
+        {code: SENTENCE_REGION for s, code in by_sentence.get(f.sentence(m.first), ()) if s != m.surface}
         for m in mentions
     ]
+
+
+def _anchor(g: Gazetteer, m: Mention) -> bool:
+    """Whether a resolved mention is sure of its region: a region or feature, or a town whose namesakes (towns
+    of its own name) in other regions are all far smaller ("Chicago", not "Washington" read as a village of
+    Illinois). Only such names add to the breadth of a region's support, so that namesake villages cannot
+    prop each other up."""
+    c = m.chosen
+    if c is None or g.kind[c] in ("region", "feature"):
+        return c is not None
+    if g.kind[c] != "settlement":
+        return False
+    own = loose_key(m.surface)
+    return all(
+        g.admin1[i] == g.admin1[c] or g.population[c] >= ANCHOR_RATIO * max(g.population[i], 1)
+        for i, how, _ in m.cands
+        if how != "fuzzy" and g.kind[i] == "settlement" and loose_key(g.name[i]) == own
+    )
 
 
 def _names_alike(a: str, b: str) -> bool:
@@ -275,6 +389,7 @@ def resolve(f: Finder, mentions: list[Mention], passes: int = 3) -> None:
         ctx_admin1: Context = {}
         ctx_country: Context = {}
         ctx_towns: Context = {}  # support from towns and regions alone
+        ctx_anchors: Context = {}  # support from names sure of their region, for its breadth
         for m in mentions:
             if m.place and m.chosen is not None:
                 w = 1.5 if m.place.kind == "region" else 1.0
@@ -288,6 +403,8 @@ def resolve(f: Finder, mentions: list[Mention], passes: int = 3) -> None:
                     _support(ctx_admin1, code, key, w)
                     if m.place.kind in ("settlement", "region"):
                         _support(ctx_towns, code, key, w)
+                    if _anchor(g, m):
+                        _support(ctx_anchors, code, key, w)
                 _support(ctx_country, m.place.country, key, 1.0)
             elif m.cands and len(m.cands) <= 3 and len({g.admin1[i] for i, _, _ in m.cands}) == 1:
                 _support(ctx_admin1, g.admin1[m.cands[0][0]], m.surface, 1.0)
@@ -296,19 +413,92 @@ def resolve(f: Finder, mentions: list[Mention], passes: int = 3) -> None:
         local = _sentence_regions(f, mentions)
         for m, around, here in zip(mentions, named, local, strict=True):
             prev = f.word(m.first - 1)
-            m.chosen = choose(g, m, ctx_admin1, ctx_country, prev == "the", prev, around, ctx_towns, here)
+            m.chosen = choose(
+                g, m, ctx_admin1, ctx_country, prev == "the", prev, around, ctx_towns, here, ctx_anchors
+            )
             m.place = g.place(m.chosen) if m.chosen is not None else None
+    # a name left unresolved whose one-letter slip ("Lymna") names a town of a region the text names
+    for m, around, here in zip(mentions, named, local, strict=True):
+        cands = _typo_in_regions(f, m, around)
+        if cands:
+            kept, m.cands = m.cands, cands
+            prev = f.word(m.first - 1)
+            m.chosen = choose(
+                g, m, ctx_admin1, ctx_country, prev == "the", prev, around, ctx_towns, here, ctx_anchors
+            )
+            m.place = g.place(m.chosen) if m.chosen is not None else None
+            if m.chosen is None:
+                m.cands, m.stray = kept, True
+    _located_namesakes(f, mentions)
     _city_districts(f, mentions)
+
+
+def _located_namesakes(f: Finder, mentions: list[Mention]) -> None:
+    """One town per name in a document: where the text locates a name ("Yampil in the Donetsk region",
+    "Dmytrivka near Kyiv") and every such mention agrees, its bare mentions elsewhere that resolved to a
+    namesake mean the town located. A locator the sentence denies before it ("not to be confused with
+    Yampil in the Vinnytsia region") names the other town."""
+    g = f.g
+    located: dict[str, set[int]] = {}
+    for m in mentions:
+        if m.chosen is None or g.kind[m.chosen] != "settlement" or not (m.within or m.anchor):
+            continue
+        here = f.sentence(m.first)
+        k = m.first - 1
+        while k >= 0 and f.sentence(k) == here and f.word(k) not in NEGATIONS:
+            k -= 1
+        if k < 0 or f.sentence(k) != here:
+            located.setdefault(m.surface, set()).add(m.chosen)
+    for m in mentions:
+        towns = located.get(m.surface)
+        if (
+            not towns
+            or len(towns) > 1
+            or m.within
+            or m.anchor
+            or m.place is None
+            or m.place.kind != "settlement"
+        ):
+            continue  # a name no town fits here (a common word) stays unresolved
+        (town,) = towns
+        if m.chosen != town and any(i == town for i, _, _ in m.cands):
+            m.chosen, m.place, m.stray = town, g.place(town), False
+
+
+def _typo_in_regions(f: Finder, m: Mention, named: Named) -> list[tuple[int, str, float]]:
+    """For a one-word name left unresolved, its village namesakes all outside the regions the text names
+    (or no candidate at all, in a place slot), the towns of those regions one slip of the pen away."""
+    g = f.g
+    if m.place is not None or m.first != m.last or not (m.stray or (m.slot and not m.cands)):
+        return []
+    if (f.toks[m.first].sent_start and not m.cue) or not may_be_typo(m.surface):
+        return []
+    return [c for c in g.misspelt(m.surface) if g.admin1[c[0]] in named.get(g.country[c[0]] or "", ())]
 
 
 def _city_districts(f: Finder, mentions: list[Mention]) -> None:
     """A district of a town, named like a river or another town ("the Dnipro district of the city", "the X
     district of Kherson"), stands for that town: the one named after "of", or for "of the city" the last
-    town named in this or the previous sentence; with none, it is left unresolved."""
+    town named in this or the previous sentence; with none, it is left unresolved. A district named by an
+    adjective ("the Dniprovskyi district": many towns have one) is the last city named in its sentence or
+    the two before, where there is one."""
     by_first = {m.first: m for m in mentions}
     for n, m in enumerate(mentions):
         k = m.last + 1
-        if f.word(k) not in DISTRICT_WORDS or f.word(k + 1) != "of":
+        if f.word(k) not in DISTRICT_WORDS:
+            continue
+        if f.word(k + 1) != "of":
+            if city_district(f, m):
+                city = _last_city(f, mentions[:n], m.first)
+                if city is not None:
+                    city = _seat(f.g, m.surface, city) or city
+                    m.chosen, m.place, m.stray = city, f.g.place(city), False
+            continue
+        if f.word(k + 2) == "the" and f.word(k + 3) == "capital":
+            # "the Shevchenkivskyi district of the capital": the namesake that lies in a national capital
+            inside = [i for i, how, _ in m.cands if how != "fuzzy" and _in_capital(f.g, i)]
+            if inside:
+                m.chosen, m.place, m.stray = inside[0], f.g.place(inside[0]), False
             continue
         if f.word(k + 2) == "the" and f.word(k + 3) in SETTLEMENT_WORDS:
             town = _last_town(f, mentions[:n], m.first)
@@ -323,6 +513,41 @@ def _city_districts(f: Finder, mentions: list[Mention]) -> None:
         m.stray = m.stray or town is None
 
 
+def _seat(g: Gazetteer, adjective: str, city: int) -> int | None:
+    """The town an adjective names, in the region of the city named before it: "the Kupianskyi district" in
+    a report from Kharkiv is the district of Kupiansk, not a part of Kharkiv; "the Kyivskyi district" of
+    Kharkiv names a town of another region."""
+    base = ADJECTIVE_ENDING.sub("", adjective)
+    stems = {
+        base,
+        base[:-2] if base.lower().endswith("sk") else base,
+        base[:-1] if base.endswith("k") else base,
+    }
+    seats = [
+        i
+        for stem in stems
+        if len(stem) >= 4
+        for i, how, _ in g.ids(stem)
+        if how != "fuzzy"
+        and g.kind[i] == "settlement"
+        and loose_key(g.name[i]) == loose_key(stem)
+        and g.admin1[i] == g.admin1[city]
+        and i != city
+    ]
+    return max(seats, key=lambda i: g.population[i]) if seats else None
+
+
+def _in_capital(g: Gazetteer, i: int) -> bool:
+    """A settlement (a town's district, as GeoNames often records them) within CAPITAL_KM of a national
+    capital of its country."""
+    if g.kind[i] != "settlement" or g.lat[i] is None:
+        return False
+    return any(
+        g.country[c] == g.country[i] and _km(g.lat[i], g.lon[i], g.lat[c], g.lon[c]) <= CAPITAL_KM
+        for c in g.capitals
+    )
+
+
 def _last_town(f: Finder, before: list[Mention], at: int) -> Mention | None:
     """The last mention resolved to a town, within the sentence of token `at` and the one before it."""
     here = f.sentence(at)
@@ -331,4 +556,27 @@ def _last_town(f: Finder, before: list[Mention], at: int) -> Mention | None:
             break
         if m.place is not None and m.place.kind == "settlement":
             return m
+    return None
+
+
+def _last_city(f: Finder, before: list[Mention], at: int) -> int | None:
+    """The last city named within the sentence of token `at` and the two before it: a town of
+    CITY_MIN_POPULATION, or the capital of a region named after it ("shelled Kherson", read as the region)."""
+    g, here = f.g, f.sentence(at)
+    for m in reversed(before):
+        if f.sentence(m.first) < here - 2:
+            break
+        if m.place is None or m.chosen is None or city_district(f, m):
+            continue
+        if m.place.kind == "settlement" and m.place.population >= CITY_MIN_POPULATION:
+            return m.chosen
+        if m.place.kind == "region" and m.chosen in g.capital_named:
+            own = loose_key(m.surface)
+            towns = [
+                i
+                for i, _, _ in m.cands
+                if g.kind[i] == "settlement" and g.admin1[i] == m.place.admin1 and loose_key(g.name[i]) == own
+            ]
+            if towns:
+                return max(towns, key=lambda i: g.population[i])
     return None

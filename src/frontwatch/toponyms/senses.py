@@ -6,25 +6,31 @@ from __future__ import annotations
 
 import re
 
-from frontwatch.gazetteer import REGION_WORDS, Gazetteer, core_name
+from frontwatch.gazetteer import DIVISION_WORDS, REGION_WORDS, Gazetteer, core_name
 from frontwatch.toponyms.finder import Finder, Mention
 from frontwatch.toponyms.words import (
     APPOSITION_START,
     APPOSITION_TOWN,
     CENTRE_WORDS,
+    CITY_DISTRICT,
     COMMON_ZIPF,
     COMMON_ZIPF_PHRASE,
     COPULAS,
     DISTANCE_UNITS,
+    DISTRICT_WORDS,
+    ENTRY_VERBS,
     NEAR_CUES,
     REGION_LEAD,
     REGION_NEXT,
     REGION_NOUNS,
     REGION_OF,
     SETTLEMENT_WORDS,
+    TARGET_NOUNS,
+    TARGET_VERBS,
     TOWN_BEFORE,
     TOWN_NEXT,
     TOWN_OF,
+    TOWN_PARTS,
     TOWN_PARTS_BEFORE,
     VILLAGE_WORDS,
     word_zipf,
@@ -164,10 +170,12 @@ def kind_hints(f: Finder, mentions: list[Mention]) -> None:
                         r.kind_hint = "region"
         i += len(run)
     # "In X, a missile hit a hotel in the city centre": a town's parts in the sentence make its bare name
-    # the town
-    town_parts = _sentences_on_town_parts(f)
+    # the town; so does being what is shelled or entered ("shelled X during the evacuation"), and "the X
+    # district", the district around the town, whose seat is the point it has
+    town_parts = _sentences_on_town_parts(f, mentions)
     for m in mentions:
-        if m.kind_hint is None and f.sentence(m.first) in town_parts and _region_ids(g, m):
+        town = f.sentence(m.first) in town_parts or _target(f, m) or f.word(m.last + 1) in DISTRICT_WORDS
+        if m.kind_hint is None and town and _region_ids(g, m):
             m.kind_hint = "settlement"
     # One sense per document. Once a region named after its capital is meant as the region ("the Kharkiv
     # region", "the governor of Kharkiv", a list of regions, "Kharkiv Oblast"), its bare mentions without a
@@ -185,40 +193,97 @@ def kind_hints(f: Finder, mentions: list[Mention]) -> None:
                 m.kind_hint = "region"
 
 
-def _sentences_on_town_parts(f: Finder) -> set[int]:
-    """Sentences that speak of a town's parts: "the city centre", "downtown"."""
+def _sentences_on_town_parts(f: Finder, mentions: list[Mention]) -> set[int]:
+    """Sentences that speak of a town's parts or of the town itself: "the city centre", "downtown", "on the
+    central square", "the streets", "the Dniprovskyi district", "already in the city" (not "the city of
+    Y", which names another)."""
     out = set()
     for k, t in enumerate(f.toks):
-        if t.key in TOWN_PARTS_BEFORE or (t.key in CENTRE_WORDS and f.word(k - 1) in SETTLEMENT_WORDS):
+        if (
+            t.key in TOWN_PARTS_BEFORE
+            or (t.key in TOWN_PARTS and not t.cap)
+            or (t.key in CENTRE_WORDS and f.word(k - 1) in SETTLEMENT_WORDS)
+            or (t.key == "city" and not t.cap and f.word(k - 1) in ("the", "this") and f.word(k + 1) != "of")
+        ):
             out.add(f.sentence(k))
+    out.update(f.sentence(m.first) for m in mentions if city_district(f, m))
     return out
 
 
+def city_district(f: Finder, m: Mention) -> bool:
+    """A district of a town named by an adjective: "the Dniprovskyi district", "Kyivskyi district"."""
+    return (
+        m.first == m.last
+        and f.word(m.last + 1) in DISTRICT_WORDS
+        and CITY_DISTRICT.fullmatch(m.surface) is not None
+    )
+
+
+def _target(f: Finder, m: Mention) -> bool:
+    """A mention that is what is shelled, struck, entered or captured: "shelled X", "entered in X", "strikes
+    on X", "the shelling of X", "X was shelled", "X came under fire"."""
+    j = m.last + 1
+    if f.word(j) in ("was", "were", "is", "has", "had") and f.word(j + 1) in ("been", "again"):
+        j += 1
+    if f.word(j) in ("was", "were", "is", "been", "again") and f.word(j + 1) in TARGET_VERBS:
+        return True
+    if f.word(j) in ("came", "comes", "come") and f.word(j + 1) == "under":
+        return True
+    k = m.first - 1
+    if f.word(k) == "the":
+        k -= 1
+    prev = f.word(k)
+    if prev in TARGET_VERBS:
+        return True
+    if prev in ("in", "into"):
+        return f.word(k - 1) in ENTRY_VERBS
+    return prev in ("on", "of") and f.word(k - 1) in TARGET_NOUNS
+
+
 def _named_after(f: Finder, m: Mention, by_first: dict[int, Mention]) -> frozenset[str]:
-    """Codes of a country or region named right after a mention, "X, Texas" or "X in Ukraine", but not
-    of the next item of a list ("Kharkiv, Donetsk and Luhansk")."""
-    g, k = f.g, m.last + 1
+    """Codes of a country or region named right after a mention: "X, Texas", "X in Ukraine", "X in the
+    Donetsk region", "X of Kharkov region", "X, a village in Donetsk province", but not of the next item of
+    a list ("Kharkiv, Donetsk and Luhansk")."""
+    k = m.last + 1
     if k >= len(f.toks):
         return frozenset()
     gap = f.text[f.toks[m.last].end : f.toks[k].start]
     if re.fullmatch(r",\s*", gap):
         n = by_first.get(k)
-    elif gap == " " and f.word(k) == "in":
-        n = by_first.get(k + 1)
+        if n is None:  # ", a village in the X region", ", in the X region"
+            j = k + 2 if f.word(k) in APPOSITION_START and f.word(k + 1) in SETTLEMENT_WORDS else k
+            n = _after_in(f, j, by_first) if f.word(j) == "in" else None
+    elif gap == " " and f.word(k) in ("in", "of"):
+        n = _after_in(f, k, by_first)
+        if n is not None and f.word(k) == "of" and not _worded(f, n):
+            return frozenset()  # "Democrat of California" is no place; "Sinkovka of Kharkov region" is one
     else:
         return frozenset()
     if n is None or n.last + 1 >= len(f.toks):
-        return frozenset() if n is None else _codes(g, n)
+        return frozenset() if n is None else _codes(f, n)
     after = f.text[f.toks[n.last].end : f.toks[n.last + 1].start]
     if f.word(n.last + 1) in ("and", "or") or ("," in after and n.last + 1 in by_first):
         return frozenset()
-    return _codes(g, n)
+    return _codes(f, n)
 
 
-def _codes(g: Gazetteer, n: Mention) -> frozenset[str]:
+def _after_in(f: Finder, k: int, by_first: dict[int, Mention]) -> Mention | None:
+    """The mention after the preposition at token k, past an article: "in [the] X"."""
+    return by_first.get(k + 2) if f.word(k + 1) == "the" else by_first.get(k + 1)
+
+
+def _worded(f: Finder, n: Mention) -> bool:
+    """A region named with a word of a division: "Kharkiv Oblast", "the Kharkiv region", "Donetsk People's
+    Republic"."""
+    last = n.surface.split()[-1].casefold()
+    return last in DIVISION_WORDS or f.word(_skip_parens(f, n.last + 1)) in REGION_WORDS
+
+
+def _codes(f: Finder, n: Mention) -> frozenset[str]:
+    g = f.g
     out = set()
     # "Kharkiv" may be the town: only regions with names of their own, or named with a region word
-    worded = n.surface.split()[-1].casefold() in REGION_WORDS
+    worded = _worded(f, n)
     for i, how, _ in n.cands:
         own = worded or i not in g.capital_named
         if how == "exact" and g.kind[i] == "country":
@@ -228,12 +293,71 @@ def _codes(g: Gazetteer, n: Mention) -> frozenset[str]:
     return frozenset(out)
 
 
+def _list_after(f: Finder, k: int, by_first: dict[int, Mention]) -> list[Mention]:
+    """The mentions of a list starting at token k: "A, B, C and D"."""
+    out: list[Mention] = []
+    while k in by_first:
+        n = by_first[k]
+        out.append(n)
+        if n.last + 1 >= len(f.toks):
+            break
+        gap = f.text[f.toks[n.last].end : f.toks[n.last + 1].start]
+        k = n.last + 1
+        if f.word(k) in ("and", "or") and gap == " ":
+            k += 1
+        elif re.fullmatch(r",\s*", gap):
+            k += f.word(k) in ("and", "or")
+        else:
+            break
+    return out
+
+
+def _lists_in_region(f: Finder, mentions: list[Mention], by_first: dict[int, Mention]) -> None:
+    """ "five villages in the Kharkiv region: A, B, C and D": a region and a colon before a list put its
+    items in that region."""
+    for n in mentions:
+        k = _skip_parens(f, n.last + 1)
+        if f.word(k) in REGION_WORDS:
+            k += 1
+        if not 0 < k < len(f.toks) or not re.fullmatch(
+            r"\s*:\s*", f.text[f.toks[k - 1].end : f.toks[k].start]
+        ):
+            continue
+        if f.word(n.first - 1) not in ("in", "of") and f.word(n.first - 2) not in ("in", "of"):
+            continue
+        codes = _codes(f, n)
+        if codes:
+            for item in _list_after(f, k, by_first):
+                item.within = item.within or codes
+
+
+def _near_anchors(f: Finder, mentions: list[Mention], by_first: dict[int, Mention]) -> None:
+    """ "X near Y", "A and B near Y": the place each is said to lie near."""
+    for n, m in enumerate(mentions):
+        k = m.last + 1
+        if f.word(k) not in NEAR_CUES or f.text[f.toks[m.last].end : f.toks[k].start] not in (" ", ", "):
+            continue
+        anchor = by_first.get(k + 1)  # "near the New York border", "near the X river" name no town
+        if anchor is None:
+            continue
+        m.anchor = anchor
+        # the earlier items of a list before it: "Hatyshche and Krasne near Vovchansk"
+        while n > 0 and re.fullmatch(
+            r",\s*(?:and\s+)?|\s+and\s+", f.text[mentions[n - 1].end : mentions[n].start]
+        ):
+            mentions[n - 1].anchor = anchor
+            n -= 1
+
+
 def mark_cues(f: Finder, mentions: list[Mention]) -> None:
     """Cues of each mention's own: the country or region named after it, "the village of", how common
     the name is as an English word."""
     by_first = {m.first: m for m in mentions}
     for m in mentions:
         m.within = _named_after(f, m, by_first)
+    _lists_in_region(f, mentions, by_first)
+    _near_anchors(f, mentions, by_first)
+    for m in mentions:
         m.village = f.word(m.first - 1) == "of" and f.word(m.first - 2) in VILLAGE_WORDS
         if m.village:
             m.slot = "named"  # kept, unresolved, when no village of that name is known

@@ -18,6 +18,15 @@ LOOSE_OWN_NAME = 0.5
 # A town in a region its sentence names ("settlements of the X region, including Y") over a namesake in a
 # region named elsewhere in the document: more than the half point between an own name and an alternate.
 SENTENCE_REGION = 1.0
+# Support from a region grows with how many of the document's names lie in it: BREADTH per doubling. A town in
+# the oblast of eight of the document's places beats a namesake three times bigger in an oblast named once.
+# Only names sure of their region count: regions, and towns ANCHOR_RATIO times bigger than every namesake
+# elsewhere (Pokrovsk, Donetsk oblast, over the Pokrovsk of Yakutia).
+ANCHOR_RATIO = 5
+# Breadth does not lift a village below this over a namesake city ten times its size ("Yalta" in a text full
+# of Donetsk places is still Crimea's).
+BREADTH_VILLAGE = 10_000
+BREADTH = 1.5
 DOMINANT_RATIO = 10  # how much bigger a place must be for its own name to beat a village's alternate
 # A name that is also a common English word ("Metro", "War", "Red Cross") or given name ("Warren") names a
 # town only with a place cue, or when the town is big for how common the word is: 10 ** (zipf + 1.25)
@@ -28,6 +37,9 @@ COMMON_ZIPF = 3.3
 TYPO_MAX_ZIPF = 3.0
 COMMON_ZIPF_PHRASE = 4.5  # a many-word name is rarely a phrase ("Red Cross"), often a town ("Boulder City")
 VILLAGE_MAX_POPULATION = 100_000  # "the village of X" is no city
+# "X near Y": X lies within this of Y ("near" in war reports spans a district, up to a neighbouring town's
+# outskirts; an oblast is some 200 km across).
+NEAR_KM = 60.0
 SMALL_VILLAGE = 5_000  # below this, a lone namesake outside the regions a text names is another village
 # A word that is a demonym ("Canadian") names a town of that name only when the town is this big.
 STRONG_TOWN = 100_000
@@ -37,6 +49,11 @@ STRONG_TOWN = 100_000
 # region and country named in the document (3.0 + 1.5).
 ALTERNATE_RATIO = 1_000
 ALTERNATE_PENALTY = 4.0
+# In the focus countries an old name may still be in use (a renamed town of like size), so a borrower gives
+# way only a little, less than its region's support (3.0 x 1.5), and only to an owner at least this fraction
+# of its size: "Pokrovsk" alone is the Donetsk oblast town, not Engels, which bore that name until 1931.
+FOCUS_ALTERNATE_RATIO = 10
+FOCUS_ALTERNATE_PENALTY = 2.0
 ALIKE_SCORE = 80.0  # spelling similarity above which an alternate is the town's own name spelled another way
 # Hyphenated names are split into tokens; n-grams join them again ("Ivano-Frankivsk", "Izyum-Balakliia").
 TOKEN = re.compile(r"[^\W\d_]+(?:[\'’ʼ][^\W\d_]+)*\.?", re.UNICODE)
@@ -81,9 +98,33 @@ TOWN_OF = SETTLEMENT_WORDS | _words(
     "mayor streets outskirts suburbs suburb downtown neighbourhoods neighborhoods"
 )
 TOWN_BEFORE = _words("downtown")
-# Words anywhere in a sentence that speak of a town's parts: "the city centre", "downtown".
+# Words anywhere in a sentence that speak of a town's parts: "the city centre", "downtown", "on the central
+# square", "the streets", "an apartment block".
 CENTRE_WORDS = _words("centre center")
 TOWN_PARTS_BEFORE = _words("downtown")
+TOWN_PARTS = _words(
+    "square streets street avenue boulevard embankment neighbourhood neighborhood neighbourhoods "
+    "neighborhoods apartment apartments"
+)
+# What is shelled, struck or entered is a point, a town, not the region named after it: "shelled X", "troops
+# entered (in) X", "strikes on X", "the shelling of X". Capture words too: "Russia captured X".
+TARGET_VERBS = _words(
+    "shelled shelling shells struck strike strikes striking hit hits hitting attacked attacking bombed "
+    "bombarded bombarding bombing pounded stormed storming entered enter enters entering captured capture "
+    "capturing seized seizing liberated liberating retook retaking recaptured"
+)
+ENTRY_VERBS = _words("entered enter enters entering")
+# Nouns of a point's attack; "attacks on X" is as often on the region ("attacks on Donetsk and Kharkiv,
+# according to the governors of those regions").
+TARGET_NOUNS = _words("strike strikes shelling bombardment bombing")
+# A district of a town, named by an adjective ("the Dniprovskyi district", "Kuibyshevsky district"): Ukrainian
+# and Russian adjective endings, in the usual romanisations.
+CITY_DISTRICT = re.compile(r"\w+(?:sk|zk|ck|n)(?:yi|yy|iy|ii|ij|y|oi|oy|oe|aya)", re.IGNORECASE)
+# The adjective's stem may name the district's seat: "Kupianskyi" (Kupiansk), "Chuhuivskyi" (Chuhuiv).
+ADJECTIVE_ENDING = re.compile(r"(?:yi|yy|iy|ii|ij|y|oi|oy|oe|aya)$", re.IGNORECASE)
+CITY_MIN_POPULATION = 50_000  # a town big enough to have districts of its own
+NEGATIONS = _words("not no never nor confused unlike")  # "not the X of the Y region"
+CAPITAL_KM = 20.0  # "the X district of the capital": a district lies this close to the capital's point
 DISTANCE_UNITS = _words("km kms kilometres kilometers kilometre kilometer miles mile")
 # Heads of an apposition: "X, the regional capital" / "X, a city of 300,000" / "X, a region bordering ..."
 APPOSITION_TOWN = SETTLEMENT_WORDS | _words("capital centre center metropolis")
