@@ -228,3 +228,71 @@ def test_nominal_and_inverted_conditionals_are_hypothetical(sentence: str, trigg
 )
 def test_a_modal_on_a_consequence_keeps_the_event(sentence: str, trigger: str) -> None:
     assert analyse(sentence, trigger)[1] is not None
+
+
+def test_as_reported_by_an_inverted_subject_attributes_the_clause() -> None:
+    att, status = analyse(
+        "As reported the general staff of Ukraine, the retreat of the enemy was completed.", "retreat"
+    )
+    assert att.speaker is not None and att.speaker.side == "UA" and status == "claimed"
+    att, status = analyse("As the Russian ministry said on Friday, its troops withdrew.", "withdrew")
+    assert att.speaker is not None and att.speaker.side == "RU" and status == "claimed"
+
+
+def test_a_trailing_verb_before_its_speaker_attributes_the_sentence() -> None:
+    att, status = analyse(
+        "Overnight the enemy shelled the district with rockets, informed the head of the regional "
+        "military administration Ivan Fedorenko.",
+        "shelled",
+    )
+    assert att.speaker is not None and "Fedorenko" in (att.speaker.name or "")
+    assert status == "claimed"
+    att, _ = analyse("Troops shelled the town, said on Sunday the mayor.", "shelled")
+    assert att.speaker is None  # "said on ...": no speaker right after the verb
+
+
+def test_what_footage_shows_is_reported_not_claimed() -> None:
+    att, status = analyse(
+        "Geolocated footage indicates that Ukrainian troops have advanced near the town.", "advanced"
+    )
+    assert att.speaker is None and status == "reported"
+    att, status = analyse("The ministry said footage indicates that its troops advanced.", "advanced")
+    assert att.speaker is not None and status == "claimed"
+
+
+def test_a_wire_dateline_is_not_the_speaker() -> None:
+    att, _ = analyse(
+        "KHARKIV, May 3 (Reuters) - Ukraine said on Tuesday its forces had retaken a village.", "retaken"
+    )
+    assert att.speaker is not None and att.speaker.name == "Ukraine"
+
+
+def test_a_report_verb_with_a_misplaced_clause_still_speaks() -> None:
+    att, status = analyse(
+        "The spokesman said at a briefing that the losses of the enemy in the "
+        "area exceeded 100 servicemen killed.",
+        "killed",
+    )
+    assert att.speaker is not None and status == "claimed"
+    att, _ = analyse("The general claimed to have seized the road and ordered units to advance.", "advance")
+    assert att.cue is None or att.cue.lemma_ != "claim"  # the second verb is no part of what was claimed
+
+
+def test_a_rejected_claim_is_denied_by_the_rejecting_party() -> None:
+    att, status = analyse(
+        "Ukraine's military rejected Moscow's claim that it had captured the village.", "captured"
+    )
+    assert att.speaker is not None and att.speaker.side == "UA" and status == "denied"
+
+
+def test_a_question_and_an_absent_event_tell_nothing() -> None:
+    assert analyse("Is the army leaving the city?", "leaving")[1] is None
+    assert analyse("There had been no strikes on the capital since June.", "strikes")[1] is None
+
+
+def test_it_was_informed_in_the_ministry() -> None:
+    att, status = analyse(
+        "Units liberated the settlement, it was informed in the Ministry of Defence of Russia on Friday.",
+        "liberated",
+    )
+    assert att.speaker is not None and att.speaker.side == "RU" and status == "claimed"

@@ -38,6 +38,16 @@ PLACES = {
     r"Hola Prystan": town("Hola Prystan", 46.52, 32.52, "UA.08", 114, 14_000),
     r"Kyiv": town("Kyiv", 50.45, 30.52, "UA.12", 115, 2_900_000),
     r"Belgorod": town("Belgorod", 50.60, 36.59, "RU.09", 116, 390_000, "RU"),
+    r"Zarichne": town("Zarichne", 48.90, 37.90, "UA.05", 117, 2_000),
+    r"Stepove": town("Stepove", 48.20, 37.60, "UA.05", 118, 1_000),
+    r"Ternove": town("Ternove", 50.10, 36.70, "UA.07", 119, 900),
+    r"Hlyboke": town("Hlyboke", 50.20, 36.50, "UA.07", 120, 1_500),
+    r"Rubizhne": town("Rubizhne", 49.01, 38.38, "UA.09", 121, 56_000),
+    r"Sumy": town("Sumy", 50.91, 34.80, "UA.21", 122, 260_000),
+    r"Kursk": town("Kursk", 51.73, 36.19, "RU.41", 123, 440_000, "RU"),
+    r"Sumy region": region("Sumy Oblast", "UA.21", 204),
+    r"Kursk region": region("Kursk Oblast", "RU.41", 205, "RU"),
+    r"Donets river": feature("Siverskyi Donets River", 48.90, 38.40, "UA.09", 304),
     r"Donetsk region": region("Donetsk Oblast", "UA.05", 201),
     r"Kharkiv region": region("Kharkiv Oblast", "UA.07", 202),
     r"Kherson region": region("Kherson Oblast", "UA.08", 203),
@@ -356,3 +366,220 @@ def test_a_weekday_ahead_in_a_plan_told_by_a_second_verb_is_ahead() -> None:
 def test_an_indefinite_event_in_a_clause_of_time_keeps_its_own_place() -> None:
     text = "Two residents were wounded during shelling of Marhanets on Sunday, the governor said."
     assert [(e.type, e.place.name) for e in run(text)] == [("attack", "Marhanets")]
+
+
+# --- lists, regions, rivers -----------------------------------------------------------------------------
+
+
+def test_a_counted_noun_named_one_by_one_after_a_colon_is_one_row_each() -> None:
+    text = (
+        "The ministry said its troops had taken three villages in the Donetsk "
+        "region: Zarichne, Stepove and Lyman."
+    )
+    assert rows(text) == [("capture", "Zarichne"), ("capture", "Stepove"), ("capture", "Lyman")]
+
+
+def test_a_colon_after_a_clause_lists_nothing_of_the_trigger() -> None:
+    text = "Ukrainian forces shelled two villages near Bakhmut: the governor gave no names."
+    assert rows(text) == [("attack", "Bakhmut")]
+
+
+def test_a_region_the_parser_reads_as_an_adjective_is_still_a_place() -> None:
+    text = "Zarichne, Stepove and the whole Kharkiv region have been freed, the minister said."
+    assert rows(text) == [
+        ("capture", "Zarichne"),
+        ("capture", "Stepove"),
+        ("capture", "Kharkiv Oblast"),
+    ]
+
+
+def test_a_region_after_listed_names_only_places_them() -> None:
+    text = (
+        "Russian troops defeated formations of two brigades in areas of settlements "
+        "Ternove and Hlyboke of the Kharkiv region."
+    )
+    assert rows(text) == [("attack", "Ternove"), ("attack", "Hlyboke")]
+
+
+def test_a_region_that_holds_the_site_only_locates_it() -> None:
+    text = (
+        "The command said Russian forces had blown up the Kakhovka dam, in the "
+        "part of the Kherson region they hold."
+    )
+    assert rows(text) == [("attack", "Kakhovka Dam")]
+
+
+def test_a_river_beside_a_town_is_no_place_of_its_capture() -> None:
+    text = "Rubizhne, on the opposite bank of the Donets river, was liberated on Tuesday."
+    assert rows(text) == [("capture", "Rubizhne")]
+
+
+def test_a_free_place_brings_the_places_listed_with_it() -> None:
+    text = (
+        "According to the ministry, its units inflicted defeat on manpower of two brigades "
+        "in areas of settlements Zarichne and Stepove."
+    )
+    assert rows(text) == [("attack", "Zarichne"), ("attack", "Stepove")]
+
+
+# --- tolls ------------------------------------------------------------------------------------------------
+
+
+def test_civilians_killed_at_a_town_are_an_attack_by_the_other_side() -> None:
+    text = (
+        "Four people were killed and six more were injured in Belgorod "
+        "overnight, the regional governor wrote."
+    )
+    (e,) = run(text)
+    assert (e.type, e.place.name, e.actor.side) == ("attack", "Belgorod", "UA")
+    assert e.quantities == {"fatalities": 4.0, "injured": 6.0}
+
+
+def test_a_sentence_opening_with_the_town_places_the_attack() -> None:
+    text = "In Hrushivka, an elderly woman was injured by enemy artillery fire."
+    assert [(e.type, e.place.name, e.quantities) for e in run(text)] == [
+        ("attack", "Hrushivka", {"injured": 1.0})
+    ]
+
+
+def test_houses_burned_after_shelling_are_no_actor() -> None:
+    text = "In Hrushivka, three houses burned down after shelling, nobody was hurt."
+    (e,) = run(text)
+    assert (e.type, e.place.name, e.actor.name) == ("attack", "Hrushivka", None)
+
+
+def test_soldiers_lost_and_mishaps_stay_casualty_reports() -> None:
+    crash = "Nine people were killed when their bus plunged off a bridge near Sumy, officials said."
+    assert [(e.type, e.place.name) for e in run(crash)] == [("casualties", "Sumy")]
+    losses = (
+        "The ministry said the losses of the enemy near Toretsk over the past day made up to 300 servicemen."
+    )
+    (e,) = run(losses)
+    assert (e.type, e.place.name, e.quantities) == ("casualties", "Toretsk", {"casualties": 300.0})
+
+
+def test_a_toll_with_no_place_goes_on_about_the_town_the_sentence_before_names() -> None:
+    text = (
+        "The city of Kursk itself has not been spared. "
+        "Eleven people were injured on Monday when debris from a missile shot "
+        "down by air defences hit a block."
+    )
+    (e,) = run(text)
+    assert (e.type, e.place.name, e.quantities) == ("attack", "Kursk", {"injured": 11.0})
+
+
+def test_a_town_that_opens_the_sentence_before_is_its_topic() -> None:
+    text = (
+        "Meanwhile, in Belgorod, part of a tall apartment block collapsed on Sunday. "
+        "Officials reported five people killed, blaming debris from a "
+        "Ukrainian missile downed by air defence."
+    )
+    (e,) = run(text)
+    assert (e.type, e.place.name, e.actor.side) == ("attack", "Belgorod", "UA")
+
+
+def test_a_tally_told_by_another_verb_of_saying_is_a_report_of_its_own() -> None:
+    text = (
+        "The ministry said its forces had thwarted attempts to break through near Soledar, "
+        "and claimed that Kyiv had lost more than 900 servicemen since the start of the month."
+    )
+    got = [(e.type, e.place.name if e.place else None, e.quantities) for e in run(text)]
+    assert ("attack", "Soledar", {}) in got
+    assert ("casualties", None, {"casualties": 900.0}) in got
+
+
+# --- the places of moves, pushes and plans ------------------------------------------------------------------
+
+
+def test_units_that_manoeuvre_near_towns_and_move_back_leave_them() -> None:
+    text = (
+        "The General Staff reported that, in response to enemy assault actions near Ternove and Vovchansk, "
+        "Ukrainian units had manoeuvred and moved to more advantageous positions."
+    )
+    assert [(e.type, e.place.name, e.actor.side) for e in of_type(text, "withdrawal")] == [
+        ("withdrawal", "Ternove", "UA"),
+        ("withdrawal", "Vovchansk", "UA"),
+    ]
+
+
+def test_troops_stationed_around_a_town_that_move_out_leave_it() -> None:
+    text = "Officials said most of the Russian troops deployed around Sumy had already moved out."
+    assert [(e.type, e.place.name) for e in run(text)] == [("withdrawal", "Sumy")]
+
+
+def test_the_city_of_a_regional_official_is_the_regions_namesake() -> None:
+    text = (
+        "The Kherson regional governor said Russian forces had kept shelling the "
+        "city overnight, killing two people."
+    )
+    (e,) = run(text)
+    assert (e.type, e.place.name, e.quantities) == ("attack", "Kherson", {"fatalities": 2.0})
+
+
+def test_officials_ordering_people_out_place_the_evacuation() -> None:
+    text = "Officials in the Sumy region ordered about 12,000 people to leave 20 frontline settlements."
+    (e,) = run(text)
+    assert (e.type, e.place.name, e.quantities) == ("evacuation", "Sumy Oblast", {"settlements": 20.0})
+
+
+def test_bombs_dropped_on_unnamed_villages_take_the_free_place() -> None:
+    text = (
+        "Officials in the Sumy region ordered residents to leave after Russian "
+        "aircraft began dropping bombs on villages."
+    )
+    assert ("attack", "Sumy Oblast") in rows(text)
+
+
+def test_an_advance_to_a_town_or_a_short_way_towards_it_is_at_the_town() -> None:
+    assert rows("Analysts said Russian forces had advanced to the southern outskirts of Lyman.") == [
+        ("advance", "Lyman")
+    ]
+    assert rows("Russian troops advanced about 3 kilometres towards Toretsk.") == [("advance", "Toretsk")]
+    assert rows("Ukrainian units were pushing on towards Toretsk.") == [("advance", "Donetsk Oblast")]
+
+
+def test_an_attack_a_short_way_off_a_town_is_at_the_town() -> None:
+    text = "The defenders repelled Russian assaults about 8 kilometres north-east of Kupiansk."
+    assert rows(text) == [("attack", "Kupiansk")]
+
+
+def test_a_push_into_a_country_is_an_advance_with_its_distance() -> None:
+    (e,) = run("Ukrainian troops have pushed up to 30km into Russia, the commander said.")
+    assert (e.type, e.actor.side, e.quantities) == ("advance", "UA", {"distance_km": 30.0})
+
+
+def test_ground_held_by_count_is_a_capture() -> None:
+    text = "The commander said Ukraine now controls 900 sq km and 70 settlements in the Kursk region."
+    (e,) = run(text)
+    assert (e.type, e.place.name, e.actor.side) == ("capture", "Kursk Oblast", "UA")
+    assert e.quantities == {"area_km2": 900.0, "settlements": 70.0}
+    assert run("The Russian army controls the bridge near Kursk.") == []
+
+
+def test_a_repelled_attack_in_a_direction_is_there() -> None:
+    text = "Two counterattacks of Ukrainian assault groups were repelled in the direction of Soledar."
+    assert [(e.type, e.place.name, e.actor.side) for e in run(text)] == [("attack", "Soledar", "UA")]
+
+
+def test_ships_moved_out_of_a_port_withdraw_from_it_only() -> None:
+    text = "British intelligence said Russia had moved several submarines from Kherson to Sumy."
+    assert [(e.type, e.place.name, e.actor.side) for e in run(text)] == [("withdrawal", "Kherson", "RU")]
+
+
+def test_an_event_after_one_held_on_a_date_takes_that_date() -> None:
+    text = "The Kherson region became part of Russia after referendums held in September 2022."
+    (e,) = run(text, published="2023-05-21")
+    assert (e.type, e.place.name, e.date.start, e.background) == (
+        "annexation",
+        "Kherson Oblast",
+        "2022-09-01",
+        True,
+    )
+
+
+def test_the_same_day_is_the_day_the_story_last_named() -> None:
+    text = (
+        "The ministry said on 9 March that its troops had entered Lyman. The same day they shelled Kherson."
+    )
+    (e,) = of_type(text, "attack")
+    assert (e.place.name, e.date.start) == ("Kherson", "2023-03-09")

@@ -96,3 +96,17 @@ def test_toll_after_an_unrelated_sentence_stays_apart() -> None:
     )
     assert ("attack", "Kramatorsk", {}) in got
     assert any(t == "casualties" and q == {"injured": 5} for t, _, q in got)
+
+
+def test_the_city_of_a_regional_governor_is_the_regions_namesake_town() -> None:
+    text = (
+        "The Chernihiv regional governor said Russian forces kept shelling the city overnight, killing a man."
+    )
+    assert events(text) == [("attack", "Chernihiv", {"fatalities": 1.0})]
+
+
+def test_an_undated_wire_story_is_dated_by_its_own_dateline() -> None:
+    text = "MOSCOW, 12 March 2024. Russian troops liberated the town of Vuhledar, the ministry said."
+    doc = Document("d", "test", None, text, "h", published=None)
+    (e,) = extract_events(doc, find_places("d", text))
+    assert (e.type, e.date.start if e.date else None) == ("capture", "2024-03-12")

@@ -88,3 +88,21 @@ def test_a_count_of_soldiers_alone_is_troops_marked_bare() -> None:
     assert (q.kind, q.value, q.bare) == ("troops", 20000, True)
     (q,) = find_quantities("the order to mobilise about 150,000 reservists")
     assert q.bare is False
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "at least 12 people were killed and 40 injured, among them children",
+            {"fatalities": 12, "injured": 40},
+        ),
+        ("five people have been killed and 9 more wounded", {"fatalities": 5, "injured": 9}),
+        ("A 70-year-old man and a 68-year-old woman were wounded.", {"injured": 2}),
+        ("the losses of the enemy over the day amounted to up to 350 servicemen", {"casualties": 350}),
+        ("losses in the sector made up 120 troops and four tanks", {"casualties": 120}),
+        ("the losses of the bridge and 12 trucks", {}),
+    ],
+)
+def test_tolls_told_in_pieces(text: str, expected: dict[str, float]) -> None:
+    assert as_dict(find_quantities(text)) == expected

@@ -29,6 +29,14 @@ PLACES = {
     r"Donetsk region": Place("region", 7, "Donetsk Oblast", None, None, "UA.05", "UA"),
     r"Mykolaiv region": Place("region", 8, "Mykolaiv Oblast", None, None, "UA.17", "UA"),
     r"Crimea": Place("region", 9, "Crimea", None, None, "UA.11", "UA"),
+    r"Bucha": _town("Bucha", "UA.13", 10),
+    r"Irpin": _town("Irpin", "UA.13", 11),
+    r"Chernihiv": _town("Chernihiv", "UA.02", 12),
+    r"Kyiv": _town("Kyiv", "UA.12", 13),
+    r"Sumy": _town("Sumy", "UA.21", 14),
+    r"Zaporizhzhia region": Place("region", 15, "Zaporizhzhia Oblast", None, None, "UA.26", "UA"),
+    r"Kherson region": Place("region", 16, "Kherson Oblast", None, None, "UA.08", "UA"),
+    r"Russia": Place("country", 17, "Russia", 60.0, 90.0, None, "RU"),
 }
 
 
@@ -309,3 +317,86 @@ def test_readiness_and_options_are_prospects_but_a_capture_after_which_is_a_give
 def test_secure_needs_ground() -> None:
     assert types_at("In Mykolaiv, his tactics secured him a meeting with the president.") == []
     assert rows("Ukrainian troops secured Lyman on Monday.") == [("capture", "Lyman", "UA", "reported")]
+
+
+# --- round three: families of the blind sets ---------------------------------------------------------------
+
+
+def test_freed_from_the_occupiers_is_a_capture_from_them() -> None:
+    got = rows("Bucha and Irpin have been freed from the occupiers, the Ukrainian deputy minister said.")
+    assert got == [("capture", "Bucha", "UA", "claimed"), ("capture", "Irpin", "UA", "claimed")]
+    assert types_at("The prisoners were freed from a camp near Bucha.") == []
+
+
+def test_forces_pulled_away_or_moved_out_withdraw() -> None:
+    got = rows("Moscow said it would pull some forces away from Kyiv and the northern city of Chernihiv.")
+    assert got == [("withdrawal", "Kyiv", "RU", "planned"), ("withdrawal", "Chernihiv", "RU", "planned")]
+    assert types_at("Most of the troops stationed around Sumy have moved out.") == [("withdrawal", "Sumy")]
+    assert types_at("The units moved into Sumy on Friday.") == []
+    assert types_at("Volunteers moved 300 residents out of Sumy.") == [("evacuation", "Sumy")]
+
+
+def test_a_habitual_attack_kept_up_is_an_attack() -> None:
+    assert types_at("Russian forces kept shelling Chernihiv overnight, the governor said.") == [
+        ("attack", "Chernihiv")
+    ]
+
+
+def test_a_place_said_not_to_have_fallen_is_a_denied_capture() -> None:
+    got = rows("The commander insisted on television that Soledar had not fallen.")
+    assert [(ty, place, status) for ty, place, _, status in got] == [("capture", "Soledar", "denied")]
+
+
+def test_a_place_that_fell_to_a_force_is_its_capture() -> None:
+    assert rows("Last week Soledar fell to Russian forces.") == [("capture", "Soledar", "RU", "reported")]
+
+
+def test_regions_joined_to_a_state_by_signed_agreements_are_each_annexed() -> None:
+    got = rows(
+        "On Friday the president signed agreements on the joining of the occupied Zaporizhzhia region and "
+        "Kherson region to Russia."
+    )
+    assert got == [
+        ("annexation", "Zaporizhzhia Oblast", "RU", "reported"),
+        ("annexation", "Kherson Oblast", "RU", "reported"),
+    ]
+    assert types_at("The joining of the two clubs to the league was delayed.") == []
+
+
+def test_an_annexation_act_that_names_no_region_is_an_event_with_no_place() -> None:
+    got = rows("Officials continue efforts following Putin's signing of annexation treaties last week.")
+    assert got == [("annexation", None, "RU", "reported")]
+    assert rows("The annexation was condemned at the United Nations on Monday.") == []
+
+
+def test_force_units_defeated_or_defeat_inflicted_are_attacks() -> None:
+    assert types_at("Russian units defeated formations of a brigade in areas of Soledar.") == [
+        ("attack", "Soledar")
+    ]
+    assert types_at("Russian units inflicted defeat on manpower of a brigade near Soledar.") == [
+        ("attack", "Soledar")
+    ]
+    assert types_at("The party defeated the government in Kyiv.") == []
+
+
+def test_a_munition_shot_down_is_an_attack_but_destroyed_depots_are_not_its() -> None:
+    assert types_at("Debris from a missile shot down by air defence hit a house in Sumy.") == [
+        ("attack", "Sumy")
+    ]
+    got = rows("Russian troops destroyed missile and artillery depots near Lyman, the ministry said.")
+    assert [(ty, place, side) for ty, place, side, _ in got] == [("attack", "Lyman", "RU")]
+
+
+def test_a_scare_quoted_participle_after_had_is_a_verb() -> None:
+    got = rows("The ministry announced that its forces had “liberated” Vuhledar, a former mining town.")
+    assert [(ty, place) for ty, place, _, _ in got] == [("capture", "Vuhledar")]
+    assert types_at("The liberated Vuhledar was quiet.") == []
+
+
+def test_actors_of_theme_subjects_attempts_and_air_defence() -> None:
+    assert rows("Soledar came under Russian control on Friday.") == [("capture", "Soledar", "RU", "reported")]
+    assert rows("In 2014 Crimea joined Russia.")[0][:3] == ("annexation", "Crimea", "RU")
+    got = rows("The army said it had thwarted three Russian attempts to advance near Lyman.")
+    assert [(ty, place, side) for ty, place, side, _ in got] == [("attack", "Lyman", "RU")]
+    got = rows("The Ukrainian air force said it shot down 20 drones over Mykolaiv overnight.")
+    assert [(ty, place, side) for ty, place, side, _ in got] == [("attack", "Mykolaiv", "RU")]

@@ -64,6 +64,23 @@ REPORT_VERBS = frozenset(
         "show",
     ]
 )
+# Verbs that deny what their object claims: "rejected Moscow's claim that ...".
+DENY_VERBS = frozenset(["deny", "reject", "dismiss", "dispute", "refute", "rebut"])
+# What shows rather than says: "footage indicates", "satellite images suggest" tell what the article sees.
+EVIDENCE_WORDS = frozenset(
+    [
+        "footage",
+        "imagery",
+        "image",
+        "video",
+        "photo",
+        "photograph",
+        "picture",
+        "evidence",
+        "data",
+        "satellite",
+    ]
+)
 # Verbs that lay an event at someone's door: the subject speaks, the object is the one said to have done it.
 BLAME_VERBS = frozenset(["blame", "accuse"])
 REPORTED_DEPS = frozenset(["ccomp", "xcomp", "dobj", "parataxis", "oprd", "attr"])
@@ -319,7 +336,15 @@ def phrase(token: Token) -> str:
         stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl"))
     toks.sort(key=lambda t: t.i)
     start, end = toks[0].i, toks[-1].i + 1
-    return token.doc[start:end].text.strip(" ,")
+    text = token.doc[start:end].text.strip(" ,")
+    return _DATELINE.sub("", text, count=1) or text  # "KYIV, April 2 (Reuters) - Ukraine"
+
+
+# A wire story's dateline, which the parser may hang on the first noun phrase: "KYIV, April 2 (Reuters) - ".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]+,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)\s*"
+    r"(?:\([^)]{1,40}\))?\s*[-–—]+\s*"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,10 +355,15 @@ class Attribution:
 
 
 def subject(verb: Token) -> Token | None:
-    """Who a verb's clause is about: its subject, its passive agent, or the subject of the verb above."""
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and verb.lemma_ == "quote"):
-            return c
+    """Who a verb's clause is about: its subject, its passive agent, or the subject of the verb above. Of two
+    subjects ("KYIV, April 2 (Reuters) - Ukraine said"), the dateline's city is not it: the nearest is."""
+    subjects = [
+        c
+        for c in verb.children
+        if c.dep_ in ("nsubj", "nsubjpass") and not (c.dep_ == "nsubjpass" and verb.lemma_ == "quote")
+    ]
+    if subjects:
+        return max(subjects, key=lambda c: c.i) if all(c.i < verb.i for c in subjects) else subjects[0]
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:
@@ -428,6 +458,10 @@ def find_attribution(sent: Span, trigger: Token, context: Party | None) -> Attri
             and (child.dep_ in REPORTED_DEPS or _trailing_clause(child, t))
         ):
             who = subject(t)
+            if who is not None and who.lower_ == "it" and who.dep_ == "nsubjpass":
+                who = _passive_source(t) or who  # "it was informed in the Ministry of Defence on Wednesday"
+            if who is not None and who.lemma_.lower() in EVIDENCE_WORDS:
+                continue  # "geolocated footage indicates that ...": seen, not said
             if who is not None:
                 party, pron = _party(who, context)
                 return Attribution(party, t, pron)
@@ -438,6 +472,11 @@ def find_attribution(sent: Span, trigger: Token, context: Party | None) -> Attri
         if announced is not None and silent is None:
             silent = announced
         if lemma in REPORT_NOUNS and t.pos_ == "NOUN":
+            denier = t.head if t.dep_ == "dobj" and t.head.lemma_.lower() in DENY_VERBS else None
+            if denier is not None and (who := subject(denier)) is not None:
+                # "Ukraine rejected Moscow's claim that ...": Ukraine speaks
+                party, pron = _party(who, context)
+                return Attribution(party, denier, pron)
             who = _noun_speaker(t)
             if who is not None:
                 party, pron = _party(who, context)
@@ -451,7 +490,93 @@ def find_attribution(sent: Span, trigger: Token, context: Party | None) -> Attri
         if stmt is not None:
             party, pron = _party(stmt, context)
             return Attribution(party, stmt, pron)
+        found = _as_reported(trigger) or _trailing_inverted(sent) or _root_report(trigger)
+        if found is not None:
+            cue, who = found
+            if isinstance(who, str):
+                return Attribution(Party(who, side_of(who)), cue, False)
+            party, pron = _party(who, context)
+            return Attribution(party, cue, pron)
     return Attribution(None, silent, False)
+
+
+def _passive_source(verb: Token) -> Token | None:
+    """'it was reported by X', and the translated 'it was informed in X': who made the report."""
+    for c in verb.children:
+        if (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("in", "at"))) and c.i > verb.i:
+            for g in c.children:
+                if g.dep_ == "pobj" and (is_titled(phrase(g)) or registry().known(phrase(g))):
+                    return g
+    return None
+
+
+def _root_report(trigger: Token) -> tuple[Token, Token] | None:
+    """'X said at a briefing that the losses ... exceeded 200': the parser may hang the reported clause on a
+    noun of the main clause; a sentence whose main verb is one of saying, with the trigger after it and not
+    in a clause joined beside it, is still what the subject says."""
+    cur = trigger
+    while cur.head != cur and cur.head.head != cur.head:
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"):
+            return None  # a clause beside the reported one
+        cur = cur.head
+    root = cur.head
+    if (
+        cur == root
+        or cur.dep_ in ("conj", "parataxis")
+        or root.i > trigger.i
+        or root.pos_ not in ("VERB", "AUX")
+    ):
+        return None
+    if root.lemma_.lower() not in REPORT_VERBS or root.lemma_.lower() in ("show", "believe", "think"):
+        return None
+    who = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if who is None or is_pronoun(who) or who.lemma_.lower() in EVIDENCE_WORDS:
+        return None
+    return root, who
+
+
+def _as_reported(trigger: Token) -> tuple[Token, Token] | None:
+    """'As reported the ministry of defence, the withdrawal was completed', 'as X said, ...': a clause of
+    saying opened by 'as' on the clause that holds the trigger."""
+    cur: Token | None = trigger
+    while cur is not None:
+        for c in cur.children:
+            if c.dep_ != "advcl" or c.lemma_.lower() not in REPORT_VERBS or c.i > trigger.i:
+                continue
+            if not any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children):
+                continue
+            # "as X said", "as reported by X", and the translated "as reported X"
+            who = next((g for g in c.children if g.dep_ == "nsubj"), None) or next(
+                (h for g in c.children if g.dep_ == "agent" for h in g.children if h.dep_ == "pobj"), None
+            )
+            who = who or next((g for g in c.children if g.dep_ == "dobj"), None)
+            if who is not None and not is_pronoun(who):
+                return c, who
+        cur = cur.head if cur.head != cur else None
+    return None
+
+
+# "..., informed the head of the regional administration X." / "..., reports the ministry.": a verb of saying
+# before its subject at the end of a sentence, as translations write it.
+_TRAILING_INVERTED = re.compile(
+    r",\s*(?P<verb>informed|informs|reported|reports|report|stated|states|said|says|noted|notes|wrote|writes"
+    r"|added|adds|announced|announces)\s+(?P<who>(?:the\s+)?[A-Za-z][^,;:“”\"]{2,120}?)[.!]?\s*$"
+)
+
+
+def _trailing_inverted(sent: Span) -> tuple[Token, str] | None:
+    m = _TRAILING_INVERTED.search(sent.text)
+    if m is None:
+        return None
+    who = m.group("who").strip()
+    first = who.split()[0].lower()
+    if first in PRONOUNS or first in ("that", "in", "on", "at", "by", "to", "from", "with", "earlier"):
+        return None  # "..., said that ...", "..., said on Sunday": no inverted subject
+    if not (is_titled(who) or registry().known(who) or who[:1].isupper()):
+        return None
+    start = sent.start_char + m.start("verb")
+    cue = next((x for x in sent if x.idx == start), None)
+    return (cue, who) if cue is not None else None
 
 
 def blamed(trigger: Token) -> Token | None:
@@ -598,8 +723,9 @@ def _has_no(token: Token) -> bool:
 
 
 def status_of(trigger: Token, attribution: Attribution, next_sentence: str | None = None) -> str | None:
-    """reported / claimed / unconfirmed / denied / planned; None for hypothetical mentions ('if')."""
-    if hypothetical(trigger):
+    """reported / claimed / unconfirmed / denied / planned; None for hypothetical mentions ('if') and for
+    events told as absent ('there had been no major strikes')."""
+    if hypothetical(trigger) or (trigger.pos_ in ("NOUN", "PROPN") and _has_no(trigger)):
         return None
     path = [trigger]
     t = trigger
@@ -616,7 +742,7 @@ def status_of(trigger: Token, attribution: Attribution, next_sentence: str | Non
         lemma = p.lemma_.lower()
         if lemma in ("confirm", "confirmation", "verify", "verification") and (_negated(p) or _has_no(p)):
             unconfirmed = True
-        elif lemma in ("deny", "refute", "dismiss", "reject", "dispute", "rebut") and p != trigger:
+        elif lemma in DENY_VERBS and p != trigger:
             if lemma == "deny" and (
                 any(c.lower_ in ("neither", "nor") for c in p.children)
                 or (p.dep_ == "conj" and p.head.lemma_.lower() == "confirm")
@@ -664,7 +790,7 @@ INVERTED_CONDITIONALS = frozenset(["should", "had", "were"])
 
 
 def hypothetical(trigger: Token) -> bool:
-    if _nominal_prospect(trigger):
+    if _nominal_prospect(trigger) or _question(trigger):
         return True
     subj = trigger
     while subj.tag_ == "VBG" and subj.dep_ in ("compound", "amod") and subj.head != subj:
@@ -690,6 +816,11 @@ def hypothetical(trigger: Token) -> bool:
         t = t.head
     left = trigger.doc[max(trigger.sent.start, trigger.i - 3) : trigger.i]
     return any(x.lower_ in ("if", "whether") for x in left)
+
+
+def _question(trigger: Token) -> bool:
+    """'Is the fleet leaving Sevastopol?': a question asks, it tells no event."""
+    return trigger.doc.text.rstrip().rstrip("\"”’'").endswith("?")
 
 
 def _inverted_conditional(verb: Token) -> bool:

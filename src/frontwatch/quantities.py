@@ -58,6 +58,11 @@ _SETTLEMENT_NOUNS = (
     r"settlements?|villages?|towns?|localities|locality|communities|cities|hamlets?"
     r"|populated (?:areas|localities)"
 )
+# One person as a toll names them: "a 44-year-old man", "an elderly woman".
+_ONE = (
+    r"(?:a|an|one)\s+(?:\d+[\s-]+years?[\s-]+old\s+|elderly\s+|young\s+)?"
+    r"(?:man|woman|boy|girl|child|civilian|person|soldier)"
+)
 _PERSON_NOUNS = (
     r"people|persons?|civilians?|soldiers?|troops|servicemen|servicemembers|fighters|men|women|children|residents"
     r"|reservists|conscripts|personnel|(?:[\w-]+\s+)?(?:man|woman|boy|girl|child)"
@@ -105,6 +110,22 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "killed ... and 73 injured": the second count of a toll, its noun and auxiliary left out
+    (
+        "bare_after_and",
+        re.compile(
+            rf"\band\s+{_HEDGE}(?P<num>{NUMBER})\s+(?:more\s+|others?\s+)?(?P<verb>injured|wounded|hurt|killed)\b",
+            re.I,
+        ),
+    ),
+    # "a 63-year-old man and a 61-year-old woman were injured": two people, one by one
+    (
+        "two_persons",
+        re.compile(
+            rf"\b{_ONE}\s+and\s+{_ONE}(?=(?P<tail>[^.;]{{0,100}}))",
+            re.I,
+        ),
+    ),
     (
         "one_person",
         re.compile(
@@ -128,6 +149,12 @@ _KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills)\s+" + _HEDGE + r"$", r
 _LOSING_BEFORE = re.compile(r"\b(?:lost|lose|loses|losing)\s+" + _HEDGE + r"$", re.I)
 _FORCE_NOUN = re.compile(
     r"\s*(?:\w+\s+)?(?:soldiers?|troops|servicemen|servicemembers|fighters|men|personnel)\b", re.I
+)
+# "the losses of X over the past day amounted to up to": a force's losses told as a noun
+_LOSSES_BEFORE = re.compile(
+    r"\blosses\b[^.;]{0,90}?\b(?:made\s+up|amounted|totalled|totaled|reached|exceeded|were|was|stood\s+at)\b"
+    r"[^.;]{0,25}$",
+    re.I,
 )
 _APPOSITION = re.compile(r"^\s*,[^,]{1,70},")
 # "200,000 men had been mobilised"
@@ -188,13 +215,15 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue
             if kind == "one_person":
                 value: float | None = 1.0
+            elif kind == "two_persons":
+                value = 2.0
             else:
                 value = parse_number(m.group("num") if "num" in pattern.groupindex else m.group(1))
             if value is None:
                 continue
             out_kind: str | None = kind
             bare = False
-            if kind in ("persons", "one_person"):
+            if kind in ("persons", "one_person", "two_persons"):
                 out_kind = _person_kind(text, m)
                 if out_kind is None and kind == "persons" and _FORCE_NOUN.match(text, m.end(1)):
                     out_kind, bare = "troops", True  # "more than 30,000 servicemen were moved"
@@ -227,6 +256,8 @@ def _person_kind(text: str, m: re.Match[str]) -> str | None:
         return "injured"
     if _LOSING_BEFORE.search(before) and _FORCE_NOUN.match(text, m.end(1)):
         return "casualties"
+    if _LOSSES_BEFORE.search(text[max(0, m.start() - 120) : m.start()]) and _FORCE_NOUN.match(text, m.end(1)):
+        return "casualties"  # "the losses of the enemy made up to 430 servicemen"
     if re.search(
         r"\b(?:mobili[sz]\w*|call(?:ed|ing)?[\s-]+up(?:\s+of)?|conscript\w*|draft\w*|recruit\w*)\s+"
         + _HEDGE

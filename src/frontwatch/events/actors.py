@@ -8,8 +8,23 @@ from spacy.tokens import Token
 
 from frontwatch import claims
 from frontwatch.events.context import Context
-from frontwatch.events.lexicon import EXPEL_VERBS, FORCES, HOSTILE_WORDS, LIGHT_VERBS, PARTIES
-from frontwatch.events.triggers import governing_verb, repelled, signed_act
+from frontwatch.events.lexicon import (
+    EXPEL_VERBS,
+    FORCE_UNITS,
+    FORCES,
+    HOSTILE_WORDS,
+    INSTRUMENT_NOUNS,
+    LIGHT_VERBS,
+    PARTIES,
+)
+from frontwatch.events.triggers import (
+    attempted_assault,
+    governing_verb,
+    joined_state,
+    opposing_verb,
+    signed_act,
+    theme_subject,
+)
 from frontwatch.records import Party, PlaceMention
 
 
@@ -20,9 +35,13 @@ def find_actor(
     speaker: Party | None,
     ctx: Context,
     token_place: dict[int, PlaceMention],
+    target: PlaceMention | None = None,
+    status: str | None = None,
 ) -> Party:
+    """The actor of a trigger; `target` (its place) and `status` are the event's, for the side when no word
+    names it."""
     tok = _actor_token(t, ty)
-    if tok is None and (cleared := _cleared_of_side(t)) is not None:
+    if tok is None and (cleared := _cleared_of_side(t, speaker)) is not None:
         return Party(None, cleared)
     if tok is None and (under := _under_fire_side(t)) is not None:
         return Party(None, under)
@@ -57,19 +76,69 @@ def find_actor(
         if side is not None:
             return Party(text, side)
         if tok.lemma_.lower() not in FORCES and low not in FORCES:
-            return Party(text, _default_side(ty, speaker, ctx, t))
-        if attribution.cue is not None and speaker is not None and speaker.side in PARTIES and ty != "attack":
-            # "the ministry said troops would regroup": its own troops; of attacks a party mostly reports
-            # the other's
+            return Party(text, _default_side(ty, speaker, ctx, t, target, status))
+        if attribution.cue is not None and speaker is not None and speaker.side in PARTIES:
+            # "the ministry said troops would regroup", "... units inflicted defeat on ...": its own forces,
+            # named without a side (the other's it calls the enemy or names by their side)
             return Party(text, speaker.side)
-        return Party(text, _default_side(ty, speaker, ctx, t))
-    return Party(None, _default_side(ty, speaker, ctx, t))
+        return Party(text, _default_side(ty, speaker, ctx, t, target, status))
+    return Party(None, _default_side(ty, speaker, ctx, t, target, status))
 
 
 def _repelled_by(t: Token) -> Token | None:
-    """'its forces repelled attacks near X': the subject of the verb that fended the trigger off."""
-    verb = repelled(t)
+    """'its forces repelled attacks near X', 'the air force shot down 30 drones': the subject of the verb
+    that met the trigger; of 'repelled attempts to advance', the verb that met the attempt."""
+    verb = opposing_verb(t)
+    if verb is None and attempted_assault(t):
+        verb = opposing_verb(t.head)
     return claims.subject(verb) if verb is not None else None
+
+
+def _attempt_side(t: Token) -> Token | None:
+    """'three Ukrainian attempts to advance', 'the enemy's attempts to break through': the side on the
+    attempt noun."""
+    if not attempted_assault(t) or t.dep_ not in ("acl", "xcomp") or t.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next(
+        (
+            c
+            for c in t.head.children
+            if c.dep_ in ("amod", "poss", "compound")
+            and (claims.side_of(claims.phrase(c)) in PARTIES or c.lemma_.lower() in HOSTILE_WORDS)
+        ),
+        None,
+    )
+
+
+def _theme_actor(t: Token) -> Token | None:
+    """Who gains a place that is the verb's subject: 'X fell to Russian forces' (the object of 'to'), 'X came
+    under Russian control' (the side on 'control'), 'X joined Russia', 'X became part of Russia' (the state
+    joined)."""
+    if theme_subject(t) is None:
+        return None
+    lemma = t.lemma_.lower()
+    if lemma == "join":
+        return next((c for c in t.children if c.dep_ == "dobj"), None)
+    if lemma == "become":
+        parts = [c for c in t.children if c.dep_ in ("attr", "acomp", "oprd") and c.lemma_.lower() == "part"]
+        return next(
+            (g for p in parts for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+             if g.dep_ == "pobj"),
+            None,
+        )  # fmt: skip
+    for c in t.children:
+        if c.dep_ != "prep":
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            if c.lower_ == "to":
+                return g  # "fell to Russian forces"
+            if c.lower_ == "under" and g.lemma_.lower() == "control":
+                by = [x for x in g.children if x.dep_ in ("amod", "poss", "compound")]
+                by += [y for x in g.children if x.dep_ == "prep" and x.lower_ == "of" for y in x.children]
+                return next((x for x in by if claims.side_of(claims.phrase(x)) in PARTIES), None)
+    return None
 
 
 def _side_of_token(
@@ -122,13 +191,18 @@ def _copula_agent(t: Token) -> Token | None:
     return None
 
 
-def _cleared_of_side(t: Token) -> str | None:
-    """'X is cleared of Russian troops': the side the place is cleared of lost it to the other."""
-    if t.lemma_.lower() != "clear":
+def _cleared_of_side(t: Token, speaker: Party | None) -> str | None:
+    """'X is cleared of Russian troops', 'X was freed from the invader': the side the place is rid of lost it
+    to the other; the enemy, in a party's words, is the other party."""
+    if t.lemma_.lower() not in ("clear", "free", "liberate"):
         return None
-    of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    of = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in c.children]
     sides = {claims.side_of(claims.phrase(g)) for g in of} & PARTIES
-    return next(iter(PARTIES - sides)) if len(sides) == 1 else None
+    if len(sides) == 1:
+        return next(iter(PARTIES - sides))
+    if any(g.lemma_.lower() in HOSTILE_WORDS for g in of) and speaker is not None and speaker.side in PARTIES:
+        return speaker.side
+    return None
 
 
 def _flag_side_token(t: Token) -> Token | None:
@@ -144,15 +218,29 @@ def _actor_token(t: Token, ty: str = "") -> Token | None:
     accused = claims.blamed(t)
     if accused is not None:
         return accused
+    if theme_subject(t) is not None:
+        return _theme_actor(t)  # the subject is the place gained, not who gains it
+    attempt = _attempt_side(t)
+    if attempt is not None:
+        return attempt
     if t.pos_ in ("NOUN", "PROPN"):
         for c in t.children:
             if c.dep_ == "poss":
                 return c
+        if ty == "annexation" and (state := joined_state(t)) is not None:
+            return state  # "the joining of X to Russia": the state joined takes it
+        if ty == "annexation" and (signer := _signer(t)) is not None:
+            return signer
         # "the withdrawal of its troops" names who acts; "the capture of the town" names what is taken
         of_ok = ty in ("withdrawal", "advance", "mobilization", "")
         for c in t.children:
-            if c.dep_ == "prep" and (c.lower_ == "by" or (of_ok and c.lower_ == "of")):
+            # "counterattacks of assault groups of the APU": the force whose attack it is; "the shelling of X"
+            # names the place shelled
+            force_of = ty == "attack" and c.lower_ == "of"
+            if c.dep_ == "prep" and (c.lower_ == "by" or ((of_ok or force_of) and c.lower_ == "of")):
                 for g in c.children:
+                    if force_of and g.lemma_.lower() not in FORCES | FORCE_UNITS and g.lower_ not in FORCES:
+                        continue
                     if g.dep_ == "pobj" and (
                         g.lemma_.lower() in FORCES or g.lower_ in FORCES or claims.side_of(claims.phrase(g))
                     ):
@@ -178,7 +266,7 @@ def _actor_token(t: Token, ty: str = "") -> Token | None:
     if flag is not None:
         return flag
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in t.children) or (
-        t.tag_ == "VBN" and t.dep_ == "acl"
+        t.tag_ == "VBN" and t.dep_ == "acl" and not any(c.dep_ == "nsubj" for c in t.children)
     )
     if passive:
         for c in t.children:
@@ -214,9 +302,26 @@ def _actor_token(t: Token, ty: str = "") -> Token | None:
             return _actor_token(head.head, ty)
     if t.dep_ in ("conj",) and t.head.pos_ in ("VERB", "AUX"):
         return _actor_token(t.head, ty)
-    if t.dep_ == "pcomp":
+    if t.dep_ == "pcomp" and t.head.lower_ not in _NOT_AGENT_PREPS and t.head.dep_ != "agent":
         return _subject_above(t.head.head)
     return _left_modifier(t)
+
+
+# Prepositions whose event the clause's subject did not do: "houses burned down after shelling", "damaged by
+# shelling".
+_NOT_AGENT_PREPS = frozenset(["after", "before", "following", "during", "amid", "since", "by", "despite"])
+
+
+def _signer(t: Token) -> Token | None:
+    """'Putin's signing of annexation treaties', 'Putin signed the annexation decrees': the signer annexes."""
+    if t.dep_ != "compound" or t.head.lemma_.lower() not in INSTRUMENT_NOUNS:
+        return None
+    act = t.head
+    if act.dep_ == "pobj" and act.head.lower_ == "of":
+        return next((c for c in act.head.head.children if c.dep_ == "poss"), None)
+    if act.dep_ == "dobj":
+        return claims.subject(act.head)
+    return None
 
 
 def _subject_above(cur: Token) -> Token | None:
@@ -339,6 +444,14 @@ def _launcher_side(tok: Token) -> str | None:
     return claims.side_of(claims.phrase(who))
 
 
+def _struck_state(place: PlaceMention | None) -> str | None:
+    """Ukraine, for a strike on a town or site in Russia. Not the reverse: a place in Ukraine may lie in
+    territory Russia holds, which either side strikes."""
+    if place is None or place.place is None or place.place.kind not in ("settlement", "feature"):
+        return None
+    return "UA" if place.place.country == "RU" else None
+
+
 def _expelled_side(t: Token) -> str | None:
     """'pushed Russian forces out of X' with no pusher named: the other belligerent pushed them."""
     if t.lemma_.lower() not in EXPEL_VERBS:
@@ -351,12 +464,23 @@ def _expelled_side(t: Token) -> str | None:
     return None
 
 
-def _default_side(ty: str, speaker: Party | None, ctx: Context, t: Token | None = None) -> str | None:
+def _default_side(
+    ty: str,
+    speaker: Party | None,
+    ctx: Context,
+    t: Token | None = None,
+    place: PlaceMention | None = None,
+    status: str | None = None,
+) -> str | None:
     expelled = _expelled_side(t) if t is not None else None
     if expelled is not None:
         return expelled
     if ty == "attack" and t is not None and (target := _target_side(t)) is not None:
         return target  # "artillery of the X battlegroup struck Ukrainian positions"
+    if ty == "attack" and (struck := _struck_state(place)) is not None:
+        return struck  # "explosions in the Russian city of X": a party's town is hit by the other party
+    if ty == "capture" and status == "denied" and speaker is not None and speaker.side in PARTIES:
+        return next(iter(PARTIES - {speaker.side}))  # "X has not fallen", says the side that holds it
     # A party announces its own gains, call-ups and evacuations; otherwise the last actor of this kind.
     # A passive without agent ("before the town was captured") does not say whose gain it was.
     passive = t is not None and any(c.dep_ == "auxpass" for c in t.children)

@@ -16,13 +16,10 @@ from frontwatch.events.lexicon import QUANTITY_KINDS, TERRAIN
 from frontwatch.quantities import Quantity
 from frontwatch.records import DateRange
 
-# Counts an event type takes besides the lexicon's: "the evacuation of 37 settlements".
-_MORE_KINDS = {"evacuation": ("settlements",)}
-
 
 def quantities_for(t: Token, ty: str, quantities: list[Quantity], alone: bool) -> dict[str, float]:
     """Quantities in the trigger's phrase; anywhere in the sentence if it is the only trigger of its type."""
-    kinds = QUANTITY_KINDS[ty] + _MORE_KINDS.get(ty, ())
+    kinds = QUANTITY_KINDS[ty]
     sub = list(t.subtree)
     lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1].text)
     out: dict[str, float] = {}
@@ -32,9 +29,30 @@ def quantities_for(t: Token, ty: str, quantities: list[Quantity], alone: bool) -
         inside = lo <= q.start < hi
         if q.bare and ty == "mobilization" and not inside:
             continue  # "30,000 troops" elsewhere in the sentence are no call-up
+        if not inside and (x := token_at(t.doc, q.start)) is not None and separate_statements(t, x):
+            continue  # "said it repelled attacks near X and claimed that Kyiv had lost 2,800 men"
         if inside or ty in ("attack", "mobilization", "casualties") or alone:
             out.setdefault(q.kind, q.value)
     return out
+
+
+def token_at(sdoc: Doc, offset: int) -> Token | None:
+    return next((x for x in sdoc if x.idx <= offset < x.idx + len(x.text)), None)
+
+
+def _reported_by(tok: Token) -> Token | None:
+    cur = tok
+    while cur.head != cur:
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in claims.REPORT_VERBS:
+            return cur
+    return None
+
+
+def separate_statements(a: Token, b: Token) -> bool:
+    """Two words told by different verbs of saying ('said A ... and claimed B'): two statements."""
+    ra, rb = _reported_by(a), _reported_by(b)
+    return ra is not None and rb is not None and ra != rb
 
 
 def has_distance(t: Token) -> bool:
@@ -49,13 +67,14 @@ def date_for(
     trigger_ids: set[int],
     same_type: set[int],
     pub: date | None,
+    anchor: date | None = None,
 ) -> DateRange | None:
     if not dates:
         return None
     # "will withdraw" and "would withdraw" place a weekday of their own phrase ahead; the day the plan was
     # announced ("announced Wednesday that troops would leave") stays behind
     future = claims.is_future(t) or (t.dep_ == "conj" and claims.is_future(t.head))
-    ahead = find_dates(sent.text, pub, future=True) if future else dates
+    ahead = find_dates(sent.text, pub, future=True, anchor=anchor) if future else dates
 
     def tokens_of(d: DateMention) -> list[Token]:
         return [x for x in sdoc if d.start <= x.idx < d.end]
@@ -75,6 +94,10 @@ def date_for(
     timed = _time_clause_date(t, dates, tokens_of, own)
     if timed is not None:
         return timed
+    for d in dates:  # "became part of Russia after referendums held in September": right after them
+        toks = tokens_of(d)
+        if toks and _dates_the_event_before(toks[0], t):
+            return d.range
     # the statement's date: a date attached to the reporting verb above the trigger
     cur = t
     while cur.head != cur:
@@ -95,6 +118,18 @@ def date_for(
         if toks and not any(_under_other_trigger(x, None, others) or _describes(x, t) for x in toks):
             return d.range
     return None
+
+
+def _dates_the_event_before(x: Token, t: Token) -> bool:
+    """The token lies in a clause describing the event after which the trigger came ('after referendums
+    held in September')."""
+    cur = x
+    while cur.head != cur and cur != t:
+        if cur.dep_ in ("acl", "relcl"):
+            noun = cur.head
+            return noun.dep_ == "pobj" and noun.head.lower_ in ("after", "following") and noun.head.head == t
+        cur = cur.head
+    return False
 
 
 def _describes(x: Token, t: Token) -> bool:

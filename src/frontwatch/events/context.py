@@ -5,6 +5,7 @@ earlier sentences of a document tell later ones (speaker, last actors, the state
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -31,6 +32,8 @@ class Context:
     control: tuple[int, PlaceMention] | None = None
     # event type -> (sentence index, place) of its latest mention with a place: what "the attack" refers to
     events: dict[str, tuple[int, PlaceMention]] = field(default_factory=dict)
+    # the day the story last named, before the current sentence: what "the same day" refers to
+    day: date | None = None
 
     def place_state(self, name: str) -> str | None:
         """The country of a place named in a speaker's title: as resolved in this document, else alone."""

@@ -4,11 +4,12 @@ others only update who is speaking; mentions are merged and dated by the datelin
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from datetime import date, timedelta
 
 from frontwatch import nlp
-from frontwatch.dates import parse_published
+from frontwatch.dates import dateline_date, narrative_day, parse_published
 from frontwatch.events.context import Context, RawEvent
 from frontwatch.events.merge import fold_casualty_followups, merge
 from frontwatch.events.places import focus_region, local_place
@@ -17,11 +18,16 @@ from frontwatch.events.speakers import update_speaker_cheaply
 from frontwatch.gazetteer import DIVISION_WORDS
 from frontwatch.records import DateRange, Document, EventMention, Evidence, PlaceMention
 
+# A sentence can name a day only with a number, a weekday or a word of days: the cheap test before dates.
+_MAY_NAME_DAY = re.compile(
+    r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:yesterday|today|tonight|overnight)\b", re.I
+)
+
 
 def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMention]:
     """Event mentions of one document, one row per (event, place), in text order with stable ids."""
     sentences = nlp.split_sentences(doc.text)
-    pub = parse_published(doc.published)
+    pub = parse_published(doc.published) or dateline_date(doc.text)  # "MOSCOW, 30 October 2024. ..."
     selected = [i for i, s in enumerate(sentences) if not s.heading and nlp.prefilter(s.text)]
     parsed = dict(zip(selected, nlp.parse(sentences[i].text for i in selected), strict=True))
     focus = focus_region(places)
@@ -47,6 +53,8 @@ def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMenti
             raws.extend(sentence_events(doc, sentences, i, parsed[i], places, pub, focus, ctx, parsed))
         if len(states) == 1:
             ctx.last_state = next(iter(states))
+        if _MAY_NAME_DAY.search(sent.text):  # what "the same day" of the next sentences means
+            ctx.day = narrative_day([sent.text], pub) or ctx.day
     raws = fold_casualty_followups(raws, {s.start: i for i, s in enumerate(sentences)})
     return _finalise(doc, merge(raws, pub), pub)
 

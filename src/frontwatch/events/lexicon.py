@@ -21,23 +21,23 @@ VERB_TRIGGERS = _by_type(
         "evacuation": "evacuate relocate resettle move bus ferry transport",
         "annexation": "annex become join incorporate",
         "mobilization": "mobilize mobilise",
-        "capture": "take retake recapture capture seize liberate enter reclaim regain restore reoccupy"
-        " push drive force kick hoist raise clear establish gain assume secure fall come",
+        "capture": "take retake recapture capture seize liberate free enter reclaim regain restore reoccupy"
+        " push drive force kick hoist raise clear establish gain assume secure fall come control",
         "advance": "advance",
         "attack": "strike shell bomb hit fire attack pound hammer bombard explode smash slam crash land rain"
-        " assault storm counterattack detonate blow drop launch destroy",
+        " assault storm counterattack detonate blow drop launch destroy defeat",
     }
 )
 NOUN_TRIGGERS = _by_type(
     {
         "withdrawal": "withdrawal retreat redeployment pullout pullback exit",
         "evacuation": "evacuation relocation resettlement",
-        "annexation": "annexation reunification accession",
+        "annexation": "annexation reunification accession joining incorporation",
         "mobilization": "mobilization mobilisation",
         "capture": "capture seizure liberation recapture restoration fall",
         "advance": "advance",
         "attack": "attack strike airstrike shelling bombing bombardment fire assault counterattack explosion"
-        " blast detonation barrage destruction operation",
+        " blast detonation barrage destruction operation defeat damage",
     }
 )
 # Forms the model's lemmatizer leaves as they are.
@@ -54,7 +54,7 @@ AIRBORNE = _words("missile rocket drone projectile uav shahed warhead")
 WEAK = _words(
     "take hit fire enter leave exit raise push drive force kick restore pound hammer clear lose cede"
     " surrender move relocate resettle establish gain assume secure storm blow drop launch destroy bus ferry"
-    " transport incorporate"
+    " transport incorporate free"
 )
 # Verbs that drive the enemy out of a place ("pushed Russian troops out of X"): the pusher takes it.
 EXPEL_VERBS = _words("push drive force kick")
@@ -67,10 +67,18 @@ CIVILIANS = _words(
     " families villager villagers local locals patient patients orphan orphans pensioner pensioners elderly"
     " evacuee evacuees person persons townspeople citizen citizens disabled woman women"
 )
+# People one by one, as tolls name them: "a 44-year-old man was killed".
+PERSONS = _words("man men boy boys girl girls baby babies teenager teenagers")
 # Verbs whose object tells capture only when it is "control": "established control over X".
 CONTROL_VERBS = _words("establish gain assume secure")
 # Verbs of loss: the loser withdraws from ground ("Ukraine lost X", "X had not been lost").
 LOSS_VERBS = _words("lose cede surrender")
+# Forces that move out, back or away, or to better ground ("moved to more advantageous positions"), withdraw.
+RETREAT_PARTICLES = _words("out back away")
+FAVOURABLE = _words("advantageous favourable favorable better safer prepared defensive")
+# Units of a distance or an area: "pushed 35km into X", "controls 1,000 sq km".
+DISTANCE_UNITS = _words("km kilometers kilometres kilometer kilometre miles mile metres meters")
+AREA_UNITS = _words("km2 km² hectares hectare") | DISTANCE_UNITS
 # Particles of going on: "units pushed on towards X" is an advance, not an expulsion.
 ONWARD = _words("on forward forwards ahead onward onwards deeper further")
 # Verbs that drop or launch munitions: an attack with a munition as object ("dropped explosives on X").
@@ -78,7 +86,7 @@ DELIVERY_VERBS = _words("drop launch")
 # Verbs of a state joining another: with a territory as subject and a state as object ("X joined Russia",
 # "X became part of Russia"), and nouns of it ("the reunification of X with Russia").
 JOIN_VERBS = _words("become join")
-JOIN_NOUNS = _words("reunification accession")
+JOIN_NOUNS = _words("reunification accession joining incorporation")
 # Defensive reports: what is repelled is an attack by the other side ("repelled five attacks near X").
 REPEL_VERBS = _words("repel repulse thwart foil rebuff stop halt withstand")
 REPEL_PARTICLES = {"beat": "off back", "fight": "off back", "fend": "off", "hold": "off back", "push": "back"}
@@ -101,6 +109,15 @@ TELL_VERBS = _words("order urge tell advise instruct call ask")
 CARRY_VERBS = _words("take bus ferry transport")
 # A place that falls or comes under control is taken: "X fell to Russian forces", "X came under control".
 THEME_VERBS = _words("fall come")
+# Units of a force as an attack's object: "defeated formations of two brigades", "struck manpower".
+FORCE_UNITS = _words(
+    "formation formations brigade brigades battalion battalions regiment regiments unit units manpower group"
+    " groups grouping groupings troops forces personnel company companies detachment detachments"
+)
+# Warships a force moves: "moved several submarines and landing ships from X".
+VESSELS = _words("ship ships warship warships submarine submarines vessel vessels fleet frigate frigates")
+# Nouns of an attack only as what a force inflicts: "inflicted defeat on manpower", "inflicted fire damage".
+INFLICTED_NOUNS = _words("defeat damage")
 # Modifiers that make an explosion or an assault something else than an attack: "a gas explosion",
 # "sexual assault", "a population explosion".
 NOT_ATTACK_MODIFIERS = _words(
@@ -159,11 +176,11 @@ MOBILIZATION_KINDS = _words("partial general military full mass nationwide")
 # Verbs whose infinitive still tells the event ("decided to withdraw"), and those that make it a plan.
 ALLOWED_XCOMP_HEADS = _words(
     "order decide begin start continue manage complete finish force compel claim agree choose have be"
-    " announce confirm say"
+    " announce confirm say keep"
 )
 PLANNED_XCOMP_HEADS = _words("plan intend prepare aim expect threaten vow promise")
 CASUALTY_WORDS = _words(
-    "kill killed dead die died wounded injured wound injure casualty casualties lose lost"
+    "kill killed dead die died wounded injured wound injure casualty casualties lose lost loss losses"
 )
 QUANTITY_KINDS = {
     "capture": ("area_km2", "settlements"),
@@ -172,16 +189,25 @@ QUANTITY_KINDS = {
     "attack": ("fatalities", "injured", "casualties"),
     "mobilization": ("troops",),
     "casualties": ("fatalities", "injured", "casualties"),
-    "evacuation": (),
+    "evacuation": ("settlements",),
     "annexation": (),
 }
+
+# --- forces and parties --------------------------------------------------------------------------
+
+# The parties of the conflict: a statement by one of them speaks of its own forces and gains.
+PARTIES = frozenset(["RU", "UA"])
+FORCES = _words("army forces force troops troop soldiers soldier military units unit servicemen")
+ENEMY_WORDS = _words("them enemy invader invaders occupier occupiers russians ukrainians")
+# What a party calls the other: "the enemy advanced", "the occupiers shelled".
+HOSTILE_WORDS = _words("enemy invader occupier occupant aggressor adversary foe")
 
 # --- the pre-filter ------------------------------------------------------------------------------
 # nlp.prefilter parses only sentences with a surface form of a trigger above. Words too common to parse
 # every time count only beside the word their trigger needs: a particle after them, or a cue anywhere.
 PREFILTER_AFTER = {
-    "pull": "back out",
-    "push": "out back on forward forwards ahead deeper onward onwards further",
+    "pull": "back out away",
+    "push": "out back on forward forwards ahead deeper onward onwards further into",
     "drive": "out back",
     "force": "out back",
     "kick": "out back",
@@ -195,7 +221,7 @@ PREFILTER_WITH = {
         REPELLED_NOUNS - set(NOUN_TRIGGERS) - (set(VERB_TRIGGERS) - set(PREFILTER_AFTER)), _REPEL_CUES
     ),
     "operation": OFFENSIVE_MODIFIERS,
-    "move": CIVILIANS,
+    "move": CIVILIANS | FORCES | VESSELS,
     "bus": CIVILIANS,
     "ferry": CIVILIANS,
     "transport": CIVILIANS,
@@ -205,6 +231,9 @@ PREFILTER_WITH = {
     "assume": _words("control ground"),
     "hoist": _words("flag flags"),
     "come": _words("control"),
+    "control": _words("km sq square settlements villages localities hectares"),
+    "defeat": FORCE_UNITS | _words("inflict inflicted inflicting"),
+    "damage": _words("inflict inflicted inflicting"),
     "raise": _words("flag flags"),
 }
 # Verbs whose trigger needs a munition beside them; the munitions are in the pre-filter themselves.
@@ -226,15 +255,6 @@ IRREGULAR_FORMS = {
     "come": "came",
 }
 
-# --- forces and parties --------------------------------------------------------------------------
-
-# The parties of the conflict: a statement by one of them speaks of its own forces and gains.
-PARTIES = frozenset(["RU", "UA"])
-FORCES = _words("army forces force troops troop soldiers soldier military units unit servicemen")
-ENEMY_WORDS = _words("them enemy invader invaders occupier occupiers russians ukrainians")
-# What a party calls the other: "the enemy advanced", "the occupiers shelled".
-HOSTILE_WORDS = _words("enemy invader occupier aggressor adversary foe")
-
 # --- places --------------------------------------------------------------------------------------
 
 DIRECTIONS = _words("north south east west northeast northwest southeast southwest")
@@ -248,10 +268,12 @@ PLACE_PREPS = (
 SEND_VERBS = _words("send dispatch transfer move relocate redirect reinforce bring")
 DESTINATION_PREPS = _words("to towards toward for direction")
 STATIONED = _words("station base deploy locate situate position concentrate")
+# Common nouns that stand for a place named before ("the city had been taken"), and the kind they stand for.
 GENERIC_PLACES = {
     "city": "settlement",
     "town": "settlement",
     "village": "settlement",
+    "settlement": "settlement",
     "capital": "settlement",
     "region": "region",
     "province": "region",
@@ -262,6 +284,8 @@ GENERIC_PLACES = {
     "dam": "feature",
     "bridge": "feature",
     "airport": "feature",
+    "reservoir": "feature",
+    "island": "feature",
 }
 # Objects of "abandon" and "take over" that are ground, besides named places.
 TERRAIN = frozenset(GENERIC_PLACES) | _words(
@@ -286,7 +310,7 @@ PARTITIVES = _words(
 )
 # Personal pronouns stand for people, never ground: "he was taken to a police station".
 PERSONAL_PRONOUNS = _words("he she him her i me you we us himself herself themselves")
-CAPTURE_OBJECT_VERBS = _words("take retake recapture capture seize liberate reclaim regain reoccupy")
+CAPTURE_OBJECT_VERBS = _words("take retake recapture capture seize liberate free reclaim regain reoccupy")
 # Nouns of a settlement that a region's name may locate: "the Donbas city of X".
 LOCATING_NOUNS = _words("city town village capital port settlement hub stronghold")
 OPINION_VERBS = _words("accuse blame urge warn fear worry believe hope think expect meet")
@@ -294,4 +318,4 @@ OPINION_VERBS = _words("accuse blame urge warn fear worry believe hope think exp
 # --- speakers ------------------------------------------------------------------------------------
 
 # Single offices remembered per document, so that a later bare "the governor" is the same person.
-OFFICES = _words("governor mayor head chief commander spokesman spokeswoman ombudsman")
+OFFICES = _words("governor mayor head chief commander spokesman spokeswoman ombudsman ministry")

@@ -189,6 +189,8 @@ def _namesakes(a: RawEvent, b: RawEvent) -> bool:
     either; "the Kherson region" said in so many words is a claim of its own."""
     if a.place is None or b.place is None or a.place.place is None or b.place.place is None:
         return False
+    if a.place.start < 0 or b.place.start < 0:
+        return False  # a region given for want of a named place ("liberated 41 settlements") names no town
     if {a.place.place.kind, b.place.place.kind} != {"settlement", "region"}:
         return False
     town, region = (a, b) if a.place.place.kind == "settlement" else (b, a)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,24 +22,23 @@ from frontwatch.events.lexicon import (
     FORCES,
     GENERIC_PLACES,
     LOCATING_NOUNS,
+    MUNITIONS,
     OPINION_VERBS,
     PLACE_PREPS,
     SEND_VERBS,
     STATIONED,
+    TELL_VERBS,
     WEAK,
 )
-from frontwatch.events.triggers import governing_verb, repelled
-from frontwatch.quantities import find_quantities
+from frontwatch.events.triggers import (
+    finite_modifier,
+    governing_verb,
+    opposing_verb,
+    share_of,
+    theme_subject,
+)
+from frontwatch.quantities import find_quantities, parse_number
 from frontwatch.records import Place, PlaceMention
-
-# Common nouns that stand for a place named before ("the city had been taken"), and the kind they stand for.
-ANAPHOR_KINDS = {
-    **GENERIC_PLACES,
-    "settlement": "settlement",
-    "dam": "feature",
-    "bridge": "feature",
-    "reservoir": "feature",
-}
 
 
 def local_place(p: PlaceMention) -> bool:
@@ -118,10 +118,30 @@ def linked_places(
         start += _place_preps(aspect)
         if trigger.dep_ == "xcomp":  # "started evacuating A, B and the district of C"
             start += [(c, "dobj") for c in aspect.children if c.dep_ == "dobj"]
-    repeller = repelled(trigger)
-    if repeller is not None:  # "repelled assaults near X, Y and Z": where repelled is where they came
-        start += _place_preps(repeller)
-    if trigger.dep_ in ("relcl", "acl") and trigger.head != trigger:
+    opposing = opposing_verb(trigger)
+    if opposing is not None:  # "repelled assaults near X, Y and Z": where repelled is where they came
+        start += _place_preps(opposing)
+        for c in opposing.children:  # "downed 35 missiles, more than 20 of them over X"
+            if c.dep_ in ("npadvmod", "appos") and c != trigger:
+                start += _place_preps(c)
+    start += _listed_after_colon(trigger, token_place)
+    if (
+        trigger.dep_ == "conj"
+        and trigger.head.pos_ in ("VERB", "AUX")
+        and trigger.head.i not in trigger_ids
+        and not any(x.i in token_place for c, _ in _place_preps(trigger) for x in c.subtree)
+    ):  # "units manoeuvred near X and moved back": the second verb of one subject shares the first's place
+        start += [
+            (c, via)
+            for c, via in _place_preps(trigger.head)
+            if c.i < trigger.i and (via != "from" or ty in ("withdrawal", "evacuation"))
+        ]  # where the first verb came from is no place of a capture or an attack
+    if ty == "withdrawal":  # "the troops stationed around X moved out": where they were is what they left
+        start += _stationed_preps(trigger)
+    theme = theme_subject(trigger)
+    if theme is not None:  # "X fell to Russian forces", "X and Y became part of Russia"
+        start.append((theme, "nsubjpass"))
+    if (trigger.dep_ in ("relcl", "acl") or finite_modifier(trigger)) and trigger.head != trigger:
         head = trigger.head
         start.append((head, "dobj"))
         if head.dep_ == "appos" and head.head.i in token_place:
@@ -130,7 +150,7 @@ def linked_places(
     visited: set[int] = set()
     while stack:
         t, via, depth = stack.pop()
-        if t.i in visited or depth > 7:
+        if t.i in visited or depth > 9:
             continue
         visited.add(t.i)
         if t.i in token_place:
@@ -143,7 +163,8 @@ def linked_places(
                 if (c.dep_ in _LIST_DEPS and c.i in token_place) or c.dep_ == "conj":
                     stack.append((c, via, depth + 1))
             continue
-        if t.lemma_.lower() == "direction":  # "in the direction of X": where a push heads, not where it is
+        # "in the direction of X": where a push heads, not where it is; an attack there is fought there
+        if t.lemma_.lower() == "direction" and ty != "attack":
             seen.update(id(token_place[x.i]) for x in t.subtree if x.i in token_place)
             continue
         if t.i in trigger_ids and t != trigger:
@@ -156,8 +177,11 @@ def linked_places(
         ):
             continue  # another clause: its places are its own
         for c in t.children:
-            if _edge_ok(t, c, ty):
-                stack.append((c, c.lower_ if c.dep_ == "prep" else via, depth + 1))
+            # "the whole Kyiv region": the parser may take a place before its noun for an adjective
+            if _edge_ok(t, c, ty) or (c.dep_ == "amod" and c.i in token_place):
+                # "in the part of X", "from the area of X": the first preposition says how X is linked
+                nested_of = c.dep_ == "prep" and c.lower_ == "of"
+                stack.append((c, c.lower_ if c.dep_ == "prep" and not nested_of else via, depth + 1))
     if ty in ("withdrawal", "evacuation"):  # "pulled back across the river", "to/on the left bank"
         found = [(p, via) for p, via in found if not _destination(p, via)]
     places = [p for p, _ in found]
@@ -170,15 +194,23 @@ def linked_places(
         and any(m.place and p.place and m is not p and m.place.admin1 == p.place.admin1 for m in main)
     }
     containers |= _locators(trigger.doc, token_place, {id(p) for p in places})
-    # A region that holds a settlement of the same event ("X, near the front in Y region") only locates it.
+    # A region that holds a settlement or a site of the same event ("X, near the front in Y region", "the dam
+    # ..., in the part of the Y region") only locates it.
     containers |= {
         id(p)
         for p, via in found
         if via == "in"
         and p.place is not None
         and p.place.kind == "region"
-        and any(m.place and m.place.kind == "settlement" and m.place.admin1 == p.place.admin1 for m in places)
+        and any(
+            m.place and m.place.kind in ("settlement", "feature") and m.place.admin1 == p.place.admin1
+            for m in places
+        )
     }
+    # A river beside a town or a site names where it lies ("X, on the bank of the Y river"): no one takes
+    # a river.
+    if ty != "attack" and any(p.place is not None and not _river(p.place) for p in places):
+        containers |= {id(p) for p in places if p.place is not None and _river(p.place)}
     places = [p for p in places if id(p) not in containers]
     return sorted(places, key=lambda p: p.start), seen
 
@@ -195,6 +227,41 @@ _LIST_DEPS = ("conj", "compound", "appos", "nmod")
 
 def _place_preps(verb: Token) -> list[tuple[Token, str]]:
     return [(c, c.lower_) for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
+
+
+def _listed_after_colon(t: Token, token_place: dict[int, PlaceMention]) -> list[tuple[Token, str]]:
+    """'liberated five villages in the X region: A, B and C': a counted noun of places as the trigger's
+    object, named one by one after a colon."""
+    objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    nouns = [
+        o
+        for o in objs
+        if o.tag_ == "NNS" and GENERIC_PLACES.get(o.lemma_.lower()) in ("settlement", "region")
+    ]
+    if not nouns:
+        return []
+    colon = next((x for x in t.doc[nouns[0].i + 1 :] if x.text == ":"), None)
+    if colon is None or any(x.pos_ in ("VERB", "AUX") for x in t.doc[nouns[0].i + 1 : colon.i]):
+        return []  # the colon must follow the noun's own phrase
+    first = next((x for x in t.doc[colon.i + 1 :] if x.i in token_place or x.pos_ == "PROPN"), None)
+    if first is None or any(x.pos_ in ("VERB", "AUX") for x in t.doc[colon.i + 1 : first.i]):
+        return []
+    return [(first, "dobj")]
+
+
+def _river(place: Place) -> bool:
+    return place.kind == "feature" and "river" in place.name.lower().split()
+
+
+def _stationed_preps(t: Token) -> list[tuple[Token, str]]:
+    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return []
+    subj = share_of(subj)
+    return [
+        p for c in subj.children if c.dep_ == "acl" and c.lemma_.lower() in STATIONED for p in _place_preps(c)
+    ]
 
 
 def _aspect_verb(t: Token) -> Token | None:
@@ -243,6 +310,16 @@ def _locators(sdoc: Doc, token_place: dict[int, PlaceMention], found: set[int]) 
             if any(other(g, pm) for g in named):
                 out.add(id(pm))
                 continue
+        # "settlements X and Y of the Z region": a region after a name places it
+        if (
+            pm.place is not None
+            and pm.place.kind == "region"
+            and tok.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.pos_ == "PROPN"
+        ):
+            out.add(id(pm))
+            continue
         # "X in Y", "X near Y", "X outside Y": Y only places X
         if tok.dep_ == "pobj" and head.lower_ in ("in", "near", "outside") and head.head != head:
             owner = head.head
@@ -275,11 +352,14 @@ def _edge_ok(head: Token, c: Token, ty: str, first: bool = False) -> bool:
     dep = c.dep_
     if dep == "prep":
         word = c.lower_
-        if word in DESTINATION_PREPS and ty in ("withdrawal", "evacuation", "advance"):
-            return False
         if word == "by":
             return False
-        return word in PLACE_PREPS or (ty in ("attack", "capture") and word in ("to", "toward", "towards"))
+        if word in DESTINATION_PREPS and (first or head.pos_ in ("VERB", "AUX")):
+            # where they went, for a move; where it hit, for an attack ("fired at", "advanced to")
+            return ty in ("attack", "capture") and word in ("to", "toward", "towards")
+        # a common noun's "to" names no goal of the trigger: "in response to attacks near X"; a name's does:
+        # "from X to Y" (hung on "from" or on X)
+        return word in PLACE_PREPS or (word == "to" and head.pos_ in ("NOUN", "ADJ", "ADV"))
     if dep in ("pobj", "dobj", "appos", "compound", "nmod", "pcomp", "attr", "conj", "npadvmod", "oprd"):
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
             return False
@@ -290,7 +370,7 @@ def _edge_ok(head: Token, c: Token, ty: str, first: bool = False) -> bool:
         return True
     if dep == "acl" and c.lemma_.lower() in STATIONED:
         return True
-    if dep in ("advmod", "prt") and c.lower_ in ("out", "back", "north", "south", "east", "west"):
+    if dep in ("advmod", "prt") and c.lower_ in ("out", "back", "away", "north", "south", "east", "west"):
         return True
     return dep == "amod" and c.lower_ == "such"
 
@@ -323,9 +403,14 @@ def event_places(
         return own
     if ty in ("mobilization", "casualties"):
         return []
-    ahead = _heading_for(t, token_place) if ty == "advance" else None
-    if ahead is not None:
-        return [_as_region(ahead)]  # "units pushed on towards X": the push is in X's area, not at X
+    if ty == "evacuation" and (authority := _authority_place(t, token_place)) is not None:
+        return [authority]  # "officials in the X region ordered 20,000 people to leave": X's people
+    heading = _heading_for(t, token_place) if ty == "advance" else None
+    if heading is not None:
+        # "units pushed on towards X": the push is in X's area, not at X; "advanced 2 km towards X" is near X,
+        # and "advanced to the outskirts of X" reached it
+        ahead, reached = heading
+        return [ahead if reached or _short_distance(t) else _as_region(ahead)]
     antecedent = _pronoun_place(t, token_place, sentences, i, places, parsed)
     if antecedent is not None:
         return [antecedent]
@@ -336,8 +421,8 @@ def event_places(
     generic = generic_anaphor(t.subtree, sent, sentences, i, places)
     if generic is not None:
         return [generic]  # "the city had been taken": the object is a place, named before
-    if t.lemma_.lower() in WEAK:
-        return []
+    if t.lemma_.lower() in WEAK and not _munition_object(t):
+        return []  # "dropped bombs on border villages" is an attack whatever it names
     where = _where_clause(t, token_place)
     if where is not None:
         return [where]
@@ -345,17 +430,109 @@ def event_places(
         return []  # "the strike came when Russia fired missiles into X": the placed sibling tells it
     if recent is not None:
         return [recent]  # "blamed Ukraine for the explosion": the one just told
-    return _nearest_free(t, sdoc, token_place, blocked)
+    near = _nearest_free(t, sdoc, token_place, blocked)
+    if near or ty != "attack":
+        return near
+    topic = topic_place(token_place, sentences, i, places, parsed)
+    return [topic] if topic is not None else []
 
 
-def _heading_for(t: Token, token_place: dict[int, PlaceMention]) -> PlaceMention | None:
-    """The first named place an advance heads for ('towards X and Y')."""
-    for c in t.children:
+def topic_place(
+    token_place: dict[int, PlaceMention],
+    sentences: list[nlp.Sentence],
+    i: int,
+    places: list[PlaceMention],
+    parsed: dict[int, Doc],
+) -> PlaceMention | None:
+    """'The city of X has not been spared. Thirteen people were injured when ...': a sentence that names no
+    place goes on about the town that the sentence before is about (its subject, or the place that opens
+    it: 'In X, a block collapsed')."""
+    if i == 0 or any(p.place is not None and p.place.kind != "country" for p in token_place.values()):
+        return None
+    prev = parsed.get(i - 1)
+    if prev is None:
+        prev = nlp.parse([sentences[i - 1].text])[0]
+    prev_places = token_places(prev, sentences[i - 1], places)
+    for tok, pm in prev_places.items():
+        head = prev[tok]
+        if prev_places.get(head.head.i) is pm and head.head != head:
+            continue  # an inner word of a longer name: its last word speaks for it
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and head.head.head.lemma_.lower() in LOCATING_NOUNS
+        ):
+            head = head.head.head  # "the city of X"
+        spot = pm.place is not None and pm.place.kind in ("settlement", "feature") and not _metonym(pm)
+        if spot and (head.dep_ in ("nsubj", "nsubjpass") or _opening_locative(head)):
+            return pm
+    return None
+
+
+def _opening_locative(tok: Token) -> bool:
+    """'In X, a block collapsed': a place that opens the sentence and sets the scene of its main clause."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("in", "at") or prep.dep_ != "prep":
+        return False
+    lead = tok.doc[tok.sent.start : prep.i]
+    return prep.head.dep_ == "ROOT" and all(x.pos_ in ("ADV", "PUNCT", "CCONJ") for x in lead)
+
+
+# Units of a distance in kilometres.
+_KM_PER_UNIT = {"km": 1.0, "kilometre": 1.0, "kilometer": 1.0, "metre": 0.001, "meter": 0.001, "mile": 1.609}
+
+
+def _short_distance(t: Token, limit_km: float = 30.0) -> bool:
+    """The trigger's phrase gives a distance short enough that the event lies next to the place it names."""
+    for x in t.subtree:
+        unit = _KM_PER_UNIT.get(x.lemma_.lower()) or _KM_PER_UNIT.get(x.lower_.rstrip("s"))
+        if unit is None:
+            continue
+        for n in x.children:
+            value = parse_number(n.text) if n.dep_ == "nummod" else None
+            if value is not None and value * unit <= limit_km:
+                return True
+    return False
+
+
+def _munition_object(t: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in MUNITIONS for c in t.children)
+
+
+def _authority_place(t: Token, token_place: dict[int, PlaceMention]) -> PlaceMention | None:
+    """The place of the officials who order or report an evacuation that names no place of its own ('officials
+    in the X region ordered ...', 'X's governor said ... had been evacuated'): people are moved by the
+    authorities of where they live."""
+    cur = t
+    for _ in range(4):
+        if cur.head == cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in TELL_VERBS | claims.REPORT_VERBS:
+            break
+    else:
+        return None
+    subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+    if subj is None or not claims.is_titled(claims.phrase(subj)):
+        return None
+    for x in subj.subtree:
+        pm = token_place.get(x.i)
+        if pm is not None and pm.place is not None and pm.place.kind in ("region", "settlement"):
+            return pm
+    return None
+
+
+def _heading_for(t: Token, token_place: dict[int, PlaceMention]) -> tuple[PlaceMention, bool] | None:
+    """The first named place an advance heads for ('towards X and Y'), and whether it reached it ('advanced
+    to the outskirts of X')."""
+    # "advanced 3 km towards X": the parser may hang the goal on the distance
+    heads = [t, *(c for c in t.children if c.dep_ in ("dobj", "npadvmod", "advmod"))]
+    for c in (c for h in heads for c in h.children):
         if c.dep_ == "prep" and c.lower_ in ("towards", "toward", "to"):
             for x in c.subtree:
                 pm = token_place.get(x.i)
                 if pm is not None and pm.place is not None and pm.place.kind != "country":
-                    return pm
+                    return pm, c.lower_ == "to"
     return None
 
 
@@ -417,20 +594,27 @@ def _subject_place(span: Span, token_place: dict[int, PlaceMention]) -> PlaceMen
         head = tok
         while head.dep_ in ("compound", "appos") and head.head != head:
             head = head.head
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and head.head.head.lemma_.lower() in LOCATING_NOUNS
+        ):
+            head = head.head.head  # "the city of X"
         if head.dep_ in ("nsubj", "nsubjpass"):
             return pm
     return None
 
 
 def _directional(p: PlaceMention, t: Token, token_place: dict[int, PlaceMention], sdoc: Doc) -> PlaceMention:
-    """'advances south of Kharkiv' happened around the town, not in it: the event is in its region."""
+    """'advances south of Kharkiv' happened around the town, not in it: the event is in its region; 'about 10
+    kilometres north-east of X' is next to it."""
     if p.place is None or p.place.kind != "settlement":
         return p
     head = next((sdoc[i] for i, q in token_place.items() if q is p), None)
     prep = head.head if head is not None else None
     if prep is None or prep.lower_ != "of":
         return p
-    if prep.head.lower_ not in DIRECTIONS:
+    if prep.head.lower_.replace("-", "") not in DIRECTIONS or _short_distance(prep.head):
         return p
     return _as_region(p)
 
@@ -466,7 +650,7 @@ def generic_anaphor(
     """'the city', 'this region', 'the dam' among `tokens` (a trigger's phrase): the place of that kind the
     text has just named, else the one it is about so far."""
     for tok in tokens:
-        kind = ANAPHOR_KINDS.get(tok.lemma_.lower())
+        kind = GENERIC_PLACES.get(tok.lemma_.lower())
         if kind is None or tok.pos_ != "NOUN" or tok.is_sent_start:
             continue
         if not any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
@@ -479,10 +663,39 @@ def generic_anaphor(
             continue
         heads = [(s.start, s.end) for s in sentences[: i + 1] if s.heading]
         told = [p for p in places if not any(a <= p.start < b for a, b in heads)]  # crossheads list, not tell
+        if kind == "settlement":  # "the X regional governor said ... shelled the city": X, the city
+            told = sorted(
+                told + _namesake_towns(told, sent.start, sent.start + tok.idx), key=lambda p: p.start
+            )
         found = _antecedent(tok, kind, sentences[max(0, i - 2)].start, sent.start + tok.idx, told)
         if found is not None:
             return found
     return None
+
+
+def _namesake_towns(places: list[PlaceMention], lo: int, hi: int) -> list[PlaceMention]:
+    """The towns that give their names to the regions named in [lo, hi)."""
+    out = []
+    for p in places:
+        if lo <= p.start < hi and p.place is not None and p.place.kind == "region":
+            town = _namesake_town(p.place.name)
+            if town is not None:
+                out.append(PlaceMention(p.doc_id, p.mention, p.start, p.end, town))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _namesake_town(region_name: str) -> Place | None:
+    from frontwatch.toponyms import resolve_name  # here: the finder is needed only for this fallback
+
+    try:
+        town = resolve_name(gazetteer.core_name(region_name), context=region_name)
+        region = gazetteer.load().region(region_name)
+    except Exception:  # the gazetteer may be unavailable: no namesake then
+        return None
+    if town is None or town.kind != "settlement" or region is None:
+        return None
+    return town if gazetteer.is_namesake(town, region) else None
 
 
 # Sizes that do not fit a noun: a 'city' of a few hundred people, a 'village' of a hundred thousand.
@@ -512,6 +725,8 @@ def _antecedent(tok: Token, kind: str, lo: int, hi: int, places: list[PlaceMenti
     if not cands and kind == "settlement":
         so_far = Counter(key(p) for p in before)
         cands = [p for p in before if _dominant(key(p), so_far)]
+    if not cands and kind == "feature" and len({key(p) for p in before}) == 1:
+        cands = before  # "the dam" of a text that has named one dam
     if not cands:
         return None
     sized = [p for p in cands if p.place is None or _size_fits(word, p.place)]
@@ -546,19 +761,35 @@ def _size_fits(word: str, place: Place) -> bool:
 def _nearest_free(
     t: Token, sdoc: Doc, token_place: dict[int, PlaceMention], blocked: set[int], own_ok: bool = False
 ) -> list[PlaceMention]:
-    """A place elsewhere in the sentence that no other trigger uses and that is not a speaker's place."""
-    best: tuple[int, PlaceMention] | None = None
+    """A place elsewhere in the sentence that no other trigger uses and that is not a speaker's place, with
+    the places listed beside it ("in areas of settlements X and Y")."""
+    best: tuple[int, int] | None = None
     own = set() if own_ok else {x.i for x in t.subtree}
+    free: dict[int, PlaceMention] = {}
     for i, pm in token_place.items():
         if pm.place is None or pm.place.kind == "country" or id(pm) in blocked or i in own:
             continue
         tok = sdoc[i]
         if _in_speaker_or_destination(tok) or (_metonym(pm) and not _located_action(tok)):
             continue
+        free[i] = pm
         d = abs(tok.i - t.i)
         if best is None or d < best[0]:
-            best = (d, pm)
-    return [best[1]] if best else []
+            best = (d, i)
+    if best is None:
+        return []
+    root = sdoc[best[1]]
+    while root.dep_ == "conj" and root.head != root:
+        root = root.head
+    listed = [root, *(x for x in root.subtree if x.dep_ == "conj" and _conj_chain(x, root))]
+    out = [free[x.i] for x in listed if x.i in free] or [free[best[1]]]
+    return list({id(p): p for p in sorted(out, key=lambda p: p.start)}.values())
+
+
+def _conj_chain(x: Token, root: Token) -> bool:
+    while x.dep_ == "conj" and x.head != x:
+        x = x.head
+    return x == root
 
 
 def _located_action(tok: Token) -> bool:
@@ -577,16 +808,14 @@ def _located_action(tok: Token) -> bool:
 
 def _in_speaker_or_destination(tok: Token) -> bool:
     t = tok
+    crossed = False  # a reported clause between the place and a verb of saying makes the place the clause's
     while t.head != t:
         if t.dep_ == "prep" and t.lower_ in DESTINATION_PREPS | {"after", "before", "since", "during"}:
             return True
-        if t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in claims.REPORT_VERBS:
-            return True
-        if (
-            t.dep_ == "prep"
-            and t.lower_ in ("in", "at", "with", "during")
-            and t.head.lemma_.lower() in claims.REPORT_VERBS
-        ):
+        said = t.head.lemma_.lower() in claims.REPORT_VERBS | {"mention"}
+        if not crossed and said and t.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            return True  # the speaker's own place, or a place talked about ("has not mentioned X")
+        if not crossed and said and t.dep_ == "prep" and t.lower_ in ("in", "at", "with", "during"):
             return True  # "said in an interview with the X Club", "told reporters in X": the speaker's place
         if t.dep_ == "appos" and t.lemma_.lower() in claims.TITLE_WORDS:
             return True
@@ -594,8 +823,14 @@ def _in_speaker_or_destination(tok: Token) -> bool:
             return True
         if t.lemma_.lower() in SEND_VERBS and t.pos_ == "VERB" and t != tok:
             return True  # "the units will be moved to X": where forces go, not where they leave
+        crossed = crossed or (t.pos_ in ("VERB", "AUX") and _reported_clause(t))
         t = t.head
     return False
+
+
+def _reported_clause(verb: Token) -> bool:
+    """A clause that tells what was said: 'said that X ...', even when the parser hangs it on a noun."""
+    return verb.dep_ == "ccomp" or any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def carry_from_next(

@@ -12,9 +12,9 @@ from spacy.tokens import Doc, Span, Token
 from frontwatch import claims, nlp
 from frontwatch.dates import DateMention, find_dates
 from frontwatch.events.actors import find_actor
-from frontwatch.events.arguments import date_for, has_distance, quantities_for, recalled
+from frontwatch.events.arguments import date_for, has_distance, quantities_for, recalled, separate_statements
 from frontwatch.events.context import Context, RawEvent
-from frontwatch.events.lexicon import CASUALTY_WORDS, FORCES, PARTIES, WEAK
+from frontwatch.events.lexicon import CASUALTY_WORDS, CIVILIANS, FORCES, PARTIES, PERSONS, WEAK
 from frontwatch.events.merge import dedupe_sentence, merge_coordinated
 from frontwatch.events.places import (
     carry_from_next,
@@ -24,6 +24,7 @@ from frontwatch.events.places import (
     local_place,
     sentence_region,
     token_places,
+    topic_place,
 )
 from frontwatch.events.speakers import speaker_of, titled_speaker, update_speaker_from_parse
 from frontwatch.events.triggers import enough, skip_for_intent, trigger_type, xcomp_planned
@@ -48,10 +49,11 @@ def sentence_events(
     triggers = [(t, ty) for t in sdoc if (ty := trigger_type(t, token_place)) is not None]
     trigger_ids = {t.i for t, _ in triggers}
     states = tuple(p.place.country for p in token_place.values() if local_place(p))  # type: ignore[union-attr]
+    regions_named = any(p.place is not None and p.place.kind != "country" for p in token_place.values())
     next_text = sentences[i + 1].text if i + 1 < len(sentences) else None
     next_hedge = next_text is not None and claims.next_sentence_hedged(next_text)
     next_events = _next_sentence_events(sentences, i, parsed, places) if next_hedge else set()
-    dates = find_dates(sent.text, pub)
+    dates = find_dates(sent.text, pub, anchor=ctx.day)
     quantities = find_quantities(sent.text)
     linked: dict[int, list[PlaceMention]] = {}
     blocked: set[int] = set()  # places inside some trigger's own phrase
@@ -94,8 +96,10 @@ def sentence_events(
             recent,
         )
         qty = quantities_for(t, ty, quantities, sum(1 for _, y in triggers if y == ty) == 1)
-        if not (targets or sibling_placed) and ty == "withdrawal" and (left := _left_from(t, ctx, i)):
-            targets = [left]
+        if not (targets or sibling_placed) and ty == "withdrawal":
+            targets = _under_attack_at(t, triggers, linked) or (
+                [left] if (left := _left_from(t, ctx, i)) else []
+            )
         if not targets and ty in ("capture", "advance") and (qty or (ty == "advance" and has_distance(t))):
             carried = carry_from_next(sentences, i, parsed, places)
             if carried is not None:
@@ -105,7 +109,7 @@ def sentence_events(
                     qty.setdefault(k, v)
             elif (area := sentence_region(sent, places) or focus) is not None:
                 targets = [PlaceMention(doc.doc_id, area.name, -1, -1, area)]
-        if not enough(t, ty, targets, qty):
+        if not enough(t, ty, targets, qty, regions_named):
             continue
         if (
             next_hedge
@@ -113,7 +117,9 @@ def sentence_events(
             and _hedge_applies(ty, targets, next_events)
         ):
             status = "unconfirmed"
-        actor = find_actor(t, ty, attribution, speaker, ctx, token_place)
+        actor = find_actor(
+            t, ty, attribution, speaker, ctx, token_place, targets[0] if targets else None, status
+        )
         if (
             ty in ("withdrawal", "capture", "advance")
             and (actor.name or "").lower() in claims.FIRST_PERSON
@@ -121,7 +127,7 @@ def sentence_events(
         ):
             continue  # "we'd left the city": a voice that speaks for no party tells of people, not forces
         same_type = {x.i for x, y in triggers if y == ty}
-        when = date_for(t, sent, dates, sdoc, trigger_ids, same_type, pub)
+        when = date_for(t, sent, dates, sdoc, trigger_ids, same_type, pub, ctx.day)
         earlier = recalled(t, ty, token_place)
         for p in targets or [None]:
             out.append(
@@ -138,26 +144,21 @@ def sentence_events(
         if targets and targets[0].start >= 0:
             ctx.events[ty] = (i, targets[0])
     merge_coordinated(out)
-    if not any(r.type == "attack" for r in out):
-        cue = _casualty_cue(span, quantities)
-        if cue is not None:
-            place = casualty_place(cue, sdoc, token_place, trigger_ids, blocked, sent, sentences, i, places)
-            if place is None and not _war_wide(sent.text, dates):
-                area = sentence_region(sent, places)  # "the governor of the X region said two were killed"
-                place = PlaceMention(doc.doc_id, area.name, -1, -1, area) if area is not None else None
-            out.append(
-                _casualties(
-                    cue,
-                    place,
-                    quantities,
-                    sent,
-                    span,
-                    ctx,
-                    next_text if not next_events else None,
-                    dates,
-                    states,
-                )
-            )
+    cue = _casualty_cue(span, quantities)
+    # a toll told apart from every attack of the sentence ("said it repelled attacks near X and claimed that
+    # Kyiv had lost 2,800 men") is a report of its own
+    if cue is not None and not any(
+        r.type == "attack" and not separate_statements(r.trigger, cue) for r in out
+    ):
+        place = casualty_place(cue, sdoc, token_place, trigger_ids, blocked, sent, sentences, i, places)
+        if place is None and not _war_wide(sent.text, dates):
+            area = sentence_region(sent, places)  # "the governor of the X region said two were killed"
+            place = PlaceMention(doc.doc_id, area.name, -1, -1, area) if area is not None else None
+            place = place or topic_place(token_place, sentences, i, places, parsed)
+        toll = _casualties(
+            cue, place, quantities, sent, span, ctx, next_text if not next_events else None, dates, states
+        )
+        out.append(_as_attack(toll) if _struck_civilians(cue, place, sent.text, dates) else toll)
     for s in sentence_speakers[-1:]:
         ctx.speaker = s
     update_speaker_from_parse(span, ctx, states)
@@ -197,7 +198,8 @@ def _casualty_cue(span: Span, quantities: list[Quantity]) -> Token | None:
 # A tally of the whole war, which no one place holds: "lost 100,000 troops since the start of the invasion".
 _WAR_WIDE = re.compile(
     r"\bsince\s+(?:the\s+)?(?:start|beginning|outset|onset)\b|\bsince\s+(?:the\s+)?(?:full-scale\s+)?"
-    r"(?:war|invasion)\b|\bin\s+total\b|\bso\s+far\s+in\s+the\s+war\b",
+    r"(?:war|invasion)\b|\bin\s+total\b|\bso\s+far\s+in\s+the\s+war\b"
+    r"|\bin\s+the\s+(?:war|invasion|conflict)\s+so\s+far\b",
     re.I,
 )
 
@@ -231,11 +233,74 @@ def _casualties(
         speaker = titled_speaker(speaker, ctx, states)
     status = claims.status_of(cue, attribution, next_text) or "reported"
     side = claims.side_of(span.text)
+    side = side if side in PARTIES else None  # "... two tanks, one of them made in Germany": no party's loss
     if cue.lemma_.lower() == "lose" and (loser := claims.subject(cue)) is not None:
         side = claims.side_of(claims.phrase(claims.antecedent(loser))) or side  # the side that lost them
     when = dates[0].range if dates else None  # "on 8 April, ... killing 59 people"
     return RawEvent(
         "casualties", cue, place, Party(None, side), speaker, status, when, qty, sent, (sent.start, cue.idx)
+    )
+
+
+# A count of dead this high is a tally over time, not the toll of one strike.
+_TALLY = 1000
+# Tolls of mishaps and disasters, not of attacks.
+_MISHAP = re.compile(
+    r"\b(?:crash\w*|accident\w*|collision|collided|derail\w*|plunged|flood\w*|earthquake|landslide|avalanche"
+    r"|storm|hurricane|typhoon|stampede|drown\w*|overdose|poison\w*|wildfire|blaze|fire\s+broke\s+out"
+    r"|(?:a|the)\s+(?:huge\s+|major\s+|large\s+|massive\s+)?fire)\b",
+    re.I,
+)
+
+
+def _struck_civilians(cue: Token, place: PlaceMention | None, text: str, dates: list[DateMention]) -> bool:
+    """'Three people were killed and four injured in X overnight': civilians killed or hurt at a town on a
+    day are the toll of an attack there, told without naming it; soldiers lost, or a tally of the war,
+    are a casualty report."""
+    if place is None or place.place is None or place.place.kind not in ("settlement", "feature"):
+        return False
+    if cue.lemma_.lower() in ("lose", "loss", "casualty") or _war_wide(text, dates):
+        return False
+    if _MISHAP.search(text):
+        return False  # "killed when their bus plunged off a bridge", "in a plane crash"
+    if any(q.kind == "fatalities" and q.value >= _TALLY for q in find_quantities(text)):
+        return False  # "at least 10,000 people have been killed": a tally of a war, not one strike
+    verb = cue if cue.pos_ in ("VERB", "AUX") else None
+    if verb is None:
+        return False  # "casualties", "dead": a count, not a toll told of its victims
+    victims = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+    if not victims and verb.dep_ == "conj":
+        victims = [c for c in verb.head.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+    if not victims and verb.dep_ == "acl":
+        victims = [verb.head]  # "reported seven people killed"
+    return any(_civilian(v) for v in victims)
+
+
+def _civilian(tok: Token) -> bool:
+    words = {tok.lemma_.lower(), tok.lower_}
+    return bool(words & (CIVILIANS | PERSONS)) and not any(
+        c.lemma_.lower() in FORCES | {"military", "serviceman"} for c in tok.children
+    )
+
+
+def _as_attack(toll: RawEvent) -> RawEvent:
+    """The toll's attack, by the party other than the state where the victims were (the toll's side word may
+    be anyone's: the speaker's, the victims')."""
+    side = None
+    state = toll.place.place.country if toll.place is not None and toll.place.place is not None else None
+    if state in PARTIES:
+        side = next(iter(PARTIES - {state}))
+    return RawEvent(
+        "attack",
+        toll.trigger,
+        toll.place,
+        Party(None, side),
+        toll.source,
+        toll.status,
+        toll.date,
+        toll.quantities,
+        toll.sentence,
+        toll.order,
     )
 
 
@@ -249,6 +314,19 @@ def _definite_event(t: Token) -> bool:
     return t.pos_ == "NOUN" and any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children
     )
+
+
+def _under_attack_at(
+    t: Token, triggers: list[tuple[Token, str]], linked: dict[int, list[PlaceMention]]
+) -> list[PlaceMention]:
+    """'in response to enemy assaults near X, the units moved to better positions': a withdrawal that names
+    no place of its own left where the attack it answers came, an attack told in its own clause."""
+    clause = t.head if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX") else t
+    own = {x.i for x in clause.subtree}
+    for x, ty in triggers:
+        if ty == "attack" and x.i in own and linked.get(x.i):
+            return linked[x.i]
+    return []
 
 
 def _left_from(t: Token, ctx: Context, i: int) -> PlaceMention | None:

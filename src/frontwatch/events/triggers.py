@@ -13,6 +13,7 @@ from frontwatch import claims, nlp
 from frontwatch.events.lexicon import (
     AIRBORNE,
     ALLOWED_XCOMP_HEADS,
+    AREA_UNITS,
     ASSAULT_VERBS,
     ATTEMPT_WORDS,
     CAPTURE_OBJECT_VERBS,
@@ -22,11 +23,15 @@ from frontwatch.events.lexicon import (
     CONTROL_VERBS,
     DECLARE_VERBS,
     DELIVERY_VERBS,
+    DISTANCE_UNITS,
     ENEMY_WORDS,
     EXPEL_VERBS,
+    FAVOURABLE,
+    FORCE_UNITS,
     FORCES,
     HOSTILE_WORDS,
     IMPACT_VERBS,
+    INFLICTED_NOUNS,
     INSTRUMENT_NOUNS,
     INTERCEPT_PARTICLES,
     INTERCEPT_VERBS,
@@ -52,6 +57,7 @@ from frontwatch.events.lexicon import (
     REPEL_PARTICLES,
     REPEL_VERBS,
     REPELLED_NOUNS,
+    RETREAT_PARTICLES,
     STANCE_WORDS,
     STRIKE_IDIOMS,
     STRUCTURES,
@@ -61,6 +67,7 @@ from frontwatch.events.lexicon import (
     TERRITORY_NOUNS,
     THEME_VERBS,
     VERB_TRIGGERS,
+    VESSELS,
     WEAK,
 )
 from frontwatch.quantities import find_quantities
@@ -88,7 +95,7 @@ def trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
             return _noun_sense(t, lemma, NOUN_TRIGGERS.get(lemma), token_place)  # "attempts" tagged a verb
         if ty is None:
             return None
-        if t.dep_ == "amod" and t.tag_ == "VBN":
+        if t.dep_ == "amod" and t.tag_ == "VBN" and not finite_modifier(t):
             return None  # "the captured city", "Russian-annexed Crimea": a state described, not an event told
         return _verb_sense(t, lemma, ty, token_place)
     if t.pos_ in ("NOUN", "PROPN"):
@@ -96,15 +103,28 @@ def trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
     return None
 
 
+def finite_modifier(t: Token) -> bool:
+    """'its forces had “liberated” Selydove': quotes may make the parser take a finite verb for an adjective
+    of its object; an auxiliary or a subject of its own shows what it is."""
+    return t.dep_ == "amod" and any(c.dep_ in ("aux", "nsubj") for c in t.children)
+
+
 def _verb_sense(t: Token, lemma: str, ty: str, token_place: dict[int, PlaceMention]) -> str | None:
     """The type of a verb trigger in the sense the lexicon means, or None for its other senses."""
     prts = {c.lower_ for c in t.children if c.dep_ in ("prt", "advmod", "prep")}
     objs = {c.lemma_.lower() for c in t.children if c.dep_ in ("dobj", "nsubjpass")}
     if lemma == "pull":
-        return ty if prts & {"back", "out"} else None
+        return ty if prts & RETREAT_PARTICLES else None
     particles = {c.lower_ for c in t.children if c.dep_ in ("prt", "advmod")}
-    if lemma == "push" and (particles & ONWARD or prts & {"towards", "toward"}) and not _expels(t, prts):
-        return "advance"  # "units pushed on towards X"
+    onward = particles & ONWARD or prts & {"towards", "toward"} or _distance(t)
+    if lemma == "push" and onward and not _expels(t, prts):
+        return "advance"  # "units pushed on towards X", "pushed up to 35km into X"
+    if lemma == "move" and _force_retreats(t, prts):
+        return "withdrawal"  # "the troops had moved out", "moved to more advantageous positions"
+    if lemma == "control":
+        return ty if _controls_ground(t) else None
+    if lemma == "defeat":  # "defeated formations of two brigades", not "defeated the incumbent"
+        return ty if objs & FORCE_UNITS else None  # units, not a state: "defeating Moscow" is no attack
     if lemma in EXPEL_VERBS:
         return ty if _expels(t, prts) else None
     if lemma in IMPACT_VERBS:
@@ -185,10 +205,12 @@ def _noun_sense(t: Token, lemma: str, ty: str | None, token_place: dict[int, Pla
     attempts", "shot down 12 drones") get it here too."""
     if lemma in REPELLED_NOUNS and repelled(t) and not any(attempted_assault(c) for c in t.children):
         return "attack"  # "beat off three attempts near X": the other side attacked
-    if lemma in AIRBORNE and intercepted(t):
-        return "attack"  # "30 drones were downed over X": launched at X
+    if lemma in AIRBORNE and (verb := intercepted(t)) is not None and not _hits_structure(verb, token_place):
+        return "attack"  # "30 drones were downed over X": launched at X; not "destroyed missile depots"
     if ty is None:
         return None
+    if lemma in INFLICTED_NOUNS:  # "inflicted defeat on manpower", "inflicted fire damage"
+        return ty if t.dep_ == "dobj" and t.head.lemma_.lower() == "inflict" else None
     mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
     if ty == "attack" and (mods & NOT_ATTACK_MODIFIERS or (t.dep_ == "compound" and lemma != "fire")):
         return None  # "a gas explosion", "assault rifles", "attack helicopters"
@@ -206,7 +228,7 @@ def _noun_sense(t: Token, lemma: str, ty: str | None, token_place: dict[int, Pla
     if lemma in ("relocation", "resettlement"):
         return ty if _of_words(t) & CIVILIANS else None  # "the relocation of residents"
     if lemma in JOIN_NOUNS:
-        return ty if _joined_state(t) else None  # "the reunification of X with Russia"
+        return ty if joined_state(t) is not None else None  # "the reunification of X with Russia"
     if lemma == "restoration":
         objs = {g.lemma_.lower() for c in t.children if c.lower_ == "of" for g in c.subtree}
         return (
@@ -223,6 +245,59 @@ def _noun_sense(t: Token, lemma: str, ty: str | None, token_place: dict[int, Pla
     ):
         return None  # "planned in advance"
     return ty
+
+
+def _distance(t: Token) -> bool:
+    """A distance in the verb's own phrase, not in a clause below it: 'pushed 35km into X'."""
+    return any(
+        x.lower_ in DISTANCE_UNITS
+        for c in t.children
+        if c.dep_ in ("npadvmod", "dobj", "prep", "advmod", "nummod", "quantmod")
+        for x in c.subtree
+    )
+
+
+def _force_retreats(t: Token, prts: set[str]) -> bool:
+    """A force (subject, or what is moved) that moves out, back or away, or to better ground: 'the troops
+    moved out', 'units were moved to more advantageous positions'; not 'moved into X' or 'moved residents'."""
+    movers = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not movers and t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
+        movers = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "manoeuvred and moved"
+    if not any(_is_force(share_of(claims.antecedent(m))) for m in movers):
+        return False
+    moved = [c for c in t.children if c.dep_ == "dobj"]
+    if moved:  # "Russia moved its submarines from X to Y": a force takes its units or ships out of X
+        left = any(c.dep_ == "prep" and c.lower_ == "from" for c in t.subtree)
+        return left and all(m.lemma_.lower() in FORCE_UNITS | VESSELS for m in moved)
+    if {c.lower_ for c in t.children if c.dep_ in ("prt", "advmod")} & RETREAT_PARTICLES:
+        return True
+    goals = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    return any(
+        g.lemma_.lower() in ("position", "line", "frontier")
+        and any(x.lower_ in FAVOURABLE for x in g.subtree)
+        for g in goals
+    )
+
+
+def share_of(tok: Token) -> Token:
+    """What a share is of: 'most of the troops' -> troops."""
+    if tok.lemma_.lower() in PARTITIVES or tok.lower_ in PARTITIVES:
+        return next(
+            (g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), tok
+        )
+    return tok
+
+
+def _controls_ground(t: Token) -> bool:
+    """'Ukraine now controls 1,000 sq km and 80 settlements': control told by a count of ground held."""
+    for o in (c for c in t.children if c.dep_ == "dobj"):
+        for x in o.subtree:
+            counted = any(c.dep_ == "nummod" for c in x.children) or x.like_num
+            if x.lower_ in AREA_UNITS and counted:
+                return True
+            if x.lemma_.lower() in ("settlement", "village", "locality", "town") and counted:
+                return True
+    return False
 
 
 def _of_words(t: Token) -> set[str]:
@@ -271,8 +346,11 @@ def repelled(t: Token) -> Token | None:
 
 
 def intercepted(t: Token) -> Token | None:
-    """The verb of air defence over a munition: 'shot down 30 drones', 'missiles were destroyed'."""
+    """The verb of air defence over a munition: 'shot down 30 drones', 'missiles were destroyed', 'debris
+    from a missile shot down by air defences'."""
     verb = _verb_of_object(t)
+    if verb is None:
+        verb = next((c for c in t.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBD")), None)
     if verb is None or not _verb_with_particle(verb, INTERCEPT_VERBS, INTERCEPT_PARTICLES):
         return None
     return verb
@@ -326,6 +404,7 @@ def _hits_structure(t: Token, token_place: dict[int, PlaceMention]) -> bool:
         hit = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     else:
         hit = _objects(t)
+    hit += [c for h in hit for c in h.children if c.dep_ == "conj"]  # "missile and artillery depots"
     return any(h.i in token_place or h.lemma_.lower() in STRUCTURES for h in hit)
 
 
@@ -385,8 +464,12 @@ def _falls(t: Token, token_place: dict[int, PlaceMention]) -> bool:
     place = _place_not_state(subj, token_place) or (
         subj.lemma_.lower() in ("city", "town", "village", "settlement") and _has_det(subj, "the")
     )
-    if not place or any(c.dep_ in ("acomp", "attr", "oprd", "dobj") for c in t.children):
-        return False  # "X fell silent", "X fell victim to"
+    # "X fell silent", "X fell victim to"; not "that" of "insisted that X had not fallen" read as an object
+    if not place or any(
+        c.dep_ in ("acomp", "attr", "oprd", "dobj") and not (c.lower_ == "that" and c.i < subj.i)
+        for c in t.children
+    ):
+        return False
     preps = {c.lower_: c for c in t.children if c.dep_ == "prep"}
     if _lemma(t) == "come":
         return "under" in preps and any(g.lemma_.lower() == "control" for g in preps["under"].children)
@@ -441,14 +524,21 @@ def theme_subject(t: Token) -> Token | None:
     return next((c for c in t.children if c.dep_ == "nsubj"), None)
 
 
-def _joined_state(t: Token) -> bool:
-    """'the reunification of Crimea with Russia', 'accession to Russia': a party the territory joins."""
-    return any(
-        claims.side_of(claims.phrase(g)) in PARTIES
-        for c in t.children
-        if c.dep_ == "prep" and c.lower_ in ("with", "to", "into")
-        for g in c.children
-        if g.dep_ == "pobj"
+def joined_state(t: Token) -> Token | None:
+    """'the reunification of Crimea with Russia', 'accession to Russia', 'agreements on the joining of X
+    to Russia' (the parser may hang 'to Russia' on the verb): the party the territory joins."""
+    preps = [c for c in t.children if c.dep_ == "prep"]
+    if t.dep_ == "pobj" and t.head.head.pos_ in ("VERB", "AUX"):
+        preps += [c for c in t.head.head.children if c.dep_ == "prep" and c.i > t.i]
+    return next(
+        (
+            g
+            for c in preps
+            if c.lower_ in ("with", "to", "into")
+            for g in c.children
+            if g.dep_ == "pobj" and claims.side_of(claims.phrase(g)) in PARTIES
+        ),
+        None,
     )
 
 
@@ -693,7 +783,11 @@ def xcomp_planned(t: Token) -> bool:
     return t.dep_ == "xcomp" and t.head.lemma_.lower() in PLANNED_XCOMP_HEADS
 
 
-def enough(t: Token, ty: str, targets: list[PlaceMention], qty: dict[str, float]) -> bool:
+def enough(
+    t: Token, ty: str, targets: list[PlaceMention], qty: dict[str, float], regions_named: bool = True
+) -> bool:
+    """Whether a trigger with these places and counts tells an event: most need a place; an annexation told
+    as an act in a sentence that names no territory ('Putin's signing of annexation treaties') needs none."""
     if ty == "mobilization":
         if "troops" in qty:
             return True
@@ -705,7 +799,20 @@ def enough(t: Token, ty: str, targets: list[PlaceMention], qty: dict[str, float]
         return bool(targets) or "distance_km" in qty
     if ty == "capture" and not targets:
         return bool(qty)
+    if ty == "annexation" and not targets and not regions_named:
+        return annexation_act(t)
     return bool(targets)
+
+
+def annexation_act(t: Token) -> bool:
+    """An annexation told as a deed: 'annexation treaties', 'announced the annexation', 'Russia annexed ...';
+    not 'the annexation was condemned'."""
+    if t.pos_ in ("VERB", "AUX"):
+        subj = claims.subject(t)
+        return subj is not None and claims.side_of(claims.phrase(subj)) in PARTIES
+    if t.dep_ == "compound" and t.head.lemma_.lower() in INSTRUMENT_NOUNS:
+        return True
+    return governing_verb(t, "annexation") is not None or signed_act(t) is not None
 
 
 def event_types(text: str) -> set[str]:
