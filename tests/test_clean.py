@@ -710,3 +710,128 @@ def test_more_from_rails_at_the_edges_and_with_their_lists() -> None:
 
 def test_share_bar_with_a_tweet_button() -> None:
     assert rule_for("Share  Tweet  Email  Copy link") == "share"
+
+
+def test_live_page_shift_bylines() -> None:
+    for line in (
+        "Marta Kowal (now) and Dmytro Savchuk (earlier)",
+        "Lena Hartmann (now), Ivo Brandt and Ruth Okafor (earlier)",
+        "By Samuel Okoro (updated)",
+        "Nina Petrenko (earlier) and Tomas Reiter (now) in Kyiv",
+    ):
+        assert rule_for(line) == "author", line
+    # The marker alone does not make a byline: headlines, places and sentences keep it.
+    for line in (
+        "Drones Hit Kharkiv Again (Updated)",
+        "Zaporizhzhia Oblast (earlier)",
+        "Marta Kowal (now) said the shelling had stopped.",
+        "Lena Hartmann and Ivo Brandt",
+    ):
+        assert rule_for(line) is None, line
+
+
+def test_masthead_with_a_dash_and_an_outlet_tagline() -> None:
+    for masthead in (
+        "Steppe Courier — news of the Odesa, Mykolaiv and Kherson regions",
+        "Danube Ledger – independent journalism from the south",
+        "The Harbour Post — Ukraine's voice abroad",
+    ):
+        assert removed_rules(page("Title", masthead, *BODY)) == {masthead: "masthead"}, masthead
+    # Standfirsts with a dash stay, and so does the same shape inside the story.
+    for standfirst in (
+        "Bakhmut — what we know on day 300",
+        "Ukraine war — Russia strikes Kyiv overnight",
+        "Zelensky — media reports say he will travel to Warsaw",
+    ):
+        assert standfirst in clean_text(page("Title", standfirst, *BODY)).text, standfirst
+    inside = "Steppe Courier — news of the Odesa, Mykolaiv and Kherson regions"
+    assert inside in clean_text(page("Title", BODY[0], inside, BODY[1], BODY[2])).text
+
+
+def test_time_stamps_with_a_zone_and_glued_am_pm() -> None:
+    for line in (
+        "March 3, 2024, 7:45pm ET",
+        "Tuesday 9.30am BST",
+        "June 2, 2023 6:05 PM GMT+3 Updated 3 hours ago",
+        "14 February 2024, 11:20am CET",
+    ):
+        assert rule_for(line) == "meta", line
+    for line in (
+        "The curfew in Odesa runs from 11pm to 5am until March 3.",
+        "Sirens sounded in Kyiv at 4am on Tuesday.",
+    ):
+        assert rule_for(line) is None, line
+
+
+def test_standing_notes_of_a_think_tank_report() -> None:
+    for line in (
+        "Note: The data cut-off for this product was 1:15pm ET on March 3. The Institute will cover "
+        "subsequent reports in the March 4 assessment.",
+        "The data cut-off for this update was 10am Kyiv time on Monday.",
+        "The Monitor will cover subsequent developments in tomorrow's briefing.",
+        "We do not report in detail on alleged executions because these are well documented elsewhere and "
+        "do not directly bear on the operations we assess.",
+        "We do not cover the fighting in Sudan in this digest.",
+    ):
+        assert rule_for(line) == "outlet", line
+    for line in (
+        "The cut-off for the report was extended by parliament until June.",
+        "The UN will assess new developments in its next report on Ukraine.",
+        "We cannot report from Mariupol because the city is surrounded.",
+        "We do not report casualties from individual strikes, the ministry said.",
+        "We will not cover up these crimes, the prosecutor told reporters.",
+        "Note: the town was shelled again after this report was filed.",
+    ):
+        assert rule_for(line) is None, line
+
+
+def test_footnote_reference_lines() -> None:
+    for line in (
+        "[1] https://t.me/some_channel/4410",
+        "[14] https://www.example.org/news/2024/03/03/strike ; https://t.me/other/55",
+        "[7] https://regional-news dot com/58121-strike",
+        "[3] example[dot]org/report/17",
+        "2. https://www.example.com/a/b",
+        "[9] Ministry of Defence of Ukraine, https://www.example.gov.ua/news/412",
+    ):
+        assert rule_for(line) == "reference", line
+    for line in (
+        "Russian forces advanced near Robotyne, according to geolocated footage.[4]",
+        "[2] The village is a dot on the map of the Zaporizhzhia region",
+        "1. Russian forces advanced near Bakhmut.",
+        "The footage was posted at https://t.me/some_channel/4410 on Monday.",
+    ):
+        assert rule_for(line) is None, line
+
+
+def test_gallery_captions_with_a_counter_or_a_credit() -> None:
+    for line in (
+        "[2/6] Rescuers clear rubble after a drone strike on a school in Kharkiv, Ukraine, May 3, 2024. "
+        "Regional Administration/Handout via REUTERS",
+        "[3/5] A damaged tram depot in Dnipro",
+        "Photo 4 of 11: Residents queue for water in Kherson",
+        "Soldiers unload shells near Chasiv Yar, Ukraine, March 2, 2024. REUTERS/Ivan Petrov",
+        "Smoke rises over the port of Izmail after an overnight attack. Photograph: Olha Danyl/AFP",
+        "Rescuers search the ruins of a house in Sumy on Sunday. (AP Photo/Marko Lenz)",
+    ):
+        assert rule_for(line) == "caption", line
+    for line in (
+        "Russian forces fired 12 missiles at Odesa overnight, according to Reuters.",
+        "The strike was filmed by a resident. The footage was later shared with Reuters.",
+        "Officials said 1 of 4 drones was shot down over the Sumy region.",
+        # A paragraph of the story with a caption glued after it is content.
+        "The Kremlin is regrouping near Izium, officials say. Its chief of staff was put in command. "
+        "Soldiers rest near Izium. Photograph: Olha Danyl/AFP",
+    ):
+        assert rule_for(line) is None, line
+
+
+def test_licensing_links_and_screen_reader_suffixes() -> None:
+    assert rule_for("Acquire Licensing Rights, opens new tab") == "outlet"
+    assert rule_for("Purchase Licensing Rights") == "outlet"
+    assert rule_for("Share on X, opens new tab") == "share"
+    assert rule_for("(opens in new window)") == "navigation"
+    # A sentence ending in a link keeps its place in the story.
+    assert rule_for("Kyiv rejected the claim in a statement, opens new tab") is None
+    text = page("Title", *BODY, "Moscow denied the report, opens new tab")
+    assert "Moscow denied the report, opens new tab" in clean_text(text).text

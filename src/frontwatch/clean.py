@@ -1,9 +1,10 @@
 """Boilerplate removal for article bodies.
 
 Three kinds of evidence: line rules for the furniture every web page carries (comment forms, "Read also"
-teasers, navigation, share bars, author boxes, breadcrumbs, adverts, captions and credits, date stamps and
-view counters, cookie notices, app, channel and newsletter promotions, error-report and reader-tip prompts,
-outlet standards, licence and disclaimer notes, live-page widgets); position (bylines and mastheads before
+teasers, navigation, share bars, author boxes and live-page shift bylines, breadcrumbs, adverts, captions,
+gallery counters and credits, date stamps and view counters, cookie notices, app, channel and newsletter
+promotions, error-report and reader-tip prompts, outlet standards, licence and disclaimer notes, a report's
+standing notes and footnote references, live-page widgets); position (bylines and mastheads before
 or after the prose, author bios after it, kickers over it, headline lists under "Read also" or "More from",
 the tail after a comments header); and lines repeated at the head or tail of several independent documents
 (an outlet's own furniture). Every removed line is kept for audit.
@@ -19,6 +20,8 @@ from dataclasses import dataclass
 
 from frontwatch.records import RemovedLine
 
+# The words a screen reader is given after a link that opens elsewhere.
+_NEW_TAB = re.compile(r"[\s,;.(]*\(?\bopens? (in )?(a )?new (tab|window)\)?\.?$", re.IGNORECASE)
 _BULLET = re.compile(r"^[\s•·▪►▶»*\-–—|]+")
 _SPACES = re.compile(r"\s+")
 
@@ -31,8 +34,10 @@ def _rx(*patterns: str) -> re.Pattern[str]:
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WEEKDAY = r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
 _STAMP_WORD = (
-    rf"(\d{{1,4}}(st|nd|rd|th)?|{_MONTH}|{_WEEKDAY}|[ap]\.?m\.?|(?-i:[A-Z]{{2,4}})|at|on|ago|an?|today|yesterday"
-    r"|just now|(minute|min|hour|hr|day|week)s?|(last )?(updated|published|posted|modified)|read)"
+    # "8:10pm": a clock time may carry its am/pm without a space.
+    rf"(\d{{1,4}}(st|nd|rd|th|[ap]\.?m\.?)?|{_MONTH}|{_WEEKDAY}|[ap]\.?m\.?|(?-i:[A-Z]{{2,4}})|at|on|ago|an?"
+    r"|today|yesterday|just now|(minute|min|hour|hr|day|week)s?|(last )?(updated|published|posted|modified)"
+    r"|read)"
 )
 _STAMP = rf"{_STAMP_WORD}([\s,:/.|+()·•–—-]+{_STAMP_WORD}){{0,12}}\.?"
 _AGENCY = (
@@ -56,6 +61,10 @@ _PEOPLE = rf"{_PERSON}((,| and| &|, and) {_PERSON}){{0,6}}"
 # "Kyiv", "Kryvyi Rih", "Kyiv and Moscow": where the reporters of a byline file from.
 _PLACE = rf"{_NAME_WORD}( {_NAME_WORD}){{0,2}}"
 _PLACES = rf"{_PLACE}((,|,? and) {_PLACE}){{0,3}}"
+# Which shift of a live page a byline name wrote: "Jane Roe (now)", "John Doe (earlier)". "(updated)" also
+# follows Title Case headlines, so alone it marks a byline only after "By".
+_SHIFT_MARK = r"\((now|earlier|later|previously|before|overnight|until now|from now)\)"
+_SHIFT = r"( \((now|earlier|later|updated|previously|before|overnight|until now|from now)\))"
 # Words that make a capitalised pair a place or a body, not a person ("Kherson Oblast", "Armed Forces").
 _NOT_PERSON = (
     r"(?-i:.*\b(Oblast|Region|Province|Krai|Raion|District|City|Republic|River|Sea|Island|Ministry|Forces|Army"
@@ -87,6 +96,33 @@ _COMMENTS_HEADER = (
     rf"|(show|view|load|read|see|hide|open) (all |the )?({_COUNT} )?(reader )?comments?( \({_COUNT}\))?)"
 )
 
+# A note on a report's own scope: its data cut-off and the next issue that takes up later news.
+_OWN_PRODUCT = (
+    r"(product|report|assessment|update|map|edition|brief|briefing|analysis|digest|overview|summary|bulletin)"
+)
+_CUT_OFF = rf"cut-?off (time |date |point )?(for|of) (this|today['’]s|our) ([\w-]+ ){{0,2}}{_OWN_PRODUCT}"
+# "... will cover subsequent reports in the April 29 assessment / in tomorrow's update".
+_NEXT_ISSUE = (
+    r"subsequent (reports|developments|claims|events|updates)\b.{0,40}\bin (tomorrow['’]s|the next day['’]s"
+    rf"|the following day['’]s|(its|our|the) next|a future|the {_MONTH} \d{{1,2}}(st|nd|rd|th)?)"
+    rf" .{{0,60}}{_OWN_PRODUCT}"
+)
+# An image counter of a photo gallery: "[1/4]", "Photo 3 of 12", "2 of 9 |".
+_GALLERY_COUNTER = (
+    r"\[\d{1,3}\s*/\s*\d{1,3}\]|(photo|image|picture|slide|gallery)s?\s*\d{1,3}\s*(of|/)\s*\d{1,3}\b"
+    r"|\d{1,3} of \d{1,3}\s*\|"
+)
+# The credit closing a caption: an agency with a photographer, a handout via an agency, "Photograph: X/Y".
+_PHOTO_CREDIT = (
+    rf"{_AGENCY}( photo)?\s*/\s*[\w.'’ -]{{1,60}}|[\w.'’ -]{{1,80}}/\s*([\w.'’ -]{{0,40}}\bvia )?{_AGENCY}"
+    r"|(photo|photograph|image|picture)s?( credit| by)?\s*:\s*[^.:]{1,80}(?<![.!?])"
+)
+# A web address, also the "example dot org" spelling some reports use to keep links inert.
+_URL = (
+    r"((https?://|www\.)\S+|[\w-]+(\.[\w-]+)*\s?(\[dot\]|\(dot\)| dot )\s?"
+    r"(com|org|net|gov|mil|int|edu|info|media|news|online|io|me|tv|ru|ua|by|su|uk|eu)\b\S*)"
+    r"(\s?(\[dot\]|\(dot\)| dot )\s?\S+)*"
+)
 # Whole-line rules, matched against the line without leading bullets. Families name the rule in the audit.
 # Each pattern must fit a whole line of furniture and no article sentence, so open-ended tails sit behind
 # a colon, a question mark or an imperative that reportage does not start with.
@@ -233,6 +269,18 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"(photo|photograph|image|picture|video|illustration)s? (by|courtesy( of)?|credit)\b"
         r".{0,100}(?<![.!?])",
         rf"([\w.'’ -]{{1,40}}\s*/\s*)?{_AGENCY}(\s*(/|via)\s*[\w.'’ -]{{1,40}}){{0,2}}",
+        # A gallery's caption, however real the scene it describes: an image counter before it
+        # ("[1/4] Firefighters at the site ...", "Photo 2 of 9: ...") or a photo credit after its last
+        # sentence ("... in Odesa on July 20. REUTERS/Jane Roe", "... Photograph: Jane Roe/AP").
+        rf"({_GALLERY_COUNTER})(\s*[:|.–—-]?\s+.{{0,600}})?",
+        # One sentence only: a story's paragraph with a caption glued after it is content.
+        rf"((?![.!?][\"'”’]?\s).){{10,400}}[.!?][\"'”’]?\s+\(?({_PHOTO_CREDIT})\)?",
+    ),
+    "reference": _rx(
+        # Footnotes under a report: "[3] https://t.me/channel/123", "4. https://example dot org/page",
+        # "[5] Ministry of Defence, https://...". Body sentences carry the marker at their end, not the start.
+        rf"(\[\d{{1,3}}\]|\d{{1,3}}[.)]|\^\d{{0,3}})\s*{_URL}(\s*[;,|]?\s*{_URL}){{0,12}}[\s;,.]*",
+        rf"\[\d{{1,3}}\]\s+(?=.{{0,300}}{_URL}).{{1,600}}",
     ),
     "credit": _rx(
         r"sources?\s*:\s*.{1,80}",
@@ -271,6 +319,10 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         rf"((live )?(updates|coverage|blog|reporting|report|text|words|analysis|story|photos?|video|graphics?"
         rf"|interview|compiled|edited|written|produced|translated|presented|curated))? ?by {_PEOPLE}",
         r"(write to|e-?mail|contact|reach)\b[^.]{0,60}\b(at|on|via)\s+(\S+@\S+|@\w+|https?://\S+|twitter)\b.{0,100}",
+        # A live page's shift byline: "Jane Roe (now) and John Doe (earlier)". The marker makes it a byline
+        # anywhere on the page.
+        rf"(?=.*{_SHIFT_MARK}|by .*\(updated\))(?!{_NOT_PERSON})(by )?{_PERSON}{_SHIFT}?"
+        rf"((,| and|, and| &) {_PERSON}{_SHIFT}?){{0,6}}( in {_PLACES})?",
     ),
     "outlet": _rx(
         # Standards, reuse and licensing notes every page of an outlet carries.
@@ -281,7 +333,8 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"(learn|read|find out) more about (our|how we)\b.{0,80}",
         r"(reuse|republish|reprint|license|syndicate) this (content|article|story|page)\.?",
         r"(reprints?|permissions?|licensing)(\s*(and|&|\|)\s*(reprints?|permissions?|licensing))*",
-        r"(purchase|buy|request) (licensing|reprint|republishing|syndication) rights\b.{0,60}",
+        r"(purchase|buy|request|acquire|obtain|get) (licensing|reprint|republishing|syndication|reuse) rights"
+        r"\b.{0,60}",
         # "Any use of the materials is allowed only with ...", "All materials on this site are protected ..."
         r"(any |the )?(full or partial )?(use|reprint\w*|reproduc\w*|republi\w*|copying|quoting|citing) of"
         r" (the |our |these |this site['’]?s |any )?(materials?|content|articles?|texts?|publications?)"
@@ -299,7 +352,16 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"(note|disclaimer)\s*:(?=.*\b(classified|publicly available|open[- ]source|views expressed"
         r"|necessarily (reflect|represent)|does not (receive|endorse)"
         r"|(this|the) (map|report|article|story|page|assessment|update|post|blog)"
-        r" (is|was|has been|will be) (updated|corrected|amended|published|revised))).{0,400}",
+        r" (is|was|has been|will be) (updated|corrected|amended|published|revised)"
+        rf"|{_CUT_OFF}|{_NEXT_ISSUE})).{{0,400}}",
+        # A think-tank's standing notes on its own product: the data cut-off, where later reports will go,
+        # what it leaves out ("We do not report in detail on ... because ...").
+        rf"(the )?(data )?{_CUT_OFF}\b.{{0,300}}",
+        rf"(?!{_REPORTED})[\w.&'’ -]{{1,60}}\b(will|to) (cover|address|report on|assess) .{{0,80}}"
+        rf"{_NEXT_ISSUE}.{{0,200}}",
+        # "We cannot report from ..." can be a reporter's own story; a standing note says what is left out.
+        rf"(?!{_REPORTED})we (do not|don['’]t|will not|won['’]t|no longer) (report|cover|publish|detail)"
+        r"(?! up)\b.{0,300}",
         r"the (views|opinions) expressed (in this|here)\b.{0,200}",
         # "X is not responsible for the content of external sites."
         rf"(?=.{{0,80}}\b(is|are) not responsible for)(?!{_REPORTED})"
@@ -363,8 +425,17 @@ EDGE_RULES: dict[str, re.Pattern[str]] = {
     "related": _rx(r"more (from|by) ([\w'’&.-]+ ){0,4}[\w'’&-]+"),
 }
 # An outlet's masthead over the story: "Steppe Radio / News of the south", "The Courier | Independent news".
-MASTHEAD = re.compile(
-    r"(?-i:[A-Z][\w'’.&-]*)( [\w'’.&-]+){0,3}\s+[/|]\s+(?-i:[A-Z])[\w'’&-]*( [\w'’.&,-]+){0,7}", re.IGNORECASE
+# After a dash the tagline must say what the outlet is ("Border Watch — news of the southern regions")
+# without a verb: "Bakhmut — what we know" and "Zelensky — media reports say ..." are standfirsts.
+_OUTLET_NOUN = (
+    r"(news|newspaper|journalism|reporting|media|magazine|daily|weekly|portal|agency|outlet|information"
+    r"|coverage|updates|headlines|newsroom|voice)"
+)
+MASTHEAD = _rx(
+    r"(?-i:[A-Z][\w'’.&-]*)( [\w'’.&-]+){0,3}\s+[/|]\s+(?-i:[A-Z])[\w'’&-]*( [\w'’.&,-]+){0,7}",
+    rf"(?-i:[A-Z][\w'’.&-]*)( (?-i:[A-Z])[\w'’.&-]*){{0,3}}\s+[—–]\s+"
+    rf"(?=([\w'’.&,-]+ ){{0,2}}{_OUTLET_NOUN}\b)(?!.*\b(says?|said|reports?|claims?|warns?|is|are|was|were"
+    r"|has|have|had|will)\b)[\w'’&-]+( [\w'’.&,-]+){0,9}",
 )
 # A note about the author after the story: "Jane Roe is a reporter at the Courier covering ...",
 # "Jane Roe covers Russia for the Courier". Only newsroom roles tied to an outlet or a newsroom title:
@@ -453,6 +524,11 @@ def line_key(line: str) -> str:
 def rule_for(line: str) -> str | None:
     """The boilerplate family a single line belongs to, if any."""
     core = _BULLET.sub("", line).strip()
+    # A link's screen-reader suffix ("Acquire Licensing Rights, opens new tab") says nothing about the link.
+    bare = _NEW_TAB.sub("", core)
+    if core and not bare:
+        return "navigation"
+    core = bare
     if not core:
         # A line of bullets or dashes alone is a divider; with pipes it is a table's rule and stays.
         return "separator" if line.strip() and "|" not in line else None
