@@ -14,6 +14,11 @@ an explicit locator decides outright ("Yampil in the Donetsk region", "Krasne ne
 namesake held, the village is left unresolved). A bare regional capital that is shelled or entered, or whose
 streets and districts the sentence speaks of, is the town; "the Dniprovskyi district" is a part of the city
 named just before it.
+A region's office ("the Kharkiv governor", "the X regional administration") names the region but does not
+spread its sense; "across X" is the region. A lowercase name of a big place of the focus countries in a
+place slot ("left for kherson") is found; a loose or typo match outside the regions the text names is
+refused ("Berdychi" in the Donetsk region is not Berdychiv); a name before "river"/"lake" that the
+gazetteer holds only as another town is no place, and unit names in quotes (grouping "Vostok") are none.
 """
 
 from __future__ import annotations

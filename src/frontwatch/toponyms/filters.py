@@ -28,14 +28,18 @@ from frontwatch.toponyms.words import (
     PERSON_TITLES,
     PLACE_CUES,
     PREPOSITIONS,
+    QUOTES,
     SAY_VERBS,
     STRONG_TOWN,
+    UNIT_WORDS,
+    WATER_WORDS,
     word_zipf,
 )
-from frontwatch.translit import loose_key
+from frontwatch.translit import exact_key, loose_key
 
 # "Beryslav Raion", "Izium District": a division named after its seat town, not a given name and surname
 AREA_WORDS = AREA_NEXT | frozenset(REGION_WORDS)
+POSSESSIVE_GAP = re.compile(r"['’]s\s")
 
 
 def person_surfaces(f: Finder, mentions: list[Mention]) -> set[str]:
@@ -274,6 +278,53 @@ def _strong_name(f: Finder, name: str) -> bool:
     )
 
 
+def _org_tail(f: Finder, m: Mention) -> bool:
+    """Whether the word after a mention continues an organisation's name: not across a comma ("in Russia,
+    Radio Free Europe reported"), a count ("shelled X 12 times") or a possessive before a common noun
+    ("Kyiv's university district")."""
+    nxt = f.toks[m.last + 1]
+    gap = f.text[m.end : nxt.start]
+    if re.search(r"[,;:.!?]", gap):
+        return False
+    return nxt.cap or not (re.search(r"\d", gap) or POSSESSIVE_GAP.match(gap))
+
+
+def _unlisted_water(f: Finder, m: Mention) -> bool:
+    """ "The Seym river", "the river Seym": a river or lake the gazetteer lacks, not the town Sim spelt
+    alike. A water body that bears a place's exact name lies at it ("Sevastopol Bay", "the Suez Canal")."""
+    own = exact_key(m.surface)
+    if any(f.g.kind[i] == "feature" or exact_key(f.g.name[i]) == own for i, _, _ in m.cands):
+        return False
+    after = f.word(m.last + 1) in WATER_WORDS and f.text[f.toks[m.last].end : f.toks[m.last + 1].start] == " "
+    before = (
+        m.first >= 2
+        and f.word(m.first - 1) in WATER_WORDS
+        and f.word(m.first - 2) == "the"
+        and f.text[f.toks[m.first - 1].end : f.toks[m.first].start] == " "
+    )
+    return after or before
+
+
+def _quoted_unit(f: Finder, m: Mention) -> bool:
+    """A unit's name in quotes: grouping of troops "Vostok", the battalion 'Azov', the "Yug" group."""
+    if (
+        f.text[m.start - 1 : m.start] not in QUOTES
+        or not f.text[m.end : m.end + 1]
+        or f.text[m.end] not in QUOTES
+    ):
+        return False
+    if m.start == 0:
+        return False
+    if f.word(m.last + 1) in UNIT_WORDS and not f.toks[m.last + 1].sent_start:
+        return True
+    for k in range(m.first - 1, max(-1, m.first - 5), -1):
+        if f.word(k) in UNIT_WORDS:
+            return True
+        if f.toks[k].sent_start:
+            break
+    return False
+
+
 def keep(f: Finder, m: Mention, people: set[str]) -> bool:
     g = f.g
     first = f.toks[m.first]
@@ -312,7 +363,9 @@ def keep(f: Finder, m: Mention, people: set[str]) -> bool:
         and not any(i in g.capitals for i, _, _ in m.cands)
     ):
         return False
-    if f.word(m.last + 1) in ORG_NEXT:  # "Kyiv Independent", "New York Times", "Azov regiment"
+    if f.word(m.last + 1) in ORG_NEXT and _org_tail(f, m):
+        return False  # "Kyiv Independent", "New York Times", "Azov regiment"
+    if _unlisted_water(f, m) or _quoted_unit(f, m):
         return False
     # "the Black Sea port", "Black Sea Fleet": a sea that only qualifies another thing, which lies on it
     # or is named after it, is not where that thing is; a named port is its own mention ("... of Odesa").

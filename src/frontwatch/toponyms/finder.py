@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from frontwatch.gazetteer import Gazetteer
+from frontwatch.gazetteer import FOCUS_COUNTRIES, Gazetteer
 from frontwatch.records import Place
 from frontwatch.toponyms.words import (
     AREA_NEXT,
     FEATURE_WORDS,
+    LOWER_CUES,
+    LOWER_TOWN,
     MAX_WORDS,
     NEAR_CUES,
     NOT_NAMES,
@@ -162,6 +164,11 @@ class Finder:
                 i = j + 1
                 continue
             hit = self.match_at(i) if (t.cap or t.key in g.max_words) else None
+            if hit is None and not t.cap and t.key in g.exact and self.lower_cue(i):
+                lower = self.lowercase_place(i)
+                if lower:
+                    hit = (i, lower)
+                    self.lower_words.discard(t.key)  # the capitalised spelling elsewhere is the place too
             fuzzy_slot = self.has_cue(i) or self.listed_with_place(i)
             typo = t.cap and len(t.key) >= 5 and not t.sent_start and may_be_typo(t.text)
             if hit is None and typo and fuzzy_slot:
@@ -191,6 +198,38 @@ class Finder:
             m = Mention(i, j, toks[i].start, toks[j].end, surface, ids, self.has_cue(i), slot=slot)
             out.append(m)
             i = j + 1
+        return out
+
+    def lower_cue(self, i: int) -> bool:
+        """A place cue before a lowercase word, or a verb of leaving or holding: "the occupiers left
+        kherson" (the word must name a big place too, so the looser cue is safe)."""
+        w = self.word(i - 1)
+        return self.has_cue(i) or (w == "the" and self.word(i - 2) in LOWER_CUES) or w in LOWER_CUES
+
+    def lowercase_place(self, i: int) -> list[tuple[int, str, float]]:
+        """Candidates for a lowercase word in a place slot, as machine-translated or informal text writes
+        names ("troops left for kherson", "in russia"): the word must be the exact own name of a country,
+        a region or a sizeable town of the focus countries, and no part of a link, handle or tag."""
+        g, t = self.g, self.toks[i]
+        if len(t.text) < 4 or not t.text.isalpha() or not t.text.islower():
+            return []
+        before, after = self.text[t.start - 1 : t.start] if t.start else "", self.text[t.end : t.end + 2]
+        if (
+            before in ("@", "#", "/", "_", "-", ".")
+            or after[:1] in ("@", "/", "_", "-")
+            or re.match(r"\.\w", after)
+        ):
+            return []
+        own = loose_key(t.text)
+        out = []
+        for c in g.ids(t.text):
+            i_, how = c[0], c[1]
+            if how != "exact" or g.country[i_] not in FOCUS_COUNTRIES:
+                continue
+            if g.kind[i_] in ("country", "region") or (
+                g.kind[i_] == "settlement" and g.population[i_] >= LOWER_TOWN and loose_key(g.name[i_]) == own
+            ):
+                out.append(c)
         return out
 
     def feature_phrase(self, i: int) -> tuple[int, int, list[tuple[int, str, float]]] | None:

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from frontwatch.gazetteer import FOCUS_COUNTRIES, Gazetteer, core_name
 from frontwatch.toponyms.finder import Finder, Mention
-from frontwatch.toponyms.senses import city_district, kind_hints
+from frontwatch.toponyms.senses import city_district, district_at, kind_hints
 from frontwatch.toponyms.words import (
     ADJECTIVE_ENDING,
     ALIKE_SCORE,
@@ -22,7 +22,6 @@ from frontwatch.toponyms.words import (
     BREADTH_VILLAGE,
     CAPITAL_KM,
     CITY_MIN_POPULATION,
-    DISTRICT_WORDS,
     DOMINANT_RATIO,
     DOMINATED_PENALTY,
     FOCUS_ALTERNATE_PENALTY,
@@ -178,6 +177,11 @@ def choose(
         ):
             located = True
             continue  # "Krasne near Vovchansk": not the Krasne of another oblast
+        if how != "exact" and named and _outside_named(g, i, how, named, in_admin1):
+            # a name spelt another way is kept, unresolved, as a village the gazetteer lacks; a typo-match
+            # refused is no evidence of a place ("Agence France-Presse")
+            located = located or how == "loose"
+            continue
         towns = _weight(ctx_towns, g.admin1[i], m.surface) if ctx_towns is not None else in_admin1
         if named and (
             _stray_village(g, i, how, m.surface, named, towns)
@@ -296,6 +300,19 @@ def _stray_village(g: Gazetteer, i: int, how: str, surface: str, named: Named, t
     if g.admin1[i] in regions:
         return False
     return not (own and towns >= 1.0)
+
+
+def _outside_named(g: Gazetteer, i: int, how: str, named: Named, in_admin1: float) -> bool:
+    """A town of the focus countries reached by a loose or fuzzy spelling, outside every region of those
+    countries that the text names, with no other place of the document in its region: "Berdychi" in a text
+    on the Donetsk region is no Berdychiv 400 km away, "Dubovoye" of the Belgorod region no Dubove of
+    Ukraine. Cities reached by a loose spelling stay ("Mykolaev"), as do big ones reached by a typo."""
+    if g.kind[i] != "settlement" or g.country[i] not in FOCUS_COUNTRIES or in_admin1:
+        return False
+    if g.population[i] >= (STRONG_TOWN if how == "fuzzy" else CITY_MIN_POPULATION):
+        return False
+    focus = [codes for cc, codes in named.items() if cc in FOCUS_COUNTRIES and codes]
+    return bool(focus) and g.admin1[i] not in named.get(g.country[i] or "", frozenset())
 
 
 def _foreign_village(g: Gazetteer, i: int, how: str, surface: str, named: Named, in_country: float) -> bool:
@@ -484,8 +501,8 @@ def _city_districts(f: Finder, mentions: list[Mention]) -> None:
     the two before, where there is one."""
     by_first = {m.first: m for m in mentions}
     for n, m in enumerate(mentions):
-        k = m.last + 1
-        if f.word(k) not in DISTRICT_WORDS:
+        k = district_at(f, m)
+        if k is None:
             continue
         if f.word(k + 1) != "of":
             if city_district(f, m):

@@ -20,10 +20,13 @@ from frontwatch.toponyms.words import (
     DISTRICT_WORDS,
     ENTRY_VERBS,
     NEAR_CUES,
+    OFFICE_NEXT,
+    OFFICE_OF,
     REGION_LEAD,
     REGION_NEXT,
     REGION_NOUNS,
     REGION_OF,
+    REGION_SPAN,
     SETTLEMENT_WORDS,
     TARGET_NOUNS,
     TARGET_VERBS,
@@ -58,6 +61,8 @@ def _head_kind(f: Finder, k: int) -> str | None:
         return None  # a list ("X, Y and Z") or a country after a town ("X, Ukraine")
     for j in range(k, min(k + 7, len(f.toks))):
         t = f.toks[j]
+        if j > k and t.cap and f.g.demonym(t.text) is not None and not t.sent_start:
+            continue  # "the southern Russian region"
         if j > k and (t.cap or re.search(r"[,.;:!?()\"“”]", f.text[f.toks[j - 1].end : t.start])):
             return None  # another name or the end of the phrase: "X, the Y region" is not about X
         if t.key in APPOSITION_TOWN:
@@ -96,10 +101,14 @@ def _local_hint(f: Finder, m: Mention) -> str | None:
     """The kind the words right around a mention give it, or None."""
     k = _skip_parens(f, m.last + 1)
     nxt, prev = f.word(k), f.word(m.first - 1)
+    if k < len(f.toks) and re.search(r"[,;:.!?—–]", f.text[f.toks[k - 1].end : f.toks[k].start]):
+        nxt = ""  # "X, regional governor Y said": the next clause's word is not X's
     before_of = f.word(m.first - 2) if prev == "of" else ""
+    if prev == "the" and f.word(m.first - 2) == "of":
+        before_of = f.word(m.first - 3)  # "the governor of the Zaporizhzhia"
     if nxt in REGION_NEXT or before_of in REGION_OF:
         return "region"
-    if prev == "in" and f.word(m.first - 2) in REGION_LEAD:
+    if prev == "in" and f.word(m.first - 2) in REGION_LEAD and not f.toks[m.first - 1].sent_start:
         return "region"  # "the republics in Donetsk and Luhansk"
     if nxt in SETTLEMENT_WORDS and f.word(k + 1) == "of" and k + 2 < len(f.toks) and f.toks[k + 2].cap:
         return "region"  # "the Luhansk city of Sievierodonetsk": a town of the region named first
@@ -177,20 +186,42 @@ def kind_hints(f: Finder, mentions: list[Mention]) -> None:
         town = f.sentence(m.first) in town_parts or _target(f, m) or f.word(m.last + 1) in DISTRICT_WORDS
         if m.kind_hint is None and town and _region_ids(g, m):
             m.kind_hint = "settlement"
+    for m in mentions:
+        if m.kind_hint is None and f.word(m.first - 1) in REGION_SPAN and _region_ids(g, m):
+            m.kind_hint = "region"  # "strikes across Kharkiv": an area, not a point
     # One sense per document. Once a region named after its capital is meant as the region ("the Kharkiv
     # region", "the governor of Kharkiv", a list of regions, "Kharkiv Oblast"), its bare mentions without a
-    # cue of their own mean the region too. Precedence: a mention's own cue (either kind) > the region sense
-    # of the document > the town by default. A town cue elsewhere ("the city of Kharkiv") does not spread:
-    # when a document uses both senses, a bare mention is ambiguous, and the region, which holds the town,
-    # is the answer that is not wrong.
+    # cue of their own mean the region too ("Sloviansk in neighbouring Donetsk", "fighting in Luhansk").
+    # Precedence: a mention's own cue (either kind) > the region sense of the document > the town by
+    # default. A town cue elsewhere ("the city of Kharkiv") does not spread: when a document uses both
+    # senses, a bare mention is ambiguous, and the region, which holds the town, is the answer that is not
+    # wrong. Measured on 2022 war reporting, dropping this turns far more right regions into wrong towns
+    # (bare "Donetsk" and "Luhansk") than it turns wrong regions into right towns.
+    # An office of the region ("the Kharkiv governor", "the Mykolaiv regional administration") is the
+    # region's, but says nothing of which sense the text's other mentions have: it sits in the town.
     region_sense: set[int] = set()
     for m in mentions:
-        if m.kind_hint == "region" or (m.first < m.last and f.word(m.last) in REGION_WORDS):
+        worded = m.first < m.last and f.word(m.last) in REGION_WORDS
+        if worded or (m.kind_hint == "region" and not _office(f, m)):
             region_sense |= _region_ids(g, m)
     if region_sense:
         for m in mentions:
             if m.kind_hint is None and _region_ids(g, m) & region_sense:
                 m.kind_hint = "region"
+
+
+def _office(f: Finder, m: Mention) -> bool:
+    """A mention that names a region's office: "X regional administration", "the X governor", "the
+    governor of [the] X"."""
+    k = _skip_parens(f, m.last + 1)
+    if f.word(k) in REGION_WORDS:
+        return False  # "the governor of the X region": the region named as such
+    if f.word(k) in OFFICE_NEXT and not re.search(r"[,;:.!?—–]", f.text[f.toks[k - 1].end : f.toks[k].start]):
+        return True
+    j = m.first - 1
+    if f.word(j) == "the":
+        j -= 1
+    return f.word(j) == "of" and f.word(j - 1) in OFFICE_OF
 
 
 def _sentences_on_town_parts(f: Finder, mentions: list[Mention]) -> set[int]:
@@ -211,12 +242,32 @@ def _sentences_on_town_parts(f: Finder, mentions: list[Mention]) -> set[int]:
 
 
 def city_district(f: Finder, m: Mention) -> bool:
-    """A district of a town named by an adjective: "the Dniprovskyi district", "Kyivskyi district"."""
+    """A district of a town named by an adjective: "the Dniprovskyi district", "Kyivskyi District", "the
+    Kyivskyi and Saltivskyi districts"."""
     return (
-        m.first == m.last
-        and f.word(m.last + 1) in DISTRICT_WORDS
-        and CITY_DISTRICT.fullmatch(m.surface) is not None
+        district_at(f, m) is not None
+        and CITY_DISTRICT.fullmatch(f.toks[m.first].text) is not None
+        and (m.first == m.last or m.first + 1 == m.last)
     )
+
+
+def district_at(f: Finder, m: Mention) -> int | None:
+    """The token of the district word a mention names a district with: in it ("Dniprovsky District"),
+    right after it, or after the list it opens ("Kyivskyi, Slobidskyi and Saltivskyi districts")."""
+    if m.first < m.last:
+        return m.last if f.word(m.last) in DISTRICT_WORDS and m.first + 1 == m.last else None
+    k = m.last + 1
+    for _ in range(4):
+        if f.word(k) in DISTRICT_WORDS:
+            return k
+        if k >= len(f.toks) or not re.fullmatch(r",?\s*", f.text[f.toks[k - 1].end : f.toks[k].start]):
+            return None
+        if f.word(k) in ("and", "or"):
+            k += 1
+        if k >= len(f.toks) or f.toks[k].sent_start or not CITY_DISTRICT.fullmatch(f.toks[k].text):
+            return None
+        k += 1
+    return None
 
 
 def _target(f: Finder, m: Mention) -> bool:

@@ -80,14 +80,26 @@ PREPOSITIONS = _words("inside beneath amid amidst despite past unlike like")
 INSIDE_CUES = _words("in into across inside outside within throughout")
 # Slots where an unknown capitalised name is still a place: "near X", "the village of X", "X district".
 NEAR_CUES = _words("near outside")
+LOWER_CUES = _words(
+    "left leave leaves leaving fled flee flees fleeing abandoned enter enters entering took take takes "
+    "taking hold holds held holding defend defends defended shell shells shelling attack attacks "
+    "bombarded bombard bombards liberate liberates occupy occupies"
+)
+LOWER_TOWN = 50_000  # a town this big is found lowercase in a place slot ("left for kherson")
 SETTLEMENT_WORDS = _words("city town village settlement hamlet urban cities towns villages")
-REGION_NOUNS = _words("region regions oblast oblasts province provinces territories territory areas krai")
+REGION_NOUNS = _words(
+    "region regions oblast oblasts province provinces territories territory areas krai exclave exclaves"
+)
 DISTRICT_WORDS = _words("district districts raion")  # "the X district of the city" is part of a town
 AREA_NEXT = _words("region oblast district raion province krai county hromada")
 # Local cues for a name that is both a town and the region named after it ("Kharkiv").
 # Region: "X regional ...", "the X governor", "the governor of X" (a governor governs a region).
 REGION_NEXT = frozenset(REGION_WORDS) | _words("regional governor governors area areas")
 REGION_OF = REGION_NOUNS | _words("governor governors governorate")
+# A region's offices: "the X regional administration", "the X governor", "the governor of X".
+OFFICE_NEXT = _words("regional governor governors")
+OFFICE_OF = _words("governor governors governorate")
+REGION_SPAN = _words("across throughout")  # "attacks across Kharkiv": an area, not a point
 # "the republics in Donetsk and Luhansk", "the regions of X and Y": a region noun right before the names
 REGION_LEAD = REGION_NOUNS | _words("republic republics")
 VILLAGE_WORDS = _words("village villages hamlet hamlets")
@@ -161,6 +173,14 @@ ORG_NEXT = _words(
     "school academy fc club dynamo shakhtar bank group company corporation inc ltd media agency press review "
     "standard observer mail radio tv television regiment battalion brigade"
 )
+# Water bodies: "the Seym river", "the river Seym" name a river, not a town spelt alike.
+WATER_WORDS = _words("river rivers lake reservoir bay creek stream estuary lagoon canal")
+# Units whose names in quotes borrow places' names: grouping of troops "Vostok", the "Azov" battalion.
+UNIT_WORDS = _words(
+    "group groups grouping groupings battalion battalions brigade brigades regiment regiments command "
+    "division divisions corps detachment detachments unit units troops forces army squadron operation"
+)
+QUOTES = "\"“”«»'‘’"
 # Words after a town name that make it part of a place's name, not a person's ("Mariupol Drama Theatre").
 FEATURE_WORDS = _words(
     "airport airfield air base port harbour harbor station railway plant factory works bridge dam river lake "
