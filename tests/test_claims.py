@@ -296,3 +296,23 @@ def test_it_was_informed_in_the_ministry() -> None:
         "liberated",
     )
     assert att.speaker is not None and att.speaker.side == "RU" and status == "claimed"
+
+
+def test_a_posted_video_claims_for_whoever_posted_it() -> None:
+    att, status = analyse(
+        "A clip posted on Monday by pro-Russian Telegram channels claimed to show a strike on a bridge.",
+        "strike",
+    )
+    assert att.speaker is not None and att.speaker.side == "RU" and "channels" in (att.speaker.name or "")
+    assert status == "claimed"
+    att, _ = analyse("Geolocated footage indicates that troops advanced into the village.", "advanced")
+    assert att.speaker is None  # footage that shows is evidence, not a speaker
+
+
+def test_a_label_before_a_quoted_line_is_no_speaker() -> None:
+    line = "Claim 2: “Russian troops have taken the bridge”"
+    start = line.index("taken")
+    assert claims.quote_attribution(line, start, start + 5) is None
+    line = "The commander wrote: “Russian troops have taken the bridge”"
+    start = line.index("taken")
+    assert claims.quote_attribution(line, start, start + 5) == "The commander"

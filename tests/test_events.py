@@ -645,3 +645,174 @@ def test_quantified_capture_without_a_place_takes_the_region_of_its_sentence() -
     events = extract_events(doc, find_places("q1", text))
     freed = [e for e in events if e.quantities.get("settlements") == 40]
     assert freed and all(e.place and e.place.admin1 == "UA.07" for e in freed)
+
+
+def titled(text: str, title: str):
+    doc = Document("d", "test", title, text, "h", published="2023-01-14")
+    return extract_events(doc, find(text))
+
+
+def test_wire_dateline_is_not_the_actor() -> None:
+    event = one("LYMAN, Ukraine (AP) — Russian forces shelled Soledar on Friday.")
+    assert event.type == "attack" and event.place.name == "Soledar" and event.actor.side == "RU"
+
+
+def test_forces_controlling_a_town_is_a_capture_but_still_controlling_is_not() -> None:
+    event = one("The Ukrainian military denied that Russian forces control Lyman.")
+    assert (event.type, event.actor.side, event.status) == ("capture", "RU", "denied")
+    assert run("Ukrainian troops still control Lyman.") == []
+
+
+def test_pushed_back_a_distance_is_an_advance() -> None:
+    event = one("Our defenders pushed the enemy back from Mykolaiv for 20 kilometres, the governor said.")
+    assert event.type == "advance" and event.actor.name == "Our defenders"
+    assert event.quantities.get("distance_km") == 20
+
+
+def test_strikes_against_targets_in_a_region() -> None:
+    event = one("Russian forces conducted drone strikes against energy facilities in Mykolaiv region.")
+    assert (event.type, event.place.name, event.actor.side) == ("attack", "Mykolaiv Oblast", "RU")
+
+
+def test_paragraph_speaker_vouches_for_its_unattributed_sentences() -> None:
+    events = run(
+        "Overnight the occupiers shelled Soledar. Two houses burned down, the head of the Donetsk regional"
+        " administration, Pavlo Hrytsenko, said.\n\nIn Bakhmut, shells hit a school."
+    )
+    by_place = {e.place.name: e for e in events}
+    assert by_place["Soledar"].source.name.endswith("Pavlo Hrytsenko")
+    assert by_place["Bakhmut"].source is None  # another paragraph, no speaker of its own
+
+
+def test_quoted_update_carries_the_speaker_who_introduced_it() -> None:
+    events = run(
+        "The regional governor, Pavlo Hrytsenko, wrote on Telegram on Sunday.\n\n"
+        "Here is his update:\n\n"
+        '"Overnight the occupiers shelled the centre of Soledar.\n'
+        'In Bakhmut, a drone hit a school, two people were wounded."'
+    )
+    assert {e.place.name for e in events} == {"Soledar", "Bakhmut"}
+    assert all(e.source is not None and "Hrytsenko" in e.source.name for e in events)
+    assert all(e.status == "claimed" for e in events)
+
+
+def test_headline_speaker_relays_the_story_but_a_place_heading_does_not() -> None:
+    text = 'Units of the grouping of troops "South" liberated the settlement of Soledar.'
+    event = titled(text, "Russia's Ministry of Defence: Soledar liberated")
+    assert event_source_name(event) == "Russia's Ministry of Defence" and event[0].status == "claimed"
+    assert event[0].actor.side == "RU"  # its own units, in the ministry's report
+    assert event_source_name(titled(text, "Soledar: a town in ruins")) is None
+    assert event_source_name(titled(text, "Update 2: heavy fighting")) is None
+    assert event_source_name(titled(text, "Soledar liberated — General Staff")) == "General Staff"
+
+
+def event_source_name(events) -> str | None:
+    assert len(events) == 1
+    return events[0].source.name if events[0].source else None
+
+
+def test_unclaimed_strike_on_a_ukrainian_town_is_russian_not_the_last_attacker() -> None:
+    events = run(
+        "Ukrainian drones hit a depot in Bakhmut.\n\nOn Friday, missiles struck Mykolaiv, killing 2."
+    )
+    mykolaiv = next(e for e in events if e.place.name == "Mykolaiv")
+    assert mykolaiv.actor.side == "RU"
+
+
+def test_footnote_marks_end_sentences_and_do_not_make_headings() -> None:
+    events = run(
+        "Russian forces advanced into Soledar along the main street.[3] The ministry claimed that its forces"
+        " had captured Lyman.[4][5]"
+    )
+    assert [(e.type, e.place.name) for e in events] == [("advance", "Soledar"), ("capture", "Lyman")]
+    assert events[0].evidence.text.startswith("Russian forces") and "Lyman" not in events[0].evidence.text
+
+
+def test_a_loss_denied_is_the_speakers_side_and_a_report_verb_is_no_actor() -> None:
+    event = one("Russia's defence ministry denied that Soledar had been lost.")
+    assert (event.type, event.status, event.actor.side) == ("withdrawal", "denied", "RU")
+    events = run(
+        "Russian shells damaged a grain store in Soledar, Ukraine's agriculture ministry said, and the port"
+        " of Mykolaiv has been hit repeatedly."
+    )
+    mykolaiv = next(e for e in events if e.place.name == "Mykolaiv")
+    assert mykolaiv.type == "attack" and mykolaiv.actor.side == "RU"
+    assert "ministry" not in (mykolaiv.actor.name or "")  # the speaker is not who struck
+
+
+def test_undated_news_takes_the_day_before_publication_when_the_story_just_named_it() -> None:
+    events = run(
+        "Russian missiles struck Mykolaiv on Friday.\nOfficials reported that shells also hit Soledar."
+    )
+    assert {e.place.name: e.date.start for e in events} == {"Mykolaiv": "2023-01-13", "Soledar": "2023-01-13"}
+    events = run(
+        "Russian missiles struck Mykolaiv on Thursday.\nOfficials reported that shells also hit Soledar."
+    )
+    assert {e.place.name: e.date.start for e in events}[
+        "Soledar"
+    ] == "2023-01-14"  # two days back: the dateline
+
+
+def test_a_date_stamp_the_cleaner_removed_dates_the_story() -> None:
+    from frontwatch.records import RemovedLine
+
+    text = "Russian forces shelled Soledar, the army said."
+    doc = Document(
+        "d", "test", "A title", text, "h", published=None, removed=(RemovedLine("03.02.2023 10:15", "meta"),)
+    )
+    event = extract_events(doc, find(text))[0]
+    assert event.date is not None and event.date.start == "2023-02-03"
+
+
+def test_undated_news_after_an_overnight_span_takes_the_span() -> None:
+    events = run(
+        "Drones attacked oil depots in the Mykolaiv region on the night of January 12 to 13.\n"
+        "Officials reported that a strike also hit Soledar."
+    )
+    soledar = next(e for e in events if e.place.name == "Soledar")
+    assert (soledar.date.start, soledar.date.end) == ("2023-01-12", "2023-01-13")
+
+
+def test_unmanned_aerial_vehicles_downed_over_two_regions_by_ellipsis() -> None:
+    events = run(
+        "Air defence destroyed 14 Ukrainian unmanned aerial vehicles over Mykolaiv region and five over"
+        " Donetsk region, the ministry said."
+    )
+    assert [(e.type, e.place.name) for e in events] == [
+        ("attack", "Mykolaiv Oblast"),
+        ("attack", "Donetsk Oblast"),
+    ]
+    assert run("The army bought 200 unmanned aerial vehicles for units near Bakhmut.") == []
+
+
+def test_the_town_a_region_only_locates_is_the_town_named_before() -> None:
+    events = run(
+        "Ukrainian troops pulled back to the outskirts of Vuhledar. The Russian defence minister said the"
+        " town in the Donetsk region had been captured."
+    )
+    assert [(e.type, e.place.name) for e in events] == [("withdrawal", "Vuhledar"), ("capture", "Vuhledar")]
+
+
+def test_a_sentence_naming_its_speaker_is_a_claim_but_not_its_time_clause() -> None:
+    event = one(
+        "Overnight, air defences destroyed drones over Mykolaiv, killing no one, the regional governor said."
+    )
+    assert event.status == "claimed"
+    from frontwatch import nlp
+    from frontwatch.events.relay import told_in_passing
+
+    sdoc = nlp.parse(["Officials ordered an evacuation after aircraft began dropping bombs, he said."])[0]
+    assert told_in_passing(next(t for t in sdoc if t.text == "dropping"))
+    assert not told_in_passing(next(t for t in sdoc if t.text == "evacuation"))
+
+
+def test_a_wire_datelines_city_is_no_place_of_the_story() -> None:
+    events = run("BAKHMUT, Jan 14 (Wire) - Russia shelled southern ports overnight, officials said.")
+    assert [e.place.name for e in events if e.place is not None] == []
+    event = one("LYMAN, Ukraine (AP) — Russian troops seized Soledar on Friday.")
+    assert (event.type, event.place.name) == ("capture", "Soledar")
+
+
+def test_an_attack_before_a_capture_happened_where_the_capture_did() -> None:
+    events = run("Russian forces seized Soledar on Friday after an overnight assault.")
+    assert sorted((e.type, e.place.name) for e in events) == [("attack", "Soledar"), ("capture", "Soledar")]

@@ -347,6 +347,12 @@ _DATELINE = re.compile(
 )
 
 
+# A label before a quoted line names no speaker: "Claim 1: “...”", "Verdict: “...”".
+_LABEL = re.compile(
+    r"^(?:claim|verdict|question|myth|fact|rumou?r|update|headline|quote|caption|title|answer)\b\s*\d*$", re.I
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
     speaker: Party | None
@@ -413,8 +419,27 @@ def _party(token: Token, context: Party | None) -> tuple[Party | None, bool]:
         if antecedent(token) is not token:
             return _party(antecedent(token), context)
         return context, True
+    posted_by = poster(token)
+    if posted_by is not None:  # "a video shared by several Telegram channels claimed": the channels claim it
+        token = posted_by
     text = phrase(token)
     return Party(text, side_of(text)), False
+
+
+# Things posted that "claim" or "show": who posted them is the source.
+_POSTED_THINGS = frozenset(["video", "footage", "clip", "post", "photo", "image", "picture", "message"])
+
+
+def poster(token: Token) -> Token | None:
+    """Who posted a video or a post that is the subject of a claim: 'a video shared by X'."""
+    if token.lemma_.lower() not in _POSTED_THINGS:
+        return None
+    for acl in (c for c in token.children if c.dep_ == "acl"):
+        for agent in (c for c in acl.children if c.dep_ == "agent"):
+            for g in agent.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
 
 
 def _quoted_speaker(verb: Token) -> Token | None:
@@ -460,6 +485,9 @@ def find_attribution(sent: Span, trigger: Token, context: Party | None) -> Attri
             who = subject(t)
             if who is not None and who.lower_ == "it" and who.dep_ == "nsubjpass":
                 who = _passive_source(t) or who  # "it was informed in the Ministry of Defence on Wednesday"
+            if who is not None and (posted_by := poster(who)) is not None:
+                party, pron = _party(posted_by, context)  # "a video shared by X claimed ...": X claims
+                return Attribution(party, t, pron)
             if who is not None and who.lemma_.lower() in EVIDENCE_WORDS:
                 continue  # "geolocated footage indicates that ...": seen, not said
             if who is not None:
@@ -671,7 +699,7 @@ def quote_attribution(text: str, start: int, end: int) -> str | None:
             if m:
                 return (m.group("a") or m.group("b")).strip()
             m = _QUOTE_BEFORE.search(line[:qs])
-            if m:
+            if m and not _LABEL.match(m.group("who").strip()):
                 return m.group("who").strip()
     return None
 

@@ -104,7 +104,9 @@ _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|St|Jr|Sr|Prof|No|vs|etc|Jan|Feb|Mar|Apr|Aug"
     r"|Sept?|Oct|Nov|Dec)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9•])")
+# A footnote mark may follow the full stop: "... along the street.[3] Several ..."
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?:\[\d{1,3}\])*\s+(?=[\"“‘'(\[]?[A-Z0-9•])")
+_FOOTNOTES = re.compile(r"(?:\[\d{1,3}\])+$")
 _END_PUNCT = re.compile(r"[.!?…:;\"”’)]\s*$")
 
 
@@ -125,7 +127,7 @@ def load() -> Language:
 
 def is_heading(line: str) -> bool:
     """Titles and crossheads: no final punctuation, or a short line in headline case."""
-    s = line.strip()
+    s = _FOOTNOTES.sub("", line.strip())  # "... the settlement.[7]": the mark follows the full stop
     if not s:
         return False
     if not _END_PUNCT.search(s):

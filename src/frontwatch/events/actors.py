@@ -282,9 +282,10 @@ def _actor_token(t: Token, ty: str = "") -> Token | None:
             # "the governor ordered that residents be evacuated": the one who orders acts
             return next((c for c in t.head.children if c.dep_ == "nsubj"), None)
     else:
-        for c in t.children:
-            if c.dep_ == "nsubj":
-                return c
+        subjects = [c for c in t.children if c.dep_ == "nsubj"]
+        if subjects:  # of two ("KYIV, Ukraine (AP) — Russian forces shelled"), the dateline's city is not it
+            before = [c for c in subjects if c.i < t.i]
+            return before[-1] if len(before) == len(subjects) else subjects[0]
     signer = signed_act(t)
     if signer is not None:
         return claims.subject(signer)  # "Putin signed treaties annexing X": the signer annexes
@@ -300,8 +301,12 @@ def _actor_token(t: Token, ty: str = "") -> Token | None:
                 return c
         if head.dep_ == "conj":
             return _actor_token(head.head, ty)
-    if t.dep_ in ("conj",) and t.head.pos_ in ("VERB", "AUX"):
-        return _actor_token(t.head, ty)
+    if (
+        t.dep_ in ("conj",)
+        and t.head.pos_ in ("VERB", "AUX")
+        and t.head.lemma_.lower() not in claims.REPORT_VERBS
+    ):
+        return _actor_token(t.head, ty)  # not "the ministry said ..., and the port has been hit": a speaker
     if t.dep_ == "pcomp" and t.head.lower_ not in _NOT_AGENT_PREPS and t.head.dep_ != "agent":
         return _subject_above(t.head.head)
     return _left_modifier(t)
@@ -445,11 +450,28 @@ def _launcher_side(tok: Token) -> str | None:
 
 
 def _struck_state(place: PlaceMention | None) -> str | None:
-    """Ukraine, for a strike on a town or site in Russia. Not the reverse: a place in Ukraine may lie in
-    territory Russia holds, which either side strikes."""
+    """Ukraine, for a strike on a town or site in Russia or Crimea. Not the reverse: a place in Ukraine may
+    lie in territory Russia holds, which either side strikes."""
     if place is None or place.place is None or place.place.kind not in ("settlement", "feature"):
         return None
-    return "UA" if place.place.country == "RU" else None
+    held = place.place.admin1 in _HELD_SINCE_2014  # Crimea: held by Russia since 2014
+    return "UA" if place.place.country == "RU" or held else None
+
+
+def _home_strike(place: PlaceMention | None, speaker: Party | None) -> bool:
+    """A strike on a place in Ukraine with no attacker named, not told by Russia: the war's other party
+    struck it. Russia's own words may be of a strike it suffered in the territory it holds."""
+    if place is None or place.place is None or place.place.country != "UA":
+        return False
+    if place.place.kind not in ("settlement", "region"):
+        return False  # bridges, dams and depots near the front are struck by both sides
+    if place.place.admin1 in _HELD_SINCE_2014:
+        return False  # Crimea and Sevastopol: Russia has held them since 2014, Ukraine strikes there
+    return speaker is None or speaker.side != "RU"
+
+
+# GeoNames first-level codes of Crimea and Sevastopol.
+_HELD_SINCE_2014 = frozenset(["UA.11", "UA.20"])
 
 
 def _expelled_side(t: Token) -> str | None:
@@ -479,13 +501,15 @@ def _default_side(
         return target  # "artillery of the X battlegroup struck Ukrainian positions"
     if ty == "attack" and (struck := _struck_state(place)) is not None:
         return struck  # "explosions in the Russian city of X": a party's town is hit by the other party
+    if ty == "attack" and _home_strike(place, speaker):
+        return "RU"  # "strikes hit Odesa", told by Ukraine or by no one: Russia's, not the last attacker's
     if ty == "capture" and status == "denied" and speaker is not None and speaker.side in PARTIES:
         return next(iter(PARTIES - {speaker.side}))  # "X has not fallen", says the side that holds it
     # A party announces its own gains, call-ups and evacuations; otherwise the last actor of this kind.
     # A passive without agent ("before the town was captured") does not say whose gain it was.
     passive = t is not None and any(c.dep_ == "auxpass" for c in t.children)
     if (
-        ty in ("capture", "advance", "evacuation", "mobilization", "annexation")
+        ty in ("capture", "advance", "withdrawal", "evacuation", "mobilization", "annexation")
         and speaker
         and speaker.side in PARTIES
         and not (passive and ty == "capture")

@@ -58,6 +58,8 @@ class RawEvent:
     sentence: nlp.Sentence
     order: tuple[int, int]
     background: bool = False  # told as an earlier event recalled ("Kherson, which Russia seized")
+    relayed: bool = False  # the source is the speaker of the passage, not of the sentence
+    anchor: DateRange | None = None  # the days the story last named before this sentence
 
 
 @lru_cache(maxsize=4096)

@@ -9,14 +9,15 @@ from bisect import bisect_left
 from datetime import date, timedelta
 
 from frontwatch import nlp
-from frontwatch.dates import dateline_date, narrative_day, parse_published
+from frontwatch.dates import dateline_date, find_dates, narrative_day, parse_published
 from frontwatch.events.context import Context, RawEvent
 from frontwatch.events.merge import fold_casualty_followups, merge
 from frontwatch.events.places import focus_region, local_place
+from frontwatch.events.relay import content_words, headline_speaker, names_someone, relayed_sources
 from frontwatch.events.sentence import sentence_events
 from frontwatch.events.speakers import update_speaker_cheaply
 from frontwatch.gazetteer import DIVISION_WORDS
-from frontwatch.records import DateRange, Document, EventMention, Evidence, PlaceMention
+from frontwatch.records import DateRange, Document, EventMention, Evidence, Party, PlaceMention
 
 # A sentence can name a day only with a number, a weekday or a word of days: the cheap test before dates.
 _MAY_NAME_DAY = re.compile(
@@ -27,7 +28,12 @@ _MAY_NAME_DAY = re.compile(
 def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMention]:
     """Event mentions of one document, one row per (event, place), in text order with stable ids."""
     sentences = nlp.split_sentences(doc.text)
-    pub = parse_published(doc.published) or dateline_date(doc.text)  # "MOSCOW, 30 October 2024. ..."
+    # "MOSCOW, 30 October 2024. ...", or a date stamp the cleaner removed from the head of the page
+    pub = (
+        parse_published(doc.published)
+        or dateline_date(doc.text)
+        or dateline_date("\n".join(r.line for r in doc.removed[:8] if r.rule != "related"))
+    )
     selected = [i for i, s in enumerate(sentences) if not s.heading and nlp.prefilter(s.text)]
     parsed = dict(zip(selected, nlp.parse(sentences[i].text for i in selected), strict=True))
     focus = focus_region(places)
@@ -41,7 +47,10 @@ def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMenti
     raws: list[RawEvent] = []
     local = sorted((p for p in places if local_place(p)), key=lambda p: p.start)
     starts = [p.start for p in local]
+    named_at: dict[int, Party] = {}  # sentence index -> the speaker it names
+    told_days: DateRange | None = None  # the days the story last named ("on the night of April 26 to 27")
     for i, sent in enumerate(sentences):
+        before = ctx.speaker
         states = {
             p.place.country
             for p in local[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
@@ -50,12 +59,37 @@ def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMenti
         if i not in parsed:
             update_speaker_cheaply(sent.text, ctx, tuple(states))
         else:
-            raws.extend(sentence_events(doc, sentences, i, parsed[i], places, pub, focus, ctx, parsed))
+            told = sentence_events(doc, sentences, i, parsed[i], places, pub, focus, ctx, parsed)
+            for r in told:
+                r.anchor = told_days
+            raws.extend(told)
+        if ctx.speaker is not None and ctx.speaker is not before and names_someone(ctx.speaker):
+            name = (ctx.speaker.name or "").strip("“”\"' ,")  # a phrase cut from a quotation's edge
+            named_at[i] = Party(name, ctx.speaker.side) if name != ctx.speaker.name else ctx.speaker
         if len(states) == 1:
             ctx.last_state = next(iter(states))
         if _MAY_NAME_DAY.search(sent.text):  # what "the same day" of the next sentences means
-            ctx.day = narrative_day([sent.text], pub) or ctx.day
-    raws = fold_casualty_followups(raws, {s.start: i for i, s in enumerate(sentences)})
+            day = narrative_day([sent.text], pub)
+            if day is not None:  # the span that day opens ("the night of April 26 to 27"), else the day
+                told_days = next(
+                    (
+                        d.range
+                        for d in reversed(find_dates(sent.text, pub, anchor=ctx.day))
+                        if d.kind == "span" and _holds(d.range, day)
+                    ),
+                    DateRange(day.isoformat(), day.isoformat(), "day", ""),
+                )
+            ctx.day = day or ctx.day
+    index = {s.start: i for i, s in enumerate(sentences)}
+    headline = headline_speaker(doc, ctx, list(named_at.values()))
+    if headline is not None and headline.side is None:  # "Ministry of Defense", named in full below
+        side = next(
+            (p.side for p in named_at.values() if p.side and content_words(p) & content_words(headline)),
+            None,
+        )
+        headline = Party(headline.name, side)
+    relayed_sources(raws, doc.text, sentences, index, named_at, headline, pub)
+    raws = fold_casualty_followups(raws, index)
     return _finalise(doc, merge(raws, pub), pub)
 
 
@@ -67,7 +101,12 @@ def _finalise(doc: Document, raws: list[RawEvent], pub: date | None) -> list[Eve
     for n, r in enumerate(sorted(raws, key=lambda r: r.order)):
         when = r.date
         if when is None and pub is not None and r.status != "planned" and not r.background:
-            when = DateRange(pub.isoformat(), pub.isoformat(), "day", "")  # the dateline: reported as news
+            # reported as news: the dateline, or the day before it when the story has just named that day
+            # ("overnight strikes on April 26 to 27 ... officials reported strikes on X")
+            if r.anchor is not None and _holds(r.anchor, pub - timedelta(days=1)):
+                when = DateRange(r.anchor.start, r.anchor.end, "day", "")
+            else:
+                when = DateRange(pub.isoformat(), pub.isoformat(), "day", "")
         background = (r.background and r.date is None) or bool(
             when and pub and date.fromisoformat(when.end) < pub - timedelta(days=7)
         )
@@ -88,3 +127,13 @@ def _finalise(doc: Document, raws: list[RawEvent], pub: date | None) -> list[Eve
             )
         )
     return out
+
+
+def _holds(days: DateRange, day: date) -> bool:
+    """Whether a day-precision range covers the day."""
+    try:
+        return days.precision == "day" and date.fromisoformat(days.start[:10]) <= day <= date.fromisoformat(
+            days.end[:10]
+        )
+    except ValueError:
+        return False

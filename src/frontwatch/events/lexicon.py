@@ -231,7 +231,7 @@ PREFILTER_WITH = {
     "assume": _words("control ground"),
     "hoist": _words("flag flags"),
     "come": _words("control"),
-    "control": _words("km sq square settlements villages localities hectares"),
+    "control": _words("km sq square settlements villages localities hectares") | FORCES,
     "defeat": FORCE_UNITS | _words("inflict inflicted inflicting"),
     "damage": _words("inflict inflicted inflicting"),
     "raise": _words("flag flags"),
@@ -318,4 +318,11 @@ OPINION_VERBS = _words("accuse blame urge warn fear worry believe hope think exp
 # --- speakers ------------------------------------------------------------------------------------
 
 # Single offices remembered per document, so that a later bare "the governor" is the same person.
-OFFICES = _words("governor mayor head chief commander spokesman spokeswoman ombudsman ministry")
+OFFICES = _words("governor mayor head chief commander spokesman spokeswoman ombudsman ministry minister")
+# Words that open a headline label, not a speaker: "Update 3: ...", "Claim 1: ...".
+HEADLINE_LABELS = _words(
+    "claim update live breaking analysis opinion video photos watch explainer exclusive day map fact"
+    " factbox timeline war ukraine russia"
+)
+# Bodies that speak for a side: "General Staff: ...".
+BODY_WORDS = _words("staff army military forces office navy intelligence")

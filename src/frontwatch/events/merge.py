@@ -123,7 +123,8 @@ def merge(raws: list[RawEvent], pub: date | None = None) -> list[RawEvent]:
                 continue
             if k.sentence is r.sentence and _old(k, pub) != _old(r, pub):
                 continue
-            ks, rs = (k.source.side if k.source else None), (r.source.side if r.source else None)
+            ks = k.source.side if k.source and not k.relayed else None
+            rs = r.source.side if r.source and not r.relayed else None
             if ks and rs and ks != rs:
                 continue
             match = k
@@ -160,8 +161,8 @@ def _absorb(keep: RawEvent, other: RawEvent) -> None:
         keep.date = other.date
     if keep.actor.side is None and other.actor.side is not None:
         keep.actor = other.actor
-    if keep.source is None:
-        keep.source = other.source
+    if keep.source is None or (keep.relayed and other.source is not None and not other.relayed):
+        keep.source, keep.relayed = other.source, other.relayed
     keep.background = keep.background and other.background  # told once as news, it is news
 
 

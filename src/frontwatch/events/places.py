@@ -9,6 +9,7 @@ Places that only locate another ("X in Y region", "the Donbas city of X"), capit
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -81,10 +82,21 @@ def _metonym(pm: PlaceMention) -> bool:
     return pm.place is not None and pm.place.kind != "region" and name in claims.registry().words
 
 
+# A wire dateline opening the story: "KYIV, July 20 (Reuters) - ", "ENERHODAR, Ukraine (AP) — ".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,40},\s+(?:[A-Z][\w.'’ -]{1,30}?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
+    r"\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s"
+)
+
+
 def token_places(sdoc: Doc, sent: nlp.Sentence, places: list[PlaceMention]) -> dict[int, PlaceMention]:
+    """The place mention of each token of the sentence; a dateline's city is where the reporter is, no place
+    of the story's events."""
     out: dict[int, PlaceMention] = {}
+    dateline = _DATELINE.match(sent.text)
+    skip_to = sent.start + dateline.end() if dateline else sent.start
     for p in places:
-        if p.end <= sent.start or p.start >= sent.end or p.place is None:
+        if p.end <= sent.start or p.start >= sent.end or p.place is None or p.start < skip_to:
             continue
         s, e = p.start - sent.start, p.end - sent.start
         for t in sdoc:
@@ -122,7 +134,7 @@ def linked_places(
     if opposing is not None:  # "repelled assaults near X, Y and Z": where repelled is where they came
         start += _place_preps(opposing)
         for c in opposing.children:  # "downed 35 missiles, more than 20 of them over X"
-            if c.dep_ in ("npadvmod", "appos") and c != trigger:
+            if (c.dep_ in ("npadvmod", "appos") and c != trigger) or (c.dep_ == "conj" and c.like_num):
                 start += _place_preps(c)
     start += _listed_after_colon(trigger, token_place)
     if (
@@ -359,6 +371,8 @@ def _edge_ok(head: Token, c: Token, ty: str, first: bool = False) -> bool:
             return ty in ("attack", "capture") and word in ("to", "toward", "towards")
         # a common noun's "to" names no goal of the trigger: "in response to attacks near X"; a name's does:
         # "from X to Y" (hung on "from" or on X)
+        if word == "against":  # "strikes against refineries in X": what is struck; for no other type
+            return ty == "attack"
         return word in PLACE_PREPS or (word == "to" and head.pos_ in ("NOUN", "ADJ", "ADV"))
     if dep in ("pobj", "dobj", "appos", "compound", "nmod", "pcomp", "attr", "conj", "npadvmod", "oprd"):
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
@@ -399,6 +413,10 @@ def event_places(
     ]
     if own and ty == "annexation":
         own = [_as_region(p) for p in own]  # states annex territories: a city's name stands for its region
+    if own and all(p.place is not None and p.place.kind == "region" for p in own):
+        located = _located_generic(t, own, sent, sentences, i, places, token_place)
+        if located is not None:
+            return [located]  # "the town in the X region had been captured": the town named before
     if own:
         return own
     if ty in ("mobilization", "casualties"):
@@ -426,6 +444,10 @@ def event_places(
     where = _where_clause(t, token_place)
     if where is not None:
         return [where]
+    preceding = _preceded_event(t)
+    if preceding is not None and linked.get(preceding.i):
+        # "seized the plant after an overnight attack", "took the town following heavy shelling"
+        return [p for p in linked[preceding.i] if p.place is not None and p.place.kind != "country"]
     if _has_own_argument(t) or sibling_placed:
         return []  # "the strike came when Russia fired missiles into X": the placed sibling tells it
     if recent is not None:
@@ -435,6 +457,43 @@ def event_places(
         return near
     topic = topic_place(token_place, sentences, i, places, parsed)
     return [topic] if topic is not None else []
+
+
+def _located_generic(
+    t: Token,
+    regions: list[PlaceMention],
+    sent: nlp.Sentence,
+    sentences: list[nlp.Sentence],
+    i: int,
+    places: list[PlaceMention],
+    token_place: dict[int, PlaceMention],
+) -> PlaceMention | None:
+    """'the town in the Donetsk region': a common noun that a region only locates stands for the town of
+    that region the text has just named."""
+    for tok in t.subtree:
+        if GENERIC_PLACES.get(tok.lemma_.lower()) != "settlement":
+            continue
+        inside = [
+            token_place[g.i]
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.subtree
+            if g.i in token_place
+        ]
+        if not any(p in regions for p in inside):
+            continue
+        found = generic_anaphor([tok], sent, sentences, i, places)
+        admin = {p.place.admin1 for p in inside if p.place is not None}
+        if found is not None and found.place is not None and found.place.admin1 in admin:
+            return found
+    return None
+
+
+def _preceded_event(t: Token) -> Token | None:
+    """The verb an event noun came before: 'seized X after an overnight attack' -> seized."""
+    if t.dep_ == "pobj" and t.head.lower_ in ("after", "following") and t.head.head.pos_ == "VERB":
+        return t.head.head
+    return None
 
 
 def topic_place(

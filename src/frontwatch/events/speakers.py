@@ -15,7 +15,7 @@ from frontwatch.records import Party
 
 # "..., the regional governor said": a capitalised phrase before a verb of saying, for unparsed sentences.
 _SAID = re.compile(
-    r"(?:^|[,”\"]\s*)((?:the\s+)?(?:[A-Z][\w’'.-]*\s+){1,6}?)(?:said|says|told|announced|stated|added|explained)\b"
+    r"(?:^|[,”\"]\s*)((?:the\s+)?(?:[A-Z][\w’'.-]*,?\s+){1,6}?)(?:said|says|told|announced|stated|added|explained|wrote|writes|posted)\b"
 )
 
 
@@ -112,8 +112,11 @@ def _local_office(name: str) -> bool:
 
 def update_speaker_from_parse(span: Span, ctx: Context, states: tuple[str, ...] = ()) -> None:
     for t in span:
-        if t.lemma_.lower() in ("say", "tell", "announce", "state", "claim", "report") and t.pos_ == "VERB":
+        if t.lemma_.lower() in ("say", "tell", "announce", "state", "claim", "report", "write", "post") and (
+            t.pos_ == "VERB"
+        ):
             who = claims.subject(t)
+            who = (claims.poster(who) or who) if who is not None else None  # "a video shared by X claimed"
             if who is not None and not claims.is_pronoun(who):
                 text = claims.phrase(who)
                 ctx.speaker = titled_speaker(Party(text, claims.side_of(text)), ctx, states)
@@ -122,6 +125,6 @@ def update_speaker_from_parse(span: Span, ctx: Context, states: tuple[str, ...] 
 def update_speaker_cheaply(text: str, ctx: Context, states: tuple[str, ...] = ()) -> None:
     m = _SAID.search(text)
     if m:
-        who = m.group(1).strip()
+        who = m.group(1).strip().rstrip(",")
         if who.lower() not in claims.PRONOUNS:
             ctx.speaker = titled_speaker(Party(who, claims.side_of(who)), ctx, states)

@@ -80,6 +80,8 @@ NOMINAL_DEPS = frozenset(["dobj", "nsubjpass", "pobj"])
 
 def _lemma(t: Token) -> str:
     lemma = t.lemma_.lower()
+    if lemma == "vehicle" and any(c.lower_ in ("unmanned", "aerial") for c in t.children):
+        return "drone"  # "unmanned aerial vehicles"
     return LEMMA_FIXES.get(lemma, lemma)
 
 
@@ -117,12 +119,12 @@ def _verb_sense(t: Token, lemma: str, ty: str, token_place: dict[int, PlaceMenti
         return ty if prts & RETREAT_PARTICLES else None
     particles = {c.lower_ for c in t.children if c.dep_ in ("prt", "advmod")}
     onward = particles & ONWARD or prts & {"towards", "toward"} or _distance(t)
-    if lemma == "push" and onward and not _expels(t, prts):
+    if lemma == "push" and onward and (not _expels(t, prts) or _distance(t)):
         return "advance"  # "units pushed on towards X", "pushed up to 35km into X"
     if lemma == "move" and _force_retreats(t, prts):
         return "withdrawal"  # "the troops had moved out", "moved to more advantageous positions"
     if lemma == "control":
-        return ty if _controls_ground(t) else None
+        return ty if _controls_ground(t) or _forces_hold(t, token_place) else None
     if lemma == "defeat":  # "defeated formations of two brigades", not "defeated the incumbent"
         return ty if objs & FORCE_UNITS else None  # units, not a state: "defeating Moscow" is no attack
     if lemma in EXPEL_VERBS:
@@ -298,6 +300,23 @@ def _controls_ground(t: Token) -> bool:
             if x.lemma_.lower() in ("settlement", "village", "locality", "town") and counted:
                 return True
     return False
+
+
+def _forces_hold(t: Token, token_place: dict[int, PlaceMention]) -> bool:
+    """'(denied that) Russian forces control X': forces as subject and a town as object tell who took it;
+    'still control' tells a line held, not a change."""
+    if any(c.lower_ in ("still", "continue", "remain") for c in t.children) or t.head.lemma_ in ("continue",):
+        return False
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None or not (subj.lemma_.lower() in FORCES or subj.lower_ in FORCES):
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and (p := token_place.get(c.i)) is not None
+        and p.place is not None
+        and p.place.kind == "settlement"
+        for c in t.children
+    )
 
 
 def _of_words(t: Token) -> set[str]:
