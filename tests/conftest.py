@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
 
+from frontwatch.records import Place, PlaceMention
 from frontwatch.store import Store, metadata
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,3 +38,29 @@ def write(path: Path, content: str | bytes) -> Path:
     else:
         path.write_text(content, encoding="utf-8")
     return path
+
+
+def town(name: str, lat: float, lon: float, admin1: str, gid: int, pop: int = 0, cc: str = "UA") -> Place:
+    return Place("settlement", gid, name, lat, lon, admin1, cc, pop)
+
+
+def region(name: str, admin1: str, gid: int, cc: str = "UA") -> Place:
+    return Place("region", gid, name, None, None, admin1, cc)
+
+
+def feature(name: str, lat: float, lon: float, admin1: str, gid: int) -> Place:
+    return Place("feature", gid, name, lat, lon, admin1, "UA")
+
+
+def hand_places(text: str, places: dict[str, Place]) -> list[PlaceMention]:
+    """Place mentions made by hand from a pattern -> place table, longest patterns first, so that event
+    tests do not depend on the gazetteer's choices."""
+    out: list[PlaceMention] = []
+    taken: set[int] = set()
+    for pattern in sorted(places, key=len, reverse=True):
+        for m in re.finditer(rf"\b(?:{pattern})\b", text):
+            if taken & set(range(m.start(), m.end())):
+                continue
+            taken |= set(range(m.start(), m.end()))
+            out.append(PlaceMention("d", m.group(0), m.start(), m.end(), places[pattern]))
+    return sorted(out, key=lambda p: p.start)

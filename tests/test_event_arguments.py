@@ -3,23 +3,9 @@ Place mentions are made by hand, so that these tests do not depend on the gazett
 
 from __future__ import annotations
 
-import re
-
+from conftest import feature, hand_places, region, town
 from frontwatch.events import extract_events
 from frontwatch.records import Document, EventMention, Place, PlaceMention
-
-
-def town(name: str, lat: float, lon: float, admin1: str, gid: int, pop: int = 0, cc: str = "UA") -> Place:
-    return Place("settlement", gid, name, lat, lon, admin1, cc, pop)
-
-
-def region(name: str, admin1: str, gid: int, cc: str = "UA") -> Place:
-    return Place("region", gid, name, None, None, admin1, cc)
-
-
-def feature(name: str, lat: float, lon: float, admin1: str, gid: int) -> Place:
-    return Place("feature", gid, name, lat, lon, admin1, "UA")
-
 
 PLACES = {
     r"Avdiivka": town("Avdiivka", 48.14, 37.74, "UA.05", 101, 32_000),
@@ -60,15 +46,7 @@ PLACES = {
 
 
 def find(text: str) -> list[PlaceMention]:
-    out: list[PlaceMention] = []
-    taken: set[int] = set()
-    for pattern in sorted(PLACES, key=len, reverse=True):
-        for m in re.finditer(rf"\b(?:{pattern})\b", text):
-            if taken & set(range(m.start(), m.end())):
-                continue
-            taken |= set(range(m.start(), m.end()))
-            out.append(PlaceMention("d", m.group(0), m.start(), m.end(), PLACES[pattern]))
-    return sorted(out, key=lambda p: p.start)
+    return hand_places(text, PLACES)
 
 
 def run(text: str, published: str | None = "2023-03-16") -> list[EventMention]:  # a Thursday

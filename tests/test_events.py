@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import re
 
+from conftest import hand_places, region, town
 from frontwatch.events import extract_events
 from frontwatch.records import Document, Place, PlaceMention
 from frontwatch.toponyms import find_places
-
-
-def town(name: str, lat: float, lon: float, admin1: str, gid: int) -> Place:
-    return Place("settlement", gid, name, lat, lon, admin1, "UA")
-
-
-def region(name: str, admin1: str, gid: int) -> Place:
-    return Place("region", gid, name, None, None, admin1, "UA")
-
 
 PLACES = {
     r"Lyman": town("Lyman", 48.99, 37.80, "UA.05", 1),
@@ -31,15 +23,7 @@ PLACES = {
 
 
 def find(text: str) -> list[PlaceMention]:
-    out: list[PlaceMention] = []
-    taken: set[int] = set()
-    for pattern in sorted(PLACES, key=len, reverse=True):
-        for m in re.finditer(rf"\b(?:{pattern})\b", text):
-            if taken & set(range(m.start(), m.end())):
-                continue
-            taken |= set(range(m.start(), m.end()))
-            out.append(PlaceMention("d", m.group(0), m.start(), m.end(), PLACES[pattern]))
-    return sorted(out, key=lambda p: p.start)
+    return hand_places(text, PLACES)
 
 
 def run(text: str, published: str | None = "2023-01-14"):  # a Saturday

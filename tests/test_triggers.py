@@ -4,10 +4,9 @@ event, and the pre-filter that must let every trigger through."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
+from conftest import hand_places
 from frontwatch import nlp
 from frontwatch.events import event_types, extract_events
 from frontwatch.events import lexicon as lx
@@ -41,15 +40,7 @@ PLACES = {
 
 
 def _find(text: str) -> list[PlaceMention]:
-    out: list[PlaceMention] = []
-    taken: set[int] = set()
-    for pattern in sorted(PLACES, key=len, reverse=True):
-        for m in re.finditer(rf"\b(?:{pattern})\b", text):
-            if taken & set(range(m.start(), m.end())):
-                continue
-            taken |= set(range(m.start(), m.end()))
-            out.append(PlaceMention("d", m.group(0), m.start(), m.end(), PLACES[pattern]))
-    return sorted(out, key=lambda p: p.start)
+    return hand_places(text, PLACES)
 
 
 def rows(text: str) -> list[tuple[str, str | None, str | None, str]]:

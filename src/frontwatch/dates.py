@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from frontwatch.quantities import UNITS
 from frontwatch.records import DateRange
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -168,21 +169,8 @@ DAY_KINDS = frozenset(["mdy", "dmy", "iso", "numeric", "span", "weekday", "day",
 # The narrative day a time of day falls on must be news: at most this many days before publication.
 _DAYPART_REACH = 3
 
-_SMALL = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "few": 3,
-}
+# Counts of days, weeks or months written as words ("two days later", "a few weeks ago").
+_SMALL = {w: n for w, n in UNITS.items() if 1 <= n <= 10} | {"a": 1, "an": 1, "few": 3}
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 
 

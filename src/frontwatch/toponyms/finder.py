@@ -175,12 +175,10 @@ class Finder:
                 ids = g.ids(t.text, fuzzy=True)
                 hit = (i, ids) if ids else None
             if hit is not None and hit[1][0][1] != "fuzzy":
-                j, ids, _ = self.city_of(i, *hit)  # "Zaporizhzhia City"
-                hit = (j, ids)
+                hit = self.city_of(i, *hit)  # "Zaporizhzhia City"
             phrase = self.feature_phrase(i) if t.cap else None
-            if phrase is not None and (hit is None or phrase[1] > hit[0]):
-                # "the Kakhovka hydroelectric dam", "the Antonivsky brige"
-                hit = (phrase[1], phrase[2])
+            if phrase is not None and (hit is None or phrase[0] > hit[0]):
+                hit = phrase  # "the Kakhovka hydroelectric dam", "the Antonivsky brige"
             unknown = None
             if t.cap and (hit is None or hit[1][0][1] == "fuzzy" or self.cap_after(hit[0])):
                 unknown = self.unknown_name(i)
@@ -232,9 +230,9 @@ class Finder:
                 out.append(c)
         return out
 
-    def feature_phrase(self, i: int) -> tuple[int, int, list[tuple[int, str, float]]] | None:
+    def feature_phrase(self, i: int) -> tuple[int, list[tuple[int, str, float]]] | None:
         """A feature named by a place (or its adjective) of one or two words at token i and a phrase of its
-        type words: (last token of the place's name, last token, candidates). The phrase may be longer than
+        type words: (last token, candidates). The phrase may be longer than
         the gazetteer's names ("Kakhovka hydroelectric power plant dam"), its last word misspelt ("brige")."""
         g, toks = self.g, self.toks
         for b in range(min(i + 1, len(toks) - 2), i - 1, -1):
@@ -256,15 +254,15 @@ class Finder:
                     break
                 k += 1
             if found is not None:
-                return b, found[0], [(found[1], "exact", 100.0)]
+                return found[0], [(found[1], "exact", 100.0)]
         return None
 
     def city_of(
         self, i: int, j: int, ids: list[tuple[int, str, float]]
-    ) -> tuple[int, list[tuple[int, str, float]], int]:
+    ) -> tuple[int, list[tuple[int, str, float]]]:
         """A name shared by a region and its capital, with "City" after it, is the town ("Zaporizhzhia City",
         "Kharkiv City" against the oblasts), where the two words are no name of their own ("Kansas City"):
-        (last token, the town candidates, last token of the town's name). A town without a namesake region
+        (last token, the town candidates). A town without a namesake region
         keeps its bare name: "Manchester City" is a club more often than a city."""
         g = self.g
         if j > i and self.toks[j].text == "City" and all(g.kind[c] == "region" for c, _, _ in ids):
@@ -272,16 +270,16 @@ class Finder:
             admin1 = {g.admin1[c] for c, _, _ in ids}
             base = self.text[self.toks[i].start : self.toks[j - 1].end]
             towns = [c for c in self._own_towns(base, g.ids(base)) if g.admin1[c[0]] in admin1]
-            return (j, towns, j - 1) if towns else (j, ids, -1)
+            return (j, towns) if towns else (j, ids)
         k = j + 1
         if k >= len(self.toks) or self.toks[k].text != "City" or self.toks[k].sent_start:
-            return j, ids, -1
+            return j, ids
         if self.text[self.toks[j].end : self.toks[k].start] != " " or self.cap_after(k):
-            return j, ids, -1  # "Kharkiv City Council" is an institution
+            return j, ids  # "Kharkiv City Council" is an institution
         if not any(c in g.capital_named for c, how, _ in ids if how != "fuzzy"):
-            return j, ids, -1
+            return j, ids
         towns = self._own_towns(self.text[self.toks[i].start : self.toks[j].end], ids)
-        return (k, towns, j) if towns else (j, ids, -1)
+        return (k, towns) if towns else (j, ids)
 
     def _own_towns(self, name: str, ids: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
         """The settlements among `ids` that bear `name` as their own name, in any spelling."""

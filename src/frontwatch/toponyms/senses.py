@@ -34,7 +34,6 @@ from frontwatch.toponyms.words import (
     TOWN_NEXT,
     TOWN_OF,
     TOWN_PARTS,
-    TOWN_PARTS_BEFORE,
     VILLAGE_WORDS,
     word_zipf,
 )
@@ -231,7 +230,7 @@ def _sentences_on_town_parts(f: Finder, mentions: list[Mention]) -> set[int]:
     out = set()
     for k, t in enumerate(f.toks):
         if (
-            t.key in TOWN_PARTS_BEFORE
+            t.key in TOWN_BEFORE
             or (t.key in TOWN_PARTS and not t.cap)
             or (t.key in CENTRE_WORDS and f.word(k - 1) in SETTLEMENT_WORDS)
             or (t.key == "city" and not t.cap and f.word(k - 1) in ("the", "this") and f.word(k + 1) != "of")

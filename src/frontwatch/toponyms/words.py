@@ -92,13 +92,13 @@ REGION_NOUNS = _words(
 )
 DISTRICT_WORDS = _words("district districts raion")  # "the X district of the city" is part of a town
 AREA_NEXT = _words("region oblast district raion province krai county hromada")
-# Local cues for a name that is both a town and the region named after it ("Kharkiv").
-# Region: "X regional ...", "the X governor", "the governor of X" (a governor governs a region).
-REGION_NEXT = frozenset(REGION_WORDS) | _words("regional governor governors area areas")
-REGION_OF = REGION_NOUNS | _words("governor governors governorate")
 # A region's offices: "the X regional administration", "the X governor", "the governor of X".
 OFFICE_NEXT = _words("regional governor governors")
 OFFICE_OF = _words("governor governors governorate")
+# Local cues for a name that is both a town and the region named after it ("Kharkiv").
+# Region: "X regional ...", "the X governor", "the governor of X" (a governor governs a region).
+REGION_NEXT = frozenset(REGION_WORDS) | OFFICE_NEXT | _words("area areas")
+REGION_OF = REGION_NOUNS | OFFICE_OF
 REGION_SPAN = _words("across throughout")  # "attacks across Kharkiv": an area, not a point
 # "the republics in Donetsk and Luhansk", "the regions of X and Y": a region noun right before the names
 REGION_LEAD = REGION_NOUNS | _words("republic republics")
@@ -113,7 +113,6 @@ TOWN_BEFORE = _words("downtown")
 # Words anywhere in a sentence that speak of a town's parts: "the city centre", "downtown", "on the central
 # square", "the streets", "an apartment block".
 CENTRE_WORDS = _words("centre center")
-TOWN_PARTS_BEFORE = _words("downtown")
 TOWN_PARTS = _words(
     "square streets street avenue boulevard embankment neighbourhood neighborhood neighbourhoods "
     "neighborhoods apartment apartments"
