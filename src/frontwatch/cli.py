@@ -1,11 +1,14 @@
-"""Command line: `frontwatch run`, `export`, `incidents`, `timeline`."""
+"""Command line: `frontwatch run`, `watch`, `export`, `incidents`, `timeline`."""
 
 from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -16,6 +19,7 @@ from frontwatch import __version__
 from frontwatch.export import export as write_export
 from frontwatch.records import Incident, IngestError, Party, Place
 from frontwatch.store import Store, StoreError
+from frontwatch.terminal import printable
 from frontwatch.timeline import ControlChange
 
 app = typer.Typer(
@@ -51,6 +55,11 @@ def _check_date(value: str | None) -> str | None:
     return value
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def run(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders: .txt, .html/.htm, .jsonl/.json.")],
@@ -65,11 +74,64 @@ def run(
         ),
     ] = None,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Skip documents larger than this.")] = 5.0,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Processes analysing documents; default: the machine's cores."),
+    ] = None,
+    engine_name: Annotated[
+        Engine, typer.Option("--engine", help="local: processes on this machine; dask: a Dask cluster.")
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler", help="Dask scheduler address (tcp://HOST:PORT); default: a local Dask cluster."
+        ),
+    ] = None,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Documents per task.")] = 16,
 ) -> None:
     """Read, clean, deduplicate and analyse documents into the store; optionally export."""
-    from frontwatch.pipeline import run as run_pipeline
-
     store = _open_store(db)
+    try:
+        with _engine(engine_name, workers, scheduler) as engine:
+            _run(paths, store, engine, published, max_mb, chunk_size, export_dir)
+    finally:
+        store.close()
+
+
+@contextmanager
+def _engine(name: Engine, workers: int | None, scheduler: str | None) -> Iterator[Any]:
+    from frontwatch.scale import LocalPool, cores
+
+    if name is Engine.local:
+        if scheduler:
+            raise typer.BadParameter("--scheduler needs --engine dask")
+        with LocalPool(workers or cores()) as pool:
+            yield pool
+        return
+    from frontwatch.scale.cluster import DaskEngine, DaskUnavailable
+
+    try:
+        dask = DaskEngine(scheduler, workers=workers or cores())
+    except DaskUnavailable as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    except OSError as exc:
+        err.print(f"[red]error:[/red] cannot reach the Dask scheduler {printable(scheduler or '')}: {exc}")
+        raise typer.Exit(2) from exc
+    with dask:
+        yield dask
+
+
+def _run(
+    paths: Sequence[Path | str],
+    store: Store,
+    engine: Any,
+    published: str | None,
+    max_mb: float,
+    chunk_size: int,
+    export_dir: Path | None,
+) -> None:
+    from frontwatch.pipeline import run as run_pipeline
 
     def on_error(e: IngestError) -> None:
         err.print(f"[yellow]skipped[/yellow] {e.source}: {e.reason}", highlight=False, soft_wrap=True)
@@ -86,7 +148,7 @@ def run(
         ) as bar:
             task = bar.add_task("reading", total=None, doc="")
 
-            def progress(phase: str, done: int, total: int, doc_id: str) -> None:
+            def progress(phase: str, done: int, total: int | None, doc_id: str) -> None:
                 bar.update(task, description=phase, completed=done, total=total, doc=doc_id)
 
             summary = run_pipeline(
@@ -96,10 +158,18 @@ def run(
                 max_bytes=int(max_mb * 1e6),
                 progress=progress,
                 on_error=on_error,
+                engine=engine,
+                chunk_size=chunk_size,
             )
     else:
         summary = run_pipeline(
-            paths, store, published=published, max_bytes=int(max_mb * 1e6), on_error=on_error
+            paths,
+            store,
+            published=published,
+            max_bytes=int(max_mb * 1e6),
+            on_error=on_error,
+            engine=engine,
+            chunk_size=chunk_size,
         )
 
     title = f"frontwatch {__version__} — {store.display_url}"
@@ -115,7 +185,6 @@ def run(
     if export_dir is not None:
         counts = write_export(store, export_dir)
         out.print(f"exported to {export_dir}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
-    store.close()
     if summary.processed == 0:
         err.print("[red]error:[/red] no document could be processed")
         raise typer.Exit(1)
@@ -283,4 +352,61 @@ def timeline_cmd(
         out.print(table)
     if not shown:
         out.print(f"no withdrawal or capture of {_place_label(candidates[0])} in the store")
+    store.close()
+
+
+def _interval(value: str) -> float:
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", value)
+    if not m or float(m[1]) <= 0:
+        raise typer.BadParameter("expected a positive duration such as 90s, 15m, 1h")
+    return float(m[1]) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[m[2]]
+
+
+@app.command("watch")
+def watch_cmd(
+    feeds: Annotated[list[str], typer.Argument(help="RSS/Atom feeds: URLs or files.")],
+    every: Annotated[str, typer.Option("--every", help="Time between fetches: 90s, 15m, 1h.")] = "15m",
+    times: Annotated[
+        int | None, typer.Option("--times", min=1, help="Stop after this many fetches; default: never.")
+    ] = None,
+    once: Annotated[bool, typer.Option("--once", help="Fetch, analyse and fuse once, then stop.")] = False,
+    db: DbOption = None,
+    export_dir: Annotated[
+        Path | None, typer.Option("--export", help="Rewrite the export files after each fetch.")
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Processes analysing documents; default: the machine's cores."),
+    ] = None,
+) -> None:
+    """Follow feeds: every interval, fetch them, analyse new or changed entries and fuse them in."""
+    import time
+
+    from frontwatch.pipeline import run as run_pipeline
+    from frontwatch.scale import LocalPool, cores
+
+    seconds = _interval(every)
+    limit = 1 if once else times
+    store = _open_store(db)
+
+    def on_error(e: IngestError) -> None:
+        err.print(f"[yellow]skipped[/yellow] {printable(e.source)}: {printable(e.reason)}", highlight=False)
+
+    # One pool for every fetch: its processes keep the models loaded between rounds.
+    with LocalPool(workers or cores()) as pool:
+        done = 0
+        while True:
+            summary = run_pipeline(feeds, store, on_error=on_error, engine=pool)
+            done += 1
+            out.print(
+                f"fetch {done}: {summary.read} entries, {summary.new} new, {summary.updated} updated, "
+                f"{summary.unchanged} unchanged; {summary.events} events, {summary.incidents} incidents "
+                "in store",
+                highlight=False,
+            )
+            if export_dir is not None:
+                write_export(store, export_dir)
+            if limit is not None and done >= limit:
+                break
+            time.sleep(seconds)
     store.close()

@@ -60,6 +60,8 @@ documents = sa.Table(
     sa.Column("seq", sa.Integer, nullable=False),  # first-seen order, to tell an original from its copies
     sa.Column("updated_at", sa.String(32), nullable=False),
 )
+# The next document's seq is max(seq) + 1: an index keeps that a lookup rather than a scan of the store.
+documents_seq = sa.Index("ix_documents_seq", documents.c.seq)
 
 errors = sa.Table(
     "errors",
@@ -183,6 +185,7 @@ class Store:
     def _migrate(self) -> None:
         with self.engine.begin() as conn:
             metadata.create_all(conn)
+            documents_seq.create(conn, checkfirst=True)  # stores made before the index existed
             row = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
             if row is None:
                 conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))

@@ -12,12 +12,14 @@ from typing import Any
 
 from charset_normalizer import from_bytes
 
+from frontwatch.ingest.feeds import FEED_SUFFIXES, is_url, read_feed, read_url
+from frontwatch.ingest.warc import is_warc, read_warc
 from frontwatch.records import IngestError, SourceDocument
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".jsonl", ".json"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES | {".warc"}
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
@@ -34,7 +36,8 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 hidden = any(p.startswith(".") for p in child.relative_to(path).parts)
-                if child.is_file() and not hidden and child.suffix.lower() in SUPPORTED:
+                supported = child.suffix.lower() in SUPPORTED or is_warc(child)
+                if child.is_file() and not hidden and supported:
                     yield child
         else:
             yield path
@@ -44,8 +47,12 @@ def read_paths(
     paths: Iterable[Path | str], options: IngestOptions | None = None
 ) -> Iterator[SourceDocument | IngestError]:
     options = options or IngestOptions()
-    for path in iter_files(Path(p) for p in paths):
-        yield from read_file(path, options)
+    for p in paths:
+        if is_url(str(p)):  # a feed by URL
+            yield from read_url(str(p), options.max_bytes)
+            continue
+        for path in iter_files([Path(p)]):
+            yield from read_file(path, options)
 
 
 def read_file(path: Path, options: IngestOptions) -> Iterator[SourceDocument | IngestError]:
@@ -54,9 +61,14 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[SourceDocument | I
     if not path.exists():
         yield IngestError(source, "no such file or folder")
         return
+    if is_warc(path):  # archives stream record by record; the size limit applies to each page
+        yield from read_warc(path, options.max_bytes)
+        return
     if suffix not in SUPPORTED:
         yield IngestError(
-            source, f"unsupported file type {suffix or '(none)'}; expected .txt, .html, .htm, .jsonl or .json"
+            source,
+            f"unsupported file type {suffix or '(none)'}; expected .txt, .html, .htm, .jsonl, .json, "
+            ".rss, .atom, .xml (feeds), .warc or .warc.gz",
         )
         return
     try:
@@ -70,6 +82,9 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[SourceDocument | I
         raw = path.read_bytes()
     except OSError as exc:
         yield IngestError(source, f"cannot read file: {exc.strerror or exc}")
+        return
+    if suffix in FEED_SUFFIXES:  # feeds name their own encoding
+        yield from read_feed(raw, source, options.max_bytes)
         return
     text, problem = decode(raw)
     if problem:

@@ -1,0 +1,64 @@
+"""Chunks as Dask tasks, on a local cluster of processes or a running scheduler (`pip install
+frontwatch[dask]`).
+
+Each task is one chunk; the models load lazily once per worker process (they are cached module-wide)
+and are never shipped from the client. Results come back to the client, whose single writer replaces
+each document by its id: a task run again after a worker died writes the same rows once.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class DaskUnavailable(RuntimeError):
+    pass
+
+
+class DaskEngine:
+    def __init__(
+        self, scheduler: str | None = None, *, workers: int = 2, in_flight: int | None = None
+    ) -> None:
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ModuleNotFoundError as exc:
+            raise DaskUnavailable("the Dask engine needs its extra: pip install 'frontwatch[dask]'") from exc
+        self.cluster: Any = None
+        if scheduler:
+            self.client: Any = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            self.client = Client(self.cluster)
+        n = len(self.client.scheduler_info().get("workers", {})) or workers
+        self.in_flight = in_flight or 2 * n
+
+    def map(self, fn: Callable[..., T], chunks: Iterable[tuple]) -> Iterator[T]:
+        pending: deque[Any] = deque()
+        for args in chunks:
+            pending.append(self.client.submit(fn, *args, pure=False))
+            if len(pending) >= self.in_flight:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def worker_pids(self) -> dict[str, int]:
+        import os
+
+        return self.client.run(os.getpid)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+    def __enter__(self) -> DaskEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
