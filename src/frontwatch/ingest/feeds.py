@@ -25,6 +25,7 @@ FETCH_TIMEOUT_S = 30
 MAX_ID_CHARS = 255  # the store's doc_id column
 
 _BLOCKS = ("p", "div", "li", "blockquote", "pre", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6")
+_WHITESPACE = re.compile(r"\s+")
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _BLANKS = re.compile(r"\n{3,}")
 
@@ -135,6 +136,9 @@ def fragment_text(html: str) -> str:
         return ""
     for el in root.iter("script", "style"):
         el.drop_tree()
+    for el in root.iter():  # line breaks in the source are spaces in HTML; breaks come from elements
+        el.text = _WHITESPACE.sub(" ", el.text) if el.text else el.text
+        el.tail = _WHITESPACE.sub(" ", el.tail) if el.tail else el.tail
     for el in root.iter("br"):
         el.tail = "\n" + (el.tail or "")
     for el in root.iter(*_BLOCKS):

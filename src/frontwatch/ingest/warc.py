@@ -23,10 +23,17 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[SourceDocument | IngestErr
     from frontwatch.ingest import decode
 
     found = False
+    records_seen = 0
     try:
         with path.open("rb") as fh:
             records = ArchiveIterator(fh)
             for record in records:
+                # warcio reads any text as an old-style ARC record; only WARC records are accepted here
+                if record.format != "warc" or record.rec_type is None:
+                    offset = records.get_record_offset()
+                    yield IngestError(str(path), f"not a readable WARC file: no WARC record at byte {offset}")
+                    return
+                records_seen += 1
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 ctype = (record.http_headers.get_header("Content-Type") or "").lower()
@@ -35,8 +42,9 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[SourceDocument | IngestErr
                 if not ctype.startswith(HTML_TYPES) or status != "200" or not uri:
                     continue
                 found = True
-                where = f"{path}@{records.get_record_offset()}"
                 body = record.content_stream().read(max_bytes + 1)
+                # asked for only after the body is read: asking moves the archive past the record
+                where = f"{path}@{records.get_record_offset()}"
                 if len(body) > max_bytes:
                     yield IngestError(where, f"page over the {max_bytes / 1e6:.1f} MB limit", short_id(uri))
                     continue
@@ -49,4 +57,4 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[SourceDocument | IngestErr
         yield IngestError(str(path), f"not a readable WARC file: {exc}")
         return
     if not found:
-        yield IngestError(str(path), "no HTML pages in this WARC file")
+        yield IngestError(str(path), "no HTML pages in this WARC file" if records_seen else "empty WARC file")
