@@ -87,7 +87,7 @@ def run(
             "--scheduler", help="Dask scheduler address (tcp://HOST:PORT); default: a local Dask cluster."
         ),
     ] = None,
-    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Documents per task.")] = 16,
+    chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Documents per task.")] = 8,
 ) -> None:
     """Read, clean, deduplicate and analyse documents into the store; optionally export."""
     store = _open_store(db)
