@@ -35,8 +35,13 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
 SCHEME = "affine32"  # stored signatures are only comparable under one hashing scheme
 
 
+# The permutations depend on the seed alone; building them for every MinHash cost about a millisecond each,
+# which a comparison against every stored document paid once per document.
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> bytes:
-    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    m = MinHash(num_perm=NUM_PERM, permutations=_PERMUTATIONS, scheme=SCHEME)
     items = list(shingles(text))
     if items:
         m.update_batch(items)
@@ -44,7 +49,8 @@ def signature(text: str) -> bytes:
 
 
 def _minhash(sig: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(sig, dtype=np.uint64), scheme=SCHEME)
+    hashvalues = np.frombuffer(sig, dtype=np.uint64)
+    return MinHash(num_perm=NUM_PERM, hashvalues=hashvalues, permutations=_PERMUTATIONS, scheme=SCHEME)
 
 
 def find_duplicates(prints: Sequence[Fingerprint], threshold: float = THRESHOLD) -> dict[str, str | None]:

@@ -85,7 +85,17 @@ class Place:
     population: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Spelled out rather than `asdict`, whose deep copies cost more than the rest of a store write.
+        return {
+            "kind": self.kind,
+            "geonameid": self.geonameid,
+            "name": self.name,
+            "lat": self.lat,
+            "lon": self.lon,
+            "admin1": self.admin1,
+            "country": self.country,
+            "population": self.population,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> Place | None:
@@ -142,7 +152,7 @@ class DateRange:
     mention: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"start": self.start, "end": self.end, "precision": self.precision, "mention": self.mention}
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +162,7 @@ class Evidence:
     end: int
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"text": self.text, "start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True, slots=True)
