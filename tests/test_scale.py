@@ -220,3 +220,20 @@ def test_a_worker_killed_mid_job_loses_and_duplicates_nothing(
     dask_engine.client.wait_for_workers(2, timeout=120)
     after = dask_engine.worker_pids()
     assert victim not in after.values()  # the nanny started a new worker in its place
+
+
+def test_a_local_worker_killed_mid_job_loses_and_duplicates_nothing(
+    corpus: Path, serial: dict[str, str], pool: LocalPool, tmp_path: Path
+) -> None:
+    killed: list[int] = []
+
+    def kill_one(phase: str, done: int, total: int | None, doc_id: str) -> None:
+        if phase == "analysing" and done == 3 and not killed:
+            killed.append(pool.worker_pids()[0])
+            os.kill(killed[0], signal.SIGKILL)  # breaks the pool; its unfinished chunks run again
+
+    with Store(f"sqlite:///{tmp_path / 'kill.db'}") as store:
+        summary = run([corpus], store, engine=pool, chunk_size=1, progress=kill_one)
+        assert killed and killed[0] not in pool.worker_pids()
+        assert (summary.new, len(summary.errors)) == (16, 2)
+        assert exported(store, tmp_path / "out") == serial

@@ -6,6 +6,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain
 from typing import TypeVar
 
@@ -16,9 +17,16 @@ T = TypeVar("T")
 
 class LocalPool:
     """`workers` processes started with `spawn` (no state inherited from the parent, as on macOS and
-    Windows), started only when a run has more than one chunk of work."""
+    Windows), started only when a run has more than one chunk of work.
 
-    def __init__(self, workers: int, *, in_flight: int | None = None, start_method: str = "spawn") -> None:
+    A worker that dies (killed, out of memory) breaks the pool: a new pool takes over and the chunks
+    not yet returned run again, up to `retries` times for one chunk, so a chunk that kills its worker
+    every time stops the run rather than looping.
+    """
+
+    def __init__(
+        self, workers: int, *, in_flight: int | None = None, start_method: str = "spawn", retries: int = 2
+    ) -> None:
         if workers < 1:
             raise ValueError("workers must be at least 1")
         self.workers = workers
@@ -26,6 +34,7 @@ class LocalPool:
         # the input is read only as fast as the workers take it.
         self.in_flight = in_flight or 2 * workers
         self._context = multiprocessing.get_context(start_method)
+        self.retries = retries
         self._pool: ProcessPoolExecutor | None = None
 
     def _started(self) -> ProcessPoolExecutor:
@@ -39,21 +48,44 @@ class LocalPool:
         if first is None:
             return
         second = next(it, None)
-        if second is None and (self._pool is None or self.workers == 1):
-            yield fn(*first)  # one chunk is not worth starting processes for
-            return
-        if self.workers == 1:
-            for args in chain([first, second], it):
+        head = [first] if second is None else [first, second]
+        if self.workers == 1 or (second is None and self._pool is None):
+            for args in chain(head, it):  # one chunk is not worth starting processes for
                 yield fn(*args)
             return
-        pool = self._started()
-        pending: deque[Future[T]] = deque()
-        for args in chain([first, second], it):
-            pending.append(pool.submit(fn, *args))
+        pending: deque[tuple[tuple, Future[T]]] = deque()
+        for args in chain(head, it):
+            pending.append((args, self._submit(fn, args)))
             if len(pending) >= self.in_flight:
-                yield pending.popleft().result()
+                yield self._next(fn, pending)
         while pending:
-            yield pending.popleft().result()
+            yield self._next(fn, pending)
+
+    def _submit(self, fn: Callable[..., T], args: tuple) -> Future[T]:
+        try:
+            return self._started().submit(fn, *args)
+        except BrokenProcessPool as exc:  # a worker died since the last result: `_next` starts a new pool
+            failed: Future[T] = Future()
+            failed.set_exception(exc)
+            return failed
+
+    def _next(self, fn: Callable[..., T], pending: deque[tuple[tuple, Future[T]]]) -> T:
+        for attempt in range(self.retries + 1):
+            try:
+                result = pending[0][1].result()
+            except BrokenProcessPool:
+                if attempt == self.retries:
+                    raise
+                self.close()
+                for i, (args, _) in enumerate(pending):
+                    pending[i] = (args, self._submit(fn, args))
+                continue
+            pending.popleft()
+            return result
+        raise AssertionError("unreachable")
+
+    def worker_pids(self) -> list[int]:
+        return sorted((self._pool._processes or {}).keys()) if self._pool is not None else []
 
     def close(self) -> None:
         if self._pool is not None:
