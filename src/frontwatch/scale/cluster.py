@@ -24,6 +24,7 @@ class DaskEngine:
         self, scheduler: str | None = None, *, workers: int = 2, in_flight: int | None = None
     ) -> None:
         try:
+            import dask
             from dask.distributed import Client, LocalCluster
         except ModuleNotFoundError as exc:
             raise DaskUnavailable("the Dask engine needs its extra: pip install 'frontwatch[dask]'") from exc
@@ -31,9 +32,12 @@ class DaskEngine:
         if scheduler:
             self.client: Any = Client(scheduler)
         else:
-            self.cluster = LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-            )
+            # The workers' statistical profiler samples every task's stack every 10 ms, CPU that the
+            # analysis needs more; a local cluster has nobody to show the profiles to.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                self.cluster = LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                )
             self.client = Client(self.cluster)
         n = len(self.client.scheduler_info().get("workers", {})) or workers
         self.in_flight = in_flight or 2 * n
