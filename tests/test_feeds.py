@@ -232,3 +232,13 @@ def test_broken_and_empty_warc_files_are_reported(tmp_path: Path) -> None:
     assert reasons["bad.warc"].startswith("not a readable WARC file")
     assert reasons["images.warc"] == "no HTML pages in this WARC file"
     assert "trunc.warc.gz" in reasons
+
+
+def test_run_takes_a_feed_url(served: tuple[str, Path], tmp_path: Path) -> None:
+    base, root = served
+    write(root / "desk.atom", ATOM)
+    db = f"sqlite:///{tmp_path / 'run.db'}"
+    result = CliRunner().invoke(app, ["run", f"{base}/desk.atom", "--db", db, "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    with Store(db) as store:
+        assert [d.url for d in store.documents()] == ["https://atom.example/vuhledar"]

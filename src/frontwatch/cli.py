@@ -62,7 +62,13 @@ class Engine(StrEnum):
 
 @app.command()
 def run(
-    paths: Annotated[list[Path], typer.Argument(help="Files and folders: .txt, .html/.htm, .jsonl/.json.")],
+    paths: Annotated[
+        list[str],  # not Path: it would fold the "//" of a feed's URL
+        typer.Argument(
+            help="Files and folders: .txt, .html/.htm, .jsonl/.json, feeds (.rss/.atom/.xml or a URL), "
+            ".warc/.warc.gz."
+        ),
+    ],
     db: DbOption = None,
     export_dir: Annotated[
         Path | None, typer.Option("--export", help="Write the export files to this folder.")
@@ -90,6 +96,8 @@ def run(
     chunk_size: Annotated[int, typer.Option("--chunk-size", min=1, help="Documents per task.")] = 8,
 ) -> None:
     """Read, clean, deduplicate and analyse documents into the store; optionally export."""
+    if scheduler and engine_name is not Engine.dask:
+        raise typer.BadParameter("--scheduler needs --engine dask")
     store = _open_store(db)
     try:
         with _engine(engine_name, workers, scheduler) as engine:
@@ -103,8 +111,6 @@ def _engine(name: Engine, workers: int | None, scheduler: str | None) -> Iterato
     from frontwatch.scale import LocalPool, cores
 
     if name is Engine.local:
-        if scheduler:
-            raise typer.BadParameter("--scheduler needs --engine dask")
         with LocalPool(workers or cores()) as pool:
             yield pool
         return

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+CONNECT_TIMEOUT_S = 20
 
 
 class DaskUnavailable(RuntimeError):
@@ -30,7 +31,7 @@ class DaskEngine:
             raise DaskUnavailable("the Dask engine needs its extra: pip install 'frontwatch[dask]'") from exc
         self.cluster: Any = None
         if scheduler:
-            self.client: Any = Client(scheduler)
+            self.client: Any = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
         else:
             # The workers' statistical profiler samples every task's stack every 10 ms, CPU that the
             # analysis needs more; a local cluster has nobody to show the profiles to.
