@@ -10,6 +10,7 @@ usage: python eval/real/convert.py WORKING_FILE.json [...] [--check]   (--check:
 
 from __future__ import annotations
 
+import fcntl
 import json
 import sys
 from pathlib import Path
@@ -58,10 +59,13 @@ def main(argv: list[str]) -> int:
         order = realset.selection()
         for split, records in done.items():
             target = realset.HERE / f"{split}.json"
-            stored = realset.load_split(target)
-            ids = {r["doc_id"] for r in records}
-            stored["documents"] = [d for d in stored["documents"] if d["doc_id"] not in ids] + records
-            realset.save_split(target, stored, order[split])
+            # several annotators may convert at once: read, merge and write under one lock
+            with (realset.HERE / f".{split}.lock").open("w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                stored = realset.load_split(target)
+                ids = {r["doc_id"] for r in records}
+                stored["documents"] = [d for d in stored["documents"] if d["doc_id"] not in ids] + records
+                realset.save_split(target, stored, order[split])
             print(f"{target}: {len(stored['documents'])} of {len(order[split])} documents annotated")
     return 1 if failed else 0
 

@@ -146,6 +146,7 @@ def skeleton(doc: Document) -> dict:
         "doc": doc.key,
         "doc_id": doc.doc_id,
         "annotator": "",
+        "minutes": None,
         "lines": lines,
         "places": [],
         "events": [],
@@ -493,11 +494,18 @@ def convert(work: dict, data: Path = DATA, name: str = "working file") -> dict:
         "sha256": doc.sha256,
         "length": len(text),
         "annotator": str(work.get("annotator") or ""),
+        "minutes": _check_minutes(work.get("minutes"), where),
         "lines": out_lines,
         "sentences": out_sentences,
         "places": out_places,
         "events": out_events,
     }
+
+
+def _check_minutes(value: object, where: str) -> int | None:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 0):
+        return value
+    raise AnnotationError(f"{where}: minutes is the whole number of minutes spent, or null")
 
 
 def _check_agreement(lines: list[dict], sentences: list[dict], events: list[dict], where: str) -> None:
