@@ -51,6 +51,8 @@ def run(split: str, folder: Path, verbose: bool) -> dict:
     gold_path, input_path = realset.write_built(stored, folder / "built")
     export = folder / "export"
     frontwatch = Path(sys.executable).with_name("frontwatch")
+    if not frontwatch.exists():
+        frontwatch = Path(shutil.which("frontwatch") or "frontwatch")
     cmd = [
         str(frontwatch),
         "run",
