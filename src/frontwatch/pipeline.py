@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from frontwatch import __version__, clean, dedup, fuse, language
+from frontwatch import __version__, clean, dedup, fuse, geonames_dump, language
 from frontwatch.events import extract_events
 from frontwatch.extract import extract_page
 from frontwatch.ingest import IngestOptions, read_paths
@@ -28,6 +28,7 @@ def _code_version() -> str:
     for path in sorted([*root.rglob("*.py"), *root.glob("data/*")]):
         h.update(path.relative_to(root).as_posix().encode())
         h.update(path.read_bytes())
+    h.update(geonames_dump.digest().encode())  # imported villages change what places can resolve to
     return f"{__version__}+{h.hexdigest()[:10]}"
 
 
