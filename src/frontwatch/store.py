@@ -338,7 +338,7 @@ class Store:
         """A lock file beside a SQLite database for the time of a schema change (PostgreSQL uses an
         advisory lock inside the transaction)."""
         path = self._sqlite_path()
-        return _FileLock(Path(f"{path}.schema.lock")) if path is not None else _NoLock()
+        return _FileLock(Path(f"{path}.lock")) if path is not None else _NoLock()
 
     def schema_version(self) -> int:
         with self.engine.connect() as conn:
