@@ -98,7 +98,11 @@ def _walk(root: Path) -> Iterator[InputFile | IngestError]:
             dirnames[:] = []
             continue
         seen[real] = folder
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        # Real folders before links, so that a link to a folder inside the input is the one not read again.
+        dirnames[:] = sorted(
+            (d for d in dirnames if not d.startswith(".")),
+            key=lambda d: (os.path.islink(os.path.join(folder, d)), d),
+        )
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
@@ -121,6 +125,9 @@ def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield item.path
 
 
+MAX_ID_CHARS = 255  # the store's id column
+
+
 def read_paths(
     paths: Iterable[Path | str], options: IngestOptions | None = None
 ) -> Iterator[SourceDocument | IngestError]:
@@ -128,8 +135,14 @@ def read_paths(
     for item in iter_inputs(Path(p) for p in paths):
         if isinstance(item, IngestError):
             yield item
-        else:
-            yield from read_file(item.path, options, item.name_id)
+            continue
+        for doc in read_file(item.path, options, item.name_id):
+            if isinstance(doc, SourceDocument) and len(doc.doc_id) > MAX_ID_CHARS:
+                yield IngestError(
+                    doc.source, f"id longer than {MAX_ID_CHARS} characters: {doc.doc_id[:60]!r}…"
+                )
+            else:
+                yield doc
 
 
 def _open(path: Path) -> IO[bytes]:
