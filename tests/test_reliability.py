@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+import os
 import signal
+import threading
 from pathlib import Path
 
 from conftest import write
@@ -11,6 +14,7 @@ from frontwatch import pipeline
 from frontwatch.clean import clean_text
 from frontwatch.dates import _opens_span
 from frontwatch.guard import guard
+from frontwatch.ingest import decode, read_paths
 from frontwatch.pipeline import run
 from frontwatch.records import IngestError
 from frontwatch.store import Store
@@ -107,3 +111,60 @@ def test_span_words_are_looked_for_just_before_a_date() -> None:
     assert _opens_span("fighting since   3 October", len("fighting since   "))
     assert not _opens_span("since the war began, on 3 October", len("since the war began, on "))
     assert not _opens_span("convince 3 October", len("convince "))
+
+
+# -- 8. encoding --------------------------------------------------------------------------------------
+
+CYRILLIC = "Російські війська обстріляли Харків та Ізюм, повідомив губернатор у неділю.\n"
+
+
+def test_a_stray_byte_in_utf8_is_replaced_and_counted_not_a_reason_to_guess() -> None:
+    raw = ("Shelling in the east\n\n" + CYRILLIC).encode() + b"\xff\xfe stray \x80\n" + CYRILLIC.encode()
+    text, problem, warnings = decode(raw)
+    assert problem is None and text is not None
+    assert text.count("Харків") == 2 and "\ufffd" in text
+    assert warnings == ("3 invalid UTF-8 byte sequences replaced by U+FFFD",)
+    # Text in another charset is still recognised as such.
+    assert decode(CYRILLIC.encode("cp1251"))[0] == CYRILLIC
+
+
+def test_a_replaced_byte_is_a_warning_of_the_run(tmp_path: Path, store: Store) -> None:
+    write(tmp_path / "in" / "odd.txt", (STORY + CYRILLIC).encode() + b"\x80\n")
+    summary = run([tmp_path / "in"], store, published="2022-10-01")
+    assert (summary.new, summary.errors) == (1, [])
+    [warning] = summary.warnings
+    assert warning.source.endswith("odd.txt") and "1 invalid UTF-8 byte sequence" in warning.reason
+
+
+# -- 9. streamed JSON Lines ---------------------------------------------------------------------------
+
+
+def test_json_lines_are_read_as_they_arrive(tmp_path: Path) -> None:
+    """A pipe holds back the second line until the first document has been read: reading the whole file
+    before yielding would not get the first document until the writer gives up."""
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    first_read = threading.Event()
+    order: list[str] = []
+
+    def writer() -> None:
+        with open(fifo, "w", encoding="utf-8") as f:
+            f.write(json.dumps({"id": "one", "text": STORY}) + "\n")
+            f.flush()
+            order.append("first doc read" if first_read.wait(10) else "writer gave up")
+            f.write(json.dumps({"id": "two", "text": OTHER}) + "\n")
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    docs = read_paths([fifo])
+    assert next(docs).doc_id == "one"
+    first_read.set()
+    assert next(docs).doc_id == "two"
+    thread.join()
+    assert order == ["first doc read"]
+
+
+def test_gzip_json_lines_are_streamed_too(tmp_path: Path) -> None:
+    lines = "".join(json.dumps({"id": f"d{i}", "text": STORY}) + "\n" for i in range(50))
+    path = write(tmp_path / "feed.jsonl.gz", gzip.compress(lines.encode()))
+    assert [d.doc_id for d in read_paths([path])] == [f"d{i}" for i in range(50)]
