@@ -10,15 +10,16 @@ import threading
 from pathlib import Path
 
 from conftest import write
-from frontwatch import pipeline
+from frontwatch import pipeline, versions
 from frontwatch.clean import clean_text
 from frontwatch.dates import _opens_span
+from frontwatch.export import export
 from frontwatch.guard import guard
 from frontwatch.ingest import decode, read_paths
 from frontwatch.pipeline import run
 from frontwatch.records import IngestError
-from frontwatch.store import Store
-from test_pipeline import OTHER, STORY, corpus
+from frontwatch.store import Store, documents, place_mentions
+from test_pipeline import OTHER, STORY, corpus, read_export
 
 LEDE = "Ukrainian troops retook the village of Bilohorivka on Saturday, the regional governor said."
 MORE = "The village had been held by Russian forces since the spring."
@@ -168,3 +169,57 @@ def test_gzip_json_lines_are_streamed_too(tmp_path: Path) -> None:
     lines = "".join(json.dumps({"id": f"d{i}", "text": STORY}) + "\n" for i in range(50))
     path = write(tmp_path / "feed.jsonl.gz", gzip.compress(lines.encode()))
     assert [d.doc_id for d in read_paths([path])] == [f"d{i}" for i in range(50)]
+
+
+# -- 10. per-stage versions ---------------------------------------------------------------------------
+
+
+def _age_stage(store: Store, stage: str) -> None:
+    """Make the store look analysed by an older version of one stage."""
+    with store.engine.begin() as conn:
+        for doc_id, stored in store.document_states().items():
+            old = {**(stored.stage_versions or {}), stage: "older"}
+            conn.execute(documents.update().where(documents.c.doc_id == doc_id).values(stage_versions=old))
+
+
+def test_only_a_changed_stage_and_those_after_it_run_again(tmp_path: Path, store: Store) -> None:
+    folder = corpus(tmp_path)
+    run([folder], store, published="2022-10-01")
+    export(store, tmp_path / "before")
+    assert run([folder], store, published="2022-10-01").reanalysed == {}
+    # Place mentions removed by hand show whether the places stage ran again.
+    with store.engine.begin() as conn:
+        conn.execute(place_mentions.delete().where(place_mentions.c.doc_id == "nikopol"))
+    _age_stage(store, "events")
+    events_only = run([folder], store, published="2022-10-01")
+    assert events_only.reanalysed == {"events stage changed": 3}
+    assert (events_only.updated, events_only.unchanged) == (3, 0)
+    assert not [p for p in store.place_mentions() if p.doc_id == "nikopol"]
+    _age_stage(store, "places")
+    places_too = run([folder], store, published="2022-10-01")
+    assert places_too.reanalysed == {"places stage changed": 3}
+    export(store, tmp_path / "after")
+    assert read_export(tmp_path / "after") == read_export(tmp_path / "before")
+    store.set_meta("fuse_version", "older")
+    refused = run([folder], store, published="2022-10-01")
+    assert refused.refused_all and refused.reanalysed == {} and refused.unchanged == 3
+
+
+def test_stage_files_name_real_files_and_code_outside_the_stages_changes_nothing() -> None:
+    for names in versions.STAGE_FILES.values():
+        for name in names:
+            assert (versions.ROOT / name).exists(), name
+    assert versions._owner("cli.py") is None and versions._owner("export/__init__.py") is None
+    assert versions._owner("events/triggers.py") == "events"
+    assert versions._owner("toponyms/finder.py") == "places"
+    assert versions._owner("some_new_module.py") == versions.DEFAULT_STAGE
+    assert versions.first_changed(versions.stage_versions()) is None
+    assert versions.first_changed({**versions.stage_versions(), "places": "x"}) == "places"
+
+
+def test_a_run_without_published_keeps_the_stored_date(tmp_path: Path, store: Store) -> None:
+    note = write(tmp_path / "note.txt", OTHER)
+    run([note], store, published="2022-10-05")
+    again = run([note], store)
+    assert (again.unchanged, again.updated) == (1, 0)
+    assert [d.published for d in store.documents()] == ["2022-10-05"]
