@@ -13,7 +13,7 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from frontwatch import __version__
+from frontwatch import __version__, geonames_dump
 
 ROOT = Path(__file__).parent
 ANALYSIS_STAGES = ("clean", "places", "events")
@@ -24,6 +24,7 @@ STAGE_FILES: dict[str, tuple[str, ...]] = {
     "places": (
         "toponyms",
         "gazetteer.py",
+        "geonames_dump.py",
         "translit.py",
         "data/regions.tsv",
         "data/countries.json",
@@ -108,6 +109,8 @@ def stage_versions() -> dict[str, str]:
             h.update(path.read_bytes())
         for name in STAGE_PACKAGES[stage]:
             h.update(f"{name}=={_package_version(name)}\x00".encode())
+        if stage == "places":
+            h.update(geonames_dump.digest().encode())  # imported villages change what places resolve to
         out[stage] = h.hexdigest()[:12]
     return out
 
