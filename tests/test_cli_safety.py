@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from conftest import write
 from frontwatch.cli import app
+from frontwatch.store import Store
 from test_pipeline import STORY
 
 HOSTILE_ID = "/world/2022/oct/01/\x1b]0;TITLE\x07\x1b[2J\x1b[41m[bold red]kupyansk"
@@ -98,3 +99,18 @@ def test_nothing_in_a_folder_is_skipped_without_a_line(tmp_path: Path) -> None:
     # A linked folder is read once; the second way to it is named.
     assert "linked: folder already read as" in out
     assert "documents read │ 3" in out, result.output  # real/kupyansk, page and f1
+
+
+def test_run_on_a_store_another_run_writes_to_says_it_is_busy(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    holder = Store(str(db))
+    holder.acquire_writer(wait=0)
+    try:
+        result = invoke("run", write(tmp_path / "a.txt", STORY), "--db", db, "--wait", "0.3")
+        assert result.exit_code == 3
+        out = " ".join(result.output.split())
+        assert "waiting for another run" in out and "is busy: another run is writing to it" in out
+        assert "Traceback" not in result.output
+    finally:
+        holder.close()
+    assert invoke("run", tmp_path / "a.txt", "--db", db).exit_code == 0

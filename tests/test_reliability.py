@@ -202,7 +202,7 @@ def test_only_a_changed_stage_and_those_after_it_run_again(tmp_path: Path, store
     assert read_export(tmp_path / "after") == read_export(tmp_path / "before")
     store.set_meta("fuse_version", "older")
     refused = run([folder], store, published="2022-10-01")
-    assert refused.refused_all and refused.reanalysed == {} and refused.unchanged == 3
+    assert refused.fused_again and refused.reanalysed == {} and refused.unchanged == 3
 
 
 def test_stage_files_name_real_files_and_code_outside_the_stages_changes_nothing() -> None:

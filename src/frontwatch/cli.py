@@ -164,7 +164,7 @@ def run(
     if summary.reanalysed:
         why = ", ".join(f"{n} ({reason})" for reason, n in sorted(summary.reanalysed.items()))
         table.add_row("re-analysed", why)
-    if summary.refused_all:
+    if summary.fused_again:
         table.add_row("incidents", "fused again (fusion changed)")
     out.print(table)
     if export_dir is not None:

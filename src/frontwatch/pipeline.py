@@ -40,7 +40,7 @@ class RunSummary:
     warnings: list[IngestError] = field(default_factory=list)
     # why stored documents were analysed again: "input changed", "places stage changed", ...
     reanalysed: dict[str, int] = field(default_factory=dict)
-    refused_all: bool = False  # fusion re-ran over the whole store (its own version changed)
+    fused_again: bool = False  # fusion re-ran over the whole store (its own version changed)
 
     @property
     def processed(self) -> int:
@@ -241,7 +241,7 @@ def run(
     to_fuse = {*changed, *recounted, *store.unfused_documents()}
     if store.get_meta("fuse_version") != current["fuse"]:
         to_fuse.update(store.all_document_ids())
-        summary.refused_all = bool(known)
+        summary.fused_again = bool(known)
     fuse_changed(store, sorted(to_fuse))
     store.set_meta("fuse_version", current["fuse"])
 
