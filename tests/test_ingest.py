@@ -5,7 +5,7 @@ from pathlib import Path
 
 from conftest import write
 from frontwatch.ingest import IngestOptions, read_paths
-from frontwatch.records import IngestError, SourceDocument
+from frontwatch.records import IngestError, SkippedFile, SourceDocument
 
 ARTICLE = (
     "Troops pull back from Balakleya\n\n"
@@ -71,7 +71,7 @@ def test_folders_are_read_recursively_in_a_stable_order(tmp_path: Path) -> None:
     write(tmp_path / ".hidden" / "three.txt", ARTICLE)
     items = read(tmp_path)
     assert [d.doc_id for d in items if isinstance(d, SourceDocument)] == ["a/one", "b/two"]
-    [skipped] = [e for e in items if isinstance(e, IngestError)]
+    [skipped] = [e for e in items if isinstance(e, SkippedFile)]
     assert skipped.source.endswith("notes.md") and "unsupported file type" in skipped.reason
 
 

@@ -223,3 +223,13 @@ def test_a_run_without_published_keeps_the_stored_date(tmp_path: Path, store: St
     again = run([note], store)
     assert (again.unchanged, again.updated) == (1, 0)
     assert [d.published for d in store.documents()] == ["2022-10-05"]
+
+
+def test_the_time_limit_is_a_no_op_outside_the_main_thread() -> None:
+    found: list[object] = []
+    thread = threading.Thread(
+        target=lambda: found.append(guard("events", "a.txt", "a", sum, [1, 2], limit=0.1))
+    )
+    thread.start()
+    thread.join()
+    assert found == [3]

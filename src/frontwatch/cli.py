@@ -16,7 +16,7 @@ from rich.table import Table
 from frontwatch import __version__
 from frontwatch.export import export as write_export
 from frontwatch.guard import DEFAULT_TIME_LIMIT
-from frontwatch.records import EventType, Incident, IncidentStatus, IngestError, Party, Place
+from frontwatch.records import EventType, Incident, IncidentStatus, IngestError, Party, Place, SkippedFile
 from frontwatch.store import Store, StoreBusy, StoreError
 from frontwatch.terminal import printable
 from frontwatch.timeline import ControlChange
@@ -112,8 +112,9 @@ def run(
         )
 
     def on_warning(e: IngestError) -> None:
+        label = "skipped" if isinstance(e, SkippedFile) else "warning"
         err.print(
-            f"[yellow]warning[/yellow] {printable(e.source)}: {printable(e.reason)}",
+            f"[yellow]{label}[/yellow] {printable(e.source)}: {printable(e.reason)}",
             highlight=False,
             soft_wrap=True,
         )

@@ -17,7 +17,14 @@ from frontwatch.events import extract_events
 from frontwatch.extract import extract_page
 from frontwatch.guard import DEFAULT_TIME_LIMIT, DocumentProblem, guard
 from frontwatch.ingest import IngestOptions, read_paths
-from frontwatch.records import Document, EventMention, IngestError, PlaceMention, SourceDocument
+from frontwatch.records import (
+    Document,
+    EventMention,
+    IngestError,
+    PlaceMention,
+    SkippedFile,
+    SourceDocument,
+)
 from frontwatch.store import Store, StoredState
 from frontwatch.toponyms import find_places
 
@@ -37,7 +44,7 @@ class RunSummary:
     events: int = 0
     incidents: int = 0
     errors: list[IngestError] = field(default_factory=list)
-    warnings: list[IngestError] = field(default_factory=list)
+    warnings: list[IngestError] = field(default_factory=list)  # bytes replaced, files of other types
     # why stored documents were analysed again: "input changed", "places stage changed", ...
     reanalysed: dict[str, int] = field(default_factory=dict)
     fused_again: bool = False  # fusion re-ran over the whole store (its own version changed)
@@ -145,11 +152,18 @@ def run(
         if on_error:
             on_error(err)
 
+    def warn(warning: IngestError) -> None:
+        summary.warnings.append(warning)
+        if on_warning:
+            on_warning(warning)
+
     known = store.document_states()
     sources: list[SourceDocument] = []
     seen: dict[str, SourceDocument] = {}
     for item in read_paths(paths, options):
-        if isinstance(item, IngestError):
+        if isinstance(item, SkippedFile):
+            warn(item)
+        elif isinstance(item, IngestError):
             fail(item)
         elif item.doc_id in seen:
             fail(same_id_error(item, seen[item.doc_id]))
@@ -157,10 +171,7 @@ def run(
             seen[item.doc_id] = item
             sources.append(item)
             for note in item.warnings:
-                warning = IngestError(item.source, note, item.doc_id)
-                summary.warnings.append(warning)
-                if on_warning:
-                    on_warning(warning)
+                warn(IngestError(item.source, note, item.doc_id))
     summary.read = len(sources)
 
     prepared: list[Prepared] = []

@@ -42,6 +42,11 @@ class IngestError:
 
 
 @dataclass(frozen=True, slots=True)
+class SkippedFile(IngestError):
+    """A file in an input folder that is not read on purpose (another type): said, but not an error."""
+
+
+@dataclass(frozen=True, slots=True)
 class RemovedLine:
     line: str
     rule: str  # which rule family removed it, for audit

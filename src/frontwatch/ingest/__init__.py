@@ -29,7 +29,7 @@ from typing import IO, Any
 
 from charset_normalizer import from_bytes
 
-from frontwatch.records import IngestError, SourceDocument
+from frontwatch.records import IngestError, SkippedFile, SourceDocument
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -110,7 +110,7 @@ def _walk(root: Path) -> Iterator[InputFile | IngestError]:
             if not path.exists():
                 yield IngestError(str(path), "broken link: its target does not exist")
             elif input_suffix(path) not in SUPPORTED:
-                yield IngestError(str(path), f"unsupported file type; expected {EXPECTED}")
+                yield SkippedFile(str(path), f"unsupported file type; expected {EXPECTED}")
             else:
                 rel = path.relative_to(root)
                 parts = [*rel.parts[:-1], _bare_name(rel.name)]
