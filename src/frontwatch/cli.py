@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, get_args
 
 import typer
 from rich.console import Console
@@ -14,8 +15,9 @@ from rich.table import Table
 
 from frontwatch import __version__
 from frontwatch.export import export as write_export
-from frontwatch.records import Incident, IngestError, Party, Place
-from frontwatch.store import Store, StoreError
+from frontwatch.guard import DEFAULT_TIME_LIMIT
+from frontwatch.records import EventType, Incident, IncidentStatus, IngestError, Party, Place, SkippedFile
+from frontwatch.store import Store, StoreBusy, StoreError
 from frontwatch.terminal import printable
 from frontwatch.timeline import ControlChange
 
@@ -38,18 +40,39 @@ DbOption = Annotated[
 ]
 
 
-def _open_store(db: str | None) -> Store:
+def _open_store(db: str | None, *, create: bool = True) -> Store:
+    """The store; the read commands (`create=False`) never create one where none is."""
     try:
-        return Store(db)
+        return Store(db, create=create)
     except (StoreError, Exception) as exc:
-        err.print(f"[red]error:[/red] cannot open the store {db or ''}: {exc}")
+        where = f" {printable(db)}" if db else ""
+        err.print(f"[red]error:[/red] cannot open the store{where}: {printable(exc)}", soft_wrap=True)
         raise typer.Exit(2) from exc
 
 
 def _check_date(value: str | None) -> str | None:
-    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise typer.BadParameter("expected YYYY-MM-DD")
+    if value is None:
+        return value
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+        date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date: expected YYYY-MM-DD") from None
     return value
+
+
+def _choice(allowed: tuple[str, ...]):
+    def check(value: str | None) -> str | None:
+        if value is not None and value not in allowed:
+            raise typer.BadParameter(f"{value!r} is not one of: {', '.join(allowed)}")
+        return value
+
+    return check
+
+
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+STATUSES: tuple[str, ...] = get_args(IncidentStatus)
 
 
 @app.command()
@@ -66,14 +89,48 @@ def run(
         ),
     ] = None,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Skip documents larger than this.")] = 5.0,
+    time_limit: Annotated[
+        float,
+        typer.Option("--time-limit", help="Seconds one stage may spend on one document (0: no limit)."),
+    ] = DEFAULT_TIME_LIMIT,
+    wait: Annotated[
+        float,
+        typer.Option("--wait", help="Seconds to wait while another run writes to the store."),
+    ] = 600.0,
 ) -> None:
     """Read, clean, deduplicate and analyse documents into the store; optionally export."""
     from frontwatch.pipeline import run as run_pipeline
 
     store = _open_store(db)
+    missing = [p for p in paths if not os.path.lexists(p)]
 
     def on_error(e: IngestError) -> None:
-        err.print(f"[yellow]skipped[/yellow] {e.source}: {e.reason}", highlight=False, soft_wrap=True)
+        err.print(
+            f"[yellow]skipped[/yellow] {printable(e.source)}: {printable(e.reason)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+    def on_warning(e: IngestError) -> None:
+        label = "skipped" if isinstance(e, SkippedFile) else "warning"
+        err.print(
+            f"[yellow]{label}[/yellow] {printable(e.source)}: {printable(e.reason)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+    def on_lock_wait() -> None:
+        err.print(f"waiting for another run to finish writing to the store (up to {wait:g} s)")
+
+    options = {
+        "published": published,
+        "max_bytes": int(max_mb * 1e6),
+        "on_error": on_error,
+        "on_warning": on_warning,
+        "time_limit": time_limit or None,
+        "lock_wait": wait,
+        "on_lock_wait": on_lock_wait,
+    }
 
     if err.is_terminal:
         with Progress(
@@ -88,22 +145,13 @@ def run(
             task = bar.add_task("reading", total=None, doc="")
 
             def progress(phase: str, done: int, total: int, doc_id: str) -> None:
-                bar.update(task, description=phase, completed=done, total=total, doc=doc_id)
+                bar.update(task, description=phase, completed=done, total=total, doc=printable(doc_id))
 
-            summary = run_pipeline(
-                paths,
-                store,
-                published=published,
-                max_bytes=int(max_mb * 1e6),
-                progress=progress,
-                on_error=on_error,
-            )
+            summary = _run_or_busy(run_pipeline, paths, store, progress=progress, **options)
     else:
-        summary = run_pipeline(
-            paths, store, published=published, max_bytes=int(max_mb * 1e6), on_error=on_error
-        )
+        summary = _run_or_busy(run_pipeline, paths, store, **options)
 
-    title = f"frontwatch {__version__} — {store.display_url}"
+    title = f"frontwatch {__version__} — {printable(store.display_url)}"
     table = Table(title=title, show_header=False, title_justify="left")
     table.add_row("documents read", str(summary.read))
     table.add_row("  new / updated / unchanged", f"{summary.new} / {summary.updated} / {summary.unchanged}")
@@ -112,14 +160,34 @@ def run(
     table.add_row("events in store", str(summary.events))
     table.add_row("incidents in store", str(summary.incidents))
     table.add_row("errors", str(len(summary.errors)))
+    if summary.warnings:
+        table.add_row("warnings", str(len(summary.warnings)))
+    if summary.reanalysed:
+        why = ", ".join(f"{n} ({reason})" for reason, n in sorted(summary.reanalysed.items()))
+        table.add_row("re-analysed", why)
+    if summary.fused_again:
+        table.add_row("incidents", "fused again (fusion changed)")
     out.print(table)
     if export_dir is not None:
         counts = write_export(store, export_dir)
-        out.print(f"exported to {export_dir}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+        out.print(f"exported to {printable(export_dir)}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     store.close()
     if summary.processed == 0:
         err.print("[red]error:[/red] no document could be processed")
         raise typer.Exit(1)
+    if missing:
+        named = ", ".join(printable(p) for p in missing)
+        err.print(f"[red]error:[/red] {len(missing)} input path(s) not found: {named}", soft_wrap=True)
+        raise typer.Exit(1)
+
+
+def _run_or_busy(run_pipeline, paths, store: Store, **options):
+    try:
+        return run_pipeline(paths, store, **options)
+    except StoreBusy as exc:
+        store.close()
+        err.print(f"[red]error:[/red] {printable(exc)}", soft_wrap=True)
+        raise typer.Exit(3) from exc
 
 
 @app.command("export")
@@ -128,10 +196,10 @@ def export_cmd(
     db: DbOption = None,
 ) -> None:
     """Write documents, places, events and incidents as JSON Lines."""
-    store = _open_store(db)
+    store = _open_store(db, create=False)
     counts = write_export(store, directory)
     store.close()
-    out.print(f"exported to {directory}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    out.print(f"exported to {printable(directory)}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
 
 
 def _show_version(value: bool) -> None:
@@ -163,24 +231,30 @@ def _places_named(name: str) -> list[Place]:
 
 
 def _place_label(p: Place | None) -> str:
+    """The place for a table: markup-safe."""
     if p is None:
         return "-"
     where = ", ".join(x for x in (p.admin1, p.country) if x and x != p.name)
-    return f"{p.name} ({where})" if where else p.name
+    return printable(f"{p.name} ({where})" if where else p.name)
 
 
 def _report_line(status: str, source: Party | None, doc_id: str, when: str | None) -> str:
+    """One report for a table: markup-safe, so a document id shows in its brackets."""
     who = f"{source.name or 'unnamed'} ({source.side or '?'})" if source else "own voice"
-    return f"{when or 'undated'} {status}: {who} [{doc_id}]"
+    return printable(f"{when or 'undated'} {status}: {who} [{doc_id}]")
 
 
 @app.command("incidents")
 def incidents_cmd(
     db: DbOption = None,
     place: Annotated[str | None, typer.Option("--place", help="A place name, any spelling.")] = None,
-    type_: Annotated[str | None, typer.Option("--type", help="Event type, e.g. withdrawal, capture.")] = None,
+    type_: Annotated[
+        str | None,
+        typer.Option("--type", callback=_choice(EVENT_TYPES), help="Event type: " + ", ".join(EVENT_TYPES)),
+    ] = None,
     status: Annotated[
-        str | None, typer.Option("--status", help="confirmed, corroborated, contested or single-source.")
+        str | None,
+        typer.Option("--status", callback=_choice(STATUSES), help="Incident status: " + ", ".join(STATUSES)),
     ] = None,
     since: Annotated[
         str | None,
@@ -191,12 +265,12 @@ def incidents_cmd(
     limit: Annotated[int, typer.Option("--limit", help="Show at most this many.")] = 200,
 ) -> None:
     """List incidents: one row per real event, with its reports and who says what."""
-    store = _open_store(db)
+    store = _open_store(db, create=False)
     filters: dict = {"types": [type_] if type_ else [], "status": status, "since": since}
     if place:
         candidates = _places_named(place)
         if not candidates:
-            err.print(f"[red]error:[/red] no place called {place!r} in the gazetteer")
+            err.print(f"[red]error:[/red] no place called {printable(repr(place))} in the gazetteer")
             raise typer.Exit(1)
         rows: dict[str, Incident] = {}
         for p in candidates:
@@ -225,17 +299,19 @@ def incidents_cmd(
             for m in members
         )
         table.add_row(
-            inc.incident_id,
-            inc.type,
+            printable(inc.incident_id),
+            printable(inc.type),
             _place_label(inc.place),
-            (inc.date.start if inc.date.start == inc.date.end else f"{inc.date.start}..{inc.date.end}")
-            if inc.date
-            else "-",
-            inc.actor_side or "?",
-            inc.status,
+            printable(
+                (inc.date.start if inc.date.start == inc.date.end else f"{inc.date.start}..{inc.date.end}")
+                if inc.date
+                else "-"
+            ),
+            printable(inc.actor_side or "?"),
+            printable(inc.status),
             f"{inc.n_reports} in {inc.n_documents} docs, {inc.n_independent_sources} independent",
             sources,
-            "\n".join(f"{c.kind}: {c.detail}" for c in inc.conflicts) or "-",
+            "\n".join(printable(f"{c.kind}: {c.detail}") for c in inc.conflicts) or "-",
         )
     out.print(table)
     store.close()
@@ -255,10 +331,10 @@ def timeline_cmd(
     """Who holds a place over time, according to whom: its withdrawals and captures."""
     from frontwatch import timeline
 
-    store = _open_store(db)
+    store = _open_store(db, create=False)
     candidates = _places_named(place)
     if not candidates:
-        err.print(f"[red]error:[/red] no place called {place!r} in the gazetteer")
+        err.print(f"[red]error:[/red] no place called {printable(repr(place))} in the gazetteer")
         raise typer.Exit(1)
     shown = 0
     for p in candidates:
@@ -275,10 +351,10 @@ def timeline_cmd(
                 _report_line(r.status, r.source, r.doc_id, r.date or r.published) for r in c.reports
             )
             table.add_row(
-                _change_date(c),
-                f"{c.actor_side or 'unknown side'} {verb}",
-                c.side or "?",
-                c.status,
+                printable(_change_date(c)),
+                printable(f"{c.actor_side or 'unknown side'} {verb}"),
+                printable(c.side or "?"),
+                printable(c.status),
                 reports,
             )
         out.print(table)
