@@ -295,6 +295,9 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"(last |first |originally )?(updated|published|posted|modified|edited)( on| at)?\s*:\s*.{1,60}",
         rf"(last |first |originally )?(updated|published|posted|modified|edited)\s+{_STAMP}",
         rf"(?=.*\d)(?=.*\b({_MONTH}|{_WEEKDAY})){_STAMP}",
+        # numeric dates alone on a line, bare or labelled: "2023-01-05", "date 2023-01", "Date: 05.10.2022"
+        r"(dated?\s*:?\s*)?(\d{4}-\d{1,2}(-\d{1,2})?|\d{1,2}[./]\d{1,2}[./](\d{4}|\d{2}))"
+        r"([\sT,|]+\d{1,2}:\d{2}(:\d{2})?)?",
         r"last updated",
         r"(updated |posted |published )?(\d+\s*(seconds?|secs?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?"
         r"|months?)|an? (minute|hour|day|week|month)) ago|just now",
