@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -132,6 +133,50 @@ incident_members = sa.Table(
     sa.Column("incident_id", sa.String(64), nullable=False, index=True),
     sa.Column("doc_id", sa.String(255), nullable=False, index=True),
 )
+
+
+# Where an incident id that no longer exists went: its reports now belong to `incident_id`. Permalinks to
+# an incident stay valid when incidents merge.
+incident_redirects = sa.Table(
+    "incident_redirects",
+    metadata,
+    sa.Column("old_id", sa.String(64), primary_key=True),
+    sa.Column("incident_id", sa.String(64), nullable=False, index=True),
+    sa.Column("merged_at", sa.String(32), nullable=False),
+)
+
+# Keyset pages of incidents in date order.
+sa.Index("ix_incidents_dates", incidents.c.date_start, incidents.c.incident_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """What a reader asks for; the same names on the command line, the HTTP API and every export.
+
+    Dates overlap: an incident from the 3rd to the 9th matches `since=5`. `places` is what a spelling
+    resolved to: settlements and features by GeoNames id, regions by admin1 code; any of them matches.
+    """
+
+    since: str | None = None
+    until: str | None = None
+    types: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    sides: tuple[str, ...] = ()
+    geonameids: tuple[int, ...] = ()
+    admin1s: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    min_sources: int | None = None
+    include_background: bool = False
+    place_ids: tuple[int, ...] = ()
+    place_admin1s: tuple[str, ...] = ()
+    place_asked: bool = False  # a place was named: no match means no rows, not every row
+
+
+class IncidentRow(NamedTuple):
+    incident: Incident
+    background: bool  # every report recalls it as context; none tells it as news
+    key: tuple[str, str]  # where the next keyset page starts
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -426,11 +471,13 @@ class Store:
         removed: Iterable[str],
         new: Sequence[tuple[Incident, str | None, str | None, Sequence[tuple[str, str]]]],
         stale_docs: Iterable[str] = (),
+        redirects: Mapping[str, str] | None = None,
     ) -> None:
         """Replace incidents in one transaction.
 
         `removed`: incident ids to delete; `new`: (incident, span start, span end, [(event_id, doc_id)]);
-        `stale_docs`: documents whose old memberships go (their events were replaced).
+        `stale_docs`: documents whose old memberships go (their events were replaced); `redirects`:
+        removed ids -> the incident their reports went to.
         """
         m = incident_members.c
         with self.engine.begin() as conn:
@@ -439,6 +486,8 @@ class Store:
             for chunk in _chunks(removed):
                 conn.execute(incident_members.delete().where(m.incident_id.in_(chunk)))
                 conn.execute(incidents.delete().where(incidents.c.incident_id.in_(chunk)))
+            if redirects:
+                self._write_redirects(conn, redirects)
             if not new:
                 return
             conn.execute(
@@ -507,12 +556,246 @@ class Store:
                     out[e.event_id] = e
         return out
 
+    # -- reading (the analyst workspace) ---------------------------------------------------------
+
+    @classmethod
+    def open_readonly(cls, url: str | None = None) -> Store:
+        """The store for reading only: no schema changes, and the database refuses writes."""
+        self = cls.__new__(cls)
+        self.url = resolve_url(url)
+        engine_url = sa.engine.make_url(self.url)
+        if engine_url.get_backend_name() == "sqlite":
+            path = engine_url.database
+            if not path or path == ":memory:" or not os.path.exists(path):
+                raise StoreError(f"no store at {path or self.url}")
+            uri = "file:" + os.path.abspath(path) + "?mode=ro"
+            self.engine = sa.create_engine("sqlite://", creator=lambda: _sqlite3_connect(uri), future=True)
+            sa.event.listen(self.engine, "connect", _sqlite_readonly_pragmas)
+        else:
+            try:
+                self.engine = sa.create_engine(
+                    self.url,
+                    future=True,
+                    connect_args={"options": "-c default_transaction_read_only=on"},
+                )
+            except ModuleNotFoundError as exc:
+                raise StoreError(
+                    f"no database driver for {self.url.split('://')[0]}: install frontwatch[postgres]"
+                ) from exc
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+        except sa.exc.SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise StoreError(f"not a frontwatch store: {self.display_url}") from exc
+        return self
+
+    def _incident_where(self, f: Filter) -> list[Any]:
+        c = incidents.c
+        where: list[Any] = []
+        if f.since:
+            where.append(c.date_end >= f.since)
+        if f.until:
+            where.append(c.date_start <= f.until)
+        if f.types:
+            where.append(c.type.in_(f.types))
+        if f.statuses:
+            where.append(c.status.in_(f.statuses))
+        if f.sides:
+            where.append(c.data["actor_side"].as_string().in_(f.sides))
+        if f.geonameids:
+            where.append(c.geonameid.in_(f.geonameids))
+        if f.admin1s:
+            where.append(c.admin1.in_(f.admin1s))
+        if f.countries:
+            where.append(c.country.in_(f.countries))
+        if f.place_asked:
+            where.append(
+                sa.or_(sa.false(), c.geonameid.in_(f.place_ids), c.admin1.in_(f.place_admin1s))
+                if f.place_ids or f.place_admin1s
+                else sa.false()
+            )
+        if f.bbox:
+            west, south, east, north = f.bbox
+            lat, lon = c.data[("place", "lat")].as_float(), c.data[("place", "lon")].as_float()
+            where += [lat >= south, lat <= north, lon >= west, lon <= east]
+        if f.min_sources:
+            where.append(c.data["n_independent_sources"].as_integer() >= f.min_sources)
+        if not f.include_background:
+            where.append(_news_member(c.incident_id))
+        return where
+
+    def count_incidents(self, f: Filter) -> int:
+        q = sa.select(sa.func.count()).select_from(incidents).where(*self._incident_where(f))
+        with self.engine.connect() as conn:
+            return conn.execute(q).scalar() or 0
+
+    def query_incidents(
+        self, f: Filter, after: tuple[str, str] | None = None, limit: int = 100
+    ) -> list[IncidentRow]:
+        """A page of incidents in date order after the keyset `after` (date_start or "", incident_id)."""
+        c = incidents.c
+        when = sa.func.coalesce(c.date_start, "")
+        q = sa.select(
+            c.data, sa.not_(_news_member(c.incident_id)).label("background"), when.label("when")
+        ).where(*self._incident_where(f))
+        if after is not None:
+            q = q.where(sa.or_(when > after[0], sa.and_(when == after[0], c.incident_id > after[1])))
+        q = q.order_by(when, c.incident_id).limit(limit)
+        with self.engine.connect() as conn:
+            return [
+                IncidentRow(incident_from_dict(r.data), bool(r.background), (r.when, r.data["incident_id"]))
+                for r in conn.execute(q)
+            ]
+
+    def incident(self, incident_id: str) -> Incident | None:
+        with self.engine.connect() as conn:
+            data = conn.execute(sa.select(incidents.c.data).where(incidents.c.incident_id == incident_id))
+            row = data.scalar()
+        return incident_from_dict(row) if row is not None else None
+
+    def incident_redirect(self, old_id: str) -> str | None:
+        """The incident that an id merged into, if it did."""
+        r = incident_redirects.c
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(r.incident_id).where(r.old_id == old_id)).scalar()
+
+    def taken_incident_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these ids name an incident or a redirect already."""
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(ids):
+                out.update(
+                    conn.execute(
+                        sa.select(incidents.c.incident_id).where(incidents.c.incident_id.in_(chunk))
+                    ).scalars()
+                )
+                r = incident_redirects.c
+                out.update(conn.execute(sa.select(r.old_id).where(r.old_id.in_(chunk))).scalars())
+        return out
+
+    def _event_where(self, f: Filter) -> list[Any]:
+        c = events.c
+        where: list[Any] = []
+        if f.since:
+            where.append(c.date_end >= f.since)
+        if f.until:
+            where.append(c.date_start <= f.until)
+        if f.types:
+            where.append(c.type.in_(f.types))
+        if f.statuses:
+            where.append(c.status.in_(f.statuses))
+        if f.sides:
+            where.append(c.actor_side.in_(f.sides))
+        if f.geonameids:
+            where.append(c.geonameid.in_(f.geonameids))
+        if f.admin1s:
+            where.append(c.admin1.in_(f.admin1s))
+        if f.countries:
+            where.append(c.country.in_(f.countries))
+        if f.place_asked:
+            where.append(
+                sa.or_(sa.false(), c.geonameid.in_(f.place_ids), c.admin1.in_(f.place_admin1s))
+                if f.place_ids or f.place_admin1s
+                else sa.false()
+            )
+        if f.bbox:
+            west, south, east, north = f.bbox
+            lat, lon = c.data[("place", "lat")].as_float(), c.data[("place", "lon")].as_float()
+            where += [lat >= south, lat <= north, lon >= west, lon <= east]
+        if not f.include_background:
+            where.append(sa.func.coalesce(c.data["background"].as_boolean(), False) == sa.false())
+        return where
+
+    def count_events(self, f: Filter) -> int:
+        q = sa.select(sa.func.count()).select_from(events).where(*self._event_where(f))
+        with self.engine.connect() as conn:
+            return conn.execute(q).scalar() or 0
+
+    def query_events(self, f: Filter, after: str | None = None, limit: int = 100) -> list[EventMention]:
+        """A page of event mentions in event_id order after the keyset `after`."""
+        c = events.c
+        q = sa.select(c.data, c.incident_id).where(*self._event_where(f))
+        if after is not None:
+            q = q.where(c.event_id > after)
+        with self.engine.connect() as conn:
+            rows = conn.execute(q.order_by(c.event_id).limit(limit))
+            return [event_from_dict(r.data, r.incident_id) for r in rows]
+
+    def document(self, doc_id: str) -> Document | None:
+        with self.engine.connect() as conn:
+            r = conn.execute(sa.select(documents).where(documents.c.doc_id == doc_id)).first()
+        if r is None:
+            return None
+        return Document(
+            doc_id=r.doc_id,
+            source=r.source,
+            title=r.title,
+            text=r.text,
+            content_hash=r.content_hash,
+            url=r.url,
+            published=r.published,
+            language=r.language,
+            removed=tuple(RemovedLine(x["line"], x["rule"]) for x in r.removed or ()),
+            duplicate_of=r.duplicate_of,
+        )
+
+    def document_details(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """doc_id -> {title, url, published, duplicate_of, source, updated_at}: what a reader of an incident
+        wants to know about each of its documents, without their text."""
+        d = documents.c
+        cols = (d.doc_id, d.title, d.url, d.published, d.duplicate_of, d.source, d.updated_at)
+        out: dict[str, dict[str, Any]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(doc_ids):
+                for r in conn.execute(sa.select(*cols).where(d.doc_id.in_(chunk))):
+                    out[r.doc_id] = dict(r._mapping)
+        return out
+
+    def last_update(self) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.max(documents.c.updated_at))).scalar()
+
+    def _write_redirects(self, conn: Connection, redirects: Mapping[str, str]) -> None:
+        """Record merged ids; earlier redirects to a merged id follow it, and an id in use again is no
+        redirect any more."""
+        r = incident_redirects.c
+        live = list(redirects.values())
+        for chunk in _chunks(live):
+            conn.execute(incident_redirects.delete().where(r.old_id.in_(chunk)))
+        now = _now()
+        for old, new in redirects.items():
+            conn.execute(incident_redirects.update().where(r.incident_id == old).values(incident_id=new))
+            conn.execute(incident_redirects.delete().where(r.old_id == old))
+            conn.execute(incident_redirects.insert().values(old_id=old, incident_id=new, merged_at=now))
+
 
 def _chunks(items: Iterable[str], size: int = 500) -> Iterator[list[str]]:
     """Bound IN lists: SQLite limits how many parameters one statement takes."""
     items = list(items)
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def _news_member(incident_id: Any) -> Any:
+    """True when an incident has a report that is not background (told as news, not recalled)."""
+    e = events.c
+    return sa.exists().where(
+        e.incident_id == incident_id,
+        sa.func.coalesce(e.data["background"].as_boolean(), False) == sa.false(),
+    )
+
+
+def _sqlite3_connect(uri: str) -> Any:
+    import sqlite3
+
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
+def _sqlite_readonly_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA query_only=ON")
+    cur.close()
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
