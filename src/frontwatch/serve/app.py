@@ -490,6 +490,12 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
     def docs() -> FileResponse:
         return FileResponse(STATIC / "docs.html", media_type="text/html")
 
+    @app.get("/geo/places.json", include_in_schema=False)
+    def place_names() -> Response:
+        from frontwatch.serve.labels import place_labels
+
+        return Response(place_labels(), media_type="application/json")
+
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> FileResponse:
         return FileResponse(STATIC / "favicon.svg", media_type="image/svg+xml")
