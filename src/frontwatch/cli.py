@@ -491,7 +491,6 @@ def serve_cmd(
 ) -> None:
     """The analyst workspace: a map page, an HTTP API and exports over the store, read-only."""
     try:
-        import sqlalchemy as sa
         import uvicorn
 
         from frontwatch.serve import LOCAL_HOSTS, create_app, is_local
