@@ -593,10 +593,11 @@ class Store:
     def _incident_where(self, f: Filter) -> list[Any]:
         c = incidents.c
         where: list[Any] = []
+        # the incident's own dates (the columns hold the span its reports reach, for fusion's lookups)
         if f.since:
-            where.append(c.date_end >= f.since)
+            where.append(c.data[("date", "end")].as_string() >= f.since)
         if f.until:
-            where.append(c.date_start <= f.until)
+            where.append(c.data[("date", "start")].as_string() <= f.until)
         if f.types:
             where.append(c.type.in_(f.types))
         if f.statuses:
