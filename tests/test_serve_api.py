@@ -98,7 +98,9 @@ def test_one_incident_carries_every_report_with_its_document(client: TestClient,
     copies = 0
     for row in rows:
         detail = client.get(f"/api/v1/incidents/{row['incident_id']}").json()
-        assert detail["incident"]["incident_id"] == row["incident_id"] and detail["why"].startswith(row["status"])
+        assert detail["incident"]["incident_id"] == row["incident_id"] and detail["why"].startswith(
+            row["status"]
+        )
         stored = ro_store.events_by_id(row["event_ids"])
         assert [r["event_id"] for r in detail["reports"]] == row["event_ids"]
         for r in detail["reports"]:
@@ -138,7 +140,9 @@ def test_every_list_in_every_format_follows_the_filters(client: TestClient) -> N
     assert {r["fw_status"] for r in rows} == {"single-source"}
     assert all(r["event_date"] == r["fw_date_start"] for r in rows)
     placed = [r for r in rows if r["latitude"]]
-    assert placed and all(r["country"] == "Ukraine" and r["iso"] == "804" for r in placed if r["location"] != "")
+    assert placed and all(
+        r["country"] == "Ukraine" and r["iso"] == "804" for r in placed if r["location"] != ""
+    )
     geo = client.get("/api/v1/incidents.geojson", params=params)
     assert geo.headers["content-type"] == "application/geo+json"
     fc = geo.json()
@@ -155,10 +159,14 @@ def test_every_list_in_every_format_follows_the_filters(client: TestClient) -> N
     parquet = pq.read_table(io.BytesIO(client.get("/api/v1/incidents.parquet", params=params).content))
     assert parquet.column("event_id_cnty").to_pylist() == ids
     assert json.loads(parquet.schema.metadata[b"geo"])["primary_column"] == "geometry"
-    events = client.get("/api/v1/events", params={"status": "unconfirmed", "include_background": "true"}).json()
+    events = client.get(
+        "/api/v1/events", params={"status": "unconfirmed", "include_background": "true"}
+    ).json()
     assert events["rows"] and {e["status"] for e in events["rows"]} == {"unconfirmed"}
     for kind in ("csv", "geojson", "jsonl", "parquet"):
-        got = client.get(f"/api/v1/events.{kind}", params={"status": "unconfirmed", "include_background": "true"})
+        got = client.get(
+            f"/api/v1/events.{kind}", params={"status": "unconfirmed", "include_background": "true"}
+        )
         assert got.status_code == 200 and got.content
         assert all(e["event_id"] in got.content.decode("latin-1") for e in events["rows"])
 
@@ -196,7 +204,9 @@ def test_only_local_host_names_when_bound_locally(ro_store: Store) -> None:
 def test_api_docs_are_served_from_the_package(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert spec["openapi"].startswith("3.1")
-    assert {"/api/v1/incidents", "/api/v1/incidents.csv", "/api/v1/incidents/{incident_id}"} <= set(spec["paths"])
+    assert {"/api/v1/incidents", "/api/v1/incidents.csv", "/api/v1/incidents/{incident_id}"} <= set(
+        spec["paths"]
+    )
     docs = client.get("/docs").text
     assert "http" not in docs and "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs
     assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200

@@ -64,7 +64,10 @@ class Server:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
         config = uvicorn.Config(
-            create_app(self.store, allowed_hosts=LOCAL_HOSTS), host="127.0.0.1", port=self.port, log_level="error"
+            create_app(self.store, allowed_hosts=LOCAL_HOSTS),
+            host="127.0.0.1",
+            port=self.port,
+            log_level="error",
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -162,7 +165,9 @@ def test_the_page_lists_what_the_api_counts_offline_and_a_screenshot_is_written(
     print(f"screenshot: {shot}")
 
 
-def test_a_status_filter_narrows_the_list_and_the_exports_and_stays_in_the_url(page: Any, server: Server) -> None:
+def test_a_status_filter_narrows_the_list_and_the_exports_and_stays_in_the_url(
+    page: Any, server: Server
+) -> None:
     from playwright.sync_api import expect
 
     page.goto(server.base + "/")

@@ -224,6 +224,13 @@ def _emit(pieces: Iterable[str]) -> None:
     sys.stdout.flush()
 
 
+def _fit_width() -> None:
+    """Follow COLUMNS as it is when a command runs (the console is made at import)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        out.width = int(columns)
+
+
 def _json_text(value: object) -> Iterator[str]:
     yield json.dumps(value, ensure_ascii=sys.stdout.isatty(), indent=2) + "\n"
 
@@ -246,6 +253,7 @@ def incidents_cmd(
     format_: FormatOption = "table",
 ) -> None:
     """List incidents: one row per real event, with its reports and who says what."""
+    _fit_width()
     store = _open_store(db)
     filters: dict = {"types": [type_] if type_ else [], "status": status, "since": since}
     if place:
@@ -373,6 +381,7 @@ def timeline_cmd(
     """Who holds a place over time, according to whom: its withdrawals and captures."""
     from frontwatch import timeline
 
+    _fit_width()
     store = _open_store(db)
     candidates = _places_named(place)
     if not candidates:
@@ -431,6 +440,7 @@ def show_cmd(
     """One incident with its evidence: every report, who says it, how sure, and the sentence."""
     from frontwatch.serve.evidence import incident_detail
 
+    _fit_width()
     store = _open_readonly(db)
     inc = store.incident(incident_id)
     if inc is None and (merged := store.incident_redirect(incident_id)) is not None:

@@ -109,9 +109,14 @@
     const minPop = z >= 10 ? 0 : z >= 9 ? 2000 : z >= 8 ? 10000 : z >= 7 ? 50000 : z >= 6 ? 200000 : 1000000;
     const b = map.getBounds().pad(0.1);
     let n = 0;
+    const placed = [];
     for (const [name, lat, lon, pop] of placeLabels) {
       if (pop < minPop) break;  // sorted by population, largest first
       if (!b.contains([lat, lon])) continue;
+      // a bigger place's label nearby wins (city districts would hide their city)
+      const pt = map.latLngToContainerPoint([lat, lon]);
+      if (placed.some((q) => Math.abs(q.x - pt.x) < 70 && Math.abs(q.y - pt.y) < 16)) continue;
+      placed.push(pt);
       const icon = L.divIcon({ className: "place-label", html: "", iconSize: null });
       const m = L.marker([lat, lon], { icon, pane: "labels", interactive: false, keyboard: false });
       m.on("add", () => { m.getElement().textContent = name; });
