@@ -1,4 +1,4 @@
-"""`frontwatch export --format`: the JSON Lines contract unchanged, CSV in ACLED's layout, GeoJSON, Parquet."""
+"""`frontwatch export --format`: JSON Lines unchanged, CSV in ACLED's layout, GeoJSON, Parquet."""
 
 from __future__ import annotations
 

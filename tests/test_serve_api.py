@@ -186,7 +186,7 @@ def test_read_only_get_only_and_a_strict_policy(client: TestClient, examples_db:
     path = examples_db.removeprefix("sqlite:///")
     before = os.stat(path).st_mtime_ns
     ro = Store.open_readonly(examples_db)
-    with pytest.raises(Exception, match="readonly|read-only|read only"), ro.engine.begin() as conn:
+    with pytest.raises(Exception, match=r"readonly|read-only|read only"), ro.engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM incidents")
     ro.close()
     assert os.stat(path).st_mtime_ns == before
