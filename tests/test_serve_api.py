@@ -210,3 +210,21 @@ def test_api_docs_are_served_from_the_package(client: TestClient) -> None:
     docs = client.get("/docs").text
     assert "http" not in docs and "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs
     assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
+
+
+def test_a_store_from_before_the_workspace_gets_its_facets_when_opened_for_writing(tmp_path: Path) -> None:
+    from frontwatch.store import incident_facets
+    from test_fuse import IZIUM, UA_GS, add, ev
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    with Store(url) as store:
+        add(store, "a", "2022-09-11", [ev("a", 1, "capture", IZIUM, "UA", source=UA_GS, day="2022-09-10")])
+        add(store, "b", "2022-09-12", [ev("b", 1, "attack", IZIUM, "RU", day="2022-09-01", background=True)])
+        with store.engine.begin() as conn:
+            conn.execute(incident_facets.delete())
+    with pytest.raises(StoreError, match="earlier frontwatch"):
+        Store.open_readonly(url)
+    Store(url).close()
+    ro = Store.open_readonly(url)
+    assert ro.count_incidents(Filter()) == 1 and ro.count_incidents(Filter(include_background=True)) == 2
+    ro.close()

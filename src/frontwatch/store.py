@@ -145,8 +145,27 @@ incident_redirects = sa.Table(
     sa.Column("merged_at", sa.String(32), nullable=False),
 )
 
-# Keyset pages of incidents in date order.
-sa.Index("ix_incidents_dates", incidents.c.date_start, incidents.c.incident_id)
+# What readers filter incidents by, one row per incident, kept with the incidents: the list of an
+# analyst's query is read from here and its index alone (the incident rows hold these inside JSON).
+incident_facets = sa.Table(
+    "incident_facets",
+    metadata,
+    sa.Column("incident_id", sa.String(64), primary_key=True),
+    sa.Column("day_start", sa.String(10), nullable=False),  # the incident's own dates; "" when undated
+    sa.Column("day_end", sa.String(10), nullable=False),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("actor_side", sa.String(8)),
+    sa.Column("geonameid", sa.BigInteger),
+    sa.Column("admin1", sa.String(16)),
+    sa.Column("country", sa.String(8)),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("n_independent", sa.Integer, nullable=False),
+    sa.Column("background", sa.Boolean, nullable=False),  # every report recalls it; none tells it as news
+    sa.Index("ix_incident_facets_order", "day_start", "incident_id"),
+    sa.Index("ix_incident_facets_shown", "background", "status", "type"),  # counts of the default view
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +259,7 @@ class Store:
                 conn.execute(
                     meta.update().where(meta.c.key == "schema_version").values(value=str(SCHEMA_VERSION))
                 )
+            _fill_facets(conn)
 
     def schema_version(self) -> int:
         with self.engine.connect() as conn:
@@ -486,6 +506,7 @@ class Store:
             for chunk in _chunks(removed):
                 conn.execute(incident_members.delete().where(m.incident_id.in_(chunk)))
                 conn.execute(incidents.delete().where(incidents.c.incident_id.in_(chunk)))
+                conn.execute(incident_facets.delete().where(incident_facets.c.incident_id.in_(chunk)))
             if redirects:
                 self._write_redirects(conn, redirects)
             if not new:
@@ -519,6 +540,7 @@ class Store:
                 .values(incident_id=sa.bindparam("iid")),
                 [{"eid": r["event_id"], "iid": r["incident_id"]} for r in members],
             )
+            _fill_facets(conn, [inc for inc, _, _, _ in new])
 
     def find_incidents(
         self,
@@ -585,25 +607,36 @@ class Store:
         try:
             with self.engine.connect() as conn:
                 conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+                n = conn.execute(sa.select(sa.func.count()).select_from(incidents)).scalar()
         except sa.exc.SQLAlchemyError as exc:
             self.engine.dispose()
             raise StoreError(f"not a frontwatch store: {self.display_url}") from exc
+        try:
+            with self.engine.connect() as conn:
+                have = conn.execute(sa.select(sa.func.count()).select_from(incident_facets)).scalar()
+        except sa.exc.SQLAlchemyError:
+            have = -1
+        if have == -1 or (n and not have):  # not `!=`: a run may be writing as we look
+            self.engine.dispose()
+            raise StoreError(
+                "the store was written by an earlier frontwatch: open it once for writing "
+                "(e.g. `frontwatch export DIR`) to add what reading it needs"
+            )
         return self
 
     def _incident_where(self, f: Filter) -> list[Any]:
-        c = incidents.c
+        c = incident_facets.c
         where: list[Any] = []
-        # the incident's own dates (the columns hold the span its reports reach, for fusion's lookups)
         if f.since:
-            where.append(c.data[("date", "end")].as_string() >= f.since)
+            where += [c.day_end >= f.since, c.day_start != ""]
         if f.until:
-            where.append(c.data[("date", "start")].as_string() <= f.until)
+            where += [c.day_start <= f.until, c.day_start != ""]
         if f.types:
             where.append(c.type.in_(f.types))
         if f.statuses:
             where.append(c.status.in_(f.statuses))
         if f.sides:
-            where.append(c.data["actor_side"].as_string().in_(f.sides))
+            where.append(c.actor_side.in_(f.sides))
         if f.geonameids:
             where.append(c.geonameid.in_(f.geonameids))
         if f.admin1s:
@@ -618,34 +651,37 @@ class Store:
             )
         if f.bbox:
             west, south, east, north = f.bbox
-            lat, lon = c.data[("place", "lat")].as_float(), c.data[("place", "lon")].as_float()
-            where += [lat >= south, lat <= north, lon >= west, lon <= east]
+            where += [c.lat >= south, c.lat <= north, c.lon >= west, c.lon <= east]
         if f.min_sources:
-            where.append(c.data["n_independent_sources"].as_integer() >= f.min_sources)
+            where.append(c.n_independent >= f.min_sources)
         if not f.include_background:
-            where.append(_news_member(c.incident_id))
+            where.append(c.background == sa.false())
         return where
 
     def count_incidents(self, f: Filter) -> int:
-        q = sa.select(sa.func.count()).select_from(incidents).where(*self._incident_where(f))
+        q = sa.select(sa.func.count()).select_from(incident_facets).where(*self._incident_where(f))
         with self.engine.connect() as conn:
             return conn.execute(q).scalar() or 0
 
     def query_incidents(
         self, f: Filter, after: tuple[str, str] | None = None, limit: int = 100
     ) -> list[IncidentRow]:
-        """A page of incidents in date order after the keyset `after` (date_start or "", incident_id)."""
-        c = incidents.c
-        when = sa.func.coalesce(c.date_start, "")
-        q = sa.select(
-            c.data, sa.not_(_news_member(c.incident_id)).label("background"), when.label("when")
-        ).where(*self._incident_where(f))
+        """A page of incidents in date order after the keyset `after` (day_start or "", incident_id)."""
+        c = incident_facets.c
+        page = sa.select(c.incident_id, c.background, c.day_start).where(*self._incident_where(f))
         if after is not None:
-            q = q.where(sa.or_(when > after[0], sa.and_(when == after[0], c.incident_id > after[1])))
-        q = q.order_by(when, c.incident_id).limit(limit)
+            page = page.where(
+                sa.or_(c.day_start > after[0], sa.and_(c.day_start == after[0], c.incident_id > after[1]))
+            )
+        page = page.order_by(c.day_start, c.incident_id).limit(limit).subquery()
+        q = (
+            sa.select(incidents.c.data, page.c.background, page.c.day_start, page.c.incident_id)
+            .join(page, page.c.incident_id == incidents.c.incident_id)
+            .order_by(page.c.day_start, page.c.incident_id)
+        )
         with self.engine.connect() as conn:
             return [
-                IncidentRow(incident_from_dict(r.data), bool(r.background), (r.when, r.data["incident_id"]))
+                IncidentRow(incident_from_dict(r.data), bool(r.background), (r.day_start, r.incident_id))
                 for r in conn.execute(q)
             ]
 
@@ -778,12 +814,51 @@ def _chunks(items: Iterable[str], size: int = 500) -> Iterator[list[str]]:
         yield items[i : i + size]
 
 
-def _news_member(incident_id: Any) -> Any:
-    """True when an incident has a report that is not background (told as news, not recalled)."""
+def _fill_facets(conn: Connection, written: Sequence[Incident] | None = None) -> None:
+    """Write the facets of these incidents, or of every incident that has none (a store made before)."""
+    f = incident_facets.c
+    if written is None:
+        have = conn.execute(sa.select(sa.func.count()).select_from(incident_facets)).scalar() or 0
+        total = conn.execute(sa.select(sa.func.count()).select_from(incidents)).scalar() or 0
+        if have >= total:
+            return
+        known = sa.select(f.incident_id)
+        rows = conn.execute(sa.select(incidents.c.data).where(incidents.c.incident_id.not_in(known)))
+        written = [incident_from_dict(r.data) for r in rows]
+    if not written:
+        return
+    news: set[str] = set()
     e = events.c
-    return sa.exists().where(
-        e.incident_id == incident_id,
-        sa.func.coalesce(e.data["background"].as_boolean(), False) == sa.false(),
+    for chunk in _chunks([inc.incident_id for inc in written]):
+        q = (
+            sa.select(e.incident_id)
+            .where(
+                e.incident_id.in_(chunk),
+                sa.func.coalesce(e.data["background"].as_boolean(), False) == sa.false(),
+            )
+            .distinct()
+        )
+        news.update(conn.execute(q).scalars())
+    conn.execute(
+        incident_facets.insert(),
+        [
+            {
+                "incident_id": inc.incident_id,
+                "day_start": inc.date.start if inc.date else "",
+                "day_end": inc.date.end if inc.date else "",
+                "type": inc.type,
+                "status": inc.status,
+                "actor_side": inc.actor_side,
+                "geonameid": inc.place.geonameid if inc.place else None,
+                "admin1": inc.place.admin1 if inc.place else None,
+                "country": inc.place.country if inc.place else None,
+                "lat": inc.place.lat if inc.place else None,
+                "lon": inc.place.lon if inc.place else None,
+                "n_independent": inc.n_independent_sources,
+                "background": inc.incident_id not in news,
+            }
+            for inc in written
+        ],
     )
 
 

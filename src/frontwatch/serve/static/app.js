@@ -364,9 +364,9 @@
   form.addEventListener("submit", (e) => { e.preventDefault(); load(); });
 
   legend();
-  loadBasemap();
   const wanted = readUrl();
   if (wanted) state.selected = wanted;
-  load().then(() => { if (wanted) select(wanted, { pan: true }); });
+  // incidents first: the outlines and labels are drawn beneath them when they arrive
+  load().then(() => { if (wanted) select(wanted, { pan: true }); }).finally(loadBasemap);
   window.frontwatch = { map, state, select };
 })();
