@@ -228,3 +228,33 @@ def test_a_store_from_before_the_workspace_gets_its_facets_when_opened_for_writi
     ro = Store.open_readonly(url)
     assert ro.count_incidents(Filter()) == 1 and ro.count_incidents(Filter(include_background=True)) == 2
     ro.close()
+
+
+def test_the_api_reads_each_database_read_only(store: Store) -> None:
+    from test_fuse import IZIUM, KHERSON, RU_MOD, UA_GS, add, ev
+
+    add(store, "a", "2022-09-11", [ev("a", 1, "capture", IZIUM, "UA", source=UA_GS, day="2022-09-10")])
+    add(
+        store,
+        "b",
+        "2022-11-10",
+        [ev("b", 1, "withdrawal", KHERSON, "RU", status="claimed", source=RU_MOD, day="2022-11-09")],
+    )
+    add(store, "c", "2022-09-12", [ev("c", 1, "attack", IZIUM, "RU", day="2022-03-01", background=True)])
+    ro = Store.open_readonly(store.url)
+    try:
+        client = TestClient(create_app(ro))
+        assert client.get("/api/v1/incidents").json()["count"] == 2
+        assert client.get("/api/v1/incidents", params={"include_background": True}).json()["count"] == 3
+        november = client.get("/api/v1/incidents", params={"since": "2022-11-01"}).json()["rows"]
+        assert [r["place"]["name"] for r in november] == [KHERSON.name]
+        west = client.get("/api/v1/incidents", params={"bbox": "30,45,34,48"}).json()["rows"]
+        assert [r["place"]["name"] for r in west] == [KHERSON.name]
+        assert client.get("/api/v1/incidents", params={"side": "UA"}).json()["count"] == 1
+        page = client.get("/api/v1/incidents", params={"limit": 1, "include_background": True}).json()
+        assert page["next"] and client.get(page["next_url"]).json()["rows"]
+        with pytest.raises(Exception, match=r"(?i)read.?only"), ro.engine.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM incidents")
+    finally:
+        ro.close()
+    assert store.count("incidents") == 3
