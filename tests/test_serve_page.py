@@ -256,7 +256,6 @@ def test_hostile_strings_render_as_text(browser: Any, tmp_path: Path) -> None:
             [ev("<doc>", 1, "withdrawal", place, "RU", status="claimed", source=source, day="2022-10-01")],
             url="javascript:alert(1)",
         )
-        store.events_by_id(["<doc>-e1"])
     with Store(url) as store:
         # the evidence sentence as stored by the pipeline, hostile markup included
         from frontwatch.store import events as events_table

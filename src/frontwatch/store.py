@@ -163,8 +163,9 @@ incident_facets = sa.Table(
     sa.Column("lon", sa.Float),
     sa.Column("n_independent", sa.Integer, nullable=False),
     sa.Column("background", sa.Boolean, nullable=False),  # every report recalls it; none tells it as news
+    # keyset order, with background events (include_background) and without them (the default view)
     sa.Index("ix_incident_facets_order", "day_start", "incident_id"),
-    sa.Index("ix_incident_facets_shown", "background", "status", "type"),  # counts of the default view
+    sa.Index("ix_incident_facets_news", "background", "day_start", "incident_id"),
 )
 
 
@@ -626,11 +627,14 @@ class Store:
 
     def _incident_where(self, f: Filter) -> list[Any]:
         c = incident_facets.c
+        narrowed = _narrowed(f)
+        day_start = sa.func.coalesce(c.day_start, "") if narrowed else c.day_start
+        background = sa.func.coalesce(c.background, sa.false()) if narrowed else c.background
         where: list[Any] = []
         if f.since:
-            where += [c.day_end >= f.since, c.day_start != ""]
+            where += [c.day_end >= f.since, day_start != ""]
         if f.until:
-            where += [c.day_start <= f.until, c.day_start != ""]
+            where += [day_start <= f.until, day_start != ""]
         if f.types:
             where.append(c.type.in_(f.types))
         if f.statuses:
@@ -655,7 +659,7 @@ class Store:
         if f.min_sources:
             where.append(c.n_independent >= f.min_sources)
         if not f.include_background:
-            where.append(c.background == sa.false())
+            where.append(background == sa.false())
         return where
 
     def count_incidents(self, f: Filter) -> int:
@@ -667,23 +671,38 @@ class Store:
         self, f: Filter, after: tuple[str, str] | None = None, limit: int = 100
     ) -> list[IncidentRow]:
         """A page of incidents in date order after the keyset `after` (day_start or "", incident_id)."""
+        return self._incident_page(f, after, limit, counted=False)[0]
+
+    def first_incidents(self, f: Filter, limit: int = 100) -> tuple[list[IncidentRow], int]:
+        """The first page and how many match in all: for a narrowed view from one pass over the facets;
+        the default view walks its index for the page and counts on the index alone."""
+        if not _narrowed(f):
+            return self.query_incidents(f, None, limit), self.count_incidents(f)
+        rows, total = self._incident_page(f, None, limit, counted=True)
+        return rows, total if rows else 0
+
+    def _incident_page(
+        self, f: Filter, after: tuple[str, str] | None, limit: int, counted: bool
+    ) -> tuple[list[IncidentRow], int]:
         c = incident_facets.c
-        page = sa.select(c.incident_id, c.background, c.day_start).where(*self._incident_where(f))
+        day = sa.func.coalesce(c.day_start, "") if _narrowed(f) else c.day_start
+        total = sa.func.count().over() if counted else sa.literal(0)
+        page = sa.select(c.incident_id, c.background, c.day_start, total.label("total"))
+        page = page.where(*self._incident_where(f))
         if after is not None:
-            page = page.where(
-                sa.or_(c.day_start > after[0], sa.and_(c.day_start == after[0], c.incident_id > after[1]))
-            )
-        page = page.order_by(c.day_start, c.incident_id).limit(limit).subquery()
+            page = page.where(sa.or_(day > after[0], sa.and_(day == after[0], c.incident_id > after[1])))
+        page = page.order_by(day, c.incident_id).limit(limit).subquery()
         q = (
-            sa.select(incidents.c.data, page.c.background, page.c.day_start, page.c.incident_id)
+            sa.select(incidents.c.data, page.c.background, page.c.day_start, page.c.incident_id, page.c.total)
             .join(page, page.c.incident_id == incidents.c.incident_id)
             .order_by(page.c.day_start, page.c.incident_id)
         )
         with self.engine.connect() as conn:
-            return [
-                IncidentRow(incident_from_dict(r.data), bool(r.background), (r.day_start, r.incident_id))
-                for r in conn.execute(q)
-            ]
+            rows = conn.execute(q).all()
+        return [
+            IncidentRow(incident_from_dict(r.data), bool(r.background), (r.day_start, r.incident_id))
+            for r in rows
+        ], (rows[0].total if rows else 0)
 
     def incident(self, incident_id: str) -> Incident | None:
         with self.engine.connect() as conn:
@@ -812,6 +831,15 @@ def _chunks(items: Iterable[str], size: int = 500) -> Iterator[list[str]]:
     items = list(items)
     for i in range(0, len(items), size):
         yield items[i : i + size]
+
+
+def _narrowed(f: Filter) -> bool:
+    """Whether a filter goes beyond the default view. Then one pass over the narrow facets table, sorting
+    what matches, beats walking an index in order and fetching most rows; the indexed columns are wrapped
+    in expressions so that no index is chosen (SQLite has no statistics to tell)."""
+    return any((f.since, f.until, f.types, f.statuses, f.sides, f.geonameids, f.admin1s, f.countries)) or any(
+        (f.place_asked, f.bbox, f.min_sources)
+    )
 
 
 def _fill_facets(conn: Connection, written: Sequence[Incident] | None = None) -> None:

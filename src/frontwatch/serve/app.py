@@ -251,13 +251,17 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
     # -- incidents ------------------------------------------------------------------------------
 
     def incident_page(request: Request, f: Filter, cursor: str | None, limit: int) -> JSONResponse:
-        after = tuple(cursor.split("~", 1)) if cursor else None
-        rows = store.query_incidents(f, after, limit + 1)  # type: ignore[arg-type]
+        if cursor:
+            after = tuple(cursor.split("~", 1))
+            rows = store.query_incidents(f, after, limit + 1)  # type: ignore[arg-type]
+            count = store.count_incidents(f)
+        else:
+            rows, count = store.first_incidents(f, limit + 1)
         more = len(rows) > limit
         rows = rows[:limit]
         nxt = "~".join(rows[-1].key) if more else None
         body = {
-            "count": store.count_incidents(f),
+            "count": count,
             "rows": [{**r.incident.to_dict(), "background": r.background} for r in rows],
             "next": nxt,
             "next_url": _next_url(request, nxt) if nxt else None,

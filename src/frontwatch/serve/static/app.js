@@ -287,7 +287,7 @@
     const resp = await fetch("/api/v1/incidents/" + encodeURIComponent(id));
     if (!resp.ok) { cardEl.replaceChildren(el("p", { text: "no incident " + id })); return; }
     const d = await resp.json();
-    if (state.selected !== id && resp.url.indexOf(encodeURIComponent(id)) >= 0) return;
+    if (state.selected !== id) return;  // another incident was chosen meanwhile
     const inc = d.incident;
     if (inc.incident_id !== id) { state.selected = inc.incident_id; writeUrl(); }  // followed a merge redirect
     cardEl.replaceChildren(
