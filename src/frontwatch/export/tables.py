@@ -266,7 +266,7 @@ def event_row(e: EventMention) -> dict[str, Any]:
     }
 
 
-def incident_pages(store: Store, f: Filter, page: int = 500) -> Iterator[list[IncidentRow]]:
+def incident_pages(store: Store, f: Filter, page: int = 2000) -> Iterator[list[IncidentRow]]:
     """Every incident that matches, a keyset page at a time."""
     after: tuple[str, str] | None = None
     while True:
@@ -292,7 +292,7 @@ def incident_rows(store: Store, batch: Sequence[IncidentRow]) -> list[dict[str, 
     return out
 
 
-def event_pages(store: Store, f: Filter, page: int = 1000) -> Iterator[list[EventMention]]:
+def event_pages(store: Store, f: Filter, page: int = 2000) -> Iterator[list[EventMention]]:
     after: str | None = None
     while True:
         rows = store.query_events(f, after, page)
