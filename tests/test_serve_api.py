@@ -258,3 +258,15 @@ def test_the_api_reads_each_database_read_only(store: Store) -> None:
     finally:
         ro.close()
     assert store.count("incidents") == 3
+
+
+def test_the_map_rows_follow_the_same_filters(client: TestClient) -> None:
+    for params in ({}, {"status": "single-source"}, {"include_background": "true"}, {"place": "Lyman"}):
+        listed = client.get("/api/v1/incidents", params=params).json()
+        drawn = client.get("/api/v1/map/incidents", params=params).json()
+        assert drawn["count"] == listed["count"] == len(drawn["rows"])
+        at = drawn["columns"].index
+        assert [r[at("incident_id")] for r in drawn["rows"]] == [r["incident_id"] for r in listed["rows"]]
+        assert [r[at("place_name")] for r in drawn["rows"]] == [
+            r["place"]["name"] if r["place"] else None for r in listed["rows"]
+        ]

@@ -159,6 +159,7 @@ incident_facets = sa.Table(
     sa.Column("geonameid", sa.BigInteger),
     sa.Column("admin1", sa.String(16)),
     sa.Column("country", sa.String(8)),
+    sa.Column("place_name", sa.Text),
     sa.Column("lat", sa.Float),
     sa.Column("lon", sa.Float),
     sa.Column("n_independent", sa.Integer, nullable=False),
@@ -673,6 +674,31 @@ class Store:
         """A page of incidents in date order after the keyset `after` (day_start or "", incident_id)."""
         return self._incident_page(f, after, limit, counted=False)[0]
 
+    MAP_COLUMNS = (
+        "incident_id",
+        "type",
+        "status",
+        "day_start",
+        "day_end",
+        "place_name",
+        "lat",
+        "lon",
+        "n_independent",
+        "actor_side",
+        "background",
+        "geonameid",
+        "country",
+    )
+
+    def incident_map(self, f: Filter) -> list[tuple[Any, ...]]:
+        """Every matching incident as a short row of MAP_COLUMNS, in date order, from the facets alone:
+        what a map and a list of thousands of incidents need to draw."""
+        c = incident_facets.c
+        cols = [getattr(c, name) for name in self.MAP_COLUMNS]
+        q = sa.select(*cols).where(*self._incident_where(f)).order_by(c.day_start, c.incident_id)
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(q)]
+
     def first_incidents(self, f: Filter, limit: int = 100) -> tuple[list[IncidentRow], int]:
         """The first page and how many match in all: for a narrowed view from one pass over the facets;
         the default view walks its index for the page and counts on the index alone."""
@@ -880,6 +906,7 @@ def _fill_facets(conn: Connection, written: Sequence[Incident] | None = None) ->
                 "geonameid": inc.place.geonameid if inc.place else None,
                 "admin1": inc.place.admin1 if inc.place else None,
                 "country": inc.place.country if inc.place else None,
+                "place_name": inc.place.name if inc.place else None,
                 "lat": inc.place.lat if inc.place else None,
                 "lon": inc.place.lon if inc.place else None,
                 "n_independent": inc.n_independent_sources,

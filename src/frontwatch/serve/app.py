@@ -7,6 +7,7 @@ textContent, and the Content-Security-Policy allows scripts and styles from this
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
@@ -326,6 +327,16 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
             responses=_format_responses(kind),
             name=f"incidents_{kind}",
         )(incident_export(kind))
+
+    @app.get("/api/v1/map/incidents", response_model=None, responses={200: {"model": models.IncidentMap}})
+    def incident_map(f: Annotated[Filter, Depends(incident_filter)]) -> Response:
+        """Every matching incident as a short row (id, type, status, dates, place, coordinates, independent
+        sources, side, background), all at once: what the page draws its map, list and histogram from."""
+        rows = store.incident_map(f)
+        body = {"count": len(rows), "columns": list(store.MAP_COLUMNS), "rows": rows}
+        return Response(
+            json.dumps(body, ensure_ascii=False, separators=(",", ":")), media_type="application/json"
+        )
 
     @app.get(
         "/api/v1/incidents/{incident_id}",

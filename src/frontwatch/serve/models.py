@@ -72,6 +72,12 @@ class IncidentPage(BaseModel):
     next_url: str | None
 
 
+class IncidentMap(BaseModel):
+    count: int
+    columns: list[str] = Field(description="What each row holds, in order.")
+    rows: list[list[str | float | int | bool | None]]
+
+
 class EventMention(BaseModel):
     event_id: str
     doc_id: str

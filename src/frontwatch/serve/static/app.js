@@ -128,7 +128,7 @@
 
   function markerStyle(p, selected) {
     const s = STATUSES[p.status] || STATUSES["single-source"];
-    const radius = 4 + 2.5 * Math.sqrt(Math.max(1, p.n_independent_sources));
+    const radius = 4 + 2.5 * Math.sqrt(Math.max(1, p.n));
     const style = { radius: selected ? radius + 3 : radius, color: s.color, weight: selected ? 4 : 2, fillColor: s.color,
       fillOpacity: 0.85, opacity: 1, dashArray: null, renderer: incidentRenderer, pane: "incidents" };
     if (p.status === "corroborated") style.fillOpacity = 0.45;
@@ -161,8 +161,20 @@
   }
 
   function dateLabel(d) {
-    if (!d) return "undated";
+    if (!d || !d.start) return "undated";
     return d.start === d.end ? d.start : d.start + " – " + d.end;
+  }
+
+  function item(columns, row) {
+    const r = {};
+    columns.forEach((c, i) => { r[c] = row[i]; });
+    return { id: r.incident_id, type: r.type, status: r.status, start: r.day_start, end: r.day_end,
+      place: r.place_name, lat: r.lat, lon: r.lon, n: r.n_independent, side: r.actor_side,
+      background: r.background, geonameid: r.geonameid, country: r.country };
+  }
+
+  function itemPlace(it) {
+    return it.place ? it.place + (it.country ? " (" + it.country + ")" : "") : "no place";
   }
 
   function placeLabel(p) {
@@ -176,60 +188,71 @@
     exportLinks(q);
     writeUrl();
     countEl.textContent = "loading…";
-    let fc = { features: [] };
+    let items = [];
     if (!q.getAll("status").includes("none")) {
-      const resp = await fetch("/api/v1/incidents.geojson" + (q.toString() ? "?" + q : ""));
+      const resp = await fetch("/api/v1/map/incidents" + (q.toString() ? "?" + q : ""));
       if (!resp.ok) { countEl.textContent = "error " + resp.status; return; }
-      fc = await resp.json();
+      const body = await resp.json();
+      items = body.rows.map((row) => item(body.columns, row));
     }
     if (seq !== state.loadSeq) return;
-    state.features = fc.features;
-    state.byId = new Map(fc.features.map((f) => [f.id, f]));
-    render();
+    state.features = items;
+    state.byId = new Map(items.map((it) => [it.id, it]));
+    await render();
     if (state.selected && !state.byId.has(state.selected)) { /* keep the card: a permalink may point outside the filter */ }
   }
 
   function render() {
-    const feats = state.features;
-    countEl.textContent = feats.length + (feats.length === 1 ? " incident" : " incidents");
-    countEl.dataset.count = String(feats.length);
+    const items = state.features;
+    countEl.textContent = items.length + (items.length === 1 ? " incident" : " incidents");
+    countEl.dataset.count = String(items.length);
     markers.clearLayers();
     state.markerById.clear();
-    for (const f of feats) {
-      if (!f.geometry) continue;
-      const [lon, lat] = f.geometry.coordinates;
-      const m = L.circleMarker([lat, lon], markerStyle(f.properties, f.id === state.selected));
-      m.on("click", () => select(f.id, { pan: false }));
-      m.bindTooltip(() => f.properties.type + " — " + placeLabel(f.properties.place) + " — " + f.properties.status, { sticky: true });
+    for (const it of items) {
+      if (it.lat === null || it.lon === null) continue;
+      const m = L.circleMarker([it.lat, it.lon], markerStyle(it, it.id === state.selected));
+      m.on("click", () => select(it.id, { pan: false }));
+      m.on("mouseover", () => {
+        if (!m.getTooltip()) m.bindTooltip(it.type + " — " + itemPlace(it) + " — " + it.status, { sticky: true }).openTooltip();
+      });
       markers.addLayer(m);
-      state.markerById.set(f.id, m);
+      state.markerById.set(it.id, m);
     }
-    if (feats.length) document.body.dataset.firstMarker = String(Math.round(performance.now()));
-    // the list: latest first
-    state.order = feats.slice().sort((a, b) => ((b.properties.date || {}).start || "").localeCompare((a.properties.date || {}).start || "") || a.id.localeCompare(b.id)).map((f) => f.id);
+    // the markers paint first; the list and histogram follow in the next task
+    return new Promise((resolve) => requestAnimationFrame(() => {
+      if (items.length) document.body.dataset.firstMarker = String(Math.round(performance.now()));
+      setTimeout(() => { renderList(items); histogram(items); resolve(); }, 0);
+    }));
+  }
+
+  function renderList(items) {
+    // latest first
+    state.order = items.slice().sort((a, b) => (b.start || "").localeCompare(a.start || "") || a.id.localeCompare(b.id)).map((it) => it.id);
     const frag = document.createDocumentFragment();
     state.rowById.clear();
     for (const id of state.order) {
-      const p = state.byId.get(id).properties;
-      const row = el("li", { "data-testid": "incident-row", "data-id": id, "data-status": p.status, class: "row" + (id === state.selected ? " selected" : "") },
-        swatch(p.status),
-        el("span", { class: "date", text: dateLabel(p.date) }),
-        el("span", { class: "what", text: p.type + " — " + placeLabel(p.place) }),
-        el("span", { class: "status", text: p.status + " · " + p.n_independent_sources + " src" + (p.background ? " · background" : "") }));
-      row.addEventListener("click", () => select(id, { pan: true }));
+      const it = state.byId.get(id);
+      const row = el("li", { "data-testid": "incident-row", "data-id": id, "data-status": it.status, class: "row" + (id === state.selected ? " selected" : "") },
+        swatch(it.status),
+        el("span", { class: "date", text: dateLabel(it) }),
+        el("span", { class: "what", text: it.type + " — " + itemPlace(it) }),
+        el("span", { class: "status", text: it.status + " · " + it.n + " src" + (it.background ? " · background" : "") }));
       state.rowById.set(id, row);
       frag.append(row);
     }
     listEl.replaceChildren(frag);
-    histogram(feats);
   }
 
-  function histogram(feats) {
+  listEl.addEventListener("click", (e) => {
+    const row = e.target.closest("li[data-id]");
+    if (row) select(row.dataset.id, { pan: true });
+  });
+
+  function histogram(items) {
     const box = $("#histogram");
     const perDay = new Map();
-    for (const f of feats) {
-      const d = f.properties.date;
-      if (d) perDay.set(d.start, (perDay.get(d.start) || 0) + 1);
+    for (const it of items) {
+      if (it.start) perDay.set(it.start, (perDay.get(it.start) || 0) + 1);
     }
     const days = [...perDay.keys()].sort();
     box.replaceChildren();
@@ -268,12 +291,12 @@
     const prev = state.selected;
     state.selected = id;
     if (prev && state.rowById.has(prev)) state.rowById.get(prev).classList.remove("selected");
-    if (prev && state.markerById.has(prev)) state.markerById.get(prev).setStyle(markerStyle(state.byId.get(prev).properties, false));
+    if (prev && state.markerById.has(prev)) state.markerById.get(prev).setStyle(markerStyle(state.byId.get(prev), false));
     const row = state.rowById.get(id);
     if (row) { row.classList.add("selected"); row.scrollIntoView({ block: "nearest" }); }
     const m = state.markerById.get(id);
     if (m) {
-      m.setStyle(markerStyle(state.byId.get(id).properties, true));
+      m.setStyle(markerStyle(state.byId.get(id), true));
       m.bringToFront();
       if (opts && opts.pan) map.panTo(m.getLatLng(), { animate: false });
     }
