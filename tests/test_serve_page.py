@@ -284,3 +284,10 @@ def test_hostile_strings_render_as_text(browser: Any, tmp_path: Path) -> None:
     finally:
         p.close()
         server.stop()
+
+
+def test_the_api_docs_render_from_the_package(page: Any, server: Server) -> None:
+    from playwright.sync_api import expect
+
+    page.goto(server.base + "/docs")
+    expect(page.get_by_text("/api/v1/incidents/{incident_id}").first).to_be_visible()
