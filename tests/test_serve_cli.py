@@ -29,6 +29,9 @@ def test_show_prints_an_incident_with_every_quote(examples_db: str) -> None:
     table = runner.invoke(app, ["show", inc.incident_id, "--db", examples_db], env=NARROW)
     assert table.exit_code == 0 and inc.status in table.output and "copy, not counted" in table.output
     assert max(len(line) for line in table.output.splitlines()) <= 80
+    assert (
+        runner.invoke(app, ["show", inc.incident_id, "--db", examples_db, "--format", "csv"]).exit_code == 2
+    )
     missing = runner.invoke(app, ["show", "I-0000000000000000", "--db", examples_db])
     assert missing.exit_code == 1 and "no incident I-0000000000000000" in missing.output
 

@@ -429,12 +429,18 @@ def _open_readonly(db: str | None) -> Store:
         raise typer.Exit(2) from exc
 
 
+def _check_show_format(value: str) -> str:
+    if value not in ("table", "json"):
+        raise typer.BadParameter("choose from table, json")
+    return value
+
+
 @app.command("show")
 def show_cmd(
     incident_id: Annotated[str, typer.Argument(help="An incident id, e.g. I-0123456789abcdef.")],
     db: DbOption = None,
     format_: Annotated[
-        str, typer.Option("--format", help="table (default) or json.", callback=_check_format)
+        str, typer.Option("--format", help="table (default) or json.", callback=_check_show_format)
     ] = "table",
 ) -> None:
     """One incident with its evidence: every report, who says it, how sure, and the sentence."""
