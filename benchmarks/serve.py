@@ -3,7 +3,7 @@ its first rendered marker with 10,000 incidents in headless Chromium.
 
 The stores are synthetic, written through the store's own API (documents, event mentions, incidents) with
 random places in Ukraine's bounding box and dates over 2022; no article is analysed. API requests go
-through the ASGI app in-process (no network); the page is served by uvicorn on 127.0.0.1.
+to uvicorn on 127.0.0.1 from one keep-alive httpx client; the page is served the same way.
 
     .venv/bin/python benchmarks/serve.py [--mentions 100000] [--page-incidents 10000] [--repeat 40]
 
@@ -20,9 +20,12 @@ import statistics
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
+
+import httpx
 
 from frontwatch.records import (
     Conflict,
@@ -139,13 +142,37 @@ def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
     return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
 
 
-def api_figures(db: Path, ids: list[str], repeat: int) -> None:
-    from fastapi.testclient import TestClient
+@contextmanager
+def serving(db: Path) -> Iterator[tuple[Store, str]]:
+    """uvicorn on a free 127.0.0.1 port in a thread, over the store read-only."""
+    import uvicorn
 
-    from frontwatch.serve import create_app
+    from frontwatch.serve import LOCAL_HOSTS, create_app
 
     store = Store.open_readonly(f"sqlite:///{db}")
-    client = TestClient(create_app(store))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    app = create_app(store, allowed_hosts=LOCAL_HOSTS)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        yield store, f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        store.close()
+
+
+def api_figures(db: Path, ids: list[str], repeat: int) -> None:
+    with serving(db) as (store, base), httpx.Client(base_url=base, timeout=120) as client:
+        _api_figures(store, client, ids, repeat)
+
+
+def _api_figures(store: Store, client: httpx.Client, ids: list[str], repeat: int) -> None:
     rng = random.Random(1)
 
     def get(url: str, **params: object) -> Callable[[], object]:
@@ -191,7 +218,6 @@ def api_figures(db: Path, ids: list[str], repeat: int) -> None:
     took = time.perf_counter() - t
     label = f"CSV export, everything ({total:,} rows)"
     print(f"  {label:<40} once {took * 1000:7.0f} ms  ({size / 1e6:.1f} MB)")
-    store.close()
 
 
 def page_figures(db: Path, runs: int) -> None:
@@ -199,25 +225,8 @@ def page_figures(db: Path, runs: int) -> None:
     if chromium is None:
         print("  page: skipped, Debian's chromium is not installed")
         return
-    import uvicorn
     from playwright.sync_api import sync_playwright
 
-    from frontwatch.serve import LOCAL_HOSTS, create_app
-
-    store = Store.open_readonly(f"sqlite:///{db}")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(store, allowed_hosts=LOCAL_HOSTS), host="127.0.0.1", port=port, log_level="error"
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    base = f"http://127.0.0.1:{port}"
     flags = [
         "--disable-gpu",
         "--disable-dev-shm-usage",
@@ -227,7 +236,8 @@ def page_figures(db: Path, runs: int) -> None:
         "--no-first-run",
     ]
     figures = []
-    with sync_playwright() as p:
+    rows = 0
+    with serving(db) as (_, base), sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, headless=True, args=flags)
         for _ in range(runs):
             ctx = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -235,12 +245,10 @@ def page_figures(db: Path, runs: int) -> None:
             page.goto(base + "/")
             page.locator("body[data-first-marker]").wait_for(timeout=60_000)
             figures.append(int(page.locator("body").get_attribute("data-first-marker") or 0))
+            page.locator("[data-testid=incident-row]").first.wait_for(timeout=60_000)
             rows = page.locator("[data-testid=incident-row]").count()
             ctx.close()
         browser.close()
-    server.should_exit = True
-    thread.join(10)
-    store.close()
     print(
         f"  page: {rows:,} incidents listed; first marker after {', '.join(f'{f:,} ms' for f in figures)} "
         f"(median {statistics.median(figures):,.0f} ms, from navigation start)"
