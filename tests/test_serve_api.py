@@ -213,15 +213,16 @@ def test_api_docs_are_served_from_the_package(client: TestClient) -> None:
 
 
 def test_a_store_from_before_the_workspace_gets_its_facets_when_opened_for_writing(tmp_path: Path) -> None:
-    from frontwatch.store import incident_facets
+    from frontwatch.store import incident_facets, meta
     from test_fuse import IZIUM, UA_GS, add, ev
 
     url = f"sqlite:///{tmp_path / 'old.db'}"
     with Store(url) as store:
         add(store, "a", "2022-09-11", [ev("a", 1, "capture", IZIUM, "UA", source=UA_GS, day="2022-09-10")])
         add(store, "b", "2022-09-12", [ev("b", 1, "attack", IZIUM, "RU", day="2022-09-01", background=True)])
-        with store.engine.begin() as conn:
-            conn.execute(incident_facets.delete())
+        with store.engine.begin() as conn:  # as a store of schema 2 was, before the workspace
+            incident_facets.drop(conn)
+            conn.execute(meta.update().where(meta.c.key == "schema_version").values(value="2"))
     with pytest.raises(StoreError, match="earlier frontwatch"):
         Store.open_readonly(url)
     Store(url).close()

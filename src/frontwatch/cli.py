@@ -7,8 +7,9 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, get_args
 
 import typer
 from rich.console import Console
@@ -17,8 +18,9 @@ from rich.table import Table
 
 from frontwatch import __version__
 from frontwatch.export import export as write_export
-from frontwatch.records import Incident, IngestError, Party, Place
-from frontwatch.store import Store, StoreError
+from frontwatch.guard import DEFAULT_TIME_LIMIT
+from frontwatch.records import EventType, Incident, IncidentStatus, IngestError, Party, Place, SkippedFile
+from frontwatch.store import Store, StoreBusy, StoreError
 from frontwatch.terminal import plain, printable
 from frontwatch.timeline import ControlChange
 
@@ -41,18 +43,39 @@ DbOption = Annotated[
 ]
 
 
-def _open_store(db: str | None) -> Store:
+def _open_store(db: str | None, *, create: bool = True) -> Store:
+    """The store; the read commands (`create=False`) never create one where none is."""
     try:
-        return Store(db)
+        return Store(db, create=create)
     except (StoreError, Exception) as exc:
-        err.print(f"[red]error:[/red] cannot open the store {db or ''}: {exc}")
+        where = f" {printable(db)}" if db else ""
+        err.print(f"[red]error:[/red] cannot open the store{where}: {printable(exc)}", soft_wrap=True)
         raise typer.Exit(2) from exc
 
 
 def _check_date(value: str | None) -> str | None:
-    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise typer.BadParameter("expected YYYY-MM-DD")
+    if value is None:
+        return value
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+        date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date: expected YYYY-MM-DD") from None
     return value
+
+
+def _choice(allowed: tuple[str, ...]):
+    def check(value: str | None) -> str | None:
+        if value is not None and value not in allowed:
+            raise typer.BadParameter(f"{value!r} is not one of: {', '.join(allowed)}")
+        return value
+
+    return check
+
+
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+STATUSES: tuple[str, ...] = get_args(IncidentStatus)
 
 
 @app.command()
@@ -69,14 +92,48 @@ def run(
         ),
     ] = None,
     max_mb: Annotated[float, typer.Option("--max-mb", help="Skip documents larger than this.")] = 5.0,
+    time_limit: Annotated[
+        float,
+        typer.Option("--time-limit", help="Seconds one stage may spend on one document (0: no limit)."),
+    ] = DEFAULT_TIME_LIMIT,
+    wait: Annotated[
+        float,
+        typer.Option("--wait", help="Seconds to wait while another run writes to the store."),
+    ] = 600.0,
 ) -> None:
     """Read, clean, deduplicate and analyse documents into the store; optionally export."""
     from frontwatch.pipeline import run as run_pipeline
 
     store = _open_store(db)
+    missing = [p for p in paths if not os.path.lexists(p)]
 
     def on_error(e: IngestError) -> None:
-        err.print(f"[yellow]skipped[/yellow] {e.source}: {e.reason}", highlight=False, soft_wrap=True)
+        err.print(
+            f"[yellow]skipped[/yellow] {printable(e.source)}: {printable(e.reason)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+    def on_warning(e: IngestError) -> None:
+        label = "skipped" if isinstance(e, SkippedFile) else "warning"
+        err.print(
+            f"[yellow]{label}[/yellow] {printable(e.source)}: {printable(e.reason)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+    def on_lock_wait() -> None:
+        err.print(f"waiting for another run to finish writing to the store (up to {wait:g} s)")
+
+    options = {
+        "published": published,
+        "max_bytes": int(max_mb * 1e6),
+        "on_error": on_error,
+        "on_warning": on_warning,
+        "time_limit": time_limit or None,
+        "lock_wait": wait,
+        "on_lock_wait": on_lock_wait,
+    }
 
     if err.is_terminal:
         with Progress(
@@ -91,22 +148,13 @@ def run(
             task = bar.add_task("reading", total=None, doc="")
 
             def progress(phase: str, done: int, total: int, doc_id: str) -> None:
-                bar.update(task, description=phase, completed=done, total=total, doc=doc_id)
+                bar.update(task, description=phase, completed=done, total=total, doc=printable(doc_id))
 
-            summary = run_pipeline(
-                paths,
-                store,
-                published=published,
-                max_bytes=int(max_mb * 1e6),
-                progress=progress,
-                on_error=on_error,
-            )
+            summary = _run_or_busy(run_pipeline, paths, store, progress=progress, **options)
     else:
-        summary = run_pipeline(
-            paths, store, published=published, max_bytes=int(max_mb * 1e6), on_error=on_error
-        )
+        summary = _run_or_busy(run_pipeline, paths, store, **options)
 
-    title = f"frontwatch {__version__} — {store.display_url}"
+    title = f"frontwatch {__version__} — {printable(store.display_url)}"
     table = Table(title=title, show_header=False, title_justify="left")
     table.add_row("documents read", str(summary.read))
     table.add_row("  new / updated / unchanged", f"{summary.new} / {summary.updated} / {summary.unchanged}")
@@ -115,14 +163,34 @@ def run(
     table.add_row("events in store", str(summary.events))
     table.add_row("incidents in store", str(summary.incidents))
     table.add_row("errors", str(len(summary.errors)))
+    if summary.warnings:
+        table.add_row("warnings", str(len(summary.warnings)))
+    if summary.reanalysed:
+        why = ", ".join(f"{n} ({reason})" for reason, n in sorted(summary.reanalysed.items()))
+        table.add_row("re-analysed", why)
+    if summary.fused_again:
+        table.add_row("incidents", "fused again (fusion changed)")
     out.print(table)
     if export_dir is not None:
         counts = write_export(store, export_dir)
-        out.print(f"exported to {export_dir}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+        out.print(f"exported to {printable(export_dir)}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     store.close()
     if summary.processed == 0:
         err.print("[red]error:[/red] no document could be processed")
         raise typer.Exit(1)
+    if missing:
+        named = ", ".join(printable(p) for p in missing)
+        err.print(f"[red]error:[/red] {len(missing)} input path(s) not found: {named}", soft_wrap=True)
+        raise typer.Exit(1)
+
+
+def _run_or_busy(run_pipeline, paths, store: Store, **options):
+    try:
+        return run_pipeline(paths, store, **options)
+    except StoreBusy as exc:
+        store.close()
+        err.print(f"[red]error:[/red] {printable(exc)}", soft_wrap=True)
+        raise typer.Exit(3) from exc
 
 
 @app.command("export")
@@ -142,7 +210,7 @@ def export_cmd(
     from frontwatch.export.formats import ParquetUnavailable
 
     wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
-    store = _open_store(db)
+    store = _open_store(db, create=False)
     try:
         counts = export_formats(store, directory, wanted)
     except (ValueError, ParquetUnavailable) as exc:
@@ -185,10 +253,11 @@ def _places_named(name: str) -> list[Place]:
 
 
 def _place_label(p: Place | None) -> str:
+    """The place for a table: markup-safe."""
     if p is None:
         return "-"
     where = ", ".join(x for x in (p.admin1, p.country) if x and x != p.name)
-    return f"{p.name} ({where})" if where else p.name
+    return printable(f"{p.name} ({where})" if where else p.name)
 
 
 def _report_line(status: str, source: Party | None, doc_id: str, when: str | None) -> str:
@@ -239,9 +308,13 @@ def _json_text(value: object) -> Iterator[str]:
 def incidents_cmd(
     db: DbOption = None,
     place: Annotated[str | None, typer.Option("--place", help="A place name, any spelling.")] = None,
-    type_: Annotated[str | None, typer.Option("--type", help="Event type, e.g. withdrawal, capture.")] = None,
+    type_: Annotated[
+        str | None,
+        typer.Option("--type", callback=_choice(EVENT_TYPES), help="Event type: " + ", ".join(EVENT_TYPES)),
+    ] = None,
     status: Annotated[
-        str | None, typer.Option("--status", help="confirmed, corroborated, contested or single-source.")
+        str | None,
+        typer.Option("--status", callback=_choice(STATUSES), help="Incident status: " + ", ".join(STATUSES)),
     ] = None,
     since: Annotated[
         str | None,
@@ -254,7 +327,7 @@ def incidents_cmd(
 ) -> None:
     """List incidents: one row per real event, with its reports and who says what."""
     _fit_width()
-    store = _open_store(db)
+    store = _open_store(db, create=False)
     filters: dict = {"types": [type_] if type_ else [], "status": status, "since": since}
     if place:
         candidates = _places_named(place)
@@ -319,8 +392,8 @@ def incidents_cmd(
         )
         table.add_row(
             f"{printable(inc.incident_id)}\n{inc.type}\n{when}",
-            f"{printable(_place_label(inc.place))}\n"
-            f"[bold]{inc.status}[/bold], actor {inc.actor_side or '?'}\n"
+            f"{_place_label(inc.place)}\n"
+            f"[bold]{inc.status}[/bold], actor {printable(inc.actor_side or '?')}\n"
             f"{inc.n_reports} in {inc.n_documents} docs, {inc.n_independent_sources} independent{conflicts}",
             sources,
         )
@@ -382,7 +455,7 @@ def timeline_cmd(
     from frontwatch import timeline
 
     _fit_width()
-    store = _open_store(db)
+    store = _open_store(db, create=False)
     candidates = _places_named(place)
     if not candidates:
         err.print(f"[red]error:[/red] no place called {printable(repr(place))} in the gazetteer")
@@ -398,7 +471,7 @@ def timeline_cmd(
         _emit(formats.csv_text(TIMELINE_COLUMNS, [[_timeline_row(c) for _, cs in found for c in cs]]))
         return
     for p, changes in found:
-        title = f"{printable(_place_label(p))}: control timeline"
+        title = f"{_place_label(p)}: control timeline"
         table = Table(title=title, title_justify="left", show_lines=True, expand=True)
         table.add_column("date", overflow="fold", min_width=10)
         table.add_column("change", overflow="fold")
@@ -411,14 +484,14 @@ def timeline_cmd(
                 for r in c.reports
             )
             table.add_row(
-                _change_date(c),
-                f"{c.actor_side or 'unknown side'} {verb}\n{printable(c.incident_id)}",
-                f"{c.side or '?'}\n{c.status}",
+                printable(_change_date(c)),
+                printable(f"{c.actor_side or 'unknown side'} {verb}") + f"\n{printable(c.incident_id)}",
+                printable(f"{c.side or '?'}\n{c.status}"),
                 reports,
             )
         out.print(table)
     if not found:
-        out.print(f"no withdrawal or capture of {printable(_place_label(candidates[0]))} in the store")
+        out.print(f"no withdrawal or capture of {_place_label(candidates[0])} in the store")
 
 
 def _open_readonly(db: str | None) -> Store:
@@ -470,7 +543,7 @@ def show_cmd(
     head.add_column(style="bold")
     head.add_column(overflow="fold")
     head.add_row("what", f"{inc.type} by {inc.actor_side or 'unknown side'}")
-    head.add_row("where", printable(_place_label(inc.place)))
+    head.add_row("where", _place_label(inc.place))
     head.add_row("when", when)
     head.add_row("status", f"[bold]{inc.status}[/bold]")
     head.add_row("why", printable(detail["why"]))
@@ -528,3 +601,66 @@ def serve_cmd(
         uvicorn.run(app_, host=host, port=port, log_level="warning")
     finally:
         store.close()
+
+
+gazetteer_app = typer.Typer(help="The place gazetteer: GeoNames towns, regions, countries and features.")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    dump: Annotated[
+        Path,
+        typer.Argument(help="A GeoNames dump: UA.txt or UA.zip from GeoNames' export, or allCountries.txt."),
+    ],
+    country: Annotated[
+        list[str] | None,
+        typer.Option("--country", help="Keep this country's places (repeatable); default UA, RU, BY, MD."),
+    ] = None,
+    all_countries: Annotated[
+        bool, typer.Option("--all-countries", help="Keep every country's places.")
+    ] = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace earlier imports instead of adding.")
+    ] = False,
+) -> None:
+    """Add the populated places of a GeoNames dump (villages too) to the gazetteer."""
+    from frontwatch import geonames_dump
+
+    if not dump.is_file():
+        err.print(f"[red]error:[/red] {printable(dump)}: no such file")
+        raise typer.Exit(2)
+    countries = None if all_countries else (country or list(geonames_dump.DEFAULT_COUNTRIES))
+    try:
+        read, total = geonames_dump.import_dump(dump, countries, replace=replace)
+    except (geonames_dump.DumpError, UnicodeDecodeError, OSError) as exc:
+        err.print(f"[red]error:[/red] {printable(exc)}")
+        raise typer.Exit(2) from exc
+    if read == 0:
+        err.print(f"[yellow]warning:[/yellow] {printable(dump)}: no populated places of {countries} in it")
+    out.print(
+        f"imported {read} populated places from {printable(dump)}; {total} in "
+        f"{printable(geonames_dump.imported_path())}. Stored documents are analysed again on the next run."
+    )
+
+
+@gazetteer_app.command("info")
+def gazetteer_info() -> None:
+    """How many places the gazetteer holds, and what was imported."""
+    from collections import Counter
+
+    from frontwatch import gazetteer, geonames_dump
+
+    g = gazetteer.load()
+    kinds = Counter(g.kind)
+    out.print(", ".join(f"{n} {k}s" for k, n in sorted(kinds.items())))
+    imported = geonames_dump.read_imported()
+    if imported:
+        by_country = Counter(p.country for p in imported)
+        out.print(
+            f"imported from GeoNames dumps: {len(imported)} places "
+            f"({', '.join(f'{c} {n}' for c, n in by_country.most_common())}) in "
+            f"{printable(geonames_dump.imported_path())}"
+        )
+    else:
+        out.print("no GeoNames dump imported: towns of 500 people or more only (frontwatch gazetteer import)")

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import json
 import os
+import time
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from pathlib import Path
+from typing import IO, Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -30,7 +33,8 @@ from frontwatch.records import (
     RemovedLine,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3  # 3: incident_redirects and incident_facets (the workspace's reading tables)
+BUSY_TIMEOUT_S = 60  # how long one SQLite statement waits for another writer's transaction
 DEFAULT_DB = "sqlite:///frontwatch.db"
 BlockKey = tuple[str, str | None, str | None]  # incidents are looked up by (type, country, admin1)
 
@@ -60,7 +64,14 @@ documents = sa.Table(
     sa.Column("signature", sa.LargeBinary),
     sa.Column("seq", sa.Integer, nullable=False),  # first-seen order, to tell an original from its copies
     sa.Column("updated_at", sa.String(32), nullable=False),
+    # Added in schema 2: the version of each analysis stage, the file a name-derived id came from, and
+    # whether fusion has taken in the document's current events (cleared when it is saved).
+    sa.Column("stage_versions", sa.JSON),
+    sa.Column("id_origin", sa.Text),
+    sa.Column("fused", sa.Boolean, nullable=False, server_default=sa.true()),
 )
+# Columns that schema 1 lacked, added in place by the migration.
+_ADDED_IN_2 = ("stage_versions", "id_origin", "fused")
 
 errors = sa.Table(
     "errors",
@@ -218,24 +229,119 @@ class StoreError(RuntimeError):
     pass
 
 
+class StoreBusy(StoreError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class StoredState:
+    """What a run needs to know of a stored document to decide whether to analyse it again."""
+
+    content_hash: str
+    stage_versions: dict[str, str] | None
+    id_origin: str | None
+    source: str
+    published: str | None
+
+
 class Store:
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, create: bool = True) -> None:
+        """Open a store; with `create=False` (the read commands) a store that does not exist yet is an
+        error instead of a new empty one."""
         self.url = resolve_url(url)
+        self._lock_file: IO[bytes] | None = None
+        self._lock_conn: Connection | None = None
+        sqlite_path = self._sqlite_path()
+        if not create and sqlite_path is not None and not sqlite_path.exists():
+            raise StoreError(f"no store at {sqlite_path} (a run creates one)")
         try:
-            self.engine: Engine = sa.create_engine(self.url, future=True)
+            kwargs: dict[str, Any] = {"future": True}
+            if self.url.startswith("sqlite"):
+                kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_S}
+            self.engine: Engine = sa.create_engine(self.url, **kwargs)
         except ModuleNotFoundError as exc:
             raise StoreError(
                 f"no database driver for {self.url.split('://')[0]}: install frontwatch[postgres]"
             ) from exc
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        if not create and not sa.inspect(self.engine).has_table("meta"):
+            self.engine.dispose()
+            raise StoreError(f"no frontwatch store in {self.display_url} (a run creates one)")
         self._migrate()
+
+    def _sqlite_path(self) -> Path | None:
+        if not self.url.startswith("sqlite"):
+            return None
+        database = sa.engine.make_url(self.url).database
+        if not database or database == ":memory:" or database.startswith("file:"):
+            return None
+        return Path(database)
+
+    # -- one writer at a time -------------------------------------------------------------------------
+
+    def acquire_writer(self, wait: float | None = None, on_wait: Any = None) -> None:
+        """Become the store's only writing run until `release_writer` or `close`: another run waits up to
+        `wait` seconds (None: as long as it takes), then raises `StoreBusy`. Held by a lock file beside
+        a SQLite database and by an advisory lock in PostgreSQL; both go with the process that holds them."""
+        if self._lock_file is not None or self._lock_conn is not None:
+            return
+        deadline = None if wait is None else time.monotonic() + wait
+        told = False
+        while not self._try_lock():
+            if deadline is not None and time.monotonic() >= deadline:
+                raise StoreBusy(
+                    f"the store {self.display_url} is busy: another run is writing to it (try again later)"
+                )
+            if not told and on_wait is not None:
+                on_wait()
+                told = True
+            time.sleep(0.2)
+
+    def _try_lock(self) -> bool:
+        if self.engine.dialect.name == "postgresql":
+            conn = self.engine.connect()
+            got = conn.execute(sa.text("SELECT pg_try_advisory_lock(:k)"), {"k": _LOCK_KEY}).scalar()
+            conn.commit()
+            if got:
+                self._lock_conn = conn
+                return True
+            conn.close()
+            return False
+        path = self._sqlite_path()
+        if path is None:
+            return True
+        try:
+            import fcntl
+        except ImportError:  # no advisory file locks here: SQLite's busy timeout alone keeps writes whole
+            return True
+        f = open(f"{path}.lock", "ab")  # noqa: SIM115 - held open for as long as the lock
+        try:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            f.close()
+            return False
+        self._lock_file = f
+        return True
+
+    def release_writer(self) -> None:
+        if self._lock_conn is not None:
+            try:
+                self._lock_conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": _LOCK_KEY})
+                self._lock_conn.commit()
+            finally:
+                self._lock_conn.close()
+                self._lock_conn = None
+        if self._lock_file is not None:
+            self._lock_file.close()  # closing the file releases its flock
+            self._lock_file = None
 
     @property
     def display_url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
     def close(self) -> None:
+        self.release_writer()
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -247,27 +353,101 @@ class Store:
     # -- schema -----------------------------------------------------------------------------------
 
     def _migrate(self) -> None:
-        with self.engine.begin() as conn:
+        """Create or upgrade the schema, one process at a time: two runs starting together on a new store
+        must not both create its tables."""
+        if self._schema_is_current():
+            return
+        with self._schema_lock(), self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK_KEY})
+            has_documents = sa.inspect(conn).has_table("documents")
             metadata.create_all(conn)
             row = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
             if row is None:
+                if has_documents:
+                    raise StoreError("the store has documents but no schema version")
                 conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
             elif int(row) > SCHEMA_VERSION:
                 raise StoreError(
                     f"the store has schema version {row}, newer than this frontwatch ({SCHEMA_VERSION})"
                 )
             elif int(row) < SCHEMA_VERSION:
-                # New tables come from create_all; column changes would go here, one step per version.
+                # New tables come from create_all (schema 3's); new columns are added one step per version.
+                present = {c["name"] for c in sa.inspect(conn).get_columns("documents")}
+                for name in _ADDED_IN_2:
+                    if name not in present:
+                        col = documents.c[name]
+                        ddl = f"ALTER TABLE documents ADD COLUMN {name} {col.type.compile(conn.dialect)}"
+                        if name == "fused":
+                            ddl += " NOT NULL DEFAULT " + ("1" if conn.dialect.name == "sqlite" else "true")
+                        conn.execute(sa.text(ddl))
                 conn.execute(
                     meta.update().where(meta.c.key == "schema_version").values(value=str(SCHEMA_VERSION))
                 )
             _fill_facets(conn)
+
+    def _schema_is_current(self) -> bool:
+        try:
+            with self.engine.connect() as conn:
+                if not sa.inspect(conn).has_table("meta"):
+                    return False
+                row = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+        except sa.exc.OperationalError:
+            return False
+        if row is not None and int(row) > SCHEMA_VERSION:
+            raise StoreError(
+                f"the store has schema version {row}, newer than this frontwatch ({SCHEMA_VERSION})"
+            )
+        return row is not None and int(row) == SCHEMA_VERSION
+
+    def _schema_lock(self) -> Any:
+        """A lock file beside a SQLite database for the time of a schema change (PostgreSQL uses an
+        advisory lock inside the transaction)."""
+        path = self._sqlite_path()
+        return _FileLock(Path(f"{path}.lock")) if path is not None else _NoLock()
 
     def schema_version(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar())
 
     # -- documents --------------------------------------------------------------------------------
+
+    def document_states(self) -> dict[str, StoredState]:
+        """doc_id -> what a run compares a newly read document with."""
+        d = documents.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(d.doc_id, d.content_hash, d.stage_versions, d.id_origin, d.source, d.published)
+            )
+            return {
+                r.doc_id: StoredState(r.content_hash, r.stage_versions, r.id_origin, r.source, r.published)
+                for r in rows
+            }
+
+    def load_document(self, doc_id: str) -> tuple[Document, bytes | None, list[PlaceMention]] | None:
+        """A stored document with its signature and place mentions, to run later stages on again."""
+        with self.engine.connect() as conn:
+            r = conn.execute(sa.select(documents).where(documents.c.doc_id == doc_id)).first()
+            if r is None:
+                return None
+            q = sa.select(place_mentions).where(place_mentions.c.doc_id == doc_id)
+            places = [
+                PlaceMention(p.doc_id, p.mention, p.start, p.end, Place.from_dict(p.place))
+                for p in conn.execute(q.order_by(place_mentions.c.idx))
+            ]
+        doc = Document(
+            doc_id=r.doc_id,
+            source=r.source,
+            title=r.title,
+            text=r.text,
+            content_hash=r.content_hash,
+            url=r.url,
+            published=r.published,
+            language=r.language,
+            removed=tuple(RemovedLine(x["line"], x["rule"]) for x in r.removed or ()),
+            duplicate_of=r.duplicate_of,
+        )
+        return doc, r.signature, places
 
     def known_documents(self) -> dict[str, tuple[str, str]]:
         """doc_id -> (content_hash, pipeline_version) of every stored document."""
@@ -292,8 +472,11 @@ class Store:
         pipeline_version: str,
         places: Sequence[PlaceMention] = (),
         event_mentions: Sequence[EventMention] = (),
+        stage_versions: dict[str, str] | None = None,
+        id_origin: str | None = None,
     ) -> None:
-        """Replace the document and all its mentions in one transaction."""
+        """Replace the document and all its mentions in one transaction. The document is marked unfused
+        until fusion commits the incidents that take in its new events."""
         with self.engine.begin() as conn:
             seq = conn.execute(sa.select(documents.c.seq).where(documents.c.doc_id == doc.doc_id)).scalar()
             if seq is None:
@@ -315,6 +498,9 @@ class Store:
                     signature=signature,
                     seq=seq,
                     updated_at=_now(),
+                    stage_versions=stage_versions,
+                    id_origin=id_origin,
+                    fused=False,
                 )
             )
             if places:
@@ -335,8 +521,11 @@ class Store:
             current = dict(conn.execute(sa.select(documents.c.doc_id, documents.c.duplicate_of)).all())
             for doc_id, original in mapping.items():
                 if doc_id in current and current[doc_id] != original:
+                    # A copy's change alters its incidents' source counts: fusion has to see it again.
                     conn.execute(
-                        documents.update().where(documents.c.doc_id == doc_id).values(duplicate_of=original)
+                        documents.update()
+                        .where(documents.c.doc_id == doc_id)
+                        .values(duplicate_of=original, fused=False)
                     )
                     changed.append(doc_id)
         return changed
@@ -378,14 +567,32 @@ class Store:
                 yield event_from_dict(r.data, r.incident_id)
 
     def unfused_documents(self) -> list[str]:
-        """Documents with events that no incident holds yet (a run stopped before fusion)."""
+        """Documents saved or re-marked since fusion last committed (a run stopped before fusion), and
+        documents with events that no incident holds yet."""
         with self.engine.connect() as conn:
             q = sa.select(events.c.doc_id).where(events.c.incident_id.is_(None)).distinct()
-            return sorted(r.doc_id for r in conn.execute(q))
+            found = {r.doc_id for r in conn.execute(q)}
+            q = sa.select(documents.c.doc_id).where(documents.c.fused.is_(False))
+            found.update(r.doc_id for r in conn.execute(q))
+            return sorted(found)
+
+    def all_document_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return sorted(r.doc_id for r in conn.execute(sa.select(documents.c.doc_id)))
+
+    def get_meta(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(meta.c.value).where(meta.c.key == key)).scalar()
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(meta.delete().where(meta.c.key == key))
+            conn.execute(meta.insert().values(key=key, value=value))
 
     # -- errors -----------------------------------------------------------------------------------
 
     def record_error(self, err: IngestError) -> None:
+        err = IngestError(_storable(err.source), _storable(err.reason), err.doc_id and _storable(err.doc_id))
         now = _now()
         with self.engine.begin() as conn:
             row = conn.execute(
@@ -505,6 +712,8 @@ class Store:
         with self.engine.begin() as conn:
             for chunk in _chunks(stale_docs):
                 conn.execute(incident_members.delete().where(m.doc_id.in_(chunk)))
+                # Fused in the same transaction as the incidents: a crash leaves them unfused, never both.
+                conn.execute(documents.update().where(documents.c.doc_id.in_(chunk)).values(fused=True))
             for chunk in _chunks(removed):
                 conn.execute(incident_members.delete().where(m.incident_id.in_(chunk)))
                 conn.execute(incidents.delete().where(incidents.c.incident_id.in_(chunk)))
@@ -587,6 +796,8 @@ class Store:
         """The store for reading only: no schema changes, and the database refuses writes."""
         self = cls.__new__(cls)
         self.url = resolve_url(url)
+        self._lock_file = None
+        self._lock_conn = None
         engine_url = sa.engine.make_url(self.url)
         if engine_url.get_backend_name() == "sqlite":
             path = engine_url.database
@@ -852,6 +1063,44 @@ class Store:
             conn.execute(incident_redirects.insert().values(old_id=old, incident_id=new, merged_at=now))
 
 
+_LOCK_KEY = zlib.crc32(b"frontwatch writer")
+_SCHEMA_LOCK_KEY = zlib.crc32(b"frontwatch schema")
+
+
+class _NoLock:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+class _FileLock:
+    """An exclusive lock on a file for a `with` block, waiting for it; nothing where flock is missing."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.file: IO[bytes] | None = None
+
+    def __enter__(self) -> None:
+        try:
+            import fcntl
+        except ImportError:
+            return
+        self.file = open(self.path, "ab")
+        fcntl.flock(self.file.fileno(), fcntl.LOCK_EX)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+
+
+def _storable(text: str) -> str:
+    """PostgreSQL text cannot hold NUL; an error message quoting input may."""
+    return text.replace("\x00", "")
+
+
 def _chunks(items: Iterable[str], size: int = 500) -> Iterator[list[str]]:
     """Bound IN lists: SQLite limits how many parameters one statement takes."""
     items = list(items)
@@ -934,6 +1183,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
     cur.close()
 
 
