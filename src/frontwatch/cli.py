@@ -1,9 +1,12 @@
-"""Command line: `frontwatch run`, `export`, `incidents`, `timeline`."""
+"""Command line: `frontwatch run`, `export`, `incidents`, `timeline`, `show`, `serve`."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import sys
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Annotated, get_args
@@ -18,7 +21,7 @@ from frontwatch.export import export as write_export
 from frontwatch.guard import DEFAULT_TIME_LIMIT
 from frontwatch.records import EventType, Incident, IncidentStatus, IngestError, Party, Place, SkippedFile
 from frontwatch.store import Store, StoreBusy, StoreError
-from frontwatch.terminal import printable
+from frontwatch.terminal import plain, printable
 from frontwatch.timeline import ControlChange
 
 app = typer.Typer(
@@ -194,12 +197,31 @@ def _run_or_busy(run_pipeline, paths, store: Store, **options):
 def export_cmd(
     directory: Annotated[Path, typer.Argument(help="Folder for the export files.")],
     db: DbOption = None,
+    formats: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="Comma-separated: jsonl (every table), csv (ACLED's columns first), geojson, parquet.",
+        ),
+    ] = "jsonl",
 ) -> None:
-    """Write documents, places, events and incidents as JSON Lines."""
+    """Write the store as JSON Lines, and incidents and events as CSV, GeoJSON or Parquet too."""
+    from frontwatch.export import export_formats
+    from frontwatch.export.formats import ParquetUnavailable
+
+    wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
     store = _open_store(db, create=False)
-    counts = write_export(store, directory)
-    store.close()
-    out.print(f"exported to {printable(directory)}: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+    try:
+        counts = export_formats(store, directory, wanted)
+    except (ValueError, ParquetUnavailable) as exc:
+        err.print(f"[red]error:[/red] {printable(exc)}")
+        raise typer.Exit(2) from exc
+    finally:
+        store.close()
+    out.print(
+        f"exported {', '.join(wanted)} to {printable(directory)}: "
+        + ", ".join(f"{n} {k}" for k, n in counts.items())
+    )
 
 
 def _show_version(value: bool) -> None:
@@ -239,9 +261,47 @@ def _place_label(p: Place | None) -> str:
 
 
 def _report_line(status: str, source: Party | None, doc_id: str, when: str | None) -> str:
-    """One report for a table: markup-safe, so a document id shows in its brackets."""
+    """A report as Rich text: its date, status, speaker and document, all shown literally."""
     who = f"{source.name or 'unnamed'} ({source.side or '?'})" if source else "own voice"
     return printable(f"{when or 'undated'} {status}: {who} [{doc_id}]")
+
+
+def _quote(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return printable("“" + (text if len(text) <= limit else text[: limit - 1] + "…") + "”")
+
+
+FORMATS = ("table", "json", "csv")
+
+
+def _check_format(value: str) -> str:
+    if value not in FORMATS:
+        raise typer.BadParameter(f"choose from {', '.join(FORMATS)}")
+    return value
+
+
+FormatOption = Annotated[
+    str, typer.Option("--format", callback=_check_format, help="table (default), json or csv.")
+]
+
+
+def _emit(pieces: Iterable[str]) -> None:
+    """Write JSON or CSV to standard output; to a terminal with control characters made visible."""
+    tty = sys.stdout.isatty()
+    for piece in pieces:
+        sys.stdout.write(plain(piece) if tty else piece)
+    sys.stdout.flush()
+
+
+def _fit_width() -> None:
+    """Follow COLUMNS as it is when a command runs (the console is made at import)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        out.width = int(columns)
+
+
+def _json_text(value: object) -> Iterator[str]:
+    yield json.dumps(value, ensure_ascii=sys.stdout.isatty(), indent=2) + "\n"
 
 
 @app.command("incidents")
@@ -263,8 +323,10 @@ def incidents_cmd(
         ),
     ] = None,
     limit: Annotated[int, typer.Option("--limit", help="Show at most this many.")] = 200,
+    format_: FormatOption = "table",
 ) -> None:
     """List incidents: one row per real event, with its reports and who says what."""
+    _fit_width()
     store = _open_store(db, create=False)
     filters: dict = {"types": [type_] if type_ else [], "status": status, "since": since}
     if place:
@@ -286,32 +348,54 @@ def incidents_cmd(
         found = store.find_incidents(**filters)
     shown = found[:limit]
     events = store.events_by_id(e for i in shown for e in i.event_ids)
+    if format_ == "json":
+        _emit(_json_text([i.to_dict() for i in shown]))
+        store.close()
+        return
+    if format_ == "csv":
+        from frontwatch.export import formats, tables
+        from frontwatch.store import IncidentRow
+
+        batch = [
+            IncidentRow(
+                i,
+                bool(i.event_ids) and all(events[e].background for e in i.event_ids if e in events),
+                ("", ""),
+            )
+            for i in shown
+        ]
+        _emit(formats.csv_text(tables.INCIDENT_COLUMNS, [tables.incident_rows(store, batch)]))
+        store.close()
+        return
     published = {
         d: m["published"] for d, m in store.document_meta({e.doc_id for e in events.values()}).items()
     }
-    table = Table(title=f"{len(found)} incidents", title_justify="left", show_lines=True)
-    for col in ("incident", "type", "place", "date", "actor", "status", "reports", "sources", "conflicts"):
-        table.add_column(col, overflow="fold")
+    table = Table(title=f"{len(found)} incidents", title_justify="left", show_lines=True, expand=True)
+    table.add_column("incident", overflow="fold", min_width=18)
+    table.add_column("where and how sure", overflow="fold", ratio=1)
+    table.add_column("who says what", overflow="fold", ratio=2)
     for inc in shown:
         members = [events[e] for e in inc.event_ids if e in events]
         sources = "\n".join(
             _report_line(m.status, m.source, m.doc_id, m.date.start if m.date else published.get(m.doc_id))
+            + "\n"
+            + _quote(m.evidence.text)
             for m in members
         )
+        when = (
+            (inc.date.start if inc.date.start == inc.date.end else f"{inc.date.start}..{inc.date.end}")
+            if inc.date
+            else "undated"
+        )
+        conflicts = "".join(
+            f"\n[yellow]{printable(c.kind)}[/yellow]: {printable(c.detail)}" for c in inc.conflicts
+        )
         table.add_row(
-            printable(inc.incident_id),
-            printable(inc.type),
-            _place_label(inc.place),
-            printable(
-                (inc.date.start if inc.date.start == inc.date.end else f"{inc.date.start}..{inc.date.end}")
-                if inc.date
-                else "-"
-            ),
-            printable(inc.actor_side or "?"),
-            printable(inc.status),
-            f"{inc.n_reports} in {inc.n_documents} docs, {inc.n_independent_sources} independent",
+            f"{printable(inc.incident_id)}\n{inc.type}\n{when}",
+            f"{_place_label(inc.place)}\n"
+            f"[bold]{inc.status}[/bold], actor {printable(inc.actor_side or '?')}\n"
+            f"{inc.n_reports} in {inc.n_documents} docs, {inc.n_independent_sources} independent{conflicts}",
             sources,
-            "\n".join(printable(f"{c.kind}: {c.detail}") for c in inc.conflicts) or "-",
         )
     out.print(table)
     store.close()
@@ -323,44 +407,200 @@ def _change_date(c: ControlChange) -> str:
     return f"undated, before {c.before}" if c.before else "undated"
 
 
+TIMELINE_COLUMNS = (
+    "place",
+    "geonameid",
+    "admin1_code",
+    "date_start",
+    "date_end",
+    "before",
+    "change",
+    "actor_side",
+    "side_after",
+    "status",
+    "incident_id",
+    "first_reported",
+    "evidence",
+)
+
+
+def _timeline_row(c: ControlChange) -> dict:
+    return {
+        "place": c.place.name,
+        "geonameid": c.place.geonameid if c.place.geonameid is not None else "",
+        "admin1_code": c.place.admin1 or "",
+        "date_start": c.date.start if c.date else "",
+        "date_end": c.date.end if c.date else "",
+        "before": c.before or "",
+        "change": c.change,
+        "actor_side": c.actor_side or "",
+        "side_after": c.side or "",
+        "status": c.status,
+        "incident_id": c.incident_id,
+        "first_reported": c.first_reported or "",
+        "evidence": " || ".join(
+            f"[{r.status}] {(r.source.name or 'unnamed') if r.source else 'own voice'}: {r.text}"
+            for r in c.reports
+        ),
+    }
+
+
 @app.command("timeline")
 def timeline_cmd(
     place: Annotated[str, typer.Argument(help="A place name, any spelling (Izyum, Izium, Ізюм).")],
     db: DbOption = None,
+    format_: FormatOption = "table",
 ) -> None:
     """Who holds a place over time, according to whom: its withdrawals and captures."""
     from frontwatch import timeline
 
+    _fit_width()
     store = _open_store(db, create=False)
     candidates = _places_named(place)
     if not candidates:
         err.print(f"[red]error:[/red] no place called {printable(repr(place))} in the gazetteer")
         raise typer.Exit(1)
-    shown = 0
-    for p in candidates:
-        changes = timeline.for_place(store, p)
-        if not changes:
-            continue
-        shown += 1
-        table = Table(title=f"{_place_label(p)}: control timeline", title_justify="left", show_lines=True)
-        for col in ("date", "change", "in control after", "status", "reports"):
-            table.add_column(col, overflow="fold")
+    found = [(p, changes) for p in candidates if (changes := timeline.for_place(store, p))]
+    store.close()
+    if format_ == "json":
+        _emit(_json_text([{"place": p.to_dict(), "changes": [c.to_dict() for c in cs]} for p, cs in found]))
+        return
+    if format_ == "csv":
+        from frontwatch.export import formats
+
+        _emit(formats.csv_text(TIMELINE_COLUMNS, [[_timeline_row(c) for _, cs in found for c in cs]]))
+        return
+    for p, changes in found:
+        title = f"{_place_label(p)}: control timeline"
+        table = Table(title=title, title_justify="left", show_lines=True, expand=True)
+        table.add_column("date", overflow="fold", min_width=10)
+        table.add_column("change", overflow="fold")
+        table.add_column("who holds it, how sure", overflow="fold")
+        table.add_column("reports", overflow="fold", ratio=2)
         for c in changes:
             verb = "withdrew" if c.change == "withdrawal" else "captured"
             reports = "\n".join(
-                _report_line(r.status, r.source, r.doc_id, r.date or r.published) for r in c.reports
+                _report_line(r.status, r.source, r.doc_id, r.date or r.published) + "\n" + _quote(r.text)
+                for r in c.reports
             )
             table.add_row(
                 printable(_change_date(c)),
-                printable(f"{c.actor_side or 'unknown side'} {verb}"),
-                printable(c.side or "?"),
-                printable(c.status),
+                printable(f"{c.actor_side or 'unknown side'} {verb}") + f"\n{printable(c.incident_id)}",
+                printable(f"{c.side or '?'}\n{c.status}"),
                 reports,
             )
         out.print(table)
-    if not shown:
+    if not found:
         out.print(f"no withdrawal or capture of {_place_label(candidates[0])} in the store")
+
+
+def _open_readonly(db: str | None) -> Store:
+    try:
+        return Store.open_readonly(db)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] cannot open the store: {printable(exc)}")
+        raise typer.Exit(2) from exc
+
+
+def _check_show_format(value: str) -> str:
+    if value not in ("table", "json"):
+        raise typer.BadParameter("choose from table, json")
+    return value
+
+
+@app.command("show")
+def show_cmd(
+    incident_id: Annotated[str, typer.Argument(help="An incident id, e.g. I-0123456789abcdef.")],
+    db: DbOption = None,
+    format_: Annotated[
+        str, typer.Option("--format", help="table (default) or json.", callback=_check_show_format)
+    ] = "table",
+) -> None:
+    """One incident with its evidence: every report, who says it, how sure, and the sentence."""
+    from frontwatch.serve.evidence import incident_detail
+
+    _fit_width()
+    store = _open_readonly(db)
+    inc = store.incident(incident_id)
+    if inc is None and (merged := store.incident_redirect(incident_id)) is not None:
+        err.print(f"{printable(incident_id)} merged into {printable(merged)}")
+        inc = store.incident(merged)
+    if inc is None:
+        store.close()
+        err.print(f"[red]error:[/red] no incident {printable(incident_id)} in the store")
+        raise typer.Exit(1)
+    detail = incident_detail(store, inc)
     store.close()
+    if format_ != "table":
+        _emit(_json_text(detail))
+        return
+    when = (
+        (inc.date.start if inc.date.start == inc.date.end else f"{inc.date.start}..{inc.date.end}")
+        if inc.date
+        else "undated"
+    )
+    head = Table(show_header=False, title=printable(inc.incident_id), title_justify="left")
+    head.add_column(style="bold")
+    head.add_column(overflow="fold")
+    head.add_row("what", f"{inc.type} by {inc.actor_side or 'unknown side'}")
+    head.add_row("where", _place_label(inc.place))
+    head.add_row("when", when)
+    head.add_row("status", f"[bold]{inc.status}[/bold]")
+    head.add_row("why", printable(detail["why"]))
+    out.print(head)
+    table = Table(title="reports", title_justify="left", show_lines=True, expand=True)
+    table.add_column("who, how sure, where", overflow="fold", ratio=1)
+    table.add_column("evidence", overflow="fold", ratio=2)
+    for r in detail["reports"]:
+        doc = r["document"] or {}
+        source = Party(**r["source"]) if r["source"] else None
+        when = (r["date"] or {}).get("start") or doc.get("published")
+        where = "\n".join(
+            printable(x)
+            for x in (
+                doc.get("title"),
+                doc.get("url"),
+                f"chars {r['evidence']['start']}-{r['evidence']['end']}",
+            )
+            if x
+        )
+        note = "" if r["counted"] else "\n[italic]copy, not counted[/italic]"
+        table.add_row(
+            _report_line(r["status"], source, r["doc_id"], when) + note + "\n" + where,
+            _quote(r["evidence"]["text"], 2000),
+        )
+    out.print(table)
+
+
+@app.command("serve")
+def serve_cmd(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """The analyst workspace: a map page, an HTTP API and exports over the store, read-only."""
+    try:
+        import uvicorn
+
+        from frontwatch.serve import LOCAL_HOSTS, create_app, is_local
+    except ModuleNotFoundError as exc:
+        err.print(f"[red]error:[/red] serving needs {exc.name}: reinstall frontwatch")
+        raise typer.Exit(2) from exc
+    store = _open_readonly(db)
+    local = is_local(host)
+    if not local:
+        err.print(
+            f"[yellow]warning:[/yellow] listening on {printable(host)}: anyone who can reach this "
+            "machine can read the store. There is no login."
+        )
+    app_ = create_app(store, allowed_hosts=(*LOCAL_HOSTS, host) if local else None)
+    out.print(
+        f"frontwatch {__version__} serving {printable(store.display_url)} on http://{printable(host)}:{port}/"
+    )
+    try:
+        uvicorn.run(app_, host=host, port=port, log_level="warning")
+    finally:
+        store.close()
 
 
 gazetteer_app = typer.Typer(help="The place gazetteer: GeoNames towns, regions, countries and features.")
