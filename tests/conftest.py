@@ -64,3 +64,14 @@ def hand_places(text: str, places: dict[str, Place]) -> list[PlaceMention]:
             taken |= set(range(m.start(), m.end()))
             out.append(PlaceMention("d", m.group(0), m.start(), m.end(), places[pattern]))
     return sorted(out, key=lambda p: p.start)
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite store built by the real pipeline from examples/, for the workspace's tests to read."""
+    from frontwatch.pipeline import run
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('examples') / 'examples.db'}"
+    with Store(url) as s:
+        run([ROOT / "examples"], s, published="2022-10-02")
+    return url

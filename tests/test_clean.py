@@ -229,8 +229,13 @@ def test_date_stamps_reading_time_and_view_counts() -> None:
         "5 min read",
         "Reading time: 4 minutes",
         "1,204 views",
+        "2023-01-05",
+        "date 2023-01",
+        "Date: 05.10.2022 14:52",
     ):
         assert rule_for(line) == "meta", line
+    for line in ("On 05.10.2022 troops entered the town.", "2023", "12.5 km"):
+        assert rule_for(line) != "meta", line
 
 
 def test_cookie_notices() -> None:

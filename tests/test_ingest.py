@@ -5,7 +5,7 @@ from pathlib import Path
 
 from conftest import write
 from frontwatch.ingest import IngestOptions, read_paths
-from frontwatch.records import IngestError, SourceDocument
+from frontwatch.records import IngestError, SkippedFile, SourceDocument
 
 ARTICLE = (
     "Troops pull back from Balakleya\n\n"
@@ -60,7 +60,8 @@ def test_json_file_with_a_list_of_documents(tmp_path: Path) -> None:
     path = write(tmp_path / "batch.json", json.dumps([{"id": "x", "text": "One."}, {"text": "Two."}]))
     x, second = read(path)
     assert x.doc_id == "x"
-    assert second.doc_id == "batch-2"
+    # A list item without an id is named by its content, not by its position in the list.
+    assert second.doc_id.startswith("text-")
 
 
 def test_folders_are_read_recursively_in_a_stable_order(tmp_path: Path) -> None:
@@ -68,8 +69,10 @@ def test_folders_are_read_recursively_in_a_stable_order(tmp_path: Path) -> None:
     write(tmp_path / "a" / "one.txt", ARTICLE)
     write(tmp_path / "a" / "notes.md", "not an article")
     write(tmp_path / ".hidden" / "three.txt", ARTICLE)
-    ids = [d.doc_id for d in read(tmp_path)]
-    assert ids == ["one", "two"]
+    items = read(tmp_path)
+    assert [d.doc_id for d in items if isinstance(d, SourceDocument)] == ["a/one", "b/two"]
+    [skipped] = [e for e in items if isinstance(e, SkippedFile)]
+    assert skipped.source.endswith("notes.md") and "unsupported file type" in skipped.reason
 
 
 def test_malformed_jsonl_line_is_named_and_the_rest_is_read(tmp_path: Path) -> None:
@@ -81,7 +84,7 @@ def test_malformed_jsonl_line_is_named_and_the_rest_is_read(tmp_path: Path) -> N
     assert [type(i).__name__ for i in items] == ["SourceDocument", "IngestError", "SourceDocument"]
     err = items[1]
     assert err.source.endswith("feed.jsonl:2")
-    assert "line 2" in err.reason and "malformed JSON" in err.reason
+    assert "malformed JSON" in err.reason and " at at " not in err.reason
 
 
 def test_missing_text_is_an_error(tmp_path: Path) -> None:
@@ -124,7 +127,8 @@ def test_size_limit(tmp_path: Path) -> None:
         json.dumps({"id": "long", "text": "word " * 400}) + "\n" + '{"id": "short", "text": "ok"}\n',
     )
     items = read(feed, max_bytes=1000)
-    assert isinstance(items[0], IngestError) and "line 1" in items[0].reason
+    assert isinstance(items[0], IngestError) and items[0].source.endswith("feed.jsonl:1")
+    assert "limit" in items[0].reason
     assert isinstance(items[1], SourceDocument) and items[1].doc_id == "short"
 
 

@@ -295,6 +295,9 @@ LINE_RULES: dict[str, re.Pattern[str]] = {
         r"(last |first |originally )?(updated|published|posted|modified|edited)( on| at)?\s*:\s*.{1,60}",
         rf"(last |first |originally )?(updated|published|posted|modified|edited)\s+{_STAMP}",
         rf"(?=.*\d)(?=.*\b({_MONTH}|{_WEEKDAY})){_STAMP}",
+        # numeric dates alone on a line, bare or labelled: "2023-01-05", "date 2023-01", "Date: 05.10.2022"
+        r"(dated?\s*:?\s*)?(\d{4}-\d{1,2}(-\d{1,2})?|\d{1,2}[./]\d{1,2}[./](\d{4}|\d{2}))"
+        r"([\sT,|]+\d{1,2}:\d{2}(:\d{2})?)?",
         r"last updated",
         r"(updated |posted |published )?(\d+\s*(seconds?|secs?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?"
         r"|months?)|an? (minute|hour|day|week|month)) ago|just now",
@@ -580,7 +583,8 @@ def repeated_lines(edge_key_sets: Iterable[set[str]], min_docs: int = 3) -> froz
 
 
 def clean_text(text: str, title: str | None = None, repeated: frozenset[str] = frozenset()) -> Cleaned:
-    """Clean a plain-text body. With no `title`, the first line that is not boilerplate is the title."""
+    """Clean a plain-text body. With no `title`, the first line that is not boilerplate is the title when it
+    looks like one and more text follows."""
     lines = normalize_text(text).split("\n")
     keep = [True] * len(lines)
     removed: list[tuple[int, str]] = []
@@ -596,11 +600,13 @@ def clean_text(text: str, title: str | None = None, repeated: frozenset[str] = f
             drop(i, rule)
 
     nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
-    # Title: given, or the first surviving line.
+    # Title: given, or the first surviving line when it reads as a headline and text follows it. A lede
+    # or a one-paragraph bulletin is the article itself.
     title_index = None
     if title is None:
-        title_index = next((i for i in nonblank if keep[i]), None)
-        if title_index is not None:
+        kept = [i for i in nonblank if keep[i]]
+        if len(kept) > 1 and looks_like_title(lines[kept[0]].strip()):
+            title_index = kept[0]
             title = lines[title_index].strip()
             keep[title_index] = False
     if title:
@@ -653,6 +659,11 @@ def _drop_related_lists(lines: list[str], keep: list[bool], drop) -> None:
             listed += 1
         if listed:
             drop(i, "related")  # the heading goes with its list ("More from Opinion")
+
+
+def looks_like_title(line: str) -> bool:
+    """A first line that can be a headline: short, and not ending as a sentence or clause does."""
+    return 0 < len(line.split()) <= HEADLINE_MAX_WORDS and not _CLAUSE_END.search(line)
 
 
 def is_headline(line: str) -> bool:

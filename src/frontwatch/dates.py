@@ -592,6 +592,16 @@ def _add_months(d: date, months: int) -> date:
 
 
 _SPAN_OPENERS = re.compile(r"\b(?:since|from|until|till|by|before)\s*$", re.I)
+_LONGEST_OPENER = len("before") + 1  # and the character before it, for the word boundary
+
+
+def _opens_span(text: str, start: int) -> bool:
+    """Whether a span word ("since", "until") stands right before `start`. Looks back over the spaces
+    and one word only: searching the whole text before every date costs quadratic time on long text."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return _SPAN_OPENERS.search(text, max(0, end - _LONGEST_OPENER), end) is not None
 
 
 def narrative_day(texts: Iterable[str], published: str | date | None) -> date | None:
@@ -602,7 +612,7 @@ def narrative_day(texts: Iterable[str], published: str | date | None) -> date | 
     day: date | None = None
     for text in texts:
         for d in find_dates(text, pub, anchor=day):
-            opens_span = _SPAN_OPENERS.search(text[: d.start]) is not None
+            opens_span = _opens_span(text, d.start)
             if d.kind in DAY_KINDS and d.range.precision == "day" and not opens_span:
                 day = _day_of(d)
     return day
@@ -660,7 +670,7 @@ def _context_year(text: str, m: re.Match[str], found: list[DateMention]) -> int 
         and d.kind in ("mdy", "dmy", "month", "span", "iso", "numeric")
         and re.search(r"\d{4}", d.range.mention)
         and m.start() - d.end <= _HINT_REACH
-        and not _SPAN_OPENERS.search(text[: d.start])
+        and not _opens_span(text, d.start)
         and not _REPORTING.search(text, d.end, m.start())
     ]
     if not before:

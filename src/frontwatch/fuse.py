@@ -510,7 +510,8 @@ def covered_span(members: Sequence[Mention]) -> tuple[str | None, str | None]:
     return min(s[0] for s in spans).isoformat(), max(s[1] for s in spans).isoformat()
 
 
-def summarise(members: Sequence[Mention]) -> Incident:
+def summarise(members: Sequence[Mention], iid: str | None = None) -> Incident:
+    """The incident of these mentions, under `iid` when it has one already."""
     members = sorted(members, key=_order)
     first = members[0].event
     sides = Counter(m.event.actor.side for m in members if m.event.actor.side)
@@ -521,7 +522,7 @@ def summarise(members: Sequence[Mention]) -> Incident:
     outlets = sorted({m.outlet for m in members if m.outlet})
     sources = {m.outlet or m.event.doc_id for m in members}
     return Incident(
-        incident_id=incident_id(m.event.event_id for m in members),
+        incident_id=iid or incident_id(m.event.event_id for m in members),
         type=first.type,
         place=_place(members),
         date=_date(members),
@@ -545,6 +546,7 @@ class Cluster:
     old_id: str | None
     members: list[Mention] = field(default_factory=list)
     changed: bool = False
+    former: frozenset[str] = frozenset()  # the stored incident's reports, to follow them when it goes
     lo: date | None = None  # hull of the members' spans, for a quick rejection before the full check
     hi: date | None = None
 
@@ -591,7 +593,7 @@ class Fuser:
         out = []
         for iid in ids:
             members = [make_mention(e, self.meta.get(e.doc_id)) for e in stored.get(iid, ())]
-            c = Cluster(iid)
+            c = Cluster(iid, former=frozenset(m.event.event_id for m in members))
             for m in members:
                 if m.event.doc_id not in self.skip_docs:
                     c.add(m)
@@ -656,15 +658,67 @@ def update_incidents(store: Store, doc_ids: Sequence[str]) -> None:
     for m in mentions:
         fuser.assign(m)
 
-    removed: list[str] = []
+    changed = [c for c in fuser.all_clusters() if c.changed]
+    ids, redirects = lasting_ids(store, changed, list(fuser.all_clusters()))
+    removed: list[str] = [c.old_id for c in changed if c.old_id]
     new: list[tuple[Incident, str | None, str | None, list[tuple[str, str]]]] = []
-    for c in fuser.all_clusters():
-        if not c.changed:
-            continue
-        if c.old_id:
-            removed.append(c.old_id)
+    for c in changed:
         if c.members:
-            inc = summarise(c.members)
+            inc = summarise(c.members, ids[id(c)])
             start, end = covered_span(c.members)
             new.append((inc, start, end, [(m.event.event_id, m.event.doc_id) for m in c.members]))
-    store.write_incidents(removed, new, stale_docs=doc_ids)
+    store.write_incidents(removed, new, stale_docs=doc_ids, redirects=redirects)
+
+
+def lasting_ids(
+    store: Store, changed: Sequence[Cluster], clusters: Sequence[Cluster]
+) -> tuple[dict[int, str], dict[str, str]]:
+    """Ids that last across runs: (cluster -> id, old id -> the id its reports went to).
+
+    An incident keeps its id while reports join or leave it. An incident left with no reports of its own
+    (its documents were re-read and their reports went elsewhere) hands its id to the new cluster that holds
+    most of its former reports; if that cluster has an id already, the old id redirects to it.
+    """
+    ids = {id(c): c.old_id for c in changed if c.old_id and c.members}
+    vacated = {c.old_id: c.former for c in changed if c.old_id and not c.members}
+    fresh = [c for c in changed if c.members and not c.old_id]
+    held = [{m.event.event_id for m in c.members} for c in fresh]
+    pairs = sorted(
+        (-len(former & h), old, i)
+        for old, former in vacated.items()
+        for i, h in enumerate(held)
+        if former & h
+    )
+    adopted: set[str] = set()
+    for _, old, i in pairs:
+        if old not in adopted and id(fresh[i]) not in ids:
+            ids[id(fresh[i])] = old
+            adopted.add(old)
+    unnamed = [c for c in fresh if id(c) not in ids]
+    wanted = {id(c): incident_id(m.event.event_id for m in c.members) for c in unnamed}
+    taken = store.taken_incident_ids(wanted.values()) | set(ids.values()) | set(vacated)
+    for c in unnamed:
+        iid = wanted[id(c)]
+        if iid in taken:  # its first report's id names another incident already
+            iid = _unused_id(sorted(m.event.event_id for m in c.members), taken)
+        ids[id(c)] = iid
+        taken.add(iid)
+    holder = {m.event.event_id: ids.get(id(c), c.old_id) for c in clusters for m in c.members}
+    redirects: dict[str, str] = {}
+    for old, former in vacated.items():
+        if old in adopted:
+            continue
+        went = Counter(holder[e] for e in former if holder.get(e))
+        if went:
+            redirects[old] = min(went, key=lambda k: (-went[k], k))
+    return ids, redirects  # type: ignore[return-value]
+
+
+def _unused_id(event_ids: Sequence[str], taken: set[str]) -> str:
+    seed = "\n".join(event_ids)
+    n = 0
+    while True:
+        iid = "I-" + hashlib.sha1(f"{seed}\n{n}".encode()).hexdigest()[:16]
+        if iid not in taken:
+            return iid
+        n += 1

@@ -327,6 +327,33 @@ class Gazetteer:
         big = self.population[i] >= FUZZY_MIN_POPULATION or i in self.capitals
         return big and key == exact_key(self.name[i])
 
+    def add_settlements(self, places) -> int:
+        """Append settlements imported from a GeoNames dump (`geonames_dump.DumpPlace`), skipping those the
+        shipped data already holds; returns how many were added. Villages take part in lookups like towns;
+        fuzzy matching reaches only those big enough, as for shipped towns."""
+        held = {gid for gid, k in zip(self.geonameid, self.kind, strict=True) if k == "settlement"}
+        exact: dict[str, list[int]] = {}
+        loose: dict[str, list[int]] = {}
+        added = 0
+        for p in places:
+            if p.geonameid in held:
+                continue
+            held.add(p.geonameid)
+            i = self._add("settlement", p.geonameid, p.name, p.lat, p.lon, p.admin1, p.country, p.population)
+            self._names(
+                exact, loose, i, [p.name, *(a for a in p.alternatenames if _accept_alternate(a, p.country))]
+            )
+            added += 1
+        for index, new in ((self.exact, exact), (self.loose, loose)):
+            for k, ids in new.items():
+                index[k] = (*index.get(k, ()), *ids)
+                first, _, _ = k.partition(" ")
+                self.max_words[first] = max(self.max_words.get(first, 1), k.count(" ") + 1)
+        if added:
+            self._build_fuzzy()
+            self.__dict__.pop("_buckets", None)
+        return added
+
     # -- lookup -----------------------------------------------------------------------------------
 
     def __len__(self) -> int:
@@ -547,6 +574,9 @@ def load() -> Gazetteer:
             pickle.dump(_SINGLETON, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
         remove_stale_caches(path)
+    from frontwatch import geonames_dump
+
+    _SINGLETON.add_settlements(geonames_dump.read_imported())
     return _SINGLETON
 
 

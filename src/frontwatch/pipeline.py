@@ -1,7 +1,8 @@
 """The main job: read, clean, deduplicate, analyse and store documents, then fuse incidents.
 
-Resumable and idempotent: a document whose input and pipeline version are unchanged is skipped; a
-changed one replaces its own rows in one transaction.
+Resumable and idempotent: a document whose input and stage versions are unchanged is skipped; a
+changed one replaces its own rows in one transaction. Each stage of each document runs under a guard,
+so one bad document gets an error record and the run goes on. One run writes to a store at a time.
 """
 
 from __future__ import annotations
@@ -14,24 +15,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from frontwatch import __version__, clean, dedup, fuse, language
+from frontwatch import clean, dedup, fuse, language, versions
+from frontwatch.guard import DEFAULT_TIME_LIMIT, DocumentProblem, guard
 from frontwatch.ingest import IngestOptions, read_paths
-from frontwatch.records import Document, EventMention, IngestError, PlaceMention, SourceDocument
-from frontwatch.store import Store
+from frontwatch.records import (
+    Document,
+    EventMention,
+    IngestError,
+    PlaceMention,
+    SkippedFile,
+    SourceDocument,
+)
+from frontwatch.store import Store, StoredState
 
-
-def _code_version() -> str:
-    """The package version plus a digest of its code and data: stored documents are analysed again
-    whenever a stage changes what it could produce."""
-    root = Path(__file__).parent
-    h = hashlib.sha1()
-    for path in sorted([*root.rglob("*.py"), *root.glob("data/*")]):
-        h.update(path.relative_to(root).as_posix().encode())
-        h.update(path.read_bytes())
-    return f"{__version__}+{h.hexdigest()[:10]}"
-
-
-PIPELINE_VERSION = _code_version()
+PIPELINE_VERSION = versions.pipeline_version()
 
 T = TypeVar("T")
 
@@ -49,6 +46,10 @@ class RunSummary:
     events: int = 0
     incidents: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    warnings: list[IngestError] = field(default_factory=list)  # bytes replaced, files of other types
+    # why stored documents were analysed again: "input changed", "places stage changed", ...
+    reanalysed: dict[str, int] = field(default_factory=dict)
+    fused_again: bool = False  # fusion re-ran over the whole store (its own version changed)
 
     @property
     def processed(self) -> int:
@@ -156,43 +157,65 @@ class Analysed:
     """One document ready for the store, as a worker returns it."""
 
     document: Document
-    signature: bytes
+    signature: bytes | None
     places: list[PlaceMention]
     events: list[EventMention]
+    id_origin: str | None
+
+
+# A document to analyse: all stages, or only the event stage on what the store holds of it
+# (its document, signature and place mentions, loaded by the writer).
+Todo = tuple[Prepared, None] | tuple[Prepared, tuple[Document, bytes | None, list[PlaceMention]]]
 
 
 def prepare_chunk(
-    sources: Sequence[SourceDocument | IngestError], default_published: str | None
+    items: Sequence[tuple[SourceDocument, str | None] | IngestError], time_limit: float | None
 ) -> list[tuple[Prepared, CorpusPrint] | IngestError]:
-    """First pass over a chunk, in a worker: extraction and the first cleaning. The raw input is dropped
-    from what comes back, so only plain bodies travel and wait on disk for the second pass."""
+    """First pass over a chunk, in a worker: extraction and the first cleaning of each (source, default
+    date). The raw input is dropped from what comes back, so only plain bodies travel and wait on disk."""
     out: list[tuple[Prepared, CorpusPrint] | IngestError] = []
-    for src in sources:
-        if isinstance(src, IngestError):
-            out.append(src)
+    for item in items:
+        if isinstance(item, IngestError):
+            out.append(item)
             continue
-        try:
-            p = prepare(src, default_published)
-        except Exception as exc:  # a page the extractor cannot handle must not stop the run
-            out.append(IngestError(src.source, f"cannot extract text: {exc}", src.doc_id))
+        src, default = item
+        p = guard("extract", src.source, src.doc_id, prepare, src, default, limit=time_limit)
+        if isinstance(p, IngestError):
+            out.append(p)
             continue
         p = replace(p, source=replace(src, text=None, html=None))
         out.append((p, corpus_print(p)))
     return out
 
 
-def analyse_chunk(prepared: Sequence[Prepared], repeated: frozenset[str]) -> list[Analysed | IngestError]:
+def _analyse_one(p: Prepared, repeated: frozenset[str]) -> Analysed:
+    doc = build_document(p, repeated)
+    if not doc.text.strip():
+        raise DocumentProblem("no article text left after extraction and cleaning")
+    places, event_mentions = analyse(doc)
+    return Analysed(doc, p.signature, places, event_mentions, p.source.id_origin)
+
+
+def _events_again(p: Prepared, stored: tuple[Document, bytes | None, list[PlaceMention]]) -> Analysed:
+    """Only the event stage changed: events from the stored text and place mentions."""
+    from frontwatch.events import extract_events
+
+    doc, signature, places = stored
+    event_mentions = [] if doc.language not in (None, "en") else extract_events(doc, places)
+    return Analysed(doc, signature, places, event_mentions, p.source.id_origin)
+
+
+def analyse_chunk(
+    todo: Sequence[Todo], repeated: frozenset[str], time_limit: float | None
+) -> list[Analysed | IngestError]:
     """Second pass over a chunk, in a worker: final cleaning with the corpus evidence, then analysis."""
     out: list[Analysed | IngestError] = []
-    for p in prepared:
-        doc = build_document(p, repeated)
-        if not doc.text.strip():
-            out.append(
-                IngestError(p.source.source, "no article text left after extraction and cleaning", doc.doc_id)
-            )
-            continue
-        places, event_mentions = analyse(doc)
-        out.append(Analysed(doc, p.signature, places, event_mentions))
+    for p, stored in todo:
+        doc_id, where = p.source.doc_id, p.source.source
+        if stored is not None:
+            out.append(guard("events", where, doc_id, _events_again, p, stored, limit=time_limit))
+        else:
+            out.append(guard("analysis", where, doc_id, _analyse_one, p, repeated, limit=time_limit))
     return out
 
 
@@ -259,10 +282,17 @@ def run(
     max_bytes: int | None = None,
     progress: Progress | None = None,
     on_error: Callable[[IngestError], None] | None = None,
+    on_warning: Callable[[IngestError], None] | None = None,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    lock_wait: float | None = None,
+    on_lock_wait: Callable[[], None] | None = None,
     engine: Engine | None = None,
     chunk_size: int = DEFAULT_CHUNK,
 ) -> RunSummary:
     """Two streaming passes over the input, each in chunks that `engine` may run in other processes.
+
+    `time_limit`: seconds for one stage of one document (in a worker's main thread); `lock_wait`: how
+    long to wait for another run writing to the store before `StoreBusy` (None: as long as it takes).
 
     Which lines are furniture repeated across documents depends on every document of the run, so the
     first pass extracts and fingerprints each document (MinHash and edge-line keys, about a kilobyte,
@@ -273,6 +303,7 @@ def run(
     engine = engine or InProcess()
     summary = RunSummary()
     options = IngestOptions() if max_bytes is None else IngestOptions(max_bytes)
+    store.acquire_writer(lock_wait, on_lock_wait)
 
     def fail(err: IngestError) -> None:
         summary.errors.append(err)
@@ -280,32 +311,56 @@ def run(
         if on_error:
             on_error(err)
 
-    seen: dict[str, str] = {}
+    def warn(warning: IngestError) -> None:
+        summary.warnings.append(warning)
+        if on_warning:
+            on_warning(warning)
+
+    known = store.document_states()
+    seen: dict[str, SourceDocument] = {}
 
     # Reading errors travel with their chunk, so they are recorded in input order whatever the engine.
-    def sources() -> Iterator[SourceDocument | IngestError]:
+    def sources() -> Iterator[tuple[SourceDocument, str | None] | IngestError]:
         for item in read_paths(paths, options):
-            if isinstance(item, IngestError):
+            if isinstance(item, SkippedFile):
+                warn(item)
+            elif isinstance(item, IngestError):
                 yield item
             elif item.doc_id in seen:
-                yield IngestError(
-                    item.source, f"duplicate doc_id {item.doc_id!r}, already read from {seen[item.doc_id]}"
-                )
+                yield same_id_error(item, seen[item.doc_id])
             else:
-                seen[item.doc_id] = item.source
+                seen[item.doc_id] = item
                 summary.read += 1
-                yield item
+                for note in item.warnings:
+                    warn(IngestError(item.source, note, item.doc_id))
+                # A document read without a date keeps the one it was stored with: re-running without
+                # --published must not strip it.
+                stored = known.get(item.doc_id)
+                yield item, published or (stored.published if stored else None)
 
+    current = versions.stage_versions()
     spool = Spool()
     try:
         prints: list[CorpusPrint] = []
-        chunks = ((chunk, published) for chunk in chunked(sources(), chunk_size))
+        chunks = ((chunk, time_limit) for chunk in chunked(sources(), chunk_size))
         for results in engine.map(prepare_chunk, chunks):
             for item in results:
                 if isinstance(item, IngestError):
                     fail(item)
                     continue
                 p, fp = item
+                stored = known.get(p.source.doc_id)
+                if stored and collides(p, stored):
+                    fail(
+                        IngestError(
+                            p.source.source,
+                            f"id {p.source.doc_id!r} is already used in the store by {stored.source}, a "
+                            "different document; this one is not stored (rename one of them, or read both "
+                            "from one folder so that their ids include their sub-folders)",
+                            p.source.doc_id,
+                        )
+                    )
+                    continue
                 spool.add(p)
                 prints.append(fp)
                 if progress:
@@ -313,18 +368,41 @@ def run(
         repeated = repeated_lines(prints)
         del prints
 
-        known = store.known_documents()
-
-        def todo() -> Iterator[Prepared]:
+        def todo() -> Iterator[Todo]:
             for p in spool:
-                if known.get(p.source.doc_id) == (p.content_hash, PIPELINE_VERSION):
-                    summary.unchanged += 1
+                stored = known.get(p.source.doc_id)
+                if stored is None:
+                    yield p, None
+                elif stored.content_hash != p.content_hash:
+                    _count(summary.reanalysed, "input changed")
+                    yield p, None
                 else:
-                    yield p
+                    stage = versions.first_changed(stored.stage_versions, current)
+                    if stage is None:
+                        summary.unchanged += 1
+                        continue
+                    why = (
+                        f"{stage} stage changed" if stored.stage_versions else "stored by an older frontwatch"
+                    )
+                    _count(summary.reanalysed, why)
+                    if stage != "events":
+                        yield p, None
+                        continue
+                    loaded = store.load_document(p.source.doc_id)
+                    if loaded is None:
+                        fail(
+                            IngestError(
+                                p.source.source,
+                                "events failed: the stored document vanished",
+                                p.source.doc_id,
+                            )
+                        )
+                        continue
+                    yield p, loaded
 
         changed: list[str] = []
         total = spool.count
-        chunks = ((chunk, repeated) for chunk in chunked(todo(), chunk_size))
+        chunks = ((chunk, repeated, time_limit) for chunk in chunked(todo(), chunk_size))
         for results in engine.map(analyse_chunk, chunks):
             for item in results:
                 if isinstance(item, IngestError):
@@ -333,13 +411,23 @@ def run(
                 doc = item.document
                 if progress:
                     progress("analysing", summary.unchanged + len(changed), total, doc.doc_id)
-                store.save_document(
-                    doc,
-                    signature=item.signature,
-                    pipeline_version=PIPELINE_VERSION,
-                    places=item.places,
-                    event_mentions=item.events,
+                saved = guard(
+                    "store",
+                    doc.source,
+                    doc.doc_id,
+                    lambda a=item: store.save_document(
+                        a.document,
+                        signature=a.signature,
+                        pipeline_version=PIPELINE_VERSION,
+                        places=a.places,
+                        event_mentions=a.events,
+                        stage_versions=current,
+                        id_origin=a.id_origin,
+                    ),
                 )
+                if isinstance(saved, IngestError):
+                    fail(saved)
+                    continue
                 if doc.doc_id in known:
                     summary.updated += 1
                 else:
@@ -360,13 +448,47 @@ def run(
     # A document that became (or stopped being) a copy changes the source counts of its incidents;
     # a run stopped before fusion left documents whose events no incident holds yet.
     recounted = store.set_duplicates(mapping)
-    fuse_changed(store, sorted({*changed, *recounted, *store.unfused_documents()}))
+    to_fuse = {*changed, *recounted, *store.unfused_documents()}
+    if store.get_meta("fuse_version") != current["fuse"]:
+        to_fuse.update(store.all_document_ids())
+        summary.fused_again = bool(known)
+    fuse_changed(store, sorted(to_fuse))
+    store.set_meta("fuse_version", current["fuse"])
 
     summary.duplicates = sum(1 for v in mapping.values() if v)
     summary.places = store.count("place_mentions")
     summary.events = store.count("events")
     summary.incidents = store.count("incidents")
+    store.release_writer()
     return summary
+
+
+def _count(counter: dict[str, int], key: str) -> None:
+    counter[key] = counter.get(key, 0) + 1
+
+
+def same_id_error(item: SourceDocument, first: SourceDocument) -> IngestError:
+    """A second document read under an id already taken in this run: a copy, or a collision."""
+    if content_hash(item) == content_hash(first):
+        return IngestError(item.source, f"same document as {first.source} (id {item.doc_id!r}); read once")
+    return IngestError(
+        item.source,
+        f"id collision: {item.doc_id!r} is also the id of {first.source}, a different document; "
+        "this one is not stored",
+        item.doc_id,
+    )
+
+
+def collides(p: Prepared, stored: StoredState) -> bool:
+    """A document whose id comes from its file name, read from another file than the stored document of
+    that id, with other content: two documents, not two versions of one."""
+    origin = p.source.id_origin
+    return (
+        origin is not None
+        and stored.id_origin is not None
+        and stored.id_origin != origin
+        and stored.content_hash != p.content_hash
+    )
 
 
 def fuse_changed(store: Store, doc_ids: Sequence[str]) -> None:

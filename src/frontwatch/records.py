@@ -29,6 +29,9 @@ class SourceDocument:
     title: str | None = None
     url: str | None = None
     published: str | None = None  # ISO date "YYYY-MM-DD"
+    # The file an id made from a file name came from: another file with that id is a collision.
+    id_origin: str | None = None
+    warnings: tuple[str, ...] = ()  # problems that did not stop the reading (bytes replaced)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,11 @@ class IngestError:
     source: str
     reason: str
     doc_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile(IngestError):
+    """A file in an input folder that is not read on purpose (another type): said, but not an error."""
 
 
 @dataclass(frozen=True, slots=True)

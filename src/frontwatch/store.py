@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+import time
+import zlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from pathlib import Path
+from typing import IO, Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -29,7 +33,8 @@ from frontwatch.records import (
     RemovedLine,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3  # 3: incident_redirects and incident_facets (the workspace's reading tables)
+BUSY_TIMEOUT_S = 60  # how long one SQLite statement waits for another writer's transaction
 DEFAULT_DB = "sqlite:///frontwatch.db"
 BlockKey = tuple[str, str | None, str | None]  # incidents are looked up by (type, country, admin1)
 
@@ -59,9 +64,17 @@ documents = sa.Table(
     sa.Column("signature", sa.LargeBinary),
     sa.Column("seq", sa.Integer, nullable=False),  # first-seen order, to tell an original from its copies
     sa.Column("updated_at", sa.String(32), nullable=False),
+    # Added in schema 2: the version of each analysis stage, the file a name-derived id came from, and
+    # whether fusion has taken in the document's current events (cleared when it is saved).
+    sa.Column("stage_versions", sa.JSON),
+    sa.Column("id_origin", sa.Text),
+    sa.Column("fused", sa.Boolean, nullable=False, server_default=sa.true()),
 )
-# The next document's seq is max(seq) + 1: an index keeps that a lookup rather than a scan of the store.
-documents_seq = sa.Index("ix_documents_seq", documents.c.seq)
+# The next document's seq is max(seq) + 1: an index keeps that a lookup rather than a scan of the store
+# (new stores; an older store keeps working without it).
+sa.Index("ix_documents_seq", documents.c.seq)
+# Columns that schema 1 lacked, added in place by the migration.
+_ADDED_IN_2 = ("stage_versions", "id_origin", "fused")
 
 errors = sa.Table(
     "errors",
@@ -136,6 +149,71 @@ incident_members = sa.Table(
 )
 
 
+# Where an incident id that no longer exists went: its reports now belong to `incident_id`. Permalinks to
+# an incident stay valid when incidents merge.
+incident_redirects = sa.Table(
+    "incident_redirects",
+    metadata,
+    sa.Column("old_id", sa.String(64), primary_key=True),
+    sa.Column("incident_id", sa.String(64), nullable=False, index=True),
+    sa.Column("merged_at", sa.String(32), nullable=False),
+)
+
+# What readers filter incidents by, one row per incident, kept with the incidents: the list of an
+# analyst's query is read from here and its index alone (the incident rows hold these inside JSON).
+incident_facets = sa.Table(
+    "incident_facets",
+    metadata,
+    sa.Column("incident_id", sa.String(64), primary_key=True),
+    sa.Column("day_start", sa.String(10), nullable=False),  # the incident's own dates; "" when undated
+    sa.Column("day_end", sa.String(10), nullable=False),
+    sa.Column("type", sa.String(16), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("actor_side", sa.String(8)),
+    sa.Column("geonameid", sa.BigInteger),
+    sa.Column("admin1", sa.String(16)),
+    sa.Column("country", sa.String(8)),
+    sa.Column("place_name", sa.Text),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("n_independent", sa.Integer, nullable=False),
+    sa.Column("background", sa.Boolean, nullable=False),  # every report recalls it; none tells it as news
+    # keyset order, with background events (include_background) and without them (the default view)
+    sa.Index("ix_incident_facets_order", "day_start", "incident_id"),
+    sa.Index("ix_incident_facets_news", "background", "day_start", "incident_id"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """What a reader asks for; the same names on the command line, the HTTP API and every export.
+
+    Dates overlap: an incident from the 3rd to the 9th matches `since=5`. `places` is what a spelling
+    resolved to: settlements and features by GeoNames id, regions by admin1 code; any of them matches.
+    """
+
+    since: str | None = None
+    until: str | None = None
+    types: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    sides: tuple[str, ...] = ()
+    geonameids: tuple[int, ...] = ()
+    admin1s: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    min_sources: int | None = None
+    include_background: bool = False
+    place_ids: tuple[int, ...] = ()
+    place_admin1s: tuple[str, ...] = ()
+    place_asked: bool = False  # a place was named: no match means no rows, not every row
+
+
+class IncidentRow(NamedTuple):
+    incident: Incident
+    background: bool  # every report recalls it as context; none tells it as news
+    key: tuple[str, str]  # where the next keyset page starts
+
+
 def resolve_url(url: str | None = None) -> str:
     """A SQLAlchemy URL from the option, FRONTWATCH_DB, or the default; a bare path means SQLite."""
     url = url or os.environ.get("FRONTWATCH_DB") or DEFAULT_DB
@@ -154,24 +232,119 @@ class StoreError(RuntimeError):
     pass
 
 
+class StoreBusy(StoreError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class StoredState:
+    """What a run needs to know of a stored document to decide whether to analyse it again."""
+
+    content_hash: str
+    stage_versions: dict[str, str] | None
+    id_origin: str | None
+    source: str
+    published: str | None
+
+
 class Store:
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, create: bool = True) -> None:
+        """Open a store; with `create=False` (the read commands) a store that does not exist yet is an
+        error instead of a new empty one."""
         self.url = resolve_url(url)
+        self._lock_file: IO[bytes] | None = None
+        self._lock_conn: Connection | None = None
+        sqlite_path = self._sqlite_path()
+        if not create and sqlite_path is not None and not sqlite_path.exists():
+            raise StoreError(f"no store at {sqlite_path} (a run creates one)")
         try:
-            self.engine: Engine = sa.create_engine(self.url, future=True)
+            kwargs: dict[str, Any] = {"future": True}
+            if self.url.startswith("sqlite"):
+                kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_S}
+            self.engine: Engine = sa.create_engine(self.url, **kwargs)
         except ModuleNotFoundError as exc:
             raise StoreError(
                 f"no database driver for {self.url.split('://')[0]}: install frontwatch[postgres]"
             ) from exc
         if self.engine.dialect.name == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        if not create and not sa.inspect(self.engine).has_table("meta"):
+            self.engine.dispose()
+            raise StoreError(f"no frontwatch store in {self.display_url} (a run creates one)")
         self._migrate()
+
+    def _sqlite_path(self) -> Path | None:
+        if not self.url.startswith("sqlite"):
+            return None
+        database = sa.engine.make_url(self.url).database
+        if not database or database == ":memory:" or database.startswith("file:"):
+            return None
+        return Path(database)
+
+    # -- one writer at a time -------------------------------------------------------------------------
+
+    def acquire_writer(self, wait: float | None = None, on_wait: Any = None) -> None:
+        """Become the store's only writing run until `release_writer` or `close`: another run waits up to
+        `wait` seconds (None: as long as it takes), then raises `StoreBusy`. Held by a lock file beside
+        a SQLite database and by an advisory lock in PostgreSQL; both go with the process that holds them."""
+        if self._lock_file is not None or self._lock_conn is not None:
+            return
+        deadline = None if wait is None else time.monotonic() + wait
+        told = False
+        while not self._try_lock():
+            if deadline is not None and time.monotonic() >= deadline:
+                raise StoreBusy(
+                    f"the store {self.display_url} is busy: another run is writing to it (try again later)"
+                )
+            if not told and on_wait is not None:
+                on_wait()
+                told = True
+            time.sleep(0.2)
+
+    def _try_lock(self) -> bool:
+        if self.engine.dialect.name == "postgresql":
+            conn = self.engine.connect()
+            got = conn.execute(sa.text("SELECT pg_try_advisory_lock(:k)"), {"k": _LOCK_KEY}).scalar()
+            conn.commit()
+            if got:
+                self._lock_conn = conn
+                return True
+            conn.close()
+            return False
+        path = self._sqlite_path()
+        if path is None:
+            return True
+        try:
+            import fcntl
+        except ImportError:  # no advisory file locks here: SQLite's busy timeout alone keeps writes whole
+            return True
+        f = open(f"{path}.lock", "ab")  # noqa: SIM115 - held open for as long as the lock
+        try:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            f.close()
+            return False
+        self._lock_file = f
+        return True
+
+    def release_writer(self) -> None:
+        if self._lock_conn is not None:
+            try:
+                self._lock_conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": _LOCK_KEY})
+                self._lock_conn.commit()
+            finally:
+                self._lock_conn.close()
+                self._lock_conn = None
+        if self._lock_file is not None:
+            self._lock_file.close()  # closing the file releases its flock
+            self._lock_file = None
 
     @property
     def display_url(self) -> str:
         return self.engine.url.render_as_string(hide_password=True)
 
     def close(self) -> None:
+        self.release_writer()
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -183,27 +356,101 @@ class Store:
     # -- schema -----------------------------------------------------------------------------------
 
     def _migrate(self) -> None:
-        with self.engine.begin() as conn:
+        """Create or upgrade the schema, one process at a time: two runs starting together on a new store
+        must not both create its tables."""
+        if self._schema_is_current():
+            return
+        with self._schema_lock(), self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _SCHEMA_LOCK_KEY})
+            has_documents = sa.inspect(conn).has_table("documents")
             metadata.create_all(conn)
-            documents_seq.create(conn, checkfirst=True)  # stores made before the index existed
             row = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
             if row is None:
+                if has_documents:
+                    raise StoreError("the store has documents but no schema version")
                 conn.execute(meta.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
             elif int(row) > SCHEMA_VERSION:
                 raise StoreError(
                     f"the store has schema version {row}, newer than this frontwatch ({SCHEMA_VERSION})"
                 )
             elif int(row) < SCHEMA_VERSION:
-                # New tables come from create_all; column changes would go here, one step per version.
+                # New tables come from create_all (schema 3's); new columns are added one step per version.
+                present = {c["name"] for c in sa.inspect(conn).get_columns("documents")}
+                for name in _ADDED_IN_2:
+                    if name not in present:
+                        col = documents.c[name]
+                        ddl = f"ALTER TABLE documents ADD COLUMN {name} {col.type.compile(conn.dialect)}"
+                        if name == "fused":
+                            ddl += " NOT NULL DEFAULT " + ("1" if conn.dialect.name == "sqlite" else "true")
+                        conn.execute(sa.text(ddl))
                 conn.execute(
                     meta.update().where(meta.c.key == "schema_version").values(value=str(SCHEMA_VERSION))
                 )
+            _fill_facets(conn)
+
+    def _schema_is_current(self) -> bool:
+        try:
+            with self.engine.connect() as conn:
+                if not sa.inspect(conn).has_table("meta"):
+                    return False
+                row = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+        except sa.exc.OperationalError:
+            return False
+        if row is not None and int(row) > SCHEMA_VERSION:
+            raise StoreError(
+                f"the store has schema version {row}, newer than this frontwatch ({SCHEMA_VERSION})"
+            )
+        return row is not None and int(row) == SCHEMA_VERSION
+
+    def _schema_lock(self) -> Any:
+        """A lock file beside a SQLite database for the time of a schema change (PostgreSQL uses an
+        advisory lock inside the transaction)."""
+        path = self._sqlite_path()
+        return _FileLock(Path(f"{path}.lock")) if path is not None else _NoLock()
 
     def schema_version(self) -> int:
         with self.engine.connect() as conn:
             return int(conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar())
 
     # -- documents --------------------------------------------------------------------------------
+
+    def document_states(self) -> dict[str, StoredState]:
+        """doc_id -> what a run compares a newly read document with."""
+        d = documents.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(d.doc_id, d.content_hash, d.stage_versions, d.id_origin, d.source, d.published)
+            )
+            return {
+                r.doc_id: StoredState(r.content_hash, r.stage_versions, r.id_origin, r.source, r.published)
+                for r in rows
+            }
+
+    def load_document(self, doc_id: str) -> tuple[Document, bytes | None, list[PlaceMention]] | None:
+        """A stored document with its signature and place mentions, to run later stages on again."""
+        with self.engine.connect() as conn:
+            r = conn.execute(sa.select(documents).where(documents.c.doc_id == doc_id)).first()
+            if r is None:
+                return None
+            q = sa.select(place_mentions).where(place_mentions.c.doc_id == doc_id)
+            places = [
+                PlaceMention(p.doc_id, p.mention, p.start, p.end, Place.from_dict(p.place))
+                for p in conn.execute(q.order_by(place_mentions.c.idx))
+            ]
+        doc = Document(
+            doc_id=r.doc_id,
+            source=r.source,
+            title=r.title,
+            text=r.text,
+            content_hash=r.content_hash,
+            url=r.url,
+            published=r.published,
+            language=r.language,
+            removed=tuple(RemovedLine(x["line"], x["rule"]) for x in r.removed or ()),
+            duplicate_of=r.duplicate_of,
+        )
+        return doc, r.signature, places
 
     def known_documents(self) -> dict[str, tuple[str, str]]:
         """doc_id -> (content_hash, pipeline_version) of every stored document."""
@@ -228,8 +475,11 @@ class Store:
         pipeline_version: str,
         places: Sequence[PlaceMention] = (),
         event_mentions: Sequence[EventMention] = (),
+        stage_versions: dict[str, str] | None = None,
+        id_origin: str | None = None,
     ) -> None:
-        """Replace the document and all its mentions in one transaction."""
+        """Replace the document and all its mentions in one transaction. The document is marked unfused
+        until fusion commits the incidents that take in its new events."""
         with self.engine.begin() as conn:
             seq = conn.execute(sa.select(documents.c.seq).where(documents.c.doc_id == doc.doc_id)).scalar()
             if seq is None:
@@ -251,6 +501,9 @@ class Store:
                     signature=signature,
                     seq=seq,
                     updated_at=_now(),
+                    stage_versions=stage_versions,
+                    id_origin=id_origin,
+                    fused=False,
                 )
             )
             if places:
@@ -271,8 +524,11 @@ class Store:
             current = dict(conn.execute(sa.select(documents.c.doc_id, documents.c.duplicate_of)).all())
             for doc_id, original in mapping.items():
                 if doc_id in current and current[doc_id] != original:
+                    # A copy's change alters its incidents' source counts: fusion has to see it again.
                     conn.execute(
-                        documents.update().where(documents.c.doc_id == doc_id).values(duplicate_of=original)
+                        documents.update()
+                        .where(documents.c.doc_id == doc_id)
+                        .values(duplicate_of=original, fused=False)
                     )
                     changed.append(doc_id)
         return changed
@@ -314,14 +570,32 @@ class Store:
                 yield event_from_dict(r.data, r.incident_id)
 
     def unfused_documents(self) -> list[str]:
-        """Documents with events that no incident holds yet (a run stopped before fusion)."""
+        """Documents saved or re-marked since fusion last committed (a run stopped before fusion), and
+        documents with events that no incident holds yet."""
         with self.engine.connect() as conn:
             q = sa.select(events.c.doc_id).where(events.c.incident_id.is_(None)).distinct()
-            return sorted(r.doc_id for r in conn.execute(q))
+            found = {r.doc_id for r in conn.execute(q)}
+            q = sa.select(documents.c.doc_id).where(documents.c.fused.is_(False))
+            found.update(r.doc_id for r in conn.execute(q))
+            return sorted(found)
+
+    def all_document_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return sorted(r.doc_id for r in conn.execute(sa.select(documents.c.doc_id)))
+
+    def get_meta(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(meta.c.value).where(meta.c.key == key)).scalar()
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(meta.delete().where(meta.c.key == key))
+            conn.execute(meta.insert().values(key=key, value=value))
 
     # -- errors -----------------------------------------------------------------------------------
 
     def record_error(self, err: IngestError) -> None:
+        err = IngestError(_storable(err.source), _storable(err.reason), err.doc_id and _storable(err.doc_id))
         now = _now()
         with self.engine.begin() as conn:
             row = conn.execute(
@@ -429,19 +703,26 @@ class Store:
         removed: Iterable[str],
         new: Sequence[tuple[Incident, str | None, str | None, Sequence[tuple[str, str]]]],
         stale_docs: Iterable[str] = (),
+        redirects: Mapping[str, str] | None = None,
     ) -> None:
         """Replace incidents in one transaction.
 
         `removed`: incident ids to delete; `new`: (incident, span start, span end, [(event_id, doc_id)]);
-        `stale_docs`: documents whose old memberships go (their events were replaced).
+        `stale_docs`: documents whose old memberships go (their events were replaced); `redirects`:
+        removed ids -> the incident their reports went to.
         """
         m = incident_members.c
         with self.engine.begin() as conn:
             for chunk in _chunks(stale_docs):
                 conn.execute(incident_members.delete().where(m.doc_id.in_(chunk)))
+                # Fused in the same transaction as the incidents: a crash leaves them unfused, never both.
+                conn.execute(documents.update().where(documents.c.doc_id.in_(chunk)).values(fused=True))
             for chunk in _chunks(removed):
                 conn.execute(incident_members.delete().where(m.incident_id.in_(chunk)))
                 conn.execute(incidents.delete().where(incidents.c.incident_id.in_(chunk)))
+                conn.execute(incident_facets.delete().where(incident_facets.c.incident_id.in_(chunk)))
+            if redirects:
+                self._write_redirects(conn, redirects)
             if not new:
                 return
             conn.execute(
@@ -473,6 +754,7 @@ class Store:
                 .values(incident_id=sa.bindparam("iid")),
                 [{"eid": r["event_id"], "iid": r["incident_id"]} for r in members],
             )
+            _fill_facets(conn, [inc for inc, _, _, _ in new])
 
     def find_incidents(
         self,
@@ -510,6 +792,317 @@ class Store:
                     out[e.event_id] = e
         return out
 
+    # -- reading (the analyst workspace) ---------------------------------------------------------
+
+    @classmethod
+    def open_readonly(cls, url: str | None = None) -> Store:
+        """The store for reading only: no schema changes, and the database refuses writes."""
+        self = cls.__new__(cls)
+        self.url = resolve_url(url)
+        self._lock_file = None
+        self._lock_conn = None
+        engine_url = sa.engine.make_url(self.url)
+        if engine_url.get_backend_name() == "sqlite":
+            path = engine_url.database
+            if not path or path == ":memory:" or not os.path.exists(path):
+                raise StoreError(f"no store at {path or self.url}")
+            uri = "file:" + os.path.abspath(path) + "?mode=ro"
+            self.engine = sa.create_engine("sqlite://", creator=lambda: _sqlite3_connect(uri), future=True)
+            sa.event.listen(self.engine, "connect", _sqlite_readonly_pragmas)
+        else:
+            try:
+                self.engine = sa.create_engine(
+                    self.url,
+                    future=True,
+                    connect_args={"options": "-c default_transaction_read_only=on"},
+                )
+            except ModuleNotFoundError as exc:
+                raise StoreError(
+                    f"no database driver for {self.url.split('://')[0]}: install frontwatch[postgres]"
+                ) from exc
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+                n = conn.execute(sa.select(sa.func.count()).select_from(incidents)).scalar()
+        except sa.exc.SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise StoreError(f"not a frontwatch store: {self.display_url}") from exc
+        try:
+            with self.engine.connect() as conn:
+                have = conn.execute(sa.select(sa.func.count()).select_from(incident_facets)).scalar()
+        except sa.exc.SQLAlchemyError:
+            have = -1
+        if have == -1 or (n and not have):  # not `!=`: a run may be writing as we look
+            self.engine.dispose()
+            raise StoreError(
+                "the store was written by an earlier frontwatch: open it once for writing "
+                "(e.g. `frontwatch export DIR`) to add what reading it needs"
+            )
+        return self
+
+    def _incident_where(self, f: Filter) -> list[Any]:
+        c = incident_facets.c
+        narrowed = _narrowed(f)
+        day_start = sa.func.coalesce(c.day_start, "") if narrowed else c.day_start
+        background = sa.func.coalesce(c.background, sa.false()) if narrowed else c.background
+        where: list[Any] = []
+        if f.since:
+            where += [c.day_end >= f.since, day_start != ""]
+        if f.until:
+            where += [day_start <= f.until, day_start != ""]
+        if f.types:
+            where.append(c.type.in_(f.types))
+        if f.statuses:
+            where.append(c.status.in_(f.statuses))
+        if f.sides:
+            where.append(c.actor_side.in_(f.sides))
+        if f.geonameids:
+            where.append(c.geonameid.in_(f.geonameids))
+        if f.admin1s:
+            where.append(c.admin1.in_(f.admin1s))
+        if f.countries:
+            where.append(c.country.in_(f.countries))
+        if f.place_asked:
+            where.append(
+                sa.or_(sa.false(), c.geonameid.in_(f.place_ids), c.admin1.in_(f.place_admin1s))
+                if f.place_ids or f.place_admin1s
+                else sa.false()
+            )
+        if f.bbox:
+            west, south, east, north = f.bbox
+            where += [c.lat >= south, c.lat <= north, c.lon >= west, c.lon <= east]
+        if f.min_sources:
+            where.append(c.n_independent >= f.min_sources)
+        if not f.include_background:
+            where.append(background == sa.false())
+        return where
+
+    def count_incidents(self, f: Filter) -> int:
+        q = sa.select(sa.func.count()).select_from(incident_facets).where(*self._incident_where(f))
+        with self.engine.connect() as conn:
+            return conn.execute(q).scalar() or 0
+
+    def query_incidents(
+        self, f: Filter, after: tuple[str, str] | None = None, limit: int = 100
+    ) -> list[IncidentRow]:
+        """A page of incidents in date order after the keyset `after` (day_start or "", incident_id)."""
+        return self._incident_page(f, after, limit, counted=False)[0]
+
+    MAP_COLUMNS = (
+        "incident_id",
+        "type",
+        "status",
+        "day_start",
+        "day_end",
+        "place_name",
+        "lat",
+        "lon",
+        "n_independent",
+        "actor_side",
+        "background",
+        "geonameid",
+        "country",
+    )
+
+    def incident_map(self, f: Filter) -> list[tuple[Any, ...]]:
+        """Every matching incident as a short row of MAP_COLUMNS, in date order, from the facets alone:
+        what a map and a list of thousands of incidents need to draw."""
+        c = incident_facets.c
+        cols = [getattr(c, name) for name in self.MAP_COLUMNS]
+        q = sa.select(*cols).where(*self._incident_where(f)).order_by(c.day_start, c.incident_id)
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(q)]
+
+    def first_incidents(self, f: Filter, limit: int = 100) -> tuple[list[IncidentRow], int]:
+        """The first page and how many match in all: for a narrowed view from one pass over the facets;
+        the default view walks its index for the page and counts on the index alone."""
+        if not _narrowed(f):
+            return self.query_incidents(f, None, limit), self.count_incidents(f)
+        rows, total = self._incident_page(f, None, limit, counted=True)
+        return rows, total if rows else 0
+
+    def _incident_page(
+        self, f: Filter, after: tuple[str, str] | None, limit: int, counted: bool
+    ) -> tuple[list[IncidentRow], int]:
+        c = incident_facets.c
+        day = sa.func.coalesce(c.day_start, "") if _narrowed(f) else c.day_start
+        total = sa.func.count().over() if counted else sa.literal(0)
+        page = sa.select(c.incident_id, c.background, c.day_start, total.label("total"))
+        page = page.where(*self._incident_where(f))
+        if after is not None:
+            page = page.where(sa.or_(day > after[0], sa.and_(day == after[0], c.incident_id > after[1])))
+        page = page.order_by(day, c.incident_id).limit(limit).subquery()
+        q = (
+            sa.select(incidents.c.data, page.c.background, page.c.day_start, page.c.incident_id, page.c.total)
+            .join(page, page.c.incident_id == incidents.c.incident_id)
+            .order_by(page.c.day_start, page.c.incident_id)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).all()
+        return [
+            IncidentRow(incident_from_dict(r.data), bool(r.background), (r.day_start, r.incident_id))
+            for r in rows
+        ], (rows[0].total if rows else 0)
+
+    def incident(self, incident_id: str) -> Incident | None:
+        with self.engine.connect() as conn:
+            data = conn.execute(sa.select(incidents.c.data).where(incidents.c.incident_id == incident_id))
+            row = data.scalar()
+        return incident_from_dict(row) if row is not None else None
+
+    def incident_redirect(self, old_id: str) -> str | None:
+        """The incident that an id merged into, if it did."""
+        r = incident_redirects.c
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(r.incident_id).where(r.old_id == old_id)).scalar()
+
+    def taken_incident_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these ids name an incident or a redirect already."""
+        out: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(ids):
+                out.update(
+                    conn.execute(
+                        sa.select(incidents.c.incident_id).where(incidents.c.incident_id.in_(chunk))
+                    ).scalars()
+                )
+                r = incident_redirects.c
+                out.update(conn.execute(sa.select(r.old_id).where(r.old_id.in_(chunk))).scalars())
+        return out
+
+    def _event_where(self, f: Filter) -> list[Any]:
+        c = events.c
+        where: list[Any] = []
+        if f.since:
+            where.append(c.date_end >= f.since)
+        if f.until:
+            where.append(c.date_start <= f.until)
+        if f.types:
+            where.append(c.type.in_(f.types))
+        if f.statuses:
+            where.append(c.status.in_(f.statuses))
+        if f.sides:
+            where.append(c.actor_side.in_(f.sides))
+        if f.geonameids:
+            where.append(c.geonameid.in_(f.geonameids))
+        if f.admin1s:
+            where.append(c.admin1.in_(f.admin1s))
+        if f.countries:
+            where.append(c.country.in_(f.countries))
+        if f.place_asked:
+            where.append(
+                sa.or_(sa.false(), c.geonameid.in_(f.place_ids), c.admin1.in_(f.place_admin1s))
+                if f.place_ids or f.place_admin1s
+                else sa.false()
+            )
+        if f.bbox:
+            west, south, east, north = f.bbox
+            lat, lon = c.data[("place", "lat")].as_float(), c.data[("place", "lon")].as_float()
+            where += [lat >= south, lat <= north, lon >= west, lon <= east]
+        if not f.include_background:
+            where.append(sa.func.coalesce(c.data["background"].as_boolean(), False) == sa.false())
+        return where
+
+    def count_events(self, f: Filter) -> int:
+        q = sa.select(sa.func.count()).select_from(events).where(*self._event_where(f))
+        with self.engine.connect() as conn:
+            return conn.execute(q).scalar() or 0
+
+    def query_events(self, f: Filter, after: str | None = None, limit: int = 100) -> list[EventMention]:
+        """A page of event mentions in event_id order after the keyset `after`."""
+        c = events.c
+        q = sa.select(c.data, c.incident_id).where(*self._event_where(f))
+        if after is not None:
+            q = q.where(c.event_id > after)
+        with self.engine.connect() as conn:
+            rows = conn.execute(q.order_by(c.event_id).limit(limit))
+            return [event_from_dict(r.data, r.incident_id) for r in rows]
+
+    def document(self, doc_id: str) -> Document | None:
+        with self.engine.connect() as conn:
+            r = conn.execute(sa.select(documents).where(documents.c.doc_id == doc_id)).first()
+        if r is None:
+            return None
+        return Document(
+            doc_id=r.doc_id,
+            source=r.source,
+            title=r.title,
+            text=r.text,
+            content_hash=r.content_hash,
+            url=r.url,
+            published=r.published,
+            language=r.language,
+            removed=tuple(RemovedLine(x["line"], x["rule"]) for x in r.removed or ()),
+            duplicate_of=r.duplicate_of,
+        )
+
+    def document_details(self, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """doc_id -> {title, url, published, duplicate_of, source, updated_at}: what a reader of an incident
+        wants to know about each of its documents, without their text."""
+        d = documents.c
+        cols = (d.doc_id, d.title, d.url, d.published, d.duplicate_of, d.source, d.updated_at)
+        out: dict[str, dict[str, Any]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(doc_ids):
+                for r in conn.execute(sa.select(*cols).where(d.doc_id.in_(chunk))):
+                    out[r.doc_id] = dict(r._mapping)
+        return out
+
+    def last_update(self) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.max(documents.c.updated_at))).scalar()
+
+    def _write_redirects(self, conn: Connection, redirects: Mapping[str, str]) -> None:
+        """Record merged ids; earlier redirects to a merged id follow it, and an id in use again is no
+        redirect any more."""
+        r = incident_redirects.c
+        live = list(redirects.values())
+        for chunk in _chunks(live):
+            conn.execute(incident_redirects.delete().where(r.old_id.in_(chunk)))
+        now = _now()
+        for old, new in redirects.items():
+            conn.execute(incident_redirects.update().where(r.incident_id == old).values(incident_id=new))
+            conn.execute(incident_redirects.delete().where(r.old_id == old))
+            conn.execute(incident_redirects.insert().values(old_id=old, incident_id=new, merged_at=now))
+
+
+_LOCK_KEY = zlib.crc32(b"frontwatch writer")
+_SCHEMA_LOCK_KEY = zlib.crc32(b"frontwatch schema")
+
+
+class _NoLock:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+class _FileLock:
+    """An exclusive lock on a file for a `with` block, waiting for it; nothing where flock is missing."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.file: IO[bytes] | None = None
+
+    def __enter__(self) -> None:
+        try:
+            import fcntl
+        except ImportError:
+            return
+        self.file = open(self.path, "ab")
+        fcntl.flock(self.file.fileno(), fcntl.LOCK_EX)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.file is not None:
+            self.file.close()
+            self.file = None
+
+
+def _storable(text: str) -> str:
+    """PostgreSQL text cannot hold NUL; an error message quoting input may."""
+    return text.replace("\x00", "")
+
 
 def _chunks(items: Iterable[str], size: int = 500) -> Iterator[list[str]]:
     """Bound IN lists: SQLite limits how many parameters one statement takes."""
@@ -518,11 +1111,82 @@ def _chunks(items: Iterable[str], size: int = 500) -> Iterator[list[str]]:
         yield items[i : i + size]
 
 
+def _narrowed(f: Filter) -> bool:
+    """Whether a filter goes beyond the default view. Then one pass over the narrow facets table, sorting
+    what matches, beats walking an index in order and fetching most rows; the indexed columns are wrapped
+    in expressions so that no index is chosen (SQLite has no statistics to tell)."""
+    return any((f.since, f.until, f.types, f.statuses, f.sides, f.geonameids, f.admin1s, f.countries)) or any(
+        (f.place_asked, f.bbox, f.min_sources)
+    )
+
+
+def _fill_facets(conn: Connection, written: Sequence[Incident] | None = None) -> None:
+    """Write the facets of these incidents, or of every incident that has none (a store made before)."""
+    f = incident_facets.c
+    if written is None:
+        have = conn.execute(sa.select(sa.func.count()).select_from(incident_facets)).scalar() or 0
+        total = conn.execute(sa.select(sa.func.count()).select_from(incidents)).scalar() or 0
+        if have >= total:
+            return
+        known = sa.select(f.incident_id)
+        rows = conn.execute(sa.select(incidents.c.data).where(incidents.c.incident_id.not_in(known)))
+        written = [incident_from_dict(r.data) for r in rows]
+    if not written:
+        return
+    news: set[str] = set()
+    e = events.c
+    for chunk in _chunks([inc.incident_id for inc in written]):
+        q = (
+            sa.select(e.incident_id)
+            .where(
+                e.incident_id.in_(chunk),
+                sa.func.coalesce(e.data["background"].as_boolean(), False) == sa.false(),
+            )
+            .distinct()
+        )
+        news.update(conn.execute(q).scalars())
+    conn.execute(
+        incident_facets.insert(),
+        [
+            {
+                "incident_id": inc.incident_id,
+                "day_start": inc.date.start if inc.date else "",
+                "day_end": inc.date.end if inc.date else "",
+                "type": inc.type,
+                "status": inc.status,
+                "actor_side": inc.actor_side,
+                "geonameid": inc.place.geonameid if inc.place else None,
+                "admin1": inc.place.admin1 if inc.place else None,
+                "country": inc.place.country if inc.place else None,
+                "place_name": inc.place.name if inc.place else None,
+                "lat": inc.place.lat if inc.place else None,
+                "lon": inc.place.lon if inc.place else None,
+                "n_independent": inc.n_independent_sources,
+                "background": inc.incident_id not in news,
+            }
+            for inc in written
+        ],
+    )
+
+
+def _sqlite3_connect(uri: str) -> Any:
+    import sqlite3
+
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
+def _sqlite_readonly_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA query_only=ON")
+    cur.close()
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
     cur.close()
 
 

@@ -64,10 +64,17 @@ def relayed_sources(
     official as its source: a speaker named in the same paragraph (the nearest), the speaker introducing a
     quoted block ("Here is the governor's update in full:"), else the speaker the headline relays."""
     para = _paragraphs(text, sentences)
+    # Looked up once per mention: scanning every speaker for each costs quadratic time on long text.
+    by_para: dict[int, list[int]] = {}
+    for j in sorted(named_at):
+        by_para.setdefault(para[j], []).append(j)
+    named = sorted(named_at)
+    own = content_words(headline) if headline is not None else set()
+    other_voice = min((j for j, p in named_at.items() if not own & content_words(p)), default=None)
     for r in raws:
         if r.source is not None:
             continue
-        whole = _relay(r, sentences, index, named_at, headline, para)
+        whole = _relay(r, sentences, index, named_at, headline, para, by_para, named, other_voice)
         side = r.source.side if r.source is not None else None
         if r.relayed and r.type in ("capture", "advance") and r.actor.side is None and side in ("UA", "RU"):
             r.actor = Party(r.actor.name, side)  # "units liberated X", in a party's report: its own forces
@@ -82,25 +89,32 @@ def _relay(
     named_at: dict[int, Party],
     headline: Party | None,
     para: list[int],
+    by_para: dict[int, list[int]],
+    named: list[int],
+    other_voice: int | None,
 ) -> bool:
-    """Sets the relayed source; True when the whole passage is the official's words."""
+    """Sets the relayed source; True when the whole passage is the official's words. `by_para`: sentences
+    naming a speaker by paragraph, `named`: all of them, in order; `other_voice`: the first sentence
+    naming a speaker other than the headline's."""
     i = index.get(r.sentence.start)
     if i is None:
         return False
-    here = sorted((abs(j - i), j > i, j) for j in named_at if para[j] == para[i])
-    if here:
-        r.source, r.relayed = named_at[here[0][2]], True
+    same = by_para.get(para[i], [])
+    if same:
+        k = bisect_left(same, i)
+        nearest = min(same[max(0, k - 1) : k + 1], key=lambda j: (abs(j - i), j > i, j))
+        r.source, r.relayed = named_at[nearest], True
         # the sentence names its own speaker ("..., the ministry said"), unless the event is only the time of
         # what is said ("ordered an evacuation after aircraft began dropping bombs")
-        return here[0][0] == 0 and not told_in_passing(r.trigger)
-    first = next(j for j in range(len(sentences)) if para[j] == para[i])
+        return nearest == i and not told_in_passing(r.trigger)
+    first = bisect_left(para, para[i])  # paragraphs number the sentences in order
     quoted = sentences[first].text.lstrip()[:1] in '"“'
     if quoted and first > 0 and sentences[first - 1].text.rstrip().endswith(":"):
-        earlier = [j for j in named_at if j < first]
-        if earlier:
-            r.source, r.relayed = named_at[max(earlier)], True
+        k = bisect_left(named, first)
+        if k:
+            r.source, r.relayed = named_at[named[k - 1]], True
             return True
-    if headline is not None and not _other_voice_before(i, named_at, headline):
+    if headline is not None and (other_voice is None or other_voice >= i):
         r.source, r.relayed = headline, True
         return True
     return False
@@ -118,13 +132,6 @@ def names_someone(party: Party) -> bool:
 
 def content_words(party: Party) -> set[str]:
     return {w.lower() for w in claims.word_tokens(party.name or "")} - {"the", "of", "s", "a"}
-
-
-def _other_voice_before(i: int, named_at: dict[int, Party], headline: Party) -> bool:
-    """Whether a speaker other than the headline's is named before sentence i: the story then goes on in
-    other voices, and the headline's speaker no longer vouches for what it tells."""
-    own = content_words(headline)
-    return any(j < i and not own & content_words(p) for j, p in named_at.items())
 
 
 def _old_news(r: RawEvent, pub: date | None) -> bool:

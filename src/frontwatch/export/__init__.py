@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,4 +35,69 @@ def export(store: Store, out_dir: Path | str) -> dict[str, int]:
         "timeline": _write_jsonl(out / "timeline.jsonl", (c.to_dict() for c in timeline.all_changes(store))),
         "errors": _write_jsonl(out / "errors.jsonl", store.errors()),
     }
+    return counts
+
+
+def _write_text(path: Path, pieces: Iterable[str]) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with tmp.open("w", encoding="utf-8", newline="") as fh:
+        for piece in pieces:
+            fh.write(piece)
+    os.replace(tmp, path)
+
+
+def export_formats(store: Store, out_dir: Path | str, formats: Iterable[str] = ("jsonl",)) -> dict[str, int]:
+    """Write the export in each format: `jsonl` is the export contract (every table); `csv`, `geojson`
+    and `parquet` write incidents (ACLED's columns first) and event mentions, background included."""
+    from frontwatch.export import formats as fmt
+    from frontwatch.export import tables
+    from frontwatch.store import Filter
+
+    wanted = list(dict.fromkeys(formats))
+    unknown = [f for f in wanted if f not in fmt.FORMATS]
+    if unknown:
+        raise ValueError(f"unknown export format {', '.join(unknown)}: choose from {', '.join(fmt.FORMATS)}")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    counts: dict[str, int] = {}
+    if "jsonl" in wanted:
+        counts.update(export(store, out))
+    everything = Filter(include_background=True)
+    if set(wanted) - {"jsonl"}:
+        counts["incidents"] = store.count_incidents(everything)
+        counts["events"] = store.count_events(everything)
+
+    def incident_rows() -> Iterator[list[dict[str, Any]]]:
+        return (tables.incident_rows(store, b) for b in tables.incident_pages(store, everything))
+
+    def event_rows() -> Iterator[list[dict[str, Any]]]:
+        return ([tables.event_row(e) for e in b] for b in tables.event_pages(store, everything))
+
+    if "csv" in wanted:
+        _write_text(out / "incidents.csv", fmt.csv_text(tables.INCIDENT_COLUMNS, incident_rows()))
+        _write_text(out / "events.csv", fmt.csv_text(tables.EVENT_COLUMNS, event_rows()))
+    if "geojson" in wanted:
+        _write_text(
+            out / "incidents.geojson",
+            fmt.geojson_text(
+                [fmt.incident_feature(r.incident, r.background) for r in b]
+                for b in tables.incident_pages(store, everything)
+            ),
+        )
+        _write_text(
+            out / "events.geojson",
+            fmt.geojson_text(
+                [fmt.point_feature(r["event_id"], r["latitude"], r["longitude"], r) for r in b]
+                for b in event_rows()
+            ),
+        )
+    if "parquet" in wanted:
+        for name, columns, rows in (
+            ("incidents", tables.INCIDENT_COLUMNS, incident_rows()),
+            ("events", tables.EVENT_COLUMNS, event_rows()),
+        ):
+            data = fmt.parquet_bytes(columns, rows)
+            tmp = out / f"{name}.parquet.tmp"
+            tmp.write_bytes(data)
+            os.replace(tmp, out / f"{name}.parquet")
     return counts

@@ -48,7 +48,7 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[SourceDocument | IngestErr
                 if len(body) > max_bytes:
                     yield IngestError(where, f"page over the {max_bytes / 1e6:.1f} MB limit", short_id(uri))
                     continue
-                html, problem = decode(body)
+                html, problem, _notes = decode(body)
                 if problem or not html or not html.strip():
                     yield IngestError(where, problem or "empty page", short_id(uri))
                     continue
