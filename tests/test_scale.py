@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import random
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -237,3 +239,39 @@ def test_a_local_worker_killed_mid_job_loses_and_duplicates_nothing(
         assert killed and killed[0] not in pool.worker_pids()
         assert (summary.new, len(summary.errors)) == (16, 2)
         assert exported(store, tmp_path / "out") == serial
+
+
+def hold_a_pool(conn) -> None:
+    """In a child process: start a pool of two workers, say their pids, and wait to be killed."""
+    pool = LocalPool(2)
+    for _ in range(2):
+        pool._started().submit(os.getpid)
+    conn.send(pool.worker_pids())
+    time.sleep(600)
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has exited
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
+def test_workers_leave_when_their_parent_is_killed() -> None:
+    context = multiprocessing.get_context("spawn")
+    ours, theirs = context.Pipe()
+    holder = context.Process(target=hold_a_pool, args=(theirs,))
+    holder.start()
+    try:
+        assert ours.poll(120)
+        workers = ours.recv()
+        assert len(workers) == 2 and all(alive(pid) for pid in workers)
+    finally:
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.join()
+    deadline = time.monotonic() + 30
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(pid) for pid in workers)

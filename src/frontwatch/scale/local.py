@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -13,6 +16,22 @@ from typing import TypeVar
 from frontwatch.pipeline import warm_up
 
 T = TypeVar("T")
+
+
+def start_worker(parent: int) -> None:
+    """A pool worker's initializer: leave when the parent is gone, then load the models.
+
+    A parent killed outright (SIGKILL, out of memory) cannot shut its pool down, and its workers, waiting
+    on a queue that other processes still hold open, would stay forever with their models loaded.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="frontwatch-parent-watch", daemon=True).start()
+    warm_up()
 
 
 class LocalPool:
@@ -39,7 +58,9 @@ class LocalPool:
 
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=warm_up)
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=self._context, initializer=start_worker, initargs=(os.getpid(),)
+            )
         return self._pool
 
     def map(self, fn: Callable[..., T], chunks: Iterable[tuple]) -> Iterator[T]:
