@@ -37,7 +37,7 @@ def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMenti
     )
     how = typer.mode()
     selected, typed = _select(sentences, how)
-    learned = typed if how == "add" and typed is not None else {}
+    learned = typed if how in ("add", "learned") and typed is not None else {}
     parsed = dict(zip(selected, nlp.parse(sentences[i].text for i in selected), strict=True))
     focus = focus_region(places)
     ctx = Context(focus_state=focus.country if focus is not None else None)
@@ -94,7 +94,7 @@ def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMenti
         )
         headline = Party(headline.name, side)
     relayed_sources(raws, doc.text, sentences, index, named_at, headline, pub)
-    if how == "types" and typed is not None:  # a rule event of a type the typer does not give its sentence
+    if how in ("types", "learned") and typed is not None:  # the typer must give the event's sentence its type
         raws = [r for r in raws if r.type in typed.get(index[r.sentence.start], frozenset())]
     raws = fold_casualty_followups(raws, index)
     return _finalise(doc, merge(raws, pub), pub)
@@ -107,9 +107,9 @@ def _select(sentences: list[nlp.Sentence], how: str) -> tuple[list[int], dict[in
     passed = [i for i in body if nlp.prefilter(sentences[i].text)]
     if how == "off":
         return passed, None
-    pool = body if how in ("union", "add") else passed
+    pool = body if how in ("union", "add", "learned") else passed
     types = dict(zip(pool, typer.sentence_types([sentences[i].text for i in pool]), strict=True))
-    if how in ("union", "add"):
+    if how in ("union", "add", "learned"):
         return sorted(set(passed) | {i for i in pool if types[i]}), types
     return [i for i in passed if types[i]], types
 

@@ -75,8 +75,9 @@ def sentence_types(sentences: Sequence[str]) -> list[frozenset[str]]:
 # passes, as before; "gate" parses only those of them the typer types; "union" parses those the prefilter
 # passes or the typer types; "types" gates as "gate" and keeps only the rule events of a type the typer
 # gives their sentence; "add" parses as "union" and lets a type the typer gives a sentence, where the rules
-# find no trigger of it, take the sentence's main verb as its trigger.
-MODES = ("off", "gate", "union", "types", "add")
+# find no trigger of it, take the sentence's main verb as its trigger; "learned" is "add" whose events must
+# also have a type the typer gives their sentence.
+MODES = ("off", "gate", "union", "types", "add", "learned")
 
 
 def mode() -> str:
