@@ -51,8 +51,8 @@ def sentence_events(
     token_place = token_places(sdoc, sent, places)
     triggers = [(t, ty) for t in sdoc if (ty := trigger_type(t, token_place)) is not None]
     root = _main_verb(sdoc, token_place) if learned else None
-    if root is not None:
-        triggers += [(root, ty) for ty in sorted(learned - {ty for _, ty in triggers})]
+    if root is not None:  # a toll needs no trigger: the rules read it from its count and the count's cue
+        triggers += [(root, ty) for ty in sorted(learned - {ty for _, ty in triggers} - {"casualties"})]
     trigger_ids = {t.i for t, _ in triggers}
     states = tuple(p.place.country for p in token_place.values() if local_place(p))  # type: ignore[union-attr]
     regions_named = any(p.place is not None and p.place.kind != "country" for p in token_place.values())
