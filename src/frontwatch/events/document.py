@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from frontwatch import nlp
 from frontwatch.dates import dateline_date, find_dates, narrative_day, parse_published
+from frontwatch.events import typer
 from frontwatch.events.context import Context, RawEvent
 from frontwatch.events.merge import fold_casualty_followups, merge
 from frontwatch.events.places import focus_region, local_place
@@ -34,7 +35,9 @@ def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMenti
         or dateline_date(doc.text)
         or dateline_date("\n".join(r.line for r in doc.removed[:8] if r.rule != "related"))
     )
-    selected = [i for i, s in enumerate(sentences) if not s.heading and nlp.prefilter(s.text)]
+    how = typer.mode()
+    selected, typed = _select(sentences, how)
+    learned = typed if how in ("add", "learned") and typed is not None else {}
     parsed = dict(zip(selected, nlp.parse(sentences[i].text for i in selected), strict=True))
     focus = focus_region(places)
     ctx = Context(focus_state=focus.country if focus is not None else None)
@@ -59,7 +62,9 @@ def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMenti
         if i not in parsed:
             update_speaker_cheaply(sent.text, ctx, tuple(states))
         else:
-            told = sentence_events(doc, sentences, i, parsed[i], places, pub, focus, ctx, parsed)
+            told = sentence_events(
+                doc, sentences, i, parsed[i], places, pub, focus, ctx, parsed, learned.get(i, frozenset())
+            )
             for r in told:
                 r.anchor = told_days
             raws.extend(told)
@@ -89,8 +94,24 @@ def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMenti
         )
         headline = Party(headline.name, side)
     relayed_sources(raws, doc.text, sentences, index, named_at, headline, pub)
+    if how in ("types", "learned") and typed is not None:  # the typer must give the event's sentence its type
+        raws = [r for r in raws if r.type in typed.get(index[r.sentence.start], frozenset())]
     raws = fold_casualty_followups(raws, index)
     return _finalise(doc, merge(raws, pub), pub)
+
+
+def _select(sentences: list[nlp.Sentence], how: str) -> tuple[list[int], dict[int, frozenset[str]] | None]:
+    """The sentences to parse, by the trigger prefilter and the learned typer as the mode says, and the
+    typer's types by sentence (None when it is off)."""
+    body = [i for i, s in enumerate(sentences) if not s.heading]
+    passed = [i for i in body if nlp.prefilter(sentences[i].text)]
+    if how == "off":
+        return passed, None
+    pool = body if how in ("union", "add", "learned") else passed
+    types = dict(zip(pool, typer.sentence_types([sentences[i].text for i in pool]), strict=True))
+    if how in ("union", "add", "learned"):
+        return sorted(set(passed) | {i for i in pool if types[i]}), types
+    return [i for i in passed if types[i]], types
 
 
 def _finalise(doc: Document, raws: list[RawEvent], pub: date | None) -> list[EventMention]:

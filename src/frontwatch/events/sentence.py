@@ -42,11 +42,17 @@ def sentence_events(
     focus: Place | None,
     ctx: Context,
     parsed: dict[int, Doc],
+    learned: frozenset[str] = frozenset(),
 ) -> list[RawEvent]:
+    """Raw event mentions of one parsed sentence. `learned`: types the typer gives the sentence; one the rules
+    find no trigger for takes the sentence's main verb as its trigger."""
     sent = sentences[i]
     span = sdoc[:]
     token_place = token_places(sdoc, sent, places)
     triggers = [(t, ty) for t in sdoc if (ty := trigger_type(t, token_place)) is not None]
+    root = _main_verb(sdoc, token_place) if learned else None
+    if root is not None:  # a toll needs no trigger: the rules read it from its count and the count's cue
+        triggers += [(root, ty) for ty in sorted(learned - {ty for _, ty in triggers} - {"casualties"})]
     trigger_ids = {t.i for t, _ in triggers}
     states = tuple(p.place.country for p in token_place.values() if local_place(p))  # type: ignore[union-attr]
     regions_named = any(p.place is not None and p.place.kind != "country" for p in token_place.values())
@@ -163,6 +169,15 @@ def sentence_events(
         ctx.speaker = s
     update_speaker_from_parse(span, ctx, states)
     return dedupe_sentence(out, pub)
+
+
+def _main_verb(sdoc: Doc, token_place: dict[int, PlaceMention]) -> Token | None:
+    """The verb that tells what happened: the sentence's root, or what its speaker says
+    ("officials said forces shelled ...")."""
+    root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
+    while root is not None and root.lemma_.lower() in claims.REPORT_VERBS:
+        root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp", "parataxis")), None)
+    return None if root is None or root.i in token_place else root
 
 
 def _next_sentence_events(

@@ -1,0 +1,87 @@
+"""The sentence event typer: which of the eight event types a sentence reports, learned from the
+team-written corpus (`frontwatch.learn.typer_train`). A fine-tuned MiniLM, int8 ONNX, run with onnxruntime
+and the `tokenizers` library only; loaded once per process.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+MODEL_DIR = Path(__file__).parent / "typer_model"
+MAX_TOKENS = 96
+BATCH = 8  # sentences sorted by length, so a batch pads little
+
+
+class Typer:
+    def __init__(self, folder: Path = MODEL_DIR, thresholds: dict[str, float] | None = None) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 2
+        options.inter_op_num_threads = 1
+        self.session = onnxruntime.InferenceSession(
+            str(folder / "typer.onnx"), options, providers=["CPUExecutionProvider"]
+        )
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.enable_padding()
+        if thresholds is None:
+            thresholds = json.loads((folder / "thresholds.json").read_text("utf-8"))
+        self.types = tuple(thresholds)
+        self.thresholds = thresholds
+
+    def probabilities(self, sentences: Sequence[str]) -> list[list[float]]:
+        """Each sentence's probability of each type, in `self.types` order."""
+        import numpy as np
+
+        out: list[list[float]] = [[] for _ in sentences]
+        order = sorted(range(len(sentences)), key=lambda k: len(sentences[k]))
+        for at in range(0, len(order), BATCH):
+            idx = order[at : at + BATCH]
+            enc = self.tokenizer.encode_batch([sentences[k] for k in idx])
+            ids = np.array([e.ids for e in enc], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+            (logits,) = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+            for k, row in zip(idx, logits.tolist(), strict=True):
+                out[k] = [1.0 / (1.0 + math.exp(-x)) for x in row]
+        return out
+
+    def types_of(self, sentences: Sequence[str]) -> list[frozenset[str]]:
+        """Each sentence's types: those whose probability reaches the type's threshold."""
+        return [
+            frozenset(t for t, p in zip(self.types, row, strict=True) if p >= self.thresholds[t])
+            for row in self.probabilities(sentences)
+        ]
+
+
+@cache
+def shared() -> Typer:
+    """The shipped model, loaded on first use."""
+    return Typer()
+
+
+def sentence_types(sentences: Sequence[str]) -> list[frozenset[str]]:
+    """The shipped typer's types for each sentence."""
+    return shared().types_of(sentences) if sentences else []
+
+
+# How the pipeline uses the typer (FRONTWATCH_TYPER): "off" parses the sentences the trigger prefilter
+# passes, as before; "gate" parses only those of them the typer types; "union" parses those the prefilter
+# passes or the typer types; "types" gates as "gate" and keeps only the rule events of a type the typer
+# gives their sentence; "add" parses as "union" and lets a type the typer gives a sentence, where the rules
+# find no trigger of it, take the sentence's main verb as its trigger; "learned" is "add" whose events must
+# also have a type the typer gives their sentence.
+MODES = ("off", "gate", "union", "types", "add", "learned")
+
+
+def mode() -> str:
+    value = os.environ.get("FRONTWATCH_TYPER", "off").strip().lower() or "off"
+    if value not in MODES:
+        raise ValueError(f"FRONTWATCH_TYPER must be one of {', '.join(MODES)}, not {value!r}")
+    return value

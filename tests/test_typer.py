@@ -1,0 +1,179 @@
+"""The learned sentence typer: the shipped model is the one its card describes, it types sentences of our
+own wording as expected, the pipeline uses it as the mode says, and training examples come out as labelled."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from frontwatch import nlp
+from frontwatch.events import document, typer
+from frontwatch.learn.examples import TYPES, batch_examples, sample_negatives, split_batches
+
+CARD = json.loads((typer.MODEL_DIR / "model_card.json").read_text("utf-8"))
+
+
+def test_shipped_files_are_those_the_card_names() -> None:
+    for name, digest in CARD["files"].items():
+        assert hashlib.sha256((typer.MODEL_DIR / name).read_bytes()).hexdigest() == digest, name
+    assert list(json.loads((typer.MODEL_DIR / "thresholds.json").read_text("utf-8"))) == list(TYPES)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russian missiles struck an apartment block in the city centre overnight, officials said.",
+         "attack"),
+        ("Ukrainian troops recaptured the village on Tuesday and raised their flag over the school.",
+         "capture"),
+        ("The governor ordered the evacuation of children and elderly residents from the frontline towns.",
+         "evacuation"),
+        ("The president signed a decree on partial mobilisation, calling up reservists from next week.",
+         "mobilization"),
+    ],
+)  # fmt: skip
+def test_event_sentences_get_their_type(sentence: str, expected: str) -> None:
+    assert expected in typer.sentence_types([sentence])[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The home side captured the league title with a late goal in front of a sold-out stadium.",
+        "The bakery on the corner sells fresh bread every morning except Sundays.",
+    ],
+)
+def test_sentences_without_an_event_get_no_type(sentence: str) -> None:
+    assert typer.sentence_types([sentence]) == [frozenset()]
+
+
+def test_batches_give_the_same_types_as_one_at_a_time() -> None:
+    sentences = [
+        "Shelling hit the railway station in the morning.",
+        "A short note.",
+        "Forces withdrew from the bridgehead on the left bank after weeks of fighting, the command said.",
+    ]
+    together = typer.shared().probabilities(sentences)
+    # int8 activations are quantised per batch, so padding moves the probabilities a little
+    for s, row in zip(sentences, together, strict=True):
+        assert typer.shared().probabilities([s])[0] == pytest.approx(row, abs=0.05)
+    assert typer.sentence_types(sentences) == [typer.sentence_types([s])[0] for s in sentences]
+
+
+def test_mode_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FRONTWATCH_TYPER", "sometimes")
+    with pytest.raises(ValueError, match="FRONTWATCH_TYPER"):
+        typer.mode()
+    monkeypatch.delenv("FRONTWATCH_TYPER")
+    assert typer.mode() == "off"
+
+
+def test_modes_choose_which_sentences_are_parsed() -> None:
+    text = (
+        "Artillery shelled the outskirts of the town overnight, damaging two houses.\n"
+        "The mayor said the market would open as usual.\n"
+        "Soldiers pulled back from the ridge, the army said.\n"
+    )
+    sentences = nlp.split_sentences(text)
+    off, none = document._select(sentences, "off")
+    gate, types = document._select(sentences, "gate")
+    union, _ = document._select(sentences, "union")
+    assert none is None and types is not None
+    assert set(gate) <= set(off) <= set(union)
+    assert gate == [i for i in off if types[i]]
+
+
+def _write_batch(folder: Path) -> None:
+    folder.mkdir(parents=True)
+    text = (
+        "Rockets hit depot\n"
+        "Share this story\n"
+        "Rockets hit a fuel depot near the port late on Monday. The harbour master said ships were safe.\n"
+        "Officials denied that the garrison had left the fort.\n"
+    )
+    article = {
+        "id": "t-01",
+        "published": "2023-05-02",
+        "title": "Rockets hit depot",
+        "text": text,
+        "style": "wire",
+    }
+    (folder / "articles.jsonl").write_text(json.dumps(article) + "\n", "utf-8")
+    gold = {
+        "version": 1,
+        "documents": [
+            {
+                "doc_id": "t-01",
+                "published": "2023-05-02",
+                "boilerplate": ["Share this story"],
+                "content": [],
+                "places": [],
+                "events": [
+                    {
+                        "id": "t-01-e1",
+                        "type": ["attack"],
+                        "evidence": "Rockets hit a fuel depot near the port",
+                    }
+                ],
+                "non_events": [
+                    {
+                        "evidence": "the garrison had left the fort",
+                        "looks_like": "withdrawal",
+                        "why": "negated",
+                    }
+                ],
+            }
+        ],
+        "incidents": [],
+    }
+    (folder / "gold.json").write_text(json.dumps(gold), "utf-8")
+
+
+def test_examples_from_a_batch(tmp_path: Path) -> None:
+    _write_batch(tmp_path / "wire-01")
+    examples = {e.text: e for e in batch_examples(tmp_path / "wire-01")}
+    assert "Share this story" not in examples
+    assert examples["Rockets hit a fuel depot near the port late on Monday."].types == {"attack"}
+    assert examples["The harbour master said ships were safe."].types == frozenset()
+    denied = examples["Officials denied that the garrison had left the fort."]
+    assert denied.hard and not denied.types
+
+
+def test_held_out_batches_are_drawn_per_family_and_repeatably() -> None:
+    folders = [Path(f"{family}-{n:02d}") for family in ("farm", "wire", "gap") for n in range(1, 11)]
+    train, held = split_batches(folders, seed=7)
+    assert (train, held) == split_batches(folders, seed=7)
+    assert not set(train) & set(held) and len(train) + len(held) == len(folders)
+    assert {f.name.split("-")[0] for f in held} == {"farm", "wire", "gap"}
+
+
+def test_negatives_are_sampled_but_positives_and_hard_ones_kept(tmp_path: Path) -> None:
+    _write_batch(tmp_path / "wire-01")
+    examples = batch_examples(tmp_path / "wire-01")
+    kept = sample_negatives(examples, ratio=0.0, seed=1)
+    assert {e.text for e in kept} == {e.text for e in examples if e.types or e.hard}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(importlib.util.find_spec("torch") is None, reason="needs the [train] extra")
+def test_smoke_training_lowers_the_loss(tmp_path: Path) -> None:
+    import torch
+
+    from frontwatch.learn import typer_train
+
+    _write_batch(tmp_path / "wire-01")
+    examples = batch_examples(tmp_path / "wire-01")
+    target = torch.tensor([[1.0 if t in e.types else 0.0 for t in TYPES] for e in examples])
+
+    def loss_after(epochs: int) -> float:
+        model, tokenizer = typer_train.train(examples, epochs=epochs, batch_size=4, max_len=32, log=False)
+        enc = tokenizer([e.text for e in examples], padding=True, return_tensors="pt")
+        with torch.no_grad():
+            logits = model(enc["input_ids"], enc["attention_mask"])
+        return torch.nn.functional.binary_cross_entropy_with_logits(logits, target).item()
+
+    assert loss_after(3) < loss_after(0)
