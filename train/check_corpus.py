@@ -13,18 +13,13 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import get_args
 
-TYPES = {
-    "withdrawal",
-    "capture",
-    "advance",
-    "attack",
-    "evacuation",
-    "annexation",
-    "mobilization",
-    "casualties",
-}
-STATUSES = {"reported", "claimed", "unconfirmed", "denied", "planned"}
+from frontwatch.ontology import EVENT_TYPES
+from frontwatch.records import MentionStatus
+
+TYPES = set(EVENT_TYPES)
+STATUSES = set(get_args(MentionStatus))
 KINDS = {"settlement", "region", "country", "feature"}
 QUANTITIES = {"area_km2", "settlements", "distance_km", "fatalities", "injured", "troops", "casualties"}
 NON_EVENT_REASONS = {"hypothetical", "background-outside-war", "negated", "generic", "off-topic", "repeat"}

@@ -15,6 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import get_args
+
+from frontwatch.ontology import EVENT_TYPES
+from frontwatch.records import MentionStatus
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -26,17 +30,8 @@ NEWS_FILES = ("Guardians_Russia_Ukraine.csv", "NYT_Russia_Ukraine.csv")
 # because the numbering they were given in is not written down
 RESERVED_GUARDIAN = frozenset(i for r in (12, 30, 35, 39, 55, 65, 114, 134) for i in (r - 2, r - 1, r))
 
-TYPES = (
-    "withdrawal",
-    "capture",
-    "advance",
-    "attack",
-    "evacuation",
-    "annexation",
-    "mobilization",
-    "casualties",
-)
-STATUSES = ("reported", "claimed", "unconfirmed", "denied", "planned")
+TYPES = EVENT_TYPES
+STATUSES = get_args(MentionStatus)
 QUANTITIES = ("area_km2", "settlements", "distance_km", "fatalities", "injured", "troops", "casualties")
 LINE_LABELS = ("content", "boilerplate", "title")
 SIDE = re.compile(r"^[A-Z]{2}$")

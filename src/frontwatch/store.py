@@ -850,24 +850,7 @@ class Store:
             where += [c.day_end >= f.since, day_start != ""]
         if f.until:
             where += [day_start <= f.until, day_start != ""]
-        if f.types:
-            where.append(c.type.in_(f.types))
-        if f.statuses:
-            where.append(c.status.in_(f.statuses))
-        if f.sides:
-            where.append(c.actor_side.in_(f.sides))
-        if f.geonameids:
-            where.append(c.geonameid.in_(f.geonameids))
-        if f.admin1s:
-            where.append(c.admin1.in_(f.admin1s))
-        if f.countries:
-            where.append(c.country.in_(f.countries))
-        if f.place_asked:
-            where.append(
-                sa.or_(sa.false(), c.geonameid.in_(f.place_ids), c.admin1.in_(f.place_admin1s))
-                if f.place_ids or f.place_admin1s
-                else sa.false()
-            )
+        where += _shared_where(f, c)
         if f.bbox:
             west, south, east, north = f.bbox
             where += [c.lat >= south, c.lat <= north, c.lon >= west, c.lon <= east]
@@ -977,24 +960,7 @@ class Store:
             where.append(c.date_end >= f.since)
         if f.until:
             where.append(c.date_start <= f.until)
-        if f.types:
-            where.append(c.type.in_(f.types))
-        if f.statuses:
-            where.append(c.status.in_(f.statuses))
-        if f.sides:
-            where.append(c.actor_side.in_(f.sides))
-        if f.geonameids:
-            where.append(c.geonameid.in_(f.geonameids))
-        if f.admin1s:
-            where.append(c.admin1.in_(f.admin1s))
-        if f.countries:
-            where.append(c.country.in_(f.countries))
-        if f.place_asked:
-            where.append(
-                sa.or_(sa.false(), c.geonameid.in_(f.place_ids), c.admin1.in_(f.place_admin1s))
-                if f.place_ids or f.place_admin1s
-                else sa.false()
-            )
+        where += _shared_where(f, c)
         if f.bbox:
             west, south, east, north = f.bbox
             lat, lon = c.data[("place", "lat")].as_float(), c.data[("place", "lon")].as_float()
@@ -1118,6 +1084,24 @@ def _narrowed(f: Filter) -> bool:
     return any((f.since, f.until, f.types, f.statuses, f.sides, f.geonameids, f.admin1s, f.countries)) or any(
         (f.place_asked, f.bbox, f.min_sources)
     )
+
+
+def _shared_where(f: Filter, c: Any) -> list[Any]:
+    """The filters that incidents' facets and event mentions answer with the same columns."""
+    where: list[Any] = []
+    for values, column in (
+        (f.types, c.type), (f.statuses, c.status), (f.sides, c.actor_side), (f.geonameids, c.geonameid),
+        (f.admin1s, c.admin1), (f.countries, c.country),
+    ):  # fmt: skip
+        if values:
+            where.append(column.in_(values))
+    if f.place_asked:
+        where.append(
+            sa.or_(sa.false(), c.geonameid.in_(f.place_ids), c.admin1.in_(f.place_admin1s))
+            if f.place_ids or f.place_admin1s
+            else sa.false()
+        )
+    return where
 
 
 def _fill_facets(conn: Connection, written: Sequence[Incident] | None = None) -> None:

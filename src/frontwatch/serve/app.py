@@ -270,6 +270,7 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
         return _page_response(body, request)
 
     @app.get("/api/v1/incidents", response_model=None, responses={200: {"model": models.IncidentPage}})
+    @app.get("/api/v1/incidents.json", response_model=None, responses={200: {"model": models.IncidentPage}})
     def list_incidents(
         request: Request,
         f: Annotated[Filter, Depends(incident_filter)],
@@ -277,16 +278,6 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
         limit: Limit = 100,
     ) -> JSONResponse:
         """Incidents (one row per real-world event), in date order, a page at a time."""
-        return incident_page(request, f, cursor, limit)
-
-    @app.get("/api/v1/incidents.json", response_model=None, responses={200: {"model": models.IncidentPage}})
-    def list_incidents_json(
-        request: Request,
-        f: Annotated[Filter, Depends(incident_filter)],
-        cursor: IncidentCursor = None,
-        limit: Limit = 100,
-    ) -> JSONResponse:
-        """The same as /api/v1/incidents."""
         return incident_page(request, f, cursor, limit)
 
     def incident_export(kind: str) -> Callable[..., Response]:
@@ -373,6 +364,7 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
         return _page_response(body, request)
 
     @app.get("/api/v1/events", response_model=None, responses={200: {"model": models.EventPage}})
+    @app.get("/api/v1/events.json", response_model=None, responses={200: {"model": models.EventPage}})
     def list_events(
         request: Request,
         f: Annotated[Filter, Depends(event_filter)],
@@ -380,16 +372,6 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
         limit: Limit = 100,
     ) -> JSONResponse:
         """Event mentions (one per report of an event), in id order, a page at a time."""
-        return event_page(request, f, cursor, limit)
-
-    @app.get("/api/v1/events.json", response_model=None, responses={200: {"model": models.EventPage}})
-    def list_events_json(
-        request: Request,
-        f: Annotated[Filter, Depends(event_filter)],
-        cursor: EventCursor = None,
-        limit: Limit = 100,
-    ) -> JSONResponse:
-        """The same as /api/v1/events."""
         return event_page(request, f, cursor, limit)
 
     def event_export(kind: str) -> Callable[..., Response]:
