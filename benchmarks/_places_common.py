@@ -16,7 +16,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def gazetteer_figures() -> str:
     """Load time of the gazetteer (from its on-disk cache once built), and the memory a loaded copy takes."""
-    from frontwatch import gazetteer
+    from frontwatch.places import gazetteer
 
     t0 = time.perf_counter()
     g = gazetteer.load()

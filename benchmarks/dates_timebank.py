@@ -1,8 +1,8 @@
 """Date values on TimeBank: DATE expressions resolved against the document creation time.
 
 For every TIMEX3 of type DATE (not the creation time itself) whose value is a day, month or year, the
-expression with the ten words before it is given to `frontwatch.dates.find_dates` with the creation time
-as publication date. Prints coverage (an expression found) and accuracy (the found start agrees with the
+expression with the ten words before it is given to `frontwatch.events.dates.find_dates`
+with the creation time as publication date. Prints coverage (an expression found) and accuracy (the found start agrees with the
 gold value at the gold's granularity), per granularity.
 
 usage: python benchmarks/dates_timebank.py [TIMEBANK_DIR]
@@ -28,7 +28,7 @@ def main(argv: list[str]) -> int:
     if not files:
         print(f"skipped: no .tml files in {folder}")
         return 0
-    from frontwatch.dates import find_dates
+    from frontwatch.events.dates import find_dates
 
     total, found, right = Counter(), Counter(), Counter()
     for path in files:

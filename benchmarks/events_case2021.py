@@ -5,7 +5,7 @@ Two measures per type, precision, recall and F1 over snippets:
   type T. Events need a resolved place, so outside Ukraine this also measures geocoding.
 - typing: `events.event_types`, the types of the snippet's triggers whatever their place.
 Gold types come from the snippet's sub-type (ACLED sub-types as in
-`frontwatch.ontology.ACLED_SUBTYPE_TO_TYPE`); snippets of sub-types we do not model (armed clash,
+`frontwatch.events.types.ACLED_SUBTYPE_TO_TYPE`); snippets of sub-types we do not model (armed clash,
 protests, ...) are negatives for every type, so each false positive is listed by its gold sub-type to
 show what our types overlap with.
 
@@ -57,7 +57,7 @@ def report(name: str, rows: list[dict[str, str]], predicted: list[set[str]], typ
 
 
 def gold_type(row: dict[str, str]) -> str | None:
-    from frontwatch.ontology import ACLED_SUBTYPE_TO_TYPE
+    from frontwatch.events.types import ACLED_SUBTYPE_TO_TYPE
 
     acled = CASE_TO_ACLED.get(row["SubType"])
     return ACLED_SUBTYPE_TO_TYPE.get(acled) if acled else None
@@ -69,9 +69,9 @@ def main(argv: list[str]) -> int:
         print(f"skipped: {path} not found")
         return 0
     from frontwatch.events import event_types, extract_events
-    from frontwatch.ontology import ACLED_SUBTYPE_TO_TYPE
+    from frontwatch.events.types import ACLED_SUBTYPE_TO_TYPE
+    from frontwatch.places import find_places
     from frontwatch.records import Document
-    from frontwatch.toponyms import find_places
 
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))

@@ -316,7 +316,7 @@ def chosen_event(w: Window, ty: str) -> EventMention | None:
 
 
 def report_places(windows: list[Window]) -> None:
-    from frontwatch.toponyms import resolve_spans
+    from frontwatch.places import resolve_spans
 
     n = with_gold = no_place = by_span = by_area = unresolved = 0
     for w in windows:
@@ -386,8 +386,8 @@ def main(argv: list[str]) -> int:
         print(f"skipped: {folder} has no {' / '.join(SPLITS)}")
         return 0
     from frontwatch.events import event_types, extract_events
+    from frontwatch.places import find_places
     from frontwatch.records import Document
-    from frontwatch.toponyms import find_places
 
     windows = read_windows(folder)
     find_places("warmup", "Troops left Kharkiv.")  # build or read the gazetteer before timing

@@ -50,10 +50,9 @@ def main(argv: list[str]) -> int:
         return 0
     import spacy
 
-    from frontwatch import nlp
-    from frontwatch.events import extract_events
+    from frontwatch.events import extract_events, nlp
+    from frontwatch.places import find_places
     from frontwatch.records import Document
-    from frontwatch.toponyms import find_places
 
     articles = read_articles(folder, limit)
     words = sum(len(t.split()) for _, _, t in articles)

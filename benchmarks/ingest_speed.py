@@ -17,7 +17,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from frontwatch import language
+from frontwatch.clean import language
 from frontwatch.ingest import read_paths
 from frontwatch.pipeline import build_document, corpus_repeated, prepare
 from frontwatch.records import Document, SourceDocument

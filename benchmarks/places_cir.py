@@ -33,9 +33,8 @@ def main() -> int:
         print(f"skipped: {DATA} not found")
         return 0
     print(gazetteer_figures())
-    from frontwatch import gazetteer
-    from frontwatch.toponyms import find_places, resolve_name
-    from frontwatch.translit import exact_key, loose_key
+    from frontwatch.places import find_places, gazetteer, resolve_name
+    from frontwatch.places.translit import exact_key, loose_key
 
     g = gazetteer.load()
 

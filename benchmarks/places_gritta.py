@@ -45,7 +45,7 @@ def gwn() -> list[tuple[str, list[tuple[int, int, float, float]]]]:
 
 
 def score(name: str, docs) -> None:
-    from frontwatch.toponyms import find_places, resolve_spans
+    from frontwatch.places import find_places, resolve_spans
 
     ok = total = unresolved = 0
     t0 = time.perf_counter()

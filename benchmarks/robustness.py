@@ -44,8 +44,9 @@ def paragraph(n_bytes: int) -> str:
 
 
 def time_paragraphs(sizes_kb: list[int]) -> None:
-    from frontwatch import gazetteer, nlp
+    from frontwatch.events import nlp
     from frontwatch.pipeline import analyse, build_document, prepare
+    from frontwatch.places import gazetteer
     from frontwatch.records import SourceDocument
 
     nlp.load()

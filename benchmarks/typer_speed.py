@@ -12,8 +12,7 @@ import resource
 import time
 from pathlib import Path
 
-from frontwatch import nlp
-from frontwatch.events import typer
+from frontwatch.events import nlp, typer
 from frontwatch.learn.examples import batch_examples, batches, split_batches
 
 ROOT = Path(__file__).resolve().parents[1]

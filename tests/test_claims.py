@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from frontwatch import claims, nlp
+from frontwatch import claims
+from frontwatch.events import nlp
 from frontwatch.records import Party
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontwatch.dates import find_dates
+from frontwatch.events.dates import find_dates
 
 
 def first(text: str, published: str | None = "2023-03-16", future: bool = False):
@@ -61,7 +61,7 @@ def test_offsets_point_into_text() -> None:
 
 
 def test_phrases_placed_by_the_start_of_the_war() -> None:
-    from frontwatch.dates import find_dates
+    from frontwatch.events.dates import find_dates
 
     def span(text: str, pub: str | None = "2022-07-01") -> tuple[str, str] | None:
         found = find_dates(text, pub)
@@ -237,7 +237,7 @@ def test_a_time_of_day_takes_a_recent_narrative_day_only() -> None:
 def test_narrative_day_is_the_last_day_named_before() -> None:
     from datetime import date
 
-    from frontwatch.dates import narrative_day
+    from frontwatch.events.dates import narrative_day
 
     story = [
         "On Tuesday, 14 March, the army shelled the town centre.",
@@ -273,7 +273,7 @@ def test_narrative_day_is_the_last_day_named_before() -> None:
     ],
 )
 def test_dateline_date(head: str, expected: str | None) -> None:
-    from frontwatch.dates import dateline_date
+    from frontwatch.events.dates import dateline_date
 
     found = dateline_date(head)
     assert (found.isoformat() if found else None) == expected

@@ -6,8 +6,8 @@ import re
 
 from conftest import hand_places, region, town
 from frontwatch.events import extract_events
+from frontwatch.places import find_places
 from frontwatch.records import Document, Place, PlaceMention
-from frontwatch.toponyms import find_places
 
 PLACES = {
     r"Lyman": town("Lyman", 48.99, 37.80, "UA.05", 1),
@@ -782,7 +782,7 @@ def test_a_sentence_naming_its_speaker_is_a_claim_but_not_its_time_clause() -> N
         "Overnight, air defences destroyed drones over Mykolaiv, killing no one, the regional governor said."
     )
     assert event.status == "claimed"
-    from frontwatch import nlp
+    from frontwatch.events import nlp
     from frontwatch.events.relay import told_in_passing
 
     sdoc = nlp.parse(["Officials ordered an evacuation after aircraft began dropping bombs, he said."])[0]

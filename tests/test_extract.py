@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frontwatch.extract import extract_page
+from frontwatch.ingest.extract import extract_page
 
 PARAGRAPHS = [
     "Engineers reopened the river crossing near the old mill on Tuesday after three weeks of repairs, "

@@ -670,7 +670,7 @@ DENIAL = (
 
 @pytest.mark.slow
 def test_pipeline_fuses_a_copy_a_denial_and_a_capture(tmp_path) -> None:
-    from frontwatch import timeline
+    from frontwatch.fuse import timeline
     from frontwatch.pipeline import run
 
     rows = [

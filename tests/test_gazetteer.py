@@ -1,6 +1,6 @@
 import pytest
 
-from frontwatch import gazetteer
+from frontwatch.places import gazetteer
 
 
 @pytest.fixture(scope="session")

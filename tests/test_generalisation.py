@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from frontwatch import gazetteer
 from frontwatch.events import extract_events
-from frontwatch.quantities import find_quantities
+from frontwatch.events.quantities import find_quantities
+from frontwatch.places import find_places, gazetteer
 from frontwatch.records import Document
-from frontwatch.toponyms import find_places
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from frontwatch import gazetteer, geonames_dump
 from frontwatch.cli import app
+from frontwatch.places import gazetteer, geonames_dump
 
 # Rows in GeoNames' 19-column dump layout, written for these tests: two villages too small for cities500,
 # a town section and a hill (neither is a settlement to add), and a village of another country.
@@ -73,7 +73,7 @@ def test_a_file_that_is_not_a_dump_names_the_file_and_line(tmp_path: Path) -> No
 
 @pytest.mark.slow
 def test_imported_villages_resolve_by_any_spelling_and_in_text(data_dir: Path, dump: Path) -> None:
-    from frontwatch.toponyms import find_places
+    from frontwatch.places import find_places
 
     assert not gazetteer.load().lookup("Khmarivka")
     gazetteer._SINGLETON = None

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontwatch.quantities import as_dict, find_quantities, parse_number
+from frontwatch.events.quantities import as_dict, find_quantities, parse_number
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,10 @@ from pathlib import Path
 from conftest import write
 from frontwatch import pipeline, versions
 from frontwatch.clean import clean_text
-from frontwatch.dates import _opens_span
+from frontwatch.events.dates import _opens_span
 from frontwatch.export import export
-from frontwatch.guard import guard
 from frontwatch.ingest import decode, read_paths
+from frontwatch.ingest.guard import guard
 from frontwatch.pipeline import run
 from frontwatch.records import IngestError
 from frontwatch.store import Store, documents, place_mentions
@@ -211,7 +211,7 @@ def test_stage_files_name_real_files_and_code_outside_the_stages_changes_nothing
             assert (versions.ROOT / name).exists(), name
     assert versions._owner("cli.py") is None and versions._owner("export/__init__.py") is None
     assert versions._owner("events/triggers.py") == "events"
-    assert versions._owner("toponyms/finder.py") == "places"
+    assert versions._owner("places/finder.py") == "places"
     assert versions._owner("some_new_module.py") == versions.DEFAULT_STAGE
     assert versions.first_changed(versions.stage_versions()) is None
     assert versions.first_changed({**versions.stage_versions(), "places": "x"}) == "places"

@@ -5,9 +5,9 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from frontwatch import timeline
 from frontwatch.cli import app
 from frontwatch.export import export
+from frontwatch.fuse import timeline
 from frontwatch.records import Place
 from frontwatch.store import Store
 from test_fuse import BALAKLIIA, IZIUM, KHERSON, KHERSON_OBLAST, RU_MOD, UA_GS, add, ev

@@ -1,7 +1,6 @@
 import pytest
 
-from frontwatch import gazetteer
-from frontwatch.toponyms import find_places, resolve_name, resolve_spans
+from frontwatch.places import find_places, gazetteer, resolve_name, resolve_spans
 
 pytestmark = pytest.mark.slow
 

@@ -1,6 +1,6 @@
 import pytest
 
-from frontwatch.translit import adjective_forms, exact_key, loose_key, romanise, ukrainian_key
+from frontwatch.places.translit import adjective_forms, exact_key, loose_key, romanise, ukrainian_key
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import hand_places
-from frontwatch import nlp
-from frontwatch.events import event_types, extract_events
+from frontwatch.events import event_types, extract_events, nlp
 from frontwatch.events import lexicon as lx
 from frontwatch.events.triggers import trigger_type
 from frontwatch.records import Document, Place, PlaceMention

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from frontwatch import nlp
-from frontwatch.events import document, typer
+from frontwatch.events import document, nlp, typer
 from frontwatch.learn.examples import TYPES, batch_examples, sample_negatives, split_batches
 
 CARD = json.loads((typer.MODEL_DIR / "model_card.json").read_text("utf-8"))

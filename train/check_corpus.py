@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import get_args
 
-from frontwatch.ontology import EVENT_TYPES
+from frontwatch.events.types import EVENT_TYPES
 from frontwatch.records import MentionStatus
 
 TYPES = set(EVENT_TYPES)

@@ -103,7 +103,7 @@ def _row(gid: int) -> dict:
 
 
 def regions(name: str) -> list[tuple[str, str]]:
-    from frontwatch.gazetteer import load
+    from frontwatch.places.gazetteer import load
 
     key = fold(name)
     g = load()

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import get_args
 
-from frontwatch.ontology import EVENT_TYPES
+from frontwatch.events.types import EVENT_TYPES
 from frontwatch.records import MentionStatus
 
 HERE = Path(__file__).resolve().parent
@@ -125,7 +125,7 @@ def pieces(text: str) -> list[tuple[int, int]]:
 
 def skeleton(doc: Document) -> dict:
     """A working file for one document: every piece of text listed in order, nothing yet labelled."""
-    from frontwatch.nlp import split_sentences
+    from frontwatch.events.nlp import split_sentences
 
     sentences = split_sentences(doc.text)
     lines = []
@@ -234,7 +234,7 @@ def _countries() -> dict[str, dict]:
 @cache
 def region_name(admin1: str) -> str | None:
     """The name frontwatch's gazetteer gives a first-level region, or None when it has none."""
-    from frontwatch.gazetteer import region_for_admin1
+    from frontwatch.places.gazetteer import region_for_admin1
 
     place = region_for_admin1(admin1)
     return place.name if place else None

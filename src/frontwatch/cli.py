@@ -20,11 +20,11 @@ from rich.table import Table
 
 from frontwatch import __version__
 from frontwatch.export import export as write_export
-from frontwatch.guard import DEFAULT_TIME_LIMIT
+from frontwatch.fuse.timeline import ControlChange
+from frontwatch.ingest.guard import DEFAULT_TIME_LIMIT
 from frontwatch.records import EventType, Incident, IncidentStatus, IngestError, Party, Place, SkippedFile
 from frontwatch.store import Store, StoreBusy, StoreError
 from frontwatch.terminal import plain, printable
-from frontwatch.timeline import ControlChange
 
 app = typer.Typer(
     help="Turn many conflict news articles into one sourced, geocoded, deduplicated record of events.",
@@ -300,7 +300,7 @@ def main(
 
 def _places_named(name: str) -> list[Place]:
     """Places a name may mean, towns first: the gazetteer's spellings, then fuzzy ones."""
-    from frontwatch import gazetteer
+    from frontwatch.places import gazetteer
 
     g = gazetteer.load()
     found = g.lookup(name, kinds=("settlement", "feature", "region")) or g.lookup(
@@ -510,7 +510,7 @@ def timeline_cmd(
     format_: FormatOption = "table",
 ) -> None:
     """Who holds a place over time, according to whom: its withdrawals and captures."""
-    from frontwatch import timeline
+    from frontwatch.fuse import timeline
 
     _fit_width()
     store = _open_store(db, create=False)
@@ -683,7 +683,7 @@ def gazetteer_import(
     ] = False,
 ) -> None:
     """Add the populated places of a GeoNames dump (villages too) to the gazetteer."""
-    from frontwatch import geonames_dump
+    from frontwatch.places import geonames_dump
 
     if not dump.is_file():
         err.print(f"[red]error:[/red] {printable(dump)}: no such file")
@@ -707,7 +707,7 @@ def gazetteer_info() -> None:
     """How many places the gazetteer holds, and what was imported."""
     from collections import Counter
 
-    from frontwatch import gazetteer, geonames_dump
+    from frontwatch.places import gazetteer, geonames_dump
 
     g = gazetteer.load()
     kinds = Counter(g.kind)

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from frontwatch import clean, dedup, fuse, language, versions
-from frontwatch.guard import DEFAULT_TIME_LIMIT, DocumentProblem, guard
+from frontwatch import clean, fuse, versions
+from frontwatch.clean import dedup, language
 from frontwatch.ingest import IngestOptions, read_paths
+from frontwatch.ingest.guard import DEFAULT_TIME_LIMIT, DocumentProblem, guard
 from frontwatch.records import (
     Document,
     EventMention,
@@ -81,7 +82,7 @@ def prepare(src: SourceDocument, default_published: str | None = None) -> Prepar
     """Extract the body of an HTML page; a date from the input or the page wins over the default."""
     title, published, url = src.title, src.published, src.url
     if src.html is not None and src.text is None:
-        from frontwatch.extract import extract_page  # imported where pages are read, not in the writer
+        from frontwatch.ingest.extract import extract_page  # imported where pages are read, not in the writer
 
         page = extract_page(src.html, url=src.url)
         body = page.text
@@ -114,7 +115,7 @@ def build_document(p: Prepared, repeated: frozenset[str]) -> Document:
 def analyse(doc: Document) -> tuple[list[PlaceMention], list[EventMention]]:
     # The models' modules are imported where documents are analysed: the writer of a pool never needs them.
     from frontwatch.events import extract_events
-    from frontwatch.toponyms import find_places
+    from frontwatch.places import find_places
 
     places = find_places(doc.doc_id, doc.text)
     # The event grammar is English; other languages keep their places but yield no events.
@@ -221,7 +222,8 @@ def analyse_chunk(
 
 def warm_up() -> None:
     """Load the models a worker needs, once per process (they are cached module-wide)."""
-    from frontwatch import gazetteer, nlp
+    from frontwatch.events import nlp
+    from frontwatch.places import gazetteer
 
     nlp.load()
     gazetteer.load()

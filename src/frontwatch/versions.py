@@ -13,46 +13,31 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from frontwatch import __version__, geonames_dump
+from frontwatch import __version__
 from frontwatch.events.typer import mode as typer_mode
+from frontwatch.places import geonames_dump
 
 ROOT = Path(__file__).parent
 ANALYSIS_STAGES = ("clean", "places", "events")
 
 # Files of the package by stage, as paths relative to it (a folder stands for everything under it).
 STAGE_FILES: dict[str, tuple[str, ...]] = {
-    "clean": ("ingest", "extract.py", "clean.py", "dedup.py", "language.py"),
-    "places": (
-        "toponyms",
-        "gazetteer.py",
-        "geonames_dump.py",
-        "translit.py",
-        "data/regions.tsv",
-        "data/countries.json",
-        "data/features.json",
-    ),
-    "events": (
-        "events",
-        "claims.py",
-        "dates.py",
-        "quantities.py",
-        "ontology.py",
-        "nlp.py",
-        "data/speakers.json",
-    ),
-    "fuse": ("fuse.py",),
+    "clean": ("ingest", "clean"),
+    "places": ("places", "data/regions.tsv", "data/countries.json", "data/features.json"),
+    "events": ("events", "claims", "lang", "data/speakers.json"),
+    "fuse": ("fuse/__init__.py",),
 }
 # What cannot change an analysis: running, storing, showing and exporting it.
 OUTSIDE = (
     "__init__.py",
     "cli.py",
     "pipeline.py",
-    "store.py",
+    "store",
     "records.py",
     "terminal.py",
-    "guard.py",
+    "ingest/guard.py",
     "versions.py",
-    "timeline.py",
+    "fuse/timeline.py",
     "export",
     "serve",
     "scale",
@@ -71,11 +56,11 @@ DEFAULT_STAGE = "events"
 
 
 def _owner(rel: str) -> str | None:
+    if any(rel == n or rel.startswith(n + "/") for n in OUTSIDE):
+        return None
     for stage, names in STAGE_FILES.items():
         if any(rel == n or rel.startswith(n + "/") for n in names):
             return stage
-    if any(rel == n or rel.startswith(n + "/") for n in OUTSIDE):
-        return None
     return DEFAULT_STAGE
 
 

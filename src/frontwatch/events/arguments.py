@@ -10,10 +10,11 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from frontwatch import claims, nlp
-from frontwatch.dates import DateMention, find_dates
+from frontwatch import claims
+from frontwatch.events import nlp
+from frontwatch.events.dates import DateMention, find_dates
 from frontwatch.events.lexicon import QUANTITY_KINDS, TERRAIN
-from frontwatch.quantities import Quantity
+from frontwatch.events.quantities import Quantity
 from frontwatch.records import DateRange
 
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from frontwatch import nlp
+from frontwatch.events import nlp
 from frontwatch.records import DateRange, Party, Place, PlaceMention
 
 
@@ -64,7 +64,7 @@ class RawEvent:
 
 @lru_cache(maxsize=4096)
 def _resolve_name(name: str) -> Place | None:
-    from frontwatch.toponyms import resolve_name  # here: only titles that name a place need the finder
+    from frontwatch.places import resolve_name  # here: only titles that name a place need the finder
 
     try:
         return resolve_name(name)

@@ -8,16 +8,15 @@ import re
 from bisect import bisect_left
 from datetime import date, timedelta
 
-from frontwatch import nlp
-from frontwatch.dates import dateline_date, find_dates, narrative_day, parse_published
-from frontwatch.events import typer
+from frontwatch.events import nlp, typer
 from frontwatch.events.context import Context, RawEvent
+from frontwatch.events.dates import dateline_date, find_dates, narrative_day, parse_published
 from frontwatch.events.merge import fold_casualty_followups, merge
 from frontwatch.events.places import focus_region, local_place
 from frontwatch.events.relay import content_words, headline_speaker, names_someone, relayed_sources
 from frontwatch.events.sentence import sentence_events
 from frontwatch.events.speakers import update_speaker_cheaply
-from frontwatch.gazetteer import DIVISION_WORDS
+from frontwatch.places.gazetteer import DIVISION_WORDS
 from frontwatch.records import DateRange, Document, EventMention, Evidence, Party, PlaceMention
 
 # A sentence can name a day only with a number, a weekday or a word of days: the cheap test before dates.

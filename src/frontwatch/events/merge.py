@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from frontwatch.events.context import RawEvent
-from frontwatch.gazetteer import DIVISION_WORDS, is_namesake
+from frontwatch.places.gazetteer import DIVISION_WORDS, is_namesake
 from frontwatch.records import PlaceMention
 
 

@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from frontwatch import claims, gazetteer, nlp
+from frontwatch import claims
+from frontwatch.events import nlp
 from frontwatch.events.lexicon import (
     DESTINATION_PREPS,
     DIRECTIONS,
@@ -31,6 +32,7 @@ from frontwatch.events.lexicon import (
     TELL_VERBS,
     WEAK,
 )
+from frontwatch.events.quantities import find_quantities, parse_number
 from frontwatch.events.triggers import (
     finite_modifier,
     governing_verb,
@@ -38,7 +40,7 @@ from frontwatch.events.triggers import (
     share_of,
     theme_subject,
 )
-from frontwatch.quantities import find_quantities, parse_number
+from frontwatch.places import gazetteer
 from frontwatch.records import Place, PlaceMention
 
 
@@ -745,7 +747,7 @@ def _namesake_towns(places: list[PlaceMention], lo: int, hi: int) -> list[PlaceM
 
 @lru_cache(maxsize=256)
 def _namesake_town(region_name: str) -> Place | None:
-    from frontwatch.toponyms import resolve_name  # here: the finder is needed only for this fallback
+    from frontwatch.places import resolve_name  # here: the finder is needed only for this fallback
 
     try:
         town = resolve_name(gazetteer.core_name(region_name), context=region_name)

@@ -11,7 +11,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Token
 
-from frontwatch import claims, nlp
+from frontwatch import claims
+from frontwatch.events import nlp
 from frontwatch.events.context import Context, RawEvent
 from frontwatch.events.lexicon import BODY_WORDS, HEADLINE_LABELS
 from frontwatch.events.speakers import titled_speaker

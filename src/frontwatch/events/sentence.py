@@ -9,11 +9,12 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from frontwatch import claims, nlp
-from frontwatch.dates import DateMention, find_dates
+from frontwatch import claims
+from frontwatch.events import nlp
 from frontwatch.events.actors import find_actor
 from frontwatch.events.arguments import date_for, has_distance, quantities_for, recalled, separate_statements
 from frontwatch.events.context import Context, RawEvent
+from frontwatch.events.dates import DateMention, find_dates
 from frontwatch.events.lexicon import CASUALTY_WORDS, CIVILIANS, FORCES, PARTIES, PERSONS, WEAK
 from frontwatch.events.merge import dedupe_sentence, merge_coordinated
 from frontwatch.events.places import (
@@ -26,9 +27,9 @@ from frontwatch.events.places import (
     token_places,
     topic_place,
 )
+from frontwatch.events.quantities import Quantity, find_quantities
 from frontwatch.events.speakers import speaker_of, titled_speaker, update_speaker_from_parse
 from frontwatch.events.triggers import enough, skip_for_intent, trigger_type, xcomp_planned
-from frontwatch.quantities import Quantity, find_quantities
 from frontwatch.records import Document, Party, Place, PlaceMention
 
 

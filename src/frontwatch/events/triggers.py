@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from frontwatch import claims, nlp
+from frontwatch import claims
+from frontwatch.events import nlp
 from frontwatch.events.lexicon import (
     AIRBORNE,
     ALLOWED_XCOMP_HEADS,
@@ -70,7 +71,7 @@ from frontwatch.events.lexicon import (
     VESSELS,
     WEAK,
 )
-from frontwatch.quantities import find_quantities
+from frontwatch.events.quantities import find_quantities
 from frontwatch.records import PlaceMention
 
 # Dependencies only a noun can have: a token so attached is a noun whatever its tag ("beat off three attempts"

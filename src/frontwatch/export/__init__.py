@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from frontwatch import timeline
+from frontwatch.fuse import timeline
 from frontwatch.store import Store
 
 

@@ -127,7 +127,7 @@ def _countries() -> dict[str, dict[str, Any]]:
 
 @cache
 def _admin1_name(code: str) -> str:
-    from frontwatch import gazetteer
+    from frontwatch.places import gazetteer
 
     region = gazetteer.region_for_admin1(code)
     return region.name if region else ""

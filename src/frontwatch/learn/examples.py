@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from frontwatch.nlp import Sentence, split_sentences
+from frontwatch.events.nlp import Sentence, split_sentences
 
 TYPES = (
     "attack",

@@ -85,7 +85,7 @@ def _host(scope: dict) -> str:
 @lru_cache(maxsize=1024)
 def resolve_place(name: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
     """What a place name may mean, in any spelling the gazetteer knows: (GeoNames ids, region codes)."""
-    from frontwatch import gazetteer
+    from frontwatch.places import gazetteer
 
     g = gazetteer.load()
     kinds = ("settlement", "feature", "region")
@@ -420,7 +420,7 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
         return JSONResponse(doc.to_dict())
 
     def timeline_of(places: Sequence[Any]) -> JSONResponse:
-        from frontwatch import timeline
+        from frontwatch.fuse import timeline
 
         out = []
         seen = set()
@@ -441,7 +441,7 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
     )
     def place_timeline(geonameid: Annotated[int, Path(ge=0, le=2**40)]) -> JSONResponse:
         """Who held a place over time, according to whom: its withdrawals and captures."""
-        from frontwatch.timeline import CONTROL_TYPES
+        from frontwatch.fuse.timeline import CONTROL_TYPES
 
         found = store.find_incidents(types=CONTROL_TYPES, geonameid=geonameid)
         return timeline_of([i.place for i in found if i.place][:1])
@@ -451,8 +451,8 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
         place: Annotated[str, Query(min_length=1, max_length=200, description="A place in any spelling.")],
     ) -> JSONResponse:
         """The control timeline of every place a name may mean (Izyum, Izium and Ізюм are one town)."""
-        from frontwatch import gazetteer
-        from frontwatch.timeline import CONTROL_TYPES
+        from frontwatch.fuse.timeline import CONTROL_TYPES
+        from frontwatch.places import gazetteer
 
         ids, regions = resolve_place(place.strip())
         places = []

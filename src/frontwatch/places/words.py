@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from frontwatch.gazetteer import REGION_WORDS
+from frontwatch.places.gazetteer import REGION_WORDS
 
 MAX_WORDS = 6
 FUZZY_SURE = 85.0  # a typo-matched name this close needs no support from the document's other places

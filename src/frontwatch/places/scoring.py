@@ -9,10 +9,11 @@ import math
 
 from rapidfuzz import fuzz
 
-from frontwatch.gazetteer import FOCUS_COUNTRIES, Gazetteer, core_name
-from frontwatch.toponyms.finder import Finder, Mention
-from frontwatch.toponyms.senses import city_district, district_at, kind_hints
-from frontwatch.toponyms.words import (
+from frontwatch.places.finder import Finder, Mention
+from frontwatch.places.gazetteer import FOCUS_COUNTRIES, Gazetteer, core_name
+from frontwatch.places.senses import city_district, district_at, kind_hints
+from frontwatch.places.translit import exact_key, loose_key
+from frontwatch.places.words import (
     ADJECTIVE_ENDING,
     ALIKE_SCORE,
     ALTERNATE_PENALTY,
@@ -37,7 +38,6 @@ from frontwatch.toponyms.words import (
     VILLAGE_MAX_POPULATION,
     may_be_typo,
 )
-from frontwatch.translit import exact_key, loose_key
 
 Context = dict[str, dict[str, float]]  # admin1 or country -> surface -> weight
 Named = dict[str, frozenset[str]]  # country -> admin1 codes of the regions named around a mention

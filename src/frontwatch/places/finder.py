@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from frontwatch.gazetteer import FOCUS_COUNTRIES, Gazetteer
-from frontwatch.records import Place
-from frontwatch.toponyms.words import (
+from frontwatch.places.gazetteer import FOCUS_COUNTRIES, Gazetteer
+from frontwatch.places.translit import exact_key, loose_key, ukrainian_key
+from frontwatch.places.words import (
     AREA_NEXT,
     FEATURE_WORDS,
     LOWER_CUES,
@@ -24,7 +24,7 @@ from frontwatch.toponyms.words import (
     TOKEN,
     may_be_typo,
 )
-from frontwatch.translit import exact_key, loose_key, ukrainian_key
+from frontwatch.records import Place
 
 
 @dataclass(slots=True)

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from frontwatch.gazetteer import DIVISION_WORDS, REGION_WORDS, Gazetteer, core_name
-from frontwatch.toponyms.finder import Finder, Mention
-from frontwatch.toponyms.words import (
+from frontwatch.places.finder import Finder, Mention
+from frontwatch.places.gazetteer import DIVISION_WORDS, REGION_WORDS, Gazetteer, core_name
+from frontwatch.places.translit import loose_key
+from frontwatch.places.words import (
     APPOSITION_START,
     APPOSITION_TOWN,
     CENTRE_WORDS,
@@ -37,7 +38,6 @@ from frontwatch.toponyms.words import (
     VILLAGE_WORDS,
     word_zipf,
 )
-from frontwatch.translit import loose_key
 
 
 def _skip_parens(f: Finder, i: int) -> int:

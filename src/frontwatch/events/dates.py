@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from frontwatch.quantities import UNITS
+from frontwatch.events.quantities import UNITS
 from frontwatch.records import DateRange
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}

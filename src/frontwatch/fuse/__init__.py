@@ -48,10 +48,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
-from frontwatch.gazetteer import is_namesake
+from frontwatch.places.gazetteer import is_namesake
+from frontwatch.places.translit import loose_key
 from frontwatch.records import Conflict, DateRange, EventMention, Incident, IncidentStatus, Place
 from frontwatch.store import BlockKey, Store
-from frontwatch.translit import loose_key
 
 NEWS_WINDOW_DAYS = 3  # an undated news report is about the days up to its publication
 DAY_SLACK = 1  # reports of one event may differ by a day (time zones, "announced on" vs done)

@@ -7,9 +7,10 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from frontwatch.gazetteer import REGION_WORDS
-from frontwatch.toponyms.finder import Finder, Mention
-from frontwatch.toponyms.words import (
+from frontwatch.places.finder import Finder, Mention
+from frontwatch.places.gazetteer import REGION_WORDS
+from frontwatch.places.translit import exact_key, loose_key
+from frontwatch.places.words import (
     APPOSITION_START,
     AREA_NEXT,
     ATTRIBUTION_NOUNS,
@@ -35,7 +36,6 @@ from frontwatch.toponyms.words import (
     WATER_WORDS,
     word_zipf,
 )
-from frontwatch.translit import exact_key, loose_key
 
 # "Beryslav Raion", "Izium District": a division named after its seat town, not a given name and surname
 AREA_WORDS = AREA_NEXT | frozenset(REGION_WORDS)
