@@ -9,6 +9,7 @@ from typing import get_args
 import pytest
 
 from conftest import hand_places
+from frontwatch import versions
 from frontwatch.events import extract_events, nlp, senses, triggers, types
 from frontwatch.events.arguments import TERRITORIAL_TYPES
 from frontwatch.fuse import LOSS_TYPES, RECURRING_TYPES, STATE_LEVEL_TYPES
@@ -49,6 +50,15 @@ def test_type_sets_of_the_stages_come_from_the_specs() -> None:
 def test_trigger_words_come_from_the_type_files() -> None:
     assert types.VERBS["seize"] == "capture" and types.NOUNS["shelling"] == "attack"
     assert types.Lexicon.of("evacuation").nouns == ("evacuation", "relocation", "resettlement")
+
+
+def test_word_files_are_part_of_the_version_of_the_stage_that_reads_them() -> None:
+    # a changed trigger word or sense rule re-analyses stored documents from the events stage on
+    events = {p.relative_to(versions.ROOT).as_posix() for p in versions.stage_files()["events"]}
+    assert {"lang/en/events/types/capture.toml", "lang/en/events/senses.toml"} <= events
+    assert versions._owner("lang/en/clean/boilerplate.txt") == "clean"
+    assert versions._owner("lang/en/places/cues.txt") == "places"
+    assert versions._owner("lang/en/claims/report_verbs.txt") == "events"
 
 
 BLOCKADE = types.EventTypeSpec(
