@@ -3,7 +3,7 @@ must yield, run through `extract_events` with places from the hand gazetteer bel
 
 A line: `{"rule": ..., "text": ..., "expect": [{"type": ..., "place": ..., "actor": ..., "status": ...}]}`;
 an expected event is compared on the keys it gives, in order, and `[]` means no event at all. `rule` names a
-verb rule of `lang/en/events/senses.toml` (which must then decide a verb of the sentence, or with
+rule of `lang/en/events/senses.toml` (which must then decide a trigger's sense in the sentence, or with
 `"counter": true` must not: a sentence the rule lets through) or an event type."""
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ def load_cases() -> list[tuple[str, dict[str, Any]]]:
 
 
 ALL = load_cases()
+RULES = {r.name for r in (*senses.verb_rules(), *senses.noun_rules())}
 
 
 def events_of(text: str) -> list[dict[str, Any]]:
@@ -83,7 +84,7 @@ def test_case(where: str, case: dict[str, Any]) -> None:
 
 
 def test_every_case_names_a_rule_or_type_and_sits_in_its_file() -> None:
-    names = {r.name for r in senses.verb_rules()} | {s.name for s in types.specs()}
+    names = RULES | {s.name for s in types.specs()}
     extra = {path.stem for path in CASES.glob("*.jsonl")} - names
     assert ALL and not extra, extra
     for where, case in ALL:
@@ -91,7 +92,7 @@ def test_every_case_names_a_rule_or_type_and_sits_in_its_file() -> None:
         assert case["rule"] in names and where.split(":")[0] == case["rule"], where
 
 
-SENSE_CASES = [(where, case) for where, case in ALL if case["rule"] in {r.name for r in senses.verb_rules()}]
+SENSE_CASES = [(where, case) for where, case in ALL if case["rule"] in RULES]
 
 
 @pytest.mark.parametrize(("where", "case"), SENSE_CASES, ids=[where for where, _ in SENSE_CASES])
@@ -108,4 +109,10 @@ def test_sense_case_is_decided_by_its_rule(where: str, case: dict[str, Any]) -> 
         ty = types.VERBS.get(lemma)
         if ty is not None and (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")):
             decided.add(triggers.verb_sense(t, lemma, ty, token_place)[1])
+        elif t.pos_ in ("NOUN", "PROPN", "VERB"):
+            decided.add(triggers.noun_sense(t, lemma, types.NOUNS.get(lemma), token_place)[1])
     assert (case["rule"] in decided) != case.get("counter", False), decided
+
+
+def test_every_sense_rule_has_a_case() -> None:
+    assert RULES - {case["rule"] for _, case in ALL} == set()

@@ -124,7 +124,7 @@ def test_a_spec_without_its_word_file_names_the_missing_file() -> None:
 
 
 def test_sense_rules_have_unique_names_and_every_registered_test_is_used() -> None:
-    rules = senses.verb_rules()
+    rules = (*senses.verb_rules(), *senses.noun_rules())
     names = [r.name for r in rules]
     assert len(set(names)) == len(names)
     used = {test for r in rules for test in (*r.when, *r.unless)}

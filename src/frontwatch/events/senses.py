@@ -1,8 +1,9 @@
-"""The sense table of verb triggers: ordered rules read from `lang/en/events/senses.toml`.
+"""The sense tables of verb and noun triggers: ordered rules read from `lang/en/events/senses.toml`.
 
-A rule names lemmas, particles and objects as data and the structural tests it needs by name; the tests are
-functions registered with `@sense_test` (in `triggers`). The first rule that matches a trigger's lemma decides
-its sense; a verb no rule decides keeps the lexicon's type. The file's header documents the fields.
+A rule names lemmas, particles, objects and modifiers as data and the structural tests it needs by name; the
+tests are functions registered with `@sense_test` (in `triggers`). The first rule that matches a trigger's
+lemma decides its sense; a trigger no rule decides keeps the lexicon's type. The file's header documents the
+fields.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ CONCEPT = "events/senses"
 
 @dataclass(frozen=True, slots=True)
 class Sense:
-    """What a rule tests: the verb, its lemma and lexicon type, the places of the sentence, its particles,
-    adverbs and prepositions, and the lemmas of its objects and passive subjects."""
+    """What a rule tests: the trigger, its lemma and lexicon type ("" for a word the lexicon does not list),
+    the places of the sentence, its particles, adverbs and prepositions, the lemmas of its objects and
+    passive subjects, and its modifiers (adjectives, compounds)."""
 
     t: Token
     lemma: str
@@ -31,6 +33,19 @@ class Sense:
     token_place: dict[int, PlaceMention]
     prts: frozenset[str]
     objs: frozenset[str]
+    mods: frozenset[str]
+
+    @classmethod
+    def of(cls, t: Token, lemma: str, ty: str, token_place: dict[int, PlaceMention]) -> Sense:
+        return cls(
+            t,
+            lemma,
+            ty,
+            token_place,
+            frozenset(c.lower_ for c in t.children if c.dep_ in ("prt", "advmod", "prep")),
+            frozenset(c.lemma_.lower() for c in t.children if c.dep_ in ("dobj", "nsubjpass")),
+            frozenset(c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod")),
+        )
 
 
 SenseTest = Callable[[Sense], bool]
@@ -57,6 +72,7 @@ class SenseRule:
     type: str | None
     particles: frozenset[str] | None
     objects: frozenset[str] | None
+    modifiers: frozenset[str] | None
     not_particles: frozenset[str]
     not_objects: frozenset[str]
     when: tuple[SenseTest, ...]
@@ -71,10 +87,23 @@ class SenseRule:
             and (self.type is None or ty == self.type)
         )
 
+    @property
+    def unconditional(self) -> bool:
+        return (
+            self.particles is None
+            and self.objects is None
+            and self.modifiers is None
+            and not self.not_particles
+            and not self.not_objects
+            and not self.when
+            and not self.unless
+        )
+
     def holds(self, s: Sense) -> bool:
         return (
             (self.particles is None or bool(s.prts & self.particles))
             and (self.objects is None or bool(s.objs & self.objects))
+            and (self.modifiers is None or bool(s.mods & self.modifiers))
             and not s.prts & self.not_particles
             and not s.objs & self.not_objects
             and all(test(s) for test in self.when)
@@ -89,6 +118,7 @@ _FIELDS = {
     "type",
     "particles",
     "objects",
+    "modifiers",
     "not_particles",
     "not_objects",
     "when",
@@ -136,6 +166,7 @@ def parse_rule(raw: dict[str, Any]) -> SenseRule:
         type=raw.get("type"),
         particles=words("particles"),
         objects=words("objects"),
+        modifiers=words("modifiers"),
         not_particles=words("not_particles") or frozenset(),
         not_objects=words("not_objects") or frozenset(),
         when=_tests(raw.get("when", []), f"rule {name}, when"),
@@ -151,21 +182,34 @@ def verb_rules() -> tuple[SenseRule, ...]:
     return tuple(parse_rule(raw) for raw in lang.table(CONCEPT)["verb"])
 
 
-def decide(rules: tuple[SenseRule, ...], s: Sense) -> tuple[str | None, str | None]:
-    """(sense, name of the deciding rule): the type the trigger tells, or None for no event."""
+@cache
+def noun_rules() -> tuple[SenseRule, ...]:
+    """The noun rules in file order."""
+    return tuple(parse_rule(raw) for raw in lang.table(CONCEPT)["noun"])
+
+
+def decide(
+    rules: tuple[SenseRule, ...], lemma: str, ty: str, sense: Callable[[], Sense]
+) -> tuple[str | None, str | None]:
+    """(sense, name of the deciding rule): the type the trigger tells, or None for no event. `sense` makes
+    what conditions test, only once a rule with conditions matches the lemma (most nouns need none)."""
+    s: Sense | None = None
     for rule in rules:
-        if not rule.applies(s.lemma, s.ty):
+        if not rule.applies(lemma, ty):
             continue
+        if rule.unconditional:
+            return _outcome(rule.then, ty), rule.name
+        s = s or sense()
         if rule.holds(s):
-            return _outcome(rule.then, s.ty), rule.name
+            return _outcome(rule.then, ty), rule.name
         if rule.otherwise == "none":
             return None, rule.name
-    return s.ty, None
+    return ty or None, None
 
 
 def _outcome(then: str, ty: str) -> str | None:
     if then == "keep":
-        return ty
+        return ty or None
     if then == "none":
         return None
     return then

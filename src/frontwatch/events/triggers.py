@@ -8,13 +8,13 @@ filtered here too, so that later steps see only events told as having happened o
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from spacy.tokens import Token
 
 from frontwatch import claims
 from frontwatch.events import nlp, senses, types
 from frontwatch.events.lexicon import (
-    AIRBORNE,
     ALLOWED_XCOMP_HEADS,
     AREA_UNITS,
     ASSAULT_VERBS,
@@ -28,20 +28,16 @@ from frontwatch.events.lexicon import (
     FORCE_UNITS,
     FORCES,
     HOSTILE_WORDS,
-    INFLICTED_NOUNS,
     INSTRUMENT_NOUNS,
     INTERCEPT_PARTICLES,
     INTERCEPT_VERBS,
-    JOIN_NOUNS,
     JOIN_VERBS,
     LEMMA_FIXES,
     LIGHT_VERBS,
     MOBILIZATION_KINDS,
     MUNITIONS,
-    NOT_ATTACK_MODIFIERS,
     NOT_TERRITORY,
     NOUN_TRIGGERS,
-    OFFENSIVE_MODIFIERS,
     ONWARD,
     PARTIES,
     PARTITIVES,
@@ -51,7 +47,6 @@ from frontwatch.events.lexicon import (
     PREVENT_VERBS,
     REPEL_PARTICLES,
     REPEL_VERBS,
-    REPELLED_NOUNS,
     RETREAT_PARTICLES,
     STANCE_WORDS,
     STRIKE_IDIOMS,
@@ -117,9 +112,7 @@ def verb_sense(
     t: Token, lemma: str, ty: str, token_place: dict[int, PlaceMention]
 ) -> tuple[str | None, str | None]:
     """(sense, deciding rule's name or None) of a verb trigger."""
-    prts = frozenset(c.lower_ for c in t.children if c.dep_ in ("prt", "advmod", "prep"))
-    objs = frozenset(c.lemma_.lower() for c in t.children if c.dep_ in ("dobj", "nsubjpass"))
-    return senses.decide(senses.verb_rules(), Sense(t, lemma, ty, token_place, prts, objs))
+    return senses.decide(senses.verb_rules(), lemma, ty, partial(Sense.of, t, lemma, ty, token_place))
 
 
 # --- the tests that sense rules name -----------------------------------------------------------------------
@@ -275,50 +268,78 @@ def _double_object(s: Sense) -> bool:
 
 
 def _noun_sense(t: Token, lemma: str, ty: str | None, token_place: dict[int, PlaceMention]) -> str | None:
-    """The type of a noun trigger; nouns that tell an attack only by the verb they hang on ("repelled three
-    attempts", "shot down 12 drones") get it here too."""
-    if lemma in REPELLED_NOUNS and repelled(t) and not any(attempted_assault(c) for c in t.children):
-        return "attack"  # "beat off three attempts near X": the other side attacked
-    if lemma in AIRBORNE and (verb := intercepted(t)) is not None and not _hits_structure(verb, token_place):
-        return "attack"  # "30 drones were downed over X": launched at X; not "destroyed missile depots"
-    if ty is None:
-        return None
-    if lemma in INFLICTED_NOUNS:  # "inflicted defeat on manpower", "inflicted fire damage"
-        return ty if t.dep_ == "dobj" and t.head.lemma_.lower() == "inflict" else None
-    mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
-    if ty == "attack" and (mods & NOT_ATTACK_MODIFIERS or (t.dep_ == "compound" and lemma != "fire")):
-        return None  # "a gas explosion", "assault rifles", "attack helicopters"
-    if lemma == "fire" and not any(
-        c.lemma_.lower() in ("artillery", "rocket", "mortar", "tank") for c in t.children
-    ):
-        return None
-    if lemma == "destruction":
-        return ty if _hits_structure(t, token_place) else None
-    if lemma == "operation":
-        return ty if mods & OFFENSIVE_MODIFIERS and t.dep_ != "compound" else None  # "offensive operations"
-    if lemma == "fall":  # "the fall of X"
-        of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-        return ty if any(_place_not_state(g, token_place) for g in of) else None
-    if lemma in ("relocation", "resettlement"):
-        return ty if _of_words(t) & CIVILIANS else None  # "the relocation of residents"
-    if lemma in JOIN_NOUNS:
-        return ty if joined_state(t) is not None else None  # "the reunification of X with Russia"
-    if lemma == "restoration":
-        objs = {g.lemma_.lower() for c in t.children if c.lower_ == "of" for g in c.subtree}
-        return (
-            ty
-            if objs & {"control", "village", "town", "settlement", "territory", "city", "locality"}
-            else None
-        )
-    if lemma == "advance" and t.dep_ == "compound":
-        return None
-    if (
-        lemma == "advance"
-        and t.head.lower_ == "in"
-        and not any(c.dep_ in ("det", "poss", "amod") for c in t.children)
-    ):
-        return None  # "planned in advance"
-    return ty
+    """The type of a noun trigger by the noun rules of the sense table; nouns that tell an attack only by the
+    verb they hang on ("repelled three attempts", "shot down 12 drones") get it there too."""
+    return noun_sense(t, lemma, ty, token_place)[0]
+
+
+def noun_sense(
+    t: Token, lemma: str, ty: str | None, token_place: dict[int, PlaceMention]
+) -> tuple[str | None, str | None]:
+    """(sense, deciding rule's name or None) of a noun."""
+    key = ty or ""
+    return senses.decide(senses.noun_rules(), lemma, key, partial(Sense.of, t, lemma, key, token_place))
+
+
+@sense_test("repelled")
+def _sense_repelled(s: Sense) -> bool:
+    """'beat off three attempts near X'; not an attempt whose infinitive is itself the attack."""
+    return repelled(s.t) is not None and not any(attempted_assault(c) for c in s.t.children)
+
+
+@sense_test("intercepted")
+def _sense_intercepted(s: Sense) -> bool:
+    """'30 drones were downed over X': launched at X; not 'destroyed missile depots'."""
+    verb = intercepted(s.t)
+    return verb is not None and not _hits_structure(verb, s.token_place)
+
+
+@sense_test("inflicted")
+def _inflicted(s: Sense) -> bool:
+    """'inflicted defeat on manpower', 'inflicted fire damage'."""
+    return s.t.dep_ == "dobj" and s.t.head.lemma_.lower() == "inflict"
+
+
+@sense_test("is_compound")
+def _is_compound(s: Sense) -> bool:
+    return s.t.dep_ == "compound"
+
+
+@sense_test("weapon_fire")
+def _weapon_fire(s: Sense) -> bool:
+    """'artillery fire', 'rocket fire'."""
+    return any(c.lemma_.lower() in ("artillery", "rocket", "mortar", "tank") for c in s.t.children)
+
+
+@sense_test("fall_of_place")
+def _fall_of_place(s: Sense) -> bool:
+    """'the fall of X': a place, not a state."""
+    of = [g for c in s.t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(_place_not_state(g, s.token_place) for g in of)
+
+
+@sense_test("of_civilians")
+def _of_civilians(s: Sense) -> bool:
+    """'the relocation of residents'."""
+    return bool(_of_words(s.t) & CIVILIANS)
+
+
+@sense_test("joined_state")
+def _sense_joined_state(s: Sense) -> bool:
+    return joined_state(s.t) is not None
+
+
+@sense_test("restores_ground")
+def _restores_ground(s: Sense) -> bool:
+    """'the restoration of control over X', 'the restoration of the village'."""
+    objs = {g.lemma_.lower() for c in s.t.children if c.lower_ == "of" for g in c.subtree}
+    return bool(objs & {"control", "village", "town", "settlement", "territory", "city", "locality"})
+
+
+@sense_test("in_advance")
+def _in_advance(s: Sense) -> bool:
+    """'planned in advance'."""
+    return s.t.head.lower_ == "in" and not any(c.dep_ in ("det", "poss", "amod") for c in s.t.children)
 
 
 def _distance(t: Token) -> bool:
