@@ -45,6 +45,7 @@ def test_type_sets_of_the_stages_come_from_the_specs() -> None:
     assert {"attack"} == RECURRING_TYPES
     assert {"withdrawal", "casualties"} == LOSS_TYPES
     assert {"annexation", "mobilization"} == STATE_LEVEL_TYPES
+    assert types.names(declared=False) == ("attack", "casualties")
 
 
 def test_trigger_words_come_from_the_type_files() -> None:

@@ -1,5 +1,7 @@
 """The words of the events stage: trigger lexicons, the vocabulary of forces and parties, and the function
-words that link a trigger to its places. Data only; the modules beside it hold the rules that read it."""
+words that link a trigger to its places. The words live in `lang/en/events/lexicon/` (one file per concept)
+and in the type files `lang/en/events/types/`; this module names them for the rules beside it.
+`DISTANCE_UNITS` waits for the one list of units (clean stage's work)."""
 
 from __future__ import annotations
 
@@ -126,19 +128,21 @@ PREFILTER_AFTER = _strings("events/lexicon/prefilter_after")
 # What repels an attempt or an offensive, or what is attempted: "beat off three attempts", "attempts to
 # break through".
 _REPEL_CUES = REPEL_VERBS | frozenset(REPEL_PARTICLES) | ASSAULT_VERBS
-_CUES = {lemma: _words(cues) for lemma, cues in _strings("events/lexicon/prefilter_cues").items()}
+
+
+def _cues(words: str) -> frozenset[str]:
+    """Cue words, "@concept" standing for a whole word list."""
+    out: set[str] = set()
+    for word in words.split():
+        out |= lang.words(f"events/lexicon/{word[1:]}") if word.startswith("@") else {word}
+    return frozenset(out)
+
+
 PREFILTER_WITH = {
     **dict.fromkeys(
         REPELLED_NOUNS - set(NOUN_TRIGGERS) - (set(VERB_TRIGGERS) - set(PREFILTER_AFTER)), _REPEL_CUES
     ),
-    "operation": OFFENSIVE_MODIFIERS,
-    "move": CIVILIANS | FORCES | VESSELS,
-    "bus": CIVILIANS,
-    "ferry": CIVILIANS,
-    "transport": CIVILIANS,
-    **_CUES,
-    "control": _CUES["control"] | FORCES,
-    "defeat": FORCE_UNITS | _CUES["defeat"],
+    **{lemma: _cues(words) for lemma, words in _strings("events/lexicon/prefilter_cues").items()},
 }
 # Verbs whose trigger needs a munition beside them; the munitions are in the pre-filter themselves.
 PREFILTER_COVERED = IMPACT_VERBS | DELIVERY_VERBS

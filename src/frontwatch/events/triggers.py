@@ -830,9 +830,7 @@ def governing_verb(t: Token, ty: str) -> Token | None:
             return head.head
         return None
     lemma = head.lemma_.lower()
-    if t.dep_ == "dobj" and (
-        lemma in LIGHT_VERBS or (lemma in DECLARE_VERBS and ty not in ("attack", "casualties"))
-    ):
+    if t.dep_ == "dobj" and (lemma in LIGHT_VERBS or (lemma in DECLARE_VERBS and types.spec(ty).declared)):
         return head
     return None
 

@@ -44,6 +44,9 @@ class EventTypeSpec:
     # background ("Russia had taken Lyman"): a wider set than `control`, since an annexation or an advance
     # hands no place over between forces.
     territorial: bool = False
+    # A party may declare it of itself ("Moscow announced the annexation", "ordered the withdrawal"): the
+    # subject of a declaring verb over the noun does it. Not so for what one side does to the other.
+    declared: bool = True
     # Fusion: one per state and date even without a place ("partial mobilization", an annexation).
     state_level: bool = False
     # Fusion: happens again and again at one place, so reports a day apart are two events (strikes).
@@ -114,6 +117,7 @@ BUILTIN: tuple[EventTypeSpec, ...] = (
         acled_columns=("Explosions/Remote violence", "Shelling/artillery/missile attack"),
         plover=("ATTACK", "bombing"),
         quantity_kinds=("fatalities", "injured", "casualties"),
+        declared=False,
         recurring=True,
     ),
     EventTypeSpec(
@@ -152,6 +156,7 @@ BUILTIN: tuple[EventTypeSpec, ...] = (
         acled_columns=("", ""),
         plover=("ATTACK", None),
         quantity_kinds=("fatalities", "injured", "casualties"),
+        declared=False,
         costs_actor=True,
     ),
 )
