@@ -24,7 +24,7 @@ ANALYSIS_STAGES = ("clean", "places", "events")
 STAGE_FILES: dict[str, tuple[str, ...]] = {
     "clean": ("ingest", "clean"),
     "places": ("places", "data/regions.tsv", "data/countries.json", "data/features.json"),
-    "events": ("events", "claims", "lang", "data/speakers.json"),
+    "events": ("events", "claims", "lang"),
     "fuse": ("fuse/__init__.py",),
 }
 # What cannot change an analysis: running, storing, showing and exporting it.
@@ -67,7 +67,11 @@ def _owner(rel: str) -> str | None:
 def stage_files() -> dict[str, list[Path]]:
     out: dict[str, list[Path]] = {stage: [] for stage in STAGE_FILES}
     models = ROOT / "events" / "typer_model"
-    files = [*ROOT.rglob("*.py"), *(p for d in (ROOT / "data", models) for p in d.rglob("*") if p.is_file())]
+    data = (ROOT / "data", ROOT / "lang", models)  # lang/ holds the stages' word lists and patterns
+    files = [
+        *ROOT.rglob("*.py"),
+        *(p for d in data for p in d.rglob("*") if p.is_file() and p.suffix != ".py"),
+    ]
     for path in sorted(files):
         rel = path.relative_to(ROOT).as_posix()
         if "__pycache__" in rel:
