@@ -67,11 +67,9 @@ def _owner(rel: str) -> str | None:
 def stage_files() -> dict[str, list[Path]]:
     out: dict[str, list[Path]] = {stage: [] for stage in STAGE_FILES}
     models = ROOT / "events" / "typer_model"
-    data = (ROOT / "data", ROOT / "lang", models)  # lang/ holds the stages' word lists and patterns
-    files = [
-        *ROOT.rglob("*.py"),
-        *(p for d in data for p in d.rglob("*") if p.is_file() and p.suffix != ".py"),
-    ]
+    data = (ROOT / "data", ROOT / "lang", models)  # the word lists of lang/ are analysis data too
+    files = [*ROOT.rglob("*.py")]
+    files += [p for d in data for p in d.rglob("*") if p.is_file() and p.suffix != ".py"]
     for path in sorted(files):
         rel = path.relative_to(ROOT).as_posix()
         if "__pycache__" in rel:
