@@ -212,6 +212,7 @@ def test_stage_files_name_real_files_and_code_outside_the_stages_changes_nothing
     assert versions._owner("cli.py") is None and versions._owner("export/__init__.py") is None
     assert versions._owner("events/triggers.py") == "events"
     assert versions._owner("places/finder.py") == "places"
+    assert versions.ROOT / "lang/en/claims/parties.toml" in versions.stage_files()["events"]
     assert versions._owner("some_new_module.py") == versions.DEFAULT_STAGE
     assert versions.first_changed(versions.stage_versions()) is None
     assert versions.first_changed({**versions.stage_versions(), "places": "x"}) == "places"

@@ -24,7 +24,7 @@ ANALYSIS_STAGES = ("clean", "places", "events")
 STAGE_FILES: dict[str, tuple[str, ...]] = {
     "clean": ("ingest", "clean"),
     "places": ("places", "data/regions.tsv", "data/countries.json", "data/features.json"),
-    "events": ("events", "claims", "lang", "data/speakers.json"),
+    "events": ("events", "claims", "lang"),
     "fuse": ("fuse/__init__.py",),
 }
 # What cannot change an analysis: running, storing, showing and exporting it.
