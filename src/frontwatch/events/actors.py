@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from frontwatch import claims
+from frontwatch.events.annotations import places_at, reading_of
 from frontwatch.events.context import Context
 from frontwatch.events.lexicon import (
     EXPEL_VERBS,
@@ -33,13 +34,12 @@ def find_actor(
     ty: str,
     attribution: claims.Attribution,
     speaker: Party | None,
-    ctx: Context,
-    token_place: dict[int, PlaceMention],
     target: PlaceMention | None = None,
     status: str | None = None,
 ) -> Party:
     """The actor of a trigger; `target` (its place) and `status` are the event's, for the side when no word
     names it."""
+    ctx = reading_of(t.doc).ctx
     tok = _actor_token(t, ty)
     if tok is None and (cleared := _cleared_of_side(t, speaker)) is not None:
         return Party(None, cleared)
@@ -70,8 +70,8 @@ def find_actor(
             if poss[0].lower_ in claims.FIRST_PERSON:
                 return Party(text, speaker.side if speaker else None)
             return Party(text, _pronoun_side(poss[0], t, attribution, speaker, ctx, ty))
-        if side is None and tok.i in token_place:
-            place = token_place[tok.i].place
+        if side is None and (mention := places_at(t.doc).get(tok.i)) is not None:
+            place = mention.place
             side = place.country if place and place.kind == "country" else None
         if side is not None:
             return Party(text, side)

@@ -9,7 +9,6 @@ Places that only locate another ("X in Y region", "the Donbas city of X"), capit
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
@@ -17,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from frontwatch import claims
-from frontwatch.events import nlp
+from frontwatch.events.annotations import index_of, places_at, reading_of, sentence_of
 from frontwatch.events.lexicon import (
     DESTINATION_PREPS,
     DIRECTIONS,
@@ -40,7 +39,7 @@ from frontwatch.events.triggers import (
     share_of,
     theme_subject,
 )
-from frontwatch.places import gazetteer
+from frontwatch.places import gazetteer, resolve_name
 from frontwatch.records import Place, PlaceMention
 
 
@@ -65,13 +64,14 @@ def focus_region(places: list[PlaceMention]) -> Place | None:
     return _region_of(admin1)
 
 
-def sentence_region(sent: nlp.Sentence, places: list[PlaceMention]) -> Place | None:
+def sentence_region(sdoc: Doc) -> Place | None:
     """The one region a sentence names ("… in the Kharkiv region during an offensive which liberated
     300 settlements"), for a quantified event that names no place of its own. Towns do not count: a
     town in a "direction of X" phrase says where the front runs, not which region the tally covers."""
+    sent = sentence_of(sdoc)
     regions = {
         p.place.admin1: p.place
-        for p in places
+        for p in reading_of(sdoc).places
         if sent.start <= p.start < sent.end and p.place and p.place.kind == "region"
     }
     return next(iter(regions.values())) if len(regions) == 1 else None
@@ -84,33 +84,9 @@ def _metonym(pm: PlaceMention) -> bool:
     return pm.place is not None and pm.place.kind != "region" and name in claims.registry().words
 
 
-# A wire dateline opening the story: "KYIV, July 20 (Reuters) - ", "ENERHODAR, Ukraine (AP) — ".
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]{2,40},\s+(?:[A-Z][\w.'’ -]{1,30}?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)"
-    r"\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s"
-)
-
-
-def token_places(sdoc: Doc, sent: nlp.Sentence, places: list[PlaceMention]) -> dict[int, PlaceMention]:
-    """The place mention of each token of the sentence; a dateline's city is where the reporter is, no place
-    of the story's events."""
-    out: dict[int, PlaceMention] = {}
-    dateline = _DATELINE.match(sent.text)
-    skip_to = sent.start + dateline.end() if dateline else sent.start
-    for p in places:
-        if p.end <= sent.start or p.start >= sent.end or p.place is None or p.start < skip_to:
-            continue
-        s, e = p.start - sent.start, p.end - sent.start
-        for t in sdoc:
-            if t.idx < e and t.idx + len(t.text) > s:
-                out[t.i] = p
-    return out
-
-
-def linked_places(
-    trigger: Token, ty: str, token_place: dict[int, PlaceMention], trigger_ids: set[int]
-) -> tuple[list[PlaceMention], set[int]]:
+def linked_places(trigger: Token, ty: str, trigger_ids: set[int]) -> tuple[list[PlaceMention], set[int]]:
     """Places in the trigger's own phrase: objects, prepositions of place, lists, 'stationed in'."""
+    token_place = places_at(trigger.doc)
     found: list[tuple[PlaceMention, str]] = []
     seen: set[int] = set()
     start: list[tuple[Token, str]] = []
@@ -138,7 +114,7 @@ def linked_places(
         for c in opposing.children:  # "downed 35 missiles, more than 20 of them over X"
             if (c.dep_ in ("npadvmod", "appos") and c != trigger) or (c.dep_ == "conj" and c.like_num):
                 start += _place_preps(c)
-    start += _listed_after_colon(trigger, token_place)
+    start += _listed_after_colon(trigger)
     if (
         trigger.dep_ == "conj"
         and trigger.head.pos_ in ("VERB", "AUX")
@@ -207,7 +183,7 @@ def linked_places(
         if via == "in"
         and any(m.place and p.place and m is not p and m.place.admin1 == p.place.admin1 for m in main)
     }
-    containers |= _locators(trigger.doc, token_place, {id(p) for p in places})
+    containers |= _locators(trigger.doc, {id(p) for p in places})
     # A region that holds a settlement or a site of the same event ("X, near the front in Y region", "the dam
     # ..., in the part of the Y region") only locates it.
     containers |= {
@@ -243,9 +219,10 @@ def _place_preps(verb: Token) -> list[tuple[Token, str]]:
     return [(c, c.lower_) for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
 
 
-def _listed_after_colon(t: Token, token_place: dict[int, PlaceMention]) -> list[tuple[Token, str]]:
+def _listed_after_colon(t: Token) -> list[tuple[Token, str]]:
     """'liberated five villages in the X region: A, B and C': a counted noun of places as the trigger's
     object, named one by one after a colon."""
+    token_place = places_at(t.doc)
     objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
     objs += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
     nouns = [
@@ -303,9 +280,10 @@ def _shared_passive_subject(t: Token) -> Token | None:
     return next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def _locators(sdoc: Doc, token_place: dict[int, PlaceMention], found: set[int]) -> set[int]:
+def _locators(sdoc: Doc, found: set[int]) -> set[int]:
     """Places that only say where another found place lies: 'the Donbas city of X' (a modifier of a place
     noun whose 'of' names X) and 'X in Y', 'X near Y' (Y attached to X or to the noun that names X)."""
+    token_place = places_at(sdoc)
 
     def other(x: Token, pm: PlaceMention, region_ok: bool = True) -> bool:
         q = token_place.get(x.i)
@@ -396,54 +374,44 @@ def event_places(
     ty: str,
     linked: dict[int, list[PlaceMention]],
     blocked: set[int],
-    token_place: dict[int, PlaceMention],
-    sdoc: Doc,
-    sent: nlp.Sentence,
-    sentences: list[nlp.Sentence],
-    i: int,
-    places: list[PlaceMention],
-    parsed: dict[int, Doc],
     sibling_placed: bool,
     recent: PlaceMention | None = None,
 ) -> list[PlaceMention]:
-    """The places of one trigger: its own, else one it refers to ('it', 'the city', 'where'; `recent` is the
-    place of the event of its type just told, for 'the attack'), else a free place of the sentence."""
-    own = [
-        _directional(p, t, token_place, sdoc)
-        for p in linked[t.i]
-        if p.place is not None and p.place.kind != "country"
-    ]
+    """The places of one trigger: its own (`linked`, by trigger), else one it refers to ('it', 'the city',
+    'where'; `recent` is the place of the event of its type just told, for 'the attack'), else a free place
+    of the sentence that no trigger's phrase holds (`blocked`)."""
+    own = [_directional(p, t) for p in linked[t.i] if p.place is not None and p.place.kind != "country"]
     if own and ty == "annexation":
         own = [_as_region(p) for p in own]  # states annex territories: a city's name stands for its region
     if own and all(p.place is not None and p.place.kind == "region" for p in own):
-        located = _located_generic(t, own, sent, sentences, i, places, token_place)
+        located = _located_generic(t, own)
         if located is not None:
             return [located]  # "the town in the X region had been captured": the town named before
     if own:
         return own
     if ty in ("mobilization", "casualties"):
         return []
-    if ty == "evacuation" and (authority := _authority_place(t, token_place)) is not None:
+    if ty == "evacuation" and (authority := _authority_place(t)) is not None:
         return [authority]  # "officials in the X region ordered 20,000 people to leave": X's people
-    heading = _heading_for(t, token_place) if ty == "advance" else None
+    heading = _heading_for(t) if ty == "advance" else None
     if heading is not None:
         # "units pushed on towards X": the push is in X's area, not at X; "advanced 2 km towards X" is near X,
         # and "advanced to the outskirts of X" reached it
         ahead, reached = heading
         return [ahead if reached or _short_distance(t) else _as_region(ahead)]
-    antecedent = _pronoun_place(t, token_place, sentences, i, places, parsed)
+    antecedent = _pronoun_place(t)
     if antecedent is not None:
         return [antecedent]
     if any(p.place is not None and p.place.kind == "country" for p in linked[t.i]):
         return []  # "attacks on Ukraine": a country-wide mention, no place of its own
     if _event_as_time(t):
         return []
-    generic = generic_anaphor(t.subtree, sent, sentences, i, places)
+    generic = generic_anaphor(t.subtree)
     if generic is not None:
         return [generic]  # "the city had been taken": the object is a place, named before
     if t.lemma_.lower() in WEAK and not _munition_object(t):
         return []  # "dropped bombs on border villages" is an attack whatever it names
-    where = _where_clause(t, token_place)
+    where = _where_clause(t)
     if where is not None:
         return [where]
     preceding = _preceded_event(t)
@@ -454,24 +422,17 @@ def event_places(
         return []  # "the strike came when Russia fired missiles into X": the placed sibling tells it
     if recent is not None:
         return [recent]  # "blamed Ukraine for the explosion": the one just told
-    near = _nearest_free(t, sdoc, token_place, blocked)
+    near = _nearest_free(t, blocked)
     if near or ty != "attack":
         return near
-    topic = topic_place(token_place, sentences, i, places, parsed)
+    topic = topic_place(t.doc)
     return [topic] if topic is not None else []
 
 
-def _located_generic(
-    t: Token,
-    regions: list[PlaceMention],
-    sent: nlp.Sentence,
-    sentences: list[nlp.Sentence],
-    i: int,
-    places: list[PlaceMention],
-    token_place: dict[int, PlaceMention],
-) -> PlaceMention | None:
+def _located_generic(t: Token, regions: list[PlaceMention]) -> PlaceMention | None:
     """'the town in the Donetsk region': a common noun that a region only locates stands for the town of
     that region the text has just named."""
+    token_place = places_at(t.doc)
     for tok in t.subtree:
         if GENERIC_PLACES.get(tok.lemma_.lower()) != "settlement":
             continue
@@ -484,7 +445,7 @@ def _located_generic(
         ]
         if not any(p in regions for p in inside):
             continue
-        found = generic_anaphor([tok], sent, sentences, i, places)
+        found = generic_anaphor([tok])
         admin = {p.place.admin1 for p in inside if p.place is not None}
         if found is not None and found.place is not None and found.place.admin1 in admin:
             return found
@@ -498,22 +459,15 @@ def _preceded_event(t: Token) -> Token | None:
     return None
 
 
-def topic_place(
-    token_place: dict[int, PlaceMention],
-    sentences: list[nlp.Sentence],
-    i: int,
-    places: list[PlaceMention],
-    parsed: dict[int, Doc],
-) -> PlaceMention | None:
+def topic_place(sdoc: Doc) -> PlaceMention | None:
     """'The city of X has not been spared. Thirteen people were injured when ...': a sentence that names no
     place goes on about the town that the sentence before is about (its subject, or the place that opens
     it: 'In X, a block collapsed')."""
-    if i == 0 or any(p.place is not None and p.place.kind != "country" for p in token_place.values()):
+    i = index_of(sdoc)
+    if i == 0 or any(p.place is not None and p.place.kind != "country" for p in places_at(sdoc).values()):
         return None
-    prev = parsed.get(i - 1)
-    if prev is None:
-        prev = nlp.parse([sentences[i - 1].text])[0]
-    prev_places = token_places(prev, sentences[i - 1], places)
+    prev = reading_of(sdoc).sentence_doc(i - 1)
+    prev_places = places_at(prev)
     for tok, pm in prev_places.items():
         head = prev[tok]
         if prev_places.get(head.head.i) is pm and head.head != head:
@@ -560,7 +514,7 @@ def _munition_object(t: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in MUNITIONS for c in t.children)
 
 
-def _authority_place(t: Token, token_place: dict[int, PlaceMention]) -> PlaceMention | None:
+def _authority_place(t: Token) -> PlaceMention | None:
     """The place of the officials who order or report an evacuation that names no place of its own ('officials
     in the X region ordered ...', 'X's governor said ... had been evacuated'): people are moved by the
     authorities of where they live."""
@@ -576,6 +530,7 @@ def _authority_place(t: Token, token_place: dict[int, PlaceMention]) -> PlaceMen
     subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
     if subj is None or not claims.is_titled(claims.phrase(subj)):
         return None
+    token_place = places_at(t.doc)
     for x in subj.subtree:
         pm = token_place.get(x.i)
         if pm is not None and pm.place is not None and pm.place.kind in ("region", "settlement"):
@@ -583,9 +538,10 @@ def _authority_place(t: Token, token_place: dict[int, PlaceMention]) -> PlaceMen
     return None
 
 
-def _heading_for(t: Token, token_place: dict[int, PlaceMention]) -> tuple[PlaceMention, bool] | None:
+def _heading_for(t: Token) -> tuple[PlaceMention, bool] | None:
     """The first named place an advance heads for ('towards X and Y'), and whether it reached it ('advanced
     to the outskirts of X')."""
+    token_place = places_at(t.doc)
     # "advanced 3 km towards X": the parser may hang the goal on the distance
     heads = [t, *(c for c in t.children if c.dep_ in ("dobj", "npadvmod", "advmod"))]
     for c in (c for h in heads for c in h.children):
@@ -597,13 +553,13 @@ def _heading_for(t: Token, token_place: dict[int, PlaceMention]) -> tuple[PlaceM
     return None
 
 
-def _where_clause(t: Token, token_place: dict[int, PlaceMention]) -> PlaceMention | None:
+def _where_clause(t: Token) -> PlaceMention | None:
     """'... around X, where authorities ordered the evacuation of 37 settlements': a clause opened by
     'where' happens at the place it describes."""
     cur = t
     for _ in range(4):
         if cur.dep_ == "relcl" and any(c.lower_ == "where" for c in cur.children):
-            pm = token_place.get(cur.head.i)
+            pm = places_at(t.doc).get(cur.head.i)
             return pm if pm is not None and pm.place is not None and pm.place.kind != "country" else None
         if cur.head == cur:
             return None
@@ -623,14 +579,7 @@ def _event_as_time(t: Token) -> bool:
     )  # "killed during shelling of X", "after a strike on X" tell news of their own
 
 
-def _pronoun_place(
-    t: Token,
-    token_place: dict[int, PlaceMention],
-    sentences: list[nlp.Sentence],
-    i: int,
-    places: list[PlaceMention],
-    parsed: dict[int, Doc],
-) -> PlaceMention | None:
+def _pronoun_place(t: Token) -> PlaceMention | None:
     """'X held out for months until Russian forces took it': 'it' is the place that is the subject of the
     clause before, in this sentence or the one before."""
     it = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass", "pobj") and c.lower_ == "it"), None)
@@ -638,16 +587,15 @@ def _pronoun_place(
         it = next((g for c in t.children if c.dep_ == "prep" for g in c.children if g.lower_ == "it"), None)
     if it is None:
         return None
-    found = _subject_place(t.doc[: it.i], token_place)
+    found = _subject_place(t.doc[: it.i])
+    i = index_of(t.doc)
     if found is None and i > 0:
-        prev = parsed.get(i - 1)
-        if prev is None:
-            prev = nlp.parse([sentences[i - 1].text])[0]
-        found = _subject_place(prev[:], token_places(prev, sentences[i - 1], places))
+        found = _subject_place(reading_of(t.doc).sentence_doc(i - 1)[:])
     return found
 
 
-def _subject_place(span: Span, token_place: dict[int, PlaceMention]) -> PlaceMention | None:
+def _subject_place(span: Span) -> PlaceMention | None:
+    token_place = places_at(span.doc)
     for tok in reversed(span):
         pm = token_place.get(tok.i)
         if pm is None or pm.place is None or pm.place.kind == "country":
@@ -666,12 +614,12 @@ def _subject_place(span: Span, token_place: dict[int, PlaceMention]) -> PlaceMen
     return None
 
 
-def _directional(p: PlaceMention, t: Token, token_place: dict[int, PlaceMention], sdoc: Doc) -> PlaceMention:
+def _directional(p: PlaceMention, t: Token) -> PlaceMention:
     """'advances south of Kharkiv' happened around the town, not in it: the event is in its region; 'about 10
     kilometres north-east of X' is next to it."""
     if p.place is None or p.place.kind != "settlement":
         return p
-    head = next((sdoc[i] for i, q in token_place.items() if q is p), None)
+    head = next((t.doc[i] for i, q in places_at(t.doc).items() if q is p), None)
     prep = head.head if head is not None else None
     if prep is None or prep.lower_ != "of":
         return p
@@ -688,10 +636,7 @@ def _as_region(p: PlaceMention) -> PlaceMention:
 
 
 def _region_of(admin1: str | None) -> Place | None:
-    try:
-        return gazetteer.region_for_admin1(admin1)
-    except Exception:  # the gazetteer may be unavailable; the settlement then stands
-        return None
+    return gazetteer.region_for_admin1(admin1)
 
 
 def _has_own_argument(t: Token) -> bool:
@@ -701,13 +646,7 @@ def _has_own_argument(t: Token) -> bool:
                for c in t.children)  # fmt: skip
 
 
-def generic_anaphor(
-    tokens: Iterable[Token],
-    sent: nlp.Sentence,
-    sentences: list[nlp.Sentence],
-    i: int,
-    places: list[PlaceMention],
-) -> PlaceMention | None:
+def generic_anaphor(tokens: Iterable[Token]) -> PlaceMention | None:
     """'the city', 'this region', 'the dam' among `tokens` (a trigger's phrase): the place of that kind the
     text has just named, else the one it is about so far."""
     for tok in tokens:
@@ -722,8 +661,12 @@ def generic_anaphor(
             continue  # "the city of X", "the Kakhovka dam": named where it stands
         if tok.head.lemma_.lower() in FORCES and tok.head.i < tok.i:
             continue
+        reading, i = reading_of(tok.doc), index_of(tok.doc)
+        sent, sentences = reading.sentences[i], reading.sentences
         heads = [(s.start, s.end) for s in sentences[: i + 1] if s.heading]
-        told = [p for p in places if not any(a <= p.start < b for a, b in heads)]  # crossheads list, not tell
+        told = [
+            p for p in reading.places if not any(a <= p.start < b for a, b in heads)
+        ]  # crossheads list, not tell
         if kind == "settlement":  # "the X regional governor said ... shelled the city": X, the city
             told = sorted(
                 told + _namesake_towns(told, sent.start, sent.start + tok.idx), key=lambda p: p.start
@@ -747,13 +690,8 @@ def _namesake_towns(places: list[PlaceMention], lo: int, hi: int) -> list[PlaceM
 
 @lru_cache(maxsize=256)
 def _namesake_town(region_name: str) -> Place | None:
-    from frontwatch.places import resolve_name  # here: the finder is needed only for this fallback
-
-    try:
-        town = resolve_name(gazetteer.core_name(region_name), context=region_name)
-        region = gazetteer.load().region(region_name)
-    except Exception:  # the gazetteer may be unavailable: no namesake then
-        return None
+    town = resolve_name(gazetteer.core_name(region_name), context=region_name)
+    region = gazetteer.load().region(region_name)
     if town is None or town.kind != "settlement" or region is None:
         return None
     return town if gazetteer.is_namesake(town, region) else None
@@ -819,11 +757,11 @@ def _size_fits(word: str, place: Place) -> bool:
     return True
 
 
-def _nearest_free(
-    t: Token, sdoc: Doc, token_place: dict[int, PlaceMention], blocked: set[int], own_ok: bool = False
-) -> list[PlaceMention]:
+def _nearest_free(t: Token, blocked: set[int], own_ok: bool = False) -> list[PlaceMention]:
     """A place elsewhere in the sentence that no other trigger uses and that is not a speaker's place, with
     the places listed beside it ("in areas of settlements X and Y")."""
+    sdoc = t.doc
+    token_place = places_at(sdoc)
     best: tuple[int, int] | None = None
     own = set() if own_ok else {x.i for x in t.subtree}
     free: dict[int, PlaceMention] = {}
@@ -894,15 +832,16 @@ def _reported_clause(verb: Token) -> bool:
     return verb.dep_ == "ccomp" or any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
-def carry_from_next(
-    sentences: list[nlp.Sentence], i: int, parsed: dict[int, Doc], places: list[PlaceMention]
-) -> tuple[PlaceMention, dict[str, float]] | None:
+def carry_from_next(sdoc: Doc) -> tuple[PlaceMention, dict[str, float]] | None:
     """'... took back 2,000 km². This includes 30 settlements in the X region.': the next sentence
     elaborates the event (no trigger of its own) and names its place."""
-    if i + 1 >= len(sentences) or (i + 1) in parsed:
+    reading, i = reading_of(sdoc), index_of(sdoc)
+    if i + 1 >= len(reading.sentences) or (i + 1) in reading.parsed:
         return None
-    nxt = sentences[i + 1]
-    cands = [p for p in places if nxt.start <= p.start < nxt.end and p.place and p.place.kind != "country"]
+    nxt = reading.sentences[i + 1]
+    cands = [
+        p for p in reading.places if nxt.start <= p.start < nxt.end and p.place and p.place.kind != "country"
+    ]
     if not cands:
         return None
     extra = {q.kind: q.value for q in find_quantities(nxt.text) if q.kind in ("settlements", "area_km2")}
@@ -911,26 +850,16 @@ def carry_from_next(
     return cands[0], extra
 
 
-def casualty_place(
-    cue: Token,
-    sdoc: Doc,
-    token_place: dict[int, PlaceMention],
-    trigger_ids: set[int],
-    blocked: set[int],
-    sent: nlp.Sentence,
-    sentences: list[nlp.Sentence],
-    i: int,
-    places: list[PlaceMention],
-) -> PlaceMention | None:
+def casualty_place(cue: Token, trigger_ids: set[int], blocked: set[int]) -> PlaceMention | None:
     """Where a toll was counted: a place in the phrase of its cue ("killed in X"), a place the sentence names
     by a common noun ("lost 1,500 men around the town"), else the sentence's nearest free place ("in the X
     direction, losses amounted to ...")."""
-    linked, _ = linked_places(cue, "casualties", token_place, trigger_ids)
+    linked, _ = linked_places(cue, "casualties", trigger_ids)
     own = [p for p in linked if p.place is not None and p.place.kind != "country"]
     if own:
         return own[0]
-    generic = generic_anaphor(sdoc, sent, sentences, i, places)
+    generic = generic_anaphor(cue.doc)
     if generic is not None:
         return generic
-    near = _nearest_free(cue, sdoc, token_place, blocked, own_ok=True)
+    near = _nearest_free(cue, blocked, own_ok=True)
     return near[0] if near else None

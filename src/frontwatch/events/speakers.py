@@ -9,6 +9,7 @@ import re
 from spacy.tokens import Span, Token
 
 from frontwatch import claims
+from frontwatch.events.annotations import reading_of, sentence_of
 from frontwatch.events.context import Context
 from frontwatch.events.lexicon import OFFICES
 from frontwatch.records import Party
@@ -19,11 +20,11 @@ _SAID = re.compile(
 )
 
 
-def speaker_of(
-    t: Token, span: Span, text: str, offset: int, ctx: Context, states: tuple[str, ...]
-) -> tuple[Party | None, claims.Attribution]:
+def speaker_of(t: Token, states: tuple[str, ...]) -> tuple[Party | None, claims.Attribution]:
     """The speaker of a trigger and how it is attributed: by the parse, by a quotation's speaker named just
-    before or after it in the document's `text` (the sentence starts at `offset`), or by the last speaker."""
+    before or after it in the document, or by the last speaker; `states`: those of the sentence's places."""
+    reading, span = reading_of(t.doc), t.doc[:]
+    ctx, text, offset = reading.ctx, reading.doc.text, sentence_of(t.doc).start
     attribution = claims.find_attribution(span, t, ctx.speaker)
     if attribution.cue is None and t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
         # "X said his fighters would hand over their positions and withdraw": the first verb's report
