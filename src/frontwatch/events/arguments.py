@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from frontwatch import claims
+from frontwatch import claims, lang
 from frontwatch.events.annotations import dates_of, index_of, places_at, reading_of
 from frontwatch.events.dates import DateMention, find_dates
 from frontwatch.events.lexicon import QUANTITY_KINDS, TERRAIN
@@ -140,7 +140,7 @@ def _describes(x: Token, t: Token) -> bool:
     return False
 
 
-_TIME_MARKS_SAME = frozenset(["after", "before", "when", "as", "once", "while"])
+_TIME_MARKS_SAME = lang.words("events/arguments/same_time_marks")
 
 
 def _time_clause_date(
@@ -177,14 +177,9 @@ def _under_other_trigger(x: Token, t: Token | None, trigger_ids: set[int]) -> bo
 
 
 CONTROL_TYPES = ("capture", "withdrawal", "annexation", "advance")
-_NOW_WORDS = frozenset(["recently", "just", "newly", "now", "finally"])
-_TIME_MARKS = frozenset(["after", "before", "once", "when", "until", "as", "since", "while"])
-_EARLIER = re.compile(
-    r"\b(?:earlier|early|previously|before)\s+(?:on\s+)?in\s+the\s+(?:war|invasion|conflict)\b"
-    r"|\bbefore\s+the\s+(?:full-scale\s+)?(?:war|invasion)\b|\bsince\s+(?:the\s+)?(?:start|beginning|outset|war|invasion|spring|summer|winter"
-    r"|January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b",
-    re.I,
-)
+_NOW_WORDS = lang.words("events/arguments/now_words")
+_TIME_MARKS = lang.words("events/arguments/time_marks")
+_EARLIER = re.compile(lang.pattern("events/arguments/earlier_in_war"), re.I)
 
 
 def recalled(t: Token, ty: str) -> bool:

@@ -129,9 +129,9 @@ def _read(reading: Reading, at: dict[int, Doc]) -> None:
     for i, sent in enumerate(sentences):
         before = ctx.speaker
         states = {
-            p.place.country
+            c
             for p in local[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
-            if p.place is not None
+            if p.place is not None and (c := p.place.country)
         }
         sdoc = at.get(i)
         if sdoc is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from frontwatch import lang
 from frontwatch.events import components, nlp, typer
 from frontwatch.events.annotations import Reading, annotate, events_of
 from frontwatch.events.context import Context, RawEvent
@@ -17,10 +18,7 @@ from frontwatch.events.relay import content_words, headline_speaker, relayed_sou
 from frontwatch.places.gazetteer import DIVISION_WORDS
 from frontwatch.records import DateRange, Document, EventMention, Evidence, Party, PlaceMention
 
-# A sentence can name a day only with a number, a weekday or a word of days: the cheap test before dates.
-_MAY_NAME_DAY = re.compile(
-    r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:yesterday|today|tonight|overnight)\b", re.I
-)
+_MAY_NAME_DAY = re.compile(lang.pattern("events/arguments/may_name_day"), re.I)
 
 
 def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMention]:

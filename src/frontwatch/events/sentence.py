@@ -8,8 +8,9 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from frontwatch import claims
+from frontwatch import claims, lang
 from frontwatch.events.actors import find_actor
+from frontwatch.events.anaphora import topic_place
 from frontwatch.events.annotations import (
     Reading,
     dates_of,
@@ -24,18 +25,12 @@ from frontwatch.events.arguments import date_for, has_distance, quantities_for, 
 from frontwatch.events.context import Context, RawEvent
 from frontwatch.events.dates import DateMention
 from frontwatch.events.lexicon import CASUALTY_WORDS, CIVILIANS, FORCES, PARTIES, PERSONS, WEAK
+from frontwatch.events.linking import linked_places
 from frontwatch.events.merge import dedupe_sentence, merge_coordinated
-from frontwatch.events.places import (
-    carry_from_next,
-    casualty_place,
-    event_places,
-    linked_places,
-    local_place,
-    sentence_region,
-    topic_place,
-)
+from frontwatch.events.places import local_place, sentence_region
 from frontwatch.events.quantities import Quantity, find_quantities
 from frontwatch.events.speakers import speaker_of, titled_speaker, update_speaker_from_parse
+from frontwatch.events.targets import carry_from_next, casualty_place, event_places
 from frontwatch.events.triggers import enough, skip_for_intent, trigger_type, xcomp_planned
 from frontwatch.records import Party, PlaceMention
 
@@ -49,7 +44,7 @@ def sentence_events(sdoc: Doc) -> list[RawEvent]:
     token_place = places_at(sdoc)
     triggers = triggers_of(sdoc)
     trigger_ids = {t.i for t, _ in triggers}
-    states = tuple(p.place.country for p in token_place.values() if local_place(p))  # type: ignore[union-attr]
+    states = tuple(c for p in token_place.values() if local_place(p) and p.place and (c := p.place.country))
     regions_named = any(p.place is not None and p.place.kind != "country" for p in token_place.values())
     next_text = sentences[i + 1].text if i + 1 < len(sentences) else None
     next_hedge = next_text is not None and claims.next_sentence_hedged(next_text)
@@ -114,7 +109,8 @@ def sentence_events(sdoc: Doc) -> list[RawEvent]:
         same_type = {x.i for x, y in triggers if y == ty}
         when = date_for(t, trigger_ids, same_type)
         earlier = recalled(t, ty)
-        for p in targets or [None]:
+        placed_at: list[PlaceMention | None] = [*targets] or [None]
+        for p in placed_at:
             out.append(
                 RawEvent(
                     ty, t, p, actor, speaker, status, when, dict(qty), sent, (sent.start, t.idx), earlier
@@ -135,13 +131,13 @@ def sentence_events(sdoc: Doc) -> list[RawEvent]:
     if cue is not None and not any(
         r.type == "attack" and not separate_statements(r.trigger, cue) for r in out
     ):
-        place = casualty_place(cue, trigger_ids, blocked)
-        if place is None and not _war_wide(sent.text, dates):
+        where = casualty_place(cue, trigger_ids, blocked)
+        if where is None and not _war_wide(sent.text, dates):
             area = sentence_region(sdoc)  # "the governor of the X region said two were killed"
-            place = PlaceMention(reading.doc.doc_id, area.name, -1, -1, area) if area is not None else None
-            place = place or topic_place(sdoc)
-        toll = _casualties(cue, place, next_text if not next_events else None, states)
-        out.append(_as_attack(toll) if _struck_civilians(cue, place, sent.text, dates) else toll)
+            where = PlaceMention(reading.doc.doc_id, area.name, -1, -1, area) if area is not None else None
+            where = where or topic_place(sdoc)
+        toll = _casualties(cue, where, next_text if not next_events else None, states)
+        out.append(_as_attack(toll) if _struck_civilians(cue, where, sent.text, dates) else toll)
     for s in sentence_speakers[-1:]:
         ctx.speaker = s
     update_speaker_from_parse(span, ctx, states)
@@ -176,13 +172,7 @@ def _casualty_cue(span: Span, quantities: list[Quantity]) -> Token | None:
     return next((x for x in span if x.lemma_.lower() in CASUALTY_WORDS or x.lower_ in CASUALTY_WORDS), None)
 
 
-# A tally of the whole war, which no one place holds: "lost 100,000 troops since the start of the invasion".
-_WAR_WIDE = re.compile(
-    r"\bsince\s+(?:the\s+)?(?:start|beginning|outset|onset)\b|\bsince\s+(?:the\s+)?(?:full-scale\s+)?"
-    r"(?:war|invasion)\b|\bin\s+total\b|\bso\s+far\s+in\s+the\s+war\b"
-    r"|\bin\s+the\s+(?:war|invasion|conflict)\s+so\s+far\b",
-    re.I,
-)
+_WAR_WIDE = re.compile(lang.pattern("events/casualties/war_wide"), re.I)
 
 
 def _war_wide(text: str, dates: list[DateMention]) -> bool:
@@ -220,13 +210,8 @@ def _casualties(
 
 # A count of dead this high is a tally over time, not the toll of one strike.
 _TALLY = 1000
-# Tolls of mishaps and disasters, not of attacks.
-_MISHAP = re.compile(
-    r"\b(?:crash\w*|accident\w*|collision|collided|derail\w*|plunged|flood\w*|earthquake|landslide|avalanche"
-    r"|storm|hurricane|typhoon|stampede|drown\w*|overdose|poison\w*|wildfire|blaze|fire\s+broke\s+out"
-    r"|(?:a|the)\s+(?:huge\s+|major\s+|large\s+|massive\s+)?fire)\b",
-    re.I,
-)
+_MISHAP = re.compile(rf"\b(?:{lang.pattern('events/casualties/mishaps')})\b", re.I)
+_LOSS_WORDS = lang.words("events/casualties/loss_words")
 
 
 def _struck_civilians(cue: Token, place: PlaceMention | None, text: str, dates: list[DateMention]) -> bool:
@@ -235,7 +220,7 @@ def _struck_civilians(cue: Token, place: PlaceMention | None, text: str, dates: 
     are a casualty report."""
     if place is None or place.place is None or place.place.kind not in ("settlement", "feature"):
         return False
-    if cue.lemma_.lower() in ("lose", "loss", "casualty") or _war_wide(text, dates):
+    if cue.lemma_.lower() in _LOSS_WORDS or _war_wide(text, dates):
         return False
     if _MISHAP.search(text):
         return False  # "killed when their bus plunged off a bridge", "in a plane crash"
