@@ -9,7 +9,8 @@ what the components of `events.components` annotate on it:
 - `Doc._.dates`, `doc.spans["dates"]`: the date expressions, anchored on the day the story last named;
 - `Doc._.quantities`, `doc.spans["quantities"]`: counts, areas and distances;
 - `doc.spans["triggers"]`: the words that tell an event, labelled by its type;
-- `Doc._.events`: the raw event mentions read from the sentence.
+- `Doc._.events`: the raw event mentions read from the sentence;
+- `Doc._.learned`, `Doc._.typed`: what the learned sentence typer says of it (see `annotate`).
 
 The rules take a token or a sentence `Doc` and read these, instead of a dozen positional arguments.
 """
@@ -64,17 +65,27 @@ for _name in ("reading", "index", "token_place", "dates", "quantities", "events"
         Doc.set_extension(_name, default=None)
 if not Doc.has_extension("learned"):
     Doc.set_extension("learned", default=frozenset())
+if not Doc.has_extension("typed"):
+    Doc.set_extension("typed", default=None)
 if not Doc.has_extension("published"):
     Doc.set_extension("published", getter=lambda doc: doc._.reading.pub if doc._.reading else None)
 if not Token.has_extension("place"):
     Token.set_extension("place", getter=lambda t: (t.doc._.token_place or {}).get(t.i))
 
 
-def annotate(sdoc: Doc, reading: Reading, i: int, learned: frozenset[str] = frozenset()) -> Doc:
-    """Ties a parsed sentence to its reading; `learned`: the types the typer gives it."""
+def annotate(
+    sdoc: Doc,
+    reading: Reading,
+    i: int,
+    learned: frozenset[str] = frozenset(),
+    typed: frozenset[str] | None = None,
+) -> Doc:
+    """Ties a parsed sentence to its reading. `learned`: types the typer gives it that the rules need not
+    find a trigger for; `typed`: the only types its events may have, when the typer must confirm them."""
     sdoc._.reading = reading
     sdoc._.index = i
     sdoc._.learned = learned
+    sdoc._.typed = typed
     return sdoc
 
 

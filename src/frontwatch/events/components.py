@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from frontwatch import claims
 from frontwatch.events.annotations import (
     Reading,
+    events_of,
     index_of,
     mark_places,
     places_at,
@@ -46,6 +47,7 @@ PIPELINE = (
     "frontwatch_quantities",
     "frontwatch_triggers",
     "frontwatch_events",
+    "frontwatch_type_filter",
 )
 
 
@@ -111,6 +113,15 @@ class SentenceReader:
 @Language.factory("frontwatch_events", requires=["doc.spans"], assigns=["doc._.events"])
 def make_events(nlp: Language, name: str) -> SentenceReader:
     return SentenceReader()
+
+
+@Language.component("frontwatch_type_filter", requires=["doc._.events"], assigns=["doc._.events"])
+def type_filter_component(sdoc: Doc) -> Doc:
+    """Keeps the events whose type the learned typer gives their sentence, when it must (`Doc._.typed`)."""
+    typed: frozenset[str] | None = sdoc._.typed
+    if typed is not None:
+        sdoc._.events = [r for r in events_of(sdoc) if r.type in typed]
+    return sdoc
 
 
 @lru_cache(maxsize=1)

@@ -5,6 +5,7 @@ others only update who is speaking; mentions are merged and dated by the datelin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from frontwatch import lang
@@ -22,21 +23,37 @@ _MAY_NAME_DAY = re.compile(lang.pattern("events/arguments/may_name_day"), re.I)
 
 
 def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMention]:
-    """Event mentions of one document, one row per (event, place), in text order with stable ids."""
+    """Event mentions of one document, one row per (event, place), in text order with stable ids: the
+    selected sentences are parsed and run through the components (`components.PIPELINE`), then their raw
+    mentions through the passes over the whole document (`PASSES`)."""
     reading = _reading(doc, places)
     how = typer.mode()
     selected, typed = _select(reading.sentences, how)
     learned = typed if how in ("add", "learned") and typed is not None else {}
+    confirm = (
+        typed if how in ("types", "learned") else None
+    )  # the typer must give an event's sentence its type
     texts = (reading.sentences[i].text for i in selected)
     for i, sdoc in zip(selected, nlp.parse(texts), strict=True):
-        reading.parsed[i] = annotate(sdoc, reading, i, learned.get(i, frozenset()))
+        sure = confirm.get(i, frozenset()) if confirm is not None else None
+        reading.parsed[i] = annotate(sdoc, reading, i, learned.get(i, frozenset()), sure)
     raws = [r for sdoc in components.pipeline().pipe(reading.parsed.values()) for r in events_of(sdoc)]
-    raws = _relay_sources(reading, raws)
-    if how in ("types", "learned") and typed is not None:  # the typer must give the event's sentence its type
-        index = {s.start: i for i, s in enumerate(reading.sentences)}
-        raws = [r for r in raws if r.type in typed.get(index[r.sentence.start], frozenset())]
-    raws = fold_casualty_followups(raws, {s.start: i for i, s in enumerate(reading.sentences)})
-    return _finalise(doc, merge(raws, reading.pub), reading.pub)
+    for step in PASSES:
+        raws = step(reading, raws)
+    out = _finalise(doc, raws, reading.pub)
+    reading.parsed.clear()  # the sentence Docs point back to the reading: freed now, not at the next GC
+    reading.on_demand.clear()
+    return out
+
+
+def _fold_casualty_followups(reading: Reading, raws: list[RawEvent]) -> list[RawEvent]:
+    """A toll told right after an attack is that attack's."""
+    return fold_casualty_followups(raws, {s.start: i for i, s in enumerate(reading.sentences)})
+
+
+def _merge(reading: Reading, raws: list[RawEvent]) -> list[RawEvent]:
+    """One event told several times in the document is one mention."""
+    return merge(raws, reading.pub)
 
 
 def _reading(doc: Document, places: list[PlaceMention]) -> Reading:
@@ -101,6 +118,14 @@ def _relay_sources(reading: Reading, raws: list[RawEvent]) -> list[RawEvent]:
     index = {s.start: i for i, s in enumerate(reading.sentences)}
     relayed_sources(raws, doc.text, reading.sentences, index, named_at, headline, reading.pub)
     return raws
+
+
+# The passes over a whole document's raw mentions, after the components, in order.
+PASSES: tuple[Callable[[Reading, list[RawEvent]], list[RawEvent]], ...] = (
+    _relay_sources,
+    _fold_casualty_followups,
+    _merge,
+)
 
 
 def _select(sentences: list[nlp.Sentence], how: str) -> tuple[list[int], dict[int, frozenset[str]] | None]:
