@@ -43,9 +43,9 @@ def record(sdoc: Doc) -> Doc:
 
 
 @contextmanager
-def inserted(name: str, **where: str) -> Iterator[None]:
+def inserted(name: str, **where: str | bool) -> Iterator[None]:
     nlp = components.pipeline()
-    nlp.add_pipe(name, **where)  # type: ignore[arg-type]
+    nlp.add_pipe(name, **where)
     try:
         yield
     finally:
