@@ -6,10 +6,15 @@ object or preposition, the actor from subject, agent, possessive or adjective, d
 clause, quantities in its phrase. `claims` gives speaker and status. Repeated mentions of one event in a
 document are merged.
 
+The stage is a declared list of spaCy components (`components.PIPELINE`) run over each parsed sentence's
+`Doc`, then a list of passes over the document's raw mentions (`document.PASSES`).
+
 Modules, in the order the data flows: `lexicon` (words), `triggers` (which tokens tell which event),
-`places`, `speakers`, `actors` and `arguments` (date, quantities) for a trigger's arguments, `sentence`
-(one sentence to raw mentions), `merge` (one event told several times), `document` (the whole document);
-`context` holds the records passed between them.
+`annotations` (the document being read and what each sentence `Doc` carries), `places`, `linking`,
+`anaphora` and `targets` (where an event happened), `speakers`, `actors` and `arguments` (date,
+quantities) for a trigger's arguments, `sentence` (one sentence to raw mentions), `components` (the
+components and their order), `relay` and `merge` (passes over the document), `document` (the whole
+document); `context` holds the records passed between them.
 """
 
 from frontwatch.events.document import extract_events

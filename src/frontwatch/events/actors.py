@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from frontwatch import claims
+from frontwatch import claims, lang
+from frontwatch.events.annotations import places_at, reading_of
 from frontwatch.events.context import Context
 from frontwatch.events.lexicon import (
     EXPEL_VERBS,
@@ -33,13 +34,12 @@ def find_actor(
     ty: str,
     attribution: claims.Attribution,
     speaker: Party | None,
-    ctx: Context,
-    token_place: dict[int, PlaceMention],
     target: PlaceMention | None = None,
     status: str | None = None,
 ) -> Party:
     """The actor of a trigger; `target` (its place) and `status` are the event's, for the side when no word
     names it."""
+    ctx = reading_of(t.doc).ctx
     tok = _actor_token(t, ty)
     if tok is None and (cleared := _cleared_of_side(t, speaker)) is not None:
         return Party(None, cleared)
@@ -70,8 +70,8 @@ def find_actor(
             if poss[0].lower_ in claims.FIRST_PERSON:
                 return Party(text, speaker.side if speaker else None)
             return Party(text, _pronoun_side(poss[0], t, attribution, speaker, ctx, ty))
-        if side is None and tok.i in token_place:
-            place = token_place[tok.i].place
+        if side is None and (mention := places_at(t.doc).get(tok.i)) is not None:
+            place = mention.place
             side = place.country if place and place.kind == "country" else None
         if side is not None:
             return Party(text, side)
@@ -166,7 +166,7 @@ def _target_side(t: Token) -> str | None:
     return next(iter(PARTIES - sides)) if len(sides) == 1 else None
 
 
-_LAUNCH_VERBS = frozenset(["launch", "fire", "drop", "send", "use"])
+_LAUNCH_VERBS = lang.words("events/actors/launch_verbs")
 
 
 def _launcher(t: Token) -> Token | None:
@@ -191,10 +191,13 @@ def _copula_agent(t: Token) -> Token | None:
     return None
 
 
+_CLEARING_VERBS = lang.words("events/actors/clearing_verbs")
+
+
 def _cleared_of_side(t: Token, speaker: Party | None) -> str | None:
     """'X is cleared of Russian troops', 'X was freed from the invader': the side the place is rid of lost it
     to the other; the enemy, in a party's words, is the other party."""
-    if t.lemma_.lower() not in ("clear", "free", "liberate"):
+    if t.lemma_.lower() not in _CLEARING_VERBS:
         return None
     of = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in c.children]
     sides = {claims.side_of(claims.phrase(g)) for g in of} & PARTIES
@@ -312,9 +315,7 @@ def _actor_token(t: Token, ty: str = "") -> Token | None:
     return _left_modifier(t)
 
 
-# Prepositions whose event the clause's subject did not do: "houses burned down after shelling", "damaged by
-# shelling".
-_NOT_AGENT_PREPS = frozenset(["after", "before", "following", "during", "amid", "since", "by", "despite"])
+_NOT_AGENT_PREPS = lang.words("events/actors/not_agent_preps")
 
 
 def _signer(t: Token) -> Token | None:

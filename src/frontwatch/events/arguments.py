@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from frontwatch import claims
-from frontwatch.events import nlp
+from frontwatch import claims, lang
+from frontwatch.events.annotations import dates_of, index_of, places_at, reading_of
 from frontwatch.events.dates import DateMention, find_dates
 from frontwatch.events.lexicon import TERRAIN
 from frontwatch.events.quantities import Quantity
@@ -61,18 +60,15 @@ def has_distance(t: Token) -> bool:
     return any(x.lower_ in ("km", "kilometers", "kilometres", "miles") for x in t.subtree)
 
 
-def date_for(
-    t: Token,
-    sent: nlp.Sentence,
-    dates: list[DateMention],
-    sdoc: Doc,
-    trigger_ids: set[int],
-    same_type: set[int],
-    pub: date | None,
-    anchor: date | None = None,
-) -> DateRange | None:
+def date_for(t: Token, trigger_ids: set[int], same_type: set[int]) -> DateRange | None:
+    """The date of a trigger among the sentence's (`trigger_ids`: every trigger of the sentence, `same_type`:
+    those of the trigger's type)."""
+    sdoc = t.doc
+    dates = dates_of(sdoc)
     if not dates:
         return None
+    reading, i = reading_of(sdoc), index_of(sdoc)
+    sent, pub, anchor = reading.sentences[i], reading.pub, reading.days[i]
     # "will withdraw" and "would withdraw" place a weekday of their own phrase ahead; the day the plan was
     # announced ("announced Wednesday that troops would leave") stays behind
     future = claims.is_future(t) or (t.dep_ == "conj" and claims.is_future(t.head))
@@ -145,7 +141,7 @@ def _describes(x: Token, t: Token) -> bool:
     return False
 
 
-_TIME_MARKS_SAME = frozenset(["after", "before", "when", "as", "once", "while"])
+_TIME_MARKS_SAME = lang.words("events/arguments/same_time_marks")
 
 
 def _time_clause_date(
@@ -182,17 +178,12 @@ def _under_other_trigger(x: Token, t: Token | None, trigger_ids: set[int]) -> bo
 
 
 TERRITORIAL_TYPES = names(territorial=True)
-_NOW_WORDS = frozenset(["recently", "just", "newly", "now", "finally"])
-_TIME_MARKS = frozenset(["after", "before", "once", "when", "until", "as", "since", "while"])
-_EARLIER = re.compile(
-    r"\b(?:earlier|early|previously|before)\s+(?:on\s+)?in\s+the\s+(?:war|invasion|conflict)\b"
-    r"|\bbefore\s+the\s+(?:full-scale\s+)?(?:war|invasion)\b|\bsince\s+(?:the\s+)?(?:start|beginning|outset|war|invasion|spring|summer|winter"
-    r"|January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b",
-    re.I,
-)
+_NOW_WORDS = lang.words("events/arguments/now_words")
+_TIME_MARKS = lang.words("events/arguments/time_marks")
+_EARLIER = re.compile(lang.pattern("events/arguments/earlier_in_war"), re.I)
 
 
-def recalled(t: Token, ty: str, token_place: dict[int, object]) -> bool:
+def recalled(t: Token, ty: str) -> bool:
     """The trigger tells an earlier change of control recalled as background, not news: a clause describing a
     place ("Kherson, which Russia seized", "the city, captured in the first weeks"), the past perfect outside
     reported speech ("Russia had taken Lyman"), or a phrase of earlier time ("earlier in the war")."""
@@ -202,7 +193,7 @@ def recalled(t: Token, ty: str, token_place: dict[int, object]) -> bool:
         return False  # "towns that were recently retaken": news told in a clause
     if t.dep_ in ("relcl", "acl") and t.tag_ in ("VBD", "VBN") and not _infinitive(t):
         head = t.head
-        if head.i in token_place or head.lemma_.lower() in TERRAIN or head.pos_ == "PROPN":
+        if head.i in places_at(t.doc) or head.lemma_.lower() in TERRAIN or head.pos_ == "PROPN":
             return True
     if _past_perfect(t) and not _reported_or_timed(t):
         return True

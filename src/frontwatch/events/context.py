@@ -5,12 +5,12 @@ earlier sentences of a document tell later ones (speaker, last actors, the state
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 
 from spacy.tokens import Token
 
 from frontwatch.events import nlp
+from frontwatch.places import resolve_name
 from frontwatch.records import DateRange, Party, Place, PlaceMention
 
 
@@ -32,8 +32,6 @@ class Context:
     control: tuple[int, PlaceMention] | None = None
     # event type -> (sentence index, place) of its latest mention with a place: what "the attack" refers to
     events: dict[str, tuple[int, PlaceMention]] = field(default_factory=dict)
-    # the day the story last named, before the current sentence: what "the same day" refers to
-    day: date | None = None
 
     def place_state(self, name: str) -> str | None:
         """The country of a place named in a speaker's title: as resolved in this document, else alone."""
@@ -64,9 +62,4 @@ class RawEvent:
 
 @lru_cache(maxsize=4096)
 def _resolve_name(name: str) -> Place | None:
-    from frontwatch.places import resolve_name  # here: only titles that name a place need the finder
-
-    try:
-        return resolve_name(name)
-    except Exception:  # the gazetteer may be unavailable; the title then tells no side
-        return None
+    return resolve_name(name)

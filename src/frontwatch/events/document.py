@@ -5,28 +5,60 @@ others only update who is speaking; mentions are merged and dated by the datelin
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from collections.abc import Callable
 from datetime import date, timedelta
 
-from frontwatch.events import nlp, typer
+from frontwatch import lang
+from frontwatch.events import components, nlp, typer
+from frontwatch.events.annotations import Reading, annotate, events_of
 from frontwatch.events.context import Context, RawEvent
 from frontwatch.events.dates import dateline_date, find_dates, narrative_day, parse_published
 from frontwatch.events.merge import fold_casualty_followups, merge
-from frontwatch.events.places import focus_region, local_place
-from frontwatch.events.relay import content_words, headline_speaker, names_someone, relayed_sources
-from frontwatch.events.sentence import sentence_events
-from frontwatch.events.speakers import update_speaker_cheaply
+from frontwatch.events.places import focus_region
+from frontwatch.events.relay import content_words, headline_speaker, relayed_sources
 from frontwatch.places.gazetteer import DIVISION_WORDS
 from frontwatch.records import DateRange, Document, EventMention, Evidence, Party, PlaceMention
 
-# A sentence can name a day only with a number, a weekday or a word of days: the cheap test before dates.
-_MAY_NAME_DAY = re.compile(
-    r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:yesterday|today|tonight|overnight)\b", re.I
-)
+_MAY_NAME_DAY = re.compile(lang.pattern("events/arguments/may_name_day"), re.I)
 
 
 def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMention]:
-    """Event mentions of one document, one row per (event, place), in text order with stable ids."""
+    """Event mentions of one document, one row per (event, place), in text order with stable ids: the
+    selected sentences are parsed and run through the components (`components.PIPELINE`), then their raw
+    mentions through the passes over the whole document (`PASSES`)."""
+    reading = _reading(doc, places)
+    how = typer.mode()
+    selected, typed = _select(reading.sentences, how)
+    learned = typed if how in ("add", "learned") and typed is not None else {}
+    confirm = (
+        typed if how in ("types", "learned") else None
+    )  # the typer must give an event's sentence its type
+    texts = (reading.sentences[i].text for i in selected)
+    for i, sdoc in zip(selected, nlp.parse(texts), strict=True):
+        sure = confirm.get(i, frozenset()) if confirm is not None else None
+        reading.parsed[i] = annotate(sdoc, reading, i, learned.get(i, frozenset()), sure)
+    raws = [r for sdoc in components.pipeline().pipe(reading.parsed.values()) for r in events_of(sdoc)]
+    for step in PASSES:
+        raws = step(reading, raws)
+    out = _finalise(doc, raws, reading.pub)
+    reading.parsed.clear()  # the sentence Docs point back to the reading: freed now, not at the next GC
+    reading.on_demand.clear()
+    return out
+
+
+def _fold_casualty_followups(reading: Reading, raws: list[RawEvent]) -> list[RawEvent]:
+    """A toll told right after an attack is that attack's."""
+    return fold_casualty_followups(raws, {s.start: i for i, s in enumerate(reading.sentences)})
+
+
+def _merge(reading: Reading, raws: list[RawEvent]) -> list[RawEvent]:
+    """One event told several times in the document is one mention."""
+    return merge(raws, reading.pub)
+
+
+def _reading(doc: Document, places: list[PlaceMention]) -> Reading:
+    """The document to read: its sentences, its date, the region it is about, the states of its places
+    as resolved in it, and the days its sentences name."""
     sentences = nlp.split_sentences(doc.text)
     # "MOSCOW, 30 October 2024. ...", or a date stamp the cleaner removed from the head of the page
     pub = (
@@ -34,10 +66,6 @@ def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMenti
         or dateline_date(doc.text)
         or dateline_date("\n".join(r.line for r in doc.removed[:8] if r.rule != "related"))
     )
-    how = typer.mode()
-    selected, typed = _select(sentences, how)
-    learned = typed if how in ("add", "learned") and typed is not None else {}
-    parsed = dict(zip(selected, nlp.parse(sentences[i].text for i in selected), strict=True))
     focus = focus_region(places)
     ctx = Context(focus_state=focus.country if focus is not None else None)
     for p in places:
@@ -46,45 +74,40 @@ def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMenti
             words = p.mention.split()  # "Mykolaiv region" names "Mykolaiv" too
             if len(words) > 1 and words[-1].lower() in DIVISION_WORDS:
                 ctx.place_states.setdefault(" ".join(words[:-1]), p.place.country)
-    raws: list[RawEvent] = []
-    local = sorted((p for p in places if local_place(p)), key=lambda p: p.start)
-    starts = [p.start for p in local]
-    named_at: dict[int, Party] = {}  # sentence index -> the speaker it names
-    told_days: DateRange | None = None  # the days the story last named ("on the night of April 26 to 27")
-    for i, sent in enumerate(sentences):
-        before = ctx.speaker
-        states = {
-            p.place.country
-            for p in local[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
-            if p.place is not None
-        }
-        if i not in parsed:
-            update_speaker_cheaply(sent.text, ctx, tuple(states))
-        else:
-            told = sentence_events(
-                doc, sentences, i, parsed[i], places, pub, focus, ctx, parsed, learned.get(i, frozenset())
-            )
-            for r in told:
-                r.anchor = told_days
-            raws.extend(told)
-        if ctx.speaker is not None and ctx.speaker is not before and names_someone(ctx.speaker):
-            name = (ctx.speaker.name or "").strip("“”\"' ,")  # a phrase cut from a quotation's edge
-            named_at[i] = Party(name, ctx.speaker.side) if name != ctx.speaker.name else ctx.speaker
-        if len(states) == 1:
-            ctx.last_state = next(iter(states))
-        if _MAY_NAME_DAY.search(sent.text):  # what "the same day" of the next sentences means
-            day = narrative_day([sent.text], pub)
-            if day is not None:  # the span that day opens ("the night of April 26 to 27"), else the day
+    days, told = _narrative_days(sentences, pub)
+    return Reading(doc, sentences, places, pub, focus, ctx, days, told)
+
+
+def _narrative_days(
+    sentences: list[nlp.Sentence], pub: date | None
+) -> tuple[list[date | None], list[DateRange | None]]:
+    """For each sentence, the day the story last named before it (what "the same day" means) and the span
+    that day opened ("on the night of April 26 to 27"), else that day."""
+    days: list[date | None] = []
+    told: list[DateRange | None] = []
+    day: date | None = None
+    told_days: DateRange | None = None
+    for sent in sentences:
+        days.append(day)
+        told.append(told_days)
+        if _MAY_NAME_DAY.search(sent.text):
+            named = narrative_day([sent.text], pub)
+            if named is not None:
                 told_days = next(
                     (
                         d.range
-                        for d in reversed(find_dates(sent.text, pub, anchor=ctx.day))
-                        if d.kind == "span" and _holds(d.range, day)
+                        for d in reversed(find_dates(sent.text, pub, anchor=day))
+                        if d.kind == "span" and _holds(d.range, named)
                     ),
-                    DateRange(day.isoformat(), day.isoformat(), "day", ""),
+                    DateRange(named.isoformat(), named.isoformat(), "day", ""),
                 )
-            ctx.day = day or ctx.day
-    index = {s.start: i for i, s in enumerate(sentences)}
+            day = named or day
+    return days, told
+
+
+def _relay_sources(reading: Reading, raws: list[RawEvent]) -> list[RawEvent]:
+    """A mention told with no speaker of its own takes the speaker of its passage or of the headline."""
+    doc, ctx, named_at = reading.doc, reading.ctx, reading.named_at
     headline = headline_speaker(doc, ctx, list(named_at.values()))
     if headline is not None and headline.side is None:  # "Ministry of Defense", named in full below
         side = next(
@@ -92,11 +115,17 @@ def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMenti
             None,
         )
         headline = Party(headline.name, side)
-    relayed_sources(raws, doc.text, sentences, index, named_at, headline, pub)
-    if how in ("types", "learned") and typed is not None:  # the typer must give the event's sentence its type
-        raws = [r for r in raws if r.type in typed.get(index[r.sentence.start], frozenset())]
-    raws = fold_casualty_followups(raws, index)
-    return _finalise(doc, merge(raws, pub), pub)
+    index = {s.start: i for i, s in enumerate(reading.sentences)}
+    relayed_sources(raws, doc.text, reading.sentences, index, named_at, headline, reading.pub)
+    return raws
+
+
+# The passes over a whole document's raw mentions, after the components, in order.
+PASSES: tuple[Callable[[Reading, list[RawEvent]], list[RawEvent]], ...] = (
+    _relay_sources,
+    _fold_casualty_followups,
+    _merge,
+)
 
 
 def _select(sentences: list[nlp.Sentence], how: str) -> tuple[list[int], dict[int, frozenset[str]] | None]:

@@ -24,7 +24,12 @@ def merge_coordinated(out: list[RawEvent]) -> None:
         head = next(
             (h for h in out if h.trigger in (t.head, first) and h.place is not None and h is not r), None
         )
-        if head is None or head.place.place != r.place.place or not _may_be_one(head, r):
+        if (
+            head is None
+            or head.place is None
+            or head.place.place != r.place.place
+            or not _may_be_one(head, r)
+        ):
             continue
         for k, v in r.quantities.items():
             head.quantities.setdefault(k, v)

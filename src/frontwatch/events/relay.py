@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Token
 
-from frontwatch import claims
+from frontwatch import claims, lang
 from frontwatch.events import nlp
 from frontwatch.events.context import Context, RawEvent
 from frontwatch.events.lexicon import BODY_WORDS, HEADLINE_LABELS
@@ -139,7 +139,7 @@ def _old_news(r: RawEvent, pub: date | None) -> bool:
     return bool(r.date and pub and date.fromisoformat(r.date.end[:10]) < pub - timedelta(days=7))
 
 
-_TIME_WORDS = frozenset(["after", "before", "since", "until", "when", "as", "following", "amid"])
+_TIME_WORDS = lang.words("events/relay/passing_time_words")
 
 
 def told_in_passing(t: Token) -> bool:

@@ -5,68 +5,57 @@ quantities, actor and date; a count of dead or wounded with no attack beside it 
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from frontwatch import claims
-from frontwatch.events import nlp
+from frontwatch import claims, lang
 from frontwatch.events.actors import find_actor
+from frontwatch.events.anaphora import topic_place
+from frontwatch.events.annotations import (
+    Reading,
+    dates_of,
+    index_of,
+    places_at,
+    quantities_of,
+    reading_of,
+    sentence_of,
+    triggers_of,
+)
 from frontwatch.events.arguments import date_for, has_distance, quantities_for, recalled, separate_statements
 from frontwatch.events.context import Context, RawEvent
-from frontwatch.events.dates import DateMention, find_dates
+from frontwatch.events.dates import DateMention
 from frontwatch.events.lexicon import CASUALTY_WORDS, CIVILIANS, FORCES, PARTIES, PERSONS, WEAK
+from frontwatch.events.linking import linked_places
 from frontwatch.events.merge import dedupe_sentence, merge_coordinated
-from frontwatch.events.places import (
-    carry_from_next,
-    casualty_place,
-    event_places,
-    linked_places,
-    local_place,
-    sentence_region,
-    token_places,
-    topic_place,
-)
+from frontwatch.events.places import local_place, sentence_region
 from frontwatch.events.quantities import Quantity, find_quantities
 from frontwatch.events.speakers import speaker_of, titled_speaker, update_speaker_from_parse
+from frontwatch.events.targets import carry_from_next, casualty_place, event_places
 from frontwatch.events.triggers import enough, skip_for_intent, trigger_type, xcomp_planned
-from frontwatch.records import Document, Party, Place, PlaceMention
+from frontwatch.records import Party, PlaceMention
 
 
-def sentence_events(
-    doc: Document,
-    sentences: list[nlp.Sentence],
-    i: int,
-    sdoc: Doc,
-    places: list[PlaceMention],
-    pub: date | None,
-    focus: Place | None,
-    ctx: Context,
-    parsed: dict[int, Doc],
-    learned: frozenset[str] = frozenset(),
-) -> list[RawEvent]:
-    """Raw event mentions of one parsed sentence. `learned`: types the typer gives the sentence; one the rules
-    find no trigger for takes the sentence's main verb as its trigger."""
-    sent = sentences[i]
+def sentence_events(sdoc: Doc) -> list[RawEvent]:
+    """Raw event mentions of one annotated sentence (see `events.annotations`), in the context that the
+    sentences before it left."""
+    reading, i, sent = reading_of(sdoc), index_of(sdoc), sentence_of(sdoc)
+    ctx, sentences = reading.ctx, reading.sentences
     span = sdoc[:]
-    token_place = token_places(sdoc, sent, places)
-    triggers = [(t, ty) for t in sdoc if (ty := trigger_type(t, token_place)) is not None]
-    root = _main_verb(sdoc, token_place) if learned else None
-    if root is not None:  # a toll needs no trigger: the rules read it from its count and the count's cue
-        triggers += [(root, ty) for ty in sorted(learned - {ty for _, ty in triggers} - {"casualties"})]
+    token_place = places_at(sdoc)
+    triggers = triggers_of(sdoc)
     trigger_ids = {t.i for t, _ in triggers}
-    states = tuple(p.place.country for p in token_place.values() if local_place(p))  # type: ignore[union-attr]
+    states = tuple(c for p in token_place.values() if local_place(p) and p.place and (c := p.place.country))
     regions_named = any(p.place is not None and p.place.kind != "country" for p in token_place.values())
     next_text = sentences[i + 1].text if i + 1 < len(sentences) else None
     next_hedge = next_text is not None and claims.next_sentence_hedged(next_text)
-    next_events = _next_sentence_events(sentences, i, parsed, places) if next_hedge else set()
-    dates = find_dates(sent.text, pub, anchor=ctx.day)
-    quantities = find_quantities(sent.text)
+    next_events = _next_sentence_events(reading, i) if next_hedge else set()
+    dates = dates_of(sdoc)
+    quantities = quantities_of(sdoc)
     linked: dict[int, list[PlaceMention]] = {}
     blocked: set[int] = set()  # places inside some trigger's own phrase
     placed: set[int] = set()  # triggers of events told with a place of their own
     for t, ty in triggers:
-        found, seen = linked_places(t, ty, token_place, trigger_ids)
+        found, seen = linked_places(t, ty, trigger_ids)
         linked[t.i] = found
         if not (claims.hypothetical(t) or skip_for_intent(t)):
             blocked |= seen  # the place of a question ("whether X will withdraw from Y") stays free
@@ -76,7 +65,7 @@ def sentence_events(
     for t, ty in triggers:
         if skip_for_intent(t):
             continue
-        speaker, attribution = speaker_of(t, span, doc.text, sent.start, ctx, states)
+        speaker, attribution = speaker_of(t, states)
         status = claims.status_of(t, attribution)
         if status is None:
             continue
@@ -87,35 +76,21 @@ def sentence_events(
         sibling_placed = any(y == ty and x != t and x.i in placed for x, y in triggers)
         told = ctx.events.get(ty)
         recent = told[1] if told is not None and i - told[0] <= 3 and _definite_event(t) else None
-        targets = event_places(
-            t,
-            ty,
-            linked,
-            blocked,
-            token_place,
-            sdoc,
-            sent,
-            sentences,
-            i,
-            places,
-            parsed,
-            sibling_placed,
-            recent,
-        )
+        targets = event_places(t, ty, linked, blocked, sibling_placed, recent)
         qty = quantities_for(t, ty, quantities, sum(1 for _, y in triggers if y == ty) == 1)
         if not (targets or sibling_placed) and ty == "withdrawal":
             targets = _under_attack_at(t, triggers, linked) or (
                 [left] if (left := _left_from(t, ctx, i)) else []
             )
         if not targets and ty in ("capture", "advance") and (qty or (ty == "advance" and has_distance(t))):
-            carried = carry_from_next(sentences, i, parsed, places)
+            carried = carry_from_next(sdoc)
             if carried is not None:
                 place, extra = carried
                 targets = [place]
                 for k, v in extra.items():
                     qty.setdefault(k, v)
-            elif (area := sentence_region(sent, places) or focus) is not None:
-                targets = [PlaceMention(doc.doc_id, area.name, -1, -1, area)]
+            elif (area := sentence_region(sdoc) or reading.focus) is not None:
+                targets = [PlaceMention(reading.doc.doc_id, area.name, -1, -1, area)]
         if not enough(t, ty, targets, qty, regions_named):
             continue
         if (
@@ -124,9 +99,7 @@ def sentence_events(
             and _hedge_applies(ty, targets, next_events)
         ):
             status = "unconfirmed"
-        actor = find_actor(
-            t, ty, attribution, speaker, ctx, token_place, targets[0] if targets else None, status
-        )
+        actor = find_actor(t, ty, attribution, speaker, targets[0] if targets else None, status)
         if (
             ty in ("withdrawal", "capture", "advance")
             and (actor.name or "").lower() in claims.FIRST_PERSON
@@ -134,9 +107,10 @@ def sentence_events(
         ):
             continue  # "we'd left the city": a voice that speaks for no party tells of people, not forces
         same_type = {x.i for x, y in triggers if y == ty}
-        when = date_for(t, sent, dates, sdoc, trigger_ids, same_type, pub, ctx.day)
-        earlier = recalled(t, ty, token_place)
-        for p in targets or [None]:
+        when = date_for(t, trigger_ids, same_type)
+        earlier = recalled(t, ty)
+        placed_at: list[PlaceMention | None] = [*targets] or [None]
+        for p in placed_at:
             out.append(
                 RawEvent(
                     ty, t, p, actor, speaker, status, when, dict(qty), sent, (sent.start, t.idx), earlier
@@ -157,38 +131,25 @@ def sentence_events(
     if cue is not None and not any(
         r.type == "attack" and not separate_statements(r.trigger, cue) for r in out
     ):
-        place = casualty_place(cue, sdoc, token_place, trigger_ids, blocked, sent, sentences, i, places)
-        if place is None and not _war_wide(sent.text, dates):
-            area = sentence_region(sent, places)  # "the governor of the X region said two were killed"
-            place = PlaceMention(doc.doc_id, area.name, -1, -1, area) if area is not None else None
-            place = place or topic_place(token_place, sentences, i, places, parsed)
-        toll = _casualties(
-            cue, place, quantities, sent, span, ctx, next_text if not next_events else None, dates, states
-        )
-        out.append(_as_attack(toll) if _struck_civilians(cue, place, sent.text, dates) else toll)
+        where = casualty_place(cue, trigger_ids, blocked)
+        if where is None and not _war_wide(sent.text, dates):
+            area = sentence_region(sdoc)  # "the governor of the X region said two were killed"
+            where = PlaceMention(reading.doc.doc_id, area.name, -1, -1, area) if area is not None else None
+            where = where or topic_place(sdoc)
+        toll = _casualties(cue, where, next_text if not next_events else None, states)
+        out.append(_as_attack(toll) if _struck_civilians(cue, where, sent.text, dates) else toll)
     for s in sentence_speakers[-1:]:
         ctx.speaker = s
     update_speaker_from_parse(span, ctx, states)
-    return dedupe_sentence(out, pub)
+    return dedupe_sentence(out, reading.pub)
 
 
-def _main_verb(sdoc: Doc, token_place: dict[int, PlaceMention]) -> Token | None:
-    """The verb that tells what happened: the sentence's root, or what its speaker says
-    ("officials said forces shelled ...")."""
-    root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
-    while root is not None and root.lemma_.lower() in claims.REPORT_VERBS:
-        root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp", "parataxis")), None)
-    return None if root is None or root.i in token_place else root
-
-
-def _next_sentence_events(
-    sentences: list[nlp.Sentence], i: int, parsed: dict[int, Doc], places: list[PlaceMention]
-) -> set[tuple[str, str | None]]:
-    """(type, place name) of the triggers of the next sentence; place None for every place of it."""
-    if i + 1 not in parsed:
+def _next_sentence_events(reading: Reading, i: int) -> set[tuple[str, str | None]]:
+    """(type, place name) of the rule triggers of the next sentence; place None for every place of it."""
+    if i + 1 not in reading.parsed:
         return set()
-    nxt, ndoc = sentences[i + 1], parsed[i + 1]
-    token_place = token_places(ndoc, nxt, places)
+    ndoc = reading.parsed[i + 1]
+    token_place = places_at(ndoc)
     types = {ty for t in ndoc if (ty := trigger_type(t, token_place)) is not None}
     names = {p.place.name for p in token_place.values() if p.place is not None}
     return {(ty, n) for ty in types for n in names} | {(ty, None) for ty in types}
@@ -211,13 +172,7 @@ def _casualty_cue(span: Span, quantities: list[Quantity]) -> Token | None:
     return next((x for x in span if x.lemma_.lower() in CASUALTY_WORDS or x.lower_ in CASUALTY_WORDS), None)
 
 
-# A tally of the whole war, which no one place holds: "lost 100,000 troops since the start of the invasion".
-_WAR_WIDE = re.compile(
-    r"\bsince\s+(?:the\s+)?(?:start|beginning|outset|onset)\b|\bsince\s+(?:the\s+)?(?:full-scale\s+)?"
-    r"(?:war|invasion)\b|\bin\s+total\b|\bso\s+far\s+in\s+the\s+war\b"
-    r"|\bin\s+the\s+(?:war|invasion|conflict)\s+so\s+far\b",
-    re.I,
-)
+_WAR_WIDE = re.compile(lang.pattern("events/casualties/war_wide"), re.I)
 
 
 def _war_wide(text: str, dates: list[DateMention]) -> bool:
@@ -225,17 +180,12 @@ def _war_wide(text: str, dates: list[DateMention]) -> bool:
 
 
 def _casualties(
-    cue: Token,
-    place: PlaceMention | None,
-    quantities: list[Quantity],
-    sent: nlp.Sentence,
-    span: Span,
-    ctx: Context,
-    next_text: str | None,
-    dates: list[DateMention],
-    states: tuple[str, ...] = (),
+    cue: Token, place: PlaceMention | None, next_text: str | None, states: tuple[str, ...] = ()
 ) -> RawEvent:
     """A count of dead or wounded not tied to an attack in the same sentence is a casualties event."""
+    sdoc, span = cue.doc, cue.doc[:]
+    sent, ctx = sentence_of(sdoc), reading_of(sdoc).ctx
+    quantities, dates = quantities_of(sdoc), dates_of(sdoc)
     qty = {q.kind: q.value for q in quantities if q.kind in ("fatalities", "injured", "casualties")}
     attribution = claims.find_attribution(span, cue, ctx.speaker)
     speaker = attribution.speaker
@@ -260,13 +210,8 @@ def _casualties(
 
 # A count of dead this high is a tally over time, not the toll of one strike.
 _TALLY = 1000
-# Tolls of mishaps and disasters, not of attacks.
-_MISHAP = re.compile(
-    r"\b(?:crash\w*|accident\w*|collision|collided|derail\w*|plunged|flood\w*|earthquake|landslide|avalanche"
-    r"|storm|hurricane|typhoon|stampede|drown\w*|overdose|poison\w*|wildfire|blaze|fire\s+broke\s+out"
-    r"|(?:a|the)\s+(?:huge\s+|major\s+|large\s+|massive\s+)?fire)\b",
-    re.I,
-)
+_MISHAP = re.compile(rf"\b(?:{lang.pattern('events/casualties/mishaps')})\b", re.I)
+_LOSS_WORDS = lang.words("events/casualties/loss_words")
 
 
 def _struck_civilians(cue: Token, place: PlaceMention | None, text: str, dates: list[DateMention]) -> bool:
@@ -275,7 +220,7 @@ def _struck_civilians(cue: Token, place: PlaceMention | None, text: str, dates: 
     are a casualty report."""
     if place is None or place.place is None or place.place.kind not in ("settlement", "feature"):
         return False
-    if cue.lemma_.lower() in ("lose", "loss", "casualty") or _war_wide(text, dates):
+    if cue.lemma_.lower() in _LOSS_WORDS or _war_wide(text, dates):
         return False
     if _MISHAP.search(text):
         return False  # "killed when their bus plunged off a bridge", "in a plane crash"

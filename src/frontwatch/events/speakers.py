@@ -8,22 +8,25 @@ import re
 
 from spacy.tokens import Span, Token
 
-from frontwatch import claims
+from frontwatch import claims, lang
+from frontwatch.events.annotations import reading_of, sentence_of
 from frontwatch.events.context import Context
 from frontwatch.events.lexicon import OFFICES
 from frontwatch.records import Party
 
 # "..., the regional governor said": a capitalised phrase before a verb of saying, for unparsed sentences.
 _SAID = re.compile(
-    r"(?:^|[,”\"]\s*)((?:the\s+)?(?:[A-Z][\w’'.-]*,?\s+){1,6}?)(?:said|says|told|announced|stated|added|explained|wrote|writes|posted)\b"
+    r"(?:^|[,”\"]\s*)((?:the\s+)?(?:[A-Z][\w’'.-]*,?\s+){1,6}?)(?:"
+    + "|".join(lang.entries("events/speakers/said_forms"))
+    + r")\b"
 )
 
 
-def speaker_of(
-    t: Token, span: Span, text: str, offset: int, ctx: Context, states: tuple[str, ...]
-) -> tuple[Party | None, claims.Attribution]:
+def speaker_of(t: Token, states: tuple[str, ...]) -> tuple[Party | None, claims.Attribution]:
     """The speaker of a trigger and how it is attributed: by the parse, by a quotation's speaker named just
-    before or after it in the document's `text` (the sentence starts at `offset`), or by the last speaker."""
+    before or after it in the document, or by the last speaker; `states`: those of the sentence's places."""
+    reading, span = reading_of(t.doc), t.doc[:]
+    ctx, text, offset = reading.ctx, reading.doc.text, sentence_of(t.doc).start
     attribution = claims.find_attribution(span, t, ctx.speaker)
     if attribution.cue is None and t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
         # "X said his fighters would hand over their positions and withdraw": the first verb's report
@@ -34,10 +37,12 @@ def speaker_of(
     speaker = attribution.speaker
     if speaker is None or attribution.pronoun:
         # a quotation: its speaker is named just before or after it ("...,” General X told the press)
-        who = claims.quote_attribution(text, offset + t.idx, offset + t.idx + len(t.text))
-        if who is not None:
+        quoted = claims.quote_attribution(text, offset + t.idx, offset + t.idx + len(t.text))
+        if quoted is not None:
             speaker = (
-                ctx.speaker if who.split()[0].lower() in claims.PRONOUNS else Party(who, claims.side_of(who))
+                ctx.speaker
+                if quoted.split()[0].lower() in claims.PRONOUNS
+                else Party(quoted, claims.side_of(quoted))
             )
             attribution = claims.Attribution(speaker, t, False)
     if speaker is None and attribution.cue is not None:
@@ -47,7 +52,10 @@ def speaker_of(
     return speaker, attribution
 
 
-_ORDER_VERBS = frozenset(["order", "decree", "instruct", "authorize", "authorise"])
+_ORDER_VERBS = lang.words("events/speakers/order_verbs")
+_SPEECH_VERBS = lang.words("events/speakers/speech_verbs")
+_HONORIFICS = lang.words("events/speakers/honorifics")
+_LOCAL_OFFICE = lang.words("events/speakers/local_office_words")
 
 
 def _orderer(t: Token) -> Token | None:
@@ -98,7 +106,7 @@ def _surname(name: str, ctx: Context) -> str | None:
     words = [w.strip(",.") for w in name.replace("’", "'").split()]
     for w in reversed(words):
         if w[:1].isupper() and w.lower() not in claims.TITLE_WORDS and w not in ctx.place_states:
-            if w.endswith("'s") or w.lower() in ("the", "mr", "mrs", "ms", "dr"):
+            if w.endswith("'s") or w.lower() in _HONORIFICS:
                 continue
             return w.lower()
     return None
@@ -106,15 +114,12 @@ def _surname(name: str, ctx: Context) -> str | None:
 
 def _local_office(name: str) -> bool:
     words = {w.lower() for w in claims.word_tokens(name)}
-    local = {"governor", "governors", "mayor", "mayors", "regional", "region's", "city's", "local"}
-    return bool(words & local) and not (words & claims.OCCUPATION_WORDS)
+    return bool(words & _LOCAL_OFFICE) and not (words & claims.OCCUPATION_WORDS)
 
 
 def update_speaker_from_parse(span: Span, ctx: Context, states: tuple[str, ...] = ()) -> None:
     for t in span:
-        if t.lemma_.lower() in ("say", "tell", "announce", "state", "claim", "report", "write", "post") and (
-            t.pos_ == "VERB"
-        ):
+        if t.lemma_.lower() in _SPEECH_VERBS and t.pos_ == "VERB":
             who = claims.subject(t)
             who = (claims.poster(who) or who) if who is not None else None  # "a video shared by X claimed"
             if who is not None and not claims.is_pronoun(who):

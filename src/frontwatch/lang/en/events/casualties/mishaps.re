@@ -1,0 +1,22 @@
+# Tolls of mishaps and disasters, not of attacks (whole words; "crash" covers "crashed", "crashes").
+crash\w*
+accident\w*
+collision
+collided
+derail\w*
+plunged
+flood\w*
+earthquake
+landslide
+avalanche
+storm
+hurricane
+typhoon
+stampede
+drown\w*
+overdose
+poison\w*
+wildfire
+blaze
+fire\s+broke\s+out
+(?:a|the)\s+(?:huge\s+|major\s+|large\s+|massive\s+)?fire
