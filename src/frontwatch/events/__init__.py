@@ -17,7 +17,25 @@ components and their order), `relay` and `merge` (passes over the document), `do
 document); `context` holds the records passed between them.
 """
 
-from frontwatch.events.document import extract_events
-from frontwatch.events.triggers import event_types
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from frontwatch.events.document import extract_events
+    from frontwatch.events.triggers import event_types
 
 __all__ = ["event_types", "extract_events"]
+
+
+def __getattr__(name: str) -> Any:
+    # Loaded on first use: later stages import `events.types` (the registry) without loading spaCy.
+    if name == "extract_events":
+        from frontwatch.events.document import extract_events
+
+        return extract_events
+    if name == "event_types":
+        from frontwatch.events.triggers import event_types
+
+        return event_types
+    raise AttributeError(name)
