@@ -23,7 +23,7 @@ ANALYSIS_STAGES = ("clean", "places", "events")
 # Files of the package by stage, as paths relative to it (a folder stands for everything under it).
 STAGE_FILES: dict[str, tuple[str, ...]] = {
     "clean": ("ingest", "clean"),
-    "places": ("places", "data/regions.tsv", "data/countries.json", "data/features.json"),
+    "places": ("places", "lang/en/places"),
     "events": ("events", "claims", "lang", "data/speakers.json"),
     "fuse": ("fuse/__init__.py",),
 }
@@ -67,7 +67,8 @@ def _owner(rel: str) -> str | None:
 def stage_files() -> dict[str, list[Path]]:
     out: dict[str, list[Path]] = {stage: [] for stage in STAGE_FILES}
     models = ROOT / "events" / "typer_model"
-    files = [*ROOT.rglob("*.py"), *(p for d in (ROOT / "data", models) for p in d.rglob("*") if p.is_file())]
+    folders = (ROOT / "data", ROOT / "places" / "data", ROOT / "lang", models)
+    files = [*ROOT.rglob("*.py"), *(p for d in folders for p in d.rglob("*") if p.is_file())]
     for path in sorted(files):
         rel = path.relative_to(ROOT).as_posix()
         if "__pycache__" in rel:

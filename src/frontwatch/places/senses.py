@@ -336,10 +336,11 @@ def _codes(f: Finder, n: Mention) -> frozenset[str]:
     worded = _worded(f, n)
     for i, how, _ in n.cands:
         own = worded or i not in g.capital_named
-        if how == "exact" and g.kind[i] == "country":
-            out.add(g.country[i])
-        elif how == "exact" and g.kind[i] == "region" and g.admin1[i] and own:
-            out.add(g.admin1[i])
+        country, admin1 = g.country[i], g.admin1[i]
+        if how == "exact" and g.kind[i] == "country" and country:
+            out.add(country)
+        elif how == "exact" and g.kind[i] == "region" and admin1 and own:
+            out.add(admin1)
     return frozenset(out)
 
 
