@@ -49,7 +49,9 @@ FUZZY_MIN_LENGTH = 5
 FUZZY_MIN_SCORE = 80.0
 
 _LATIN_OR_CYRILLIC = re.compile(r"^[A-Za-z\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff0-9 '’ʼ`.,()\-]+$")
-DEMONYM_SUFFIXES = lang.entries("places/demonym_suffixes")
+_DEMONYMS = lang.table("places/demonyms")
+DEMONYM_SUFFIXES: tuple[str, ...] = tuple(_DEMONYMS["suffixes"])
+DEMONYM_STEM_ENDINGS: tuple[str, ...] = tuple(_DEMONYMS["stem_endings"])
 REGION_WORDS = lang.words("places/region_words")
 # Words that follow the proper name of a division ("Kharkiv Oblast", "Luhansk People's Republic").
 DIVISION_WORDS = REGION_WORDS | lang.words("places/division_words")
@@ -327,7 +329,7 @@ class Gazetteer:
         for suf in DEMONYM_SUFFIXES:
             if key.endswith(suf) and len(key) - len(suf) >= 3:
                 stem = key[: -len(suf)]
-                for tail in ("", "a", "e", "y", "ia", "o", "s"):  # "Texan": Texas
+                for tail in DEMONYM_STEM_ENDINGS:  # "Texan": Texas
                     name = stem + tail
                     if len(name) <= best_len:
                         continue

@@ -1,4 +1,5 @@
-"""Words and thresholds that tell a place name from other capitalised words, and how common a word is."""
+"""Words and thresholds that tell a place name from other capitalised words, and how common a word is. The
+word lists are language data (`lang/en/places/`); this module names them for the stage's rules."""
 
 from __future__ import annotations
 
@@ -62,7 +63,7 @@ POSSESSIVE = re.compile(f"(?:{lang.pattern('places/possessive')})$")
 LOWER_TOWN = 50_000  # a town this big is found lowercase in a place slot ("left for kherson")
 CITY_MIN_POPULATION = 50_000  # a town big enough to have districts of its own
 CAPITAL_KM = 20.0  # "the X district of the capital": a district lies this close to the capital's point
-QUOTES = "\"“”«»'‘’"
+QUOTES = "\"“”«»'‘’"  # around a unit's name: grouping of troops "Vostok"
 
 # The word lists, one file per concept under lang/en/places/ (each file says what it is for). Some concepts
 # extend another: a town's cue words are the settlement nouns and a few more.
@@ -102,6 +103,7 @@ DISTANCE_UNITS = frozenset(
 APPOSITION_TOWN = SETTLEMENT_WORDS | lang.words("places/apposition_town")
 APPOSITION_START = lang.words("places/apposition_start")
 COPULAS = lang.words("places/copulas")
+CONJUNCTIONS = lang.words("places/conjunctions")  # that join the items of a list of places
 PERSON_TITLES = lang.words("places/person_titles")
 SAY_VERBS = lang.words("places/say_verbs")
 PERSON_ROLES = PERSON_TITLES | lang.words("places/person_roles")
