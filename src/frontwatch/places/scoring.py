@@ -1,7 +1,7 @@
 """Disambiguation: each mention's candidates scored by kind, population, match quality, its kind hint and
 the places the rest of the document resolves to (how many of them lie in each region, too), over a few
-passes; then a name's locators ("X in the Y region", "X near Z") for its bare mentions, one-letter slips
-of names of the regions named, and districts of towns."""
+passes; then one-letter slips of names of the regions named, and the last passes of `locators` (a name's
+locators for its bare mentions, districts of towns)."""
 
 from __future__ import annotations
 
@@ -11,17 +11,16 @@ from rapidfuzz import fuzz
 
 from frontwatch.places.finder import Finder, Mention
 from frontwatch.places.gazetteer import FOCUS_COUNTRIES, Gazetteer, core_name
-from frontwatch.places.senses import city_district, district_at, kind_hints
+from frontwatch.places.locators import city_districts, km, located_namesakes
+from frontwatch.places.senses import kind_hints
 from frontwatch.places.translit import exact_key, loose_key
 from frontwatch.places.words import (
-    ADJECTIVE_ENDING,
     ALIKE_SCORE,
     ALTERNATE_PENALTY,
     ALTERNATE_RATIO,
     ANCHOR_RATIO,
     BREADTH,
     BREADTH_VILLAGE,
-    CAPITAL_KM,
     CITY_MIN_POPULATION,
     DOMINANT_RATIO,
     DOMINATED_PENALTY,
@@ -30,9 +29,7 @@ from frontwatch.places.words import (
     FUZZY_SURE,
     LOOSE_OWN_NAME,
     NEAR_KM,
-    NEGATIONS,
     SENTENCE_REGION,
-    SETTLEMENT_WORDS,
     SMALL_VILLAGE,
     STRONG_TOWN,
     VILLAGE_MAX_POPULATION,
@@ -261,17 +258,12 @@ def _near(g: Gazetteer, m: Mention) -> set[int] | None:
         or a.place is None
         or a.place.kind != "settlement"
         or a.place.lat is None
+        or a.place.lon is None
         or not _anchor(g, a)
     ):
         return None  # a river or a border has no one point to measure from, an uncertain town a wrong one
-    lat, lon = a.place.lat, a.place.lon
-    return {i for i, _, _ in m.cands if g.lat[i] is not None and _km(g.lat[i], g.lon[i], lat, lon) <= NEAR_KM}
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    there = (a.place.lat, a.place.lon)
+    return {i for i, _, _ in m.cands if (here := g.point(i)) is not None and km(here, there) <= NEAR_KM}
 
 
 def _only_its_country(
@@ -446,40 +438,8 @@ def resolve(f: Finder, mentions: list[Mention], passes: int = 3) -> None:
             m.place = g.place(m.chosen) if m.chosen is not None else None
             if m.chosen is None:
                 m.cands, m.stray = kept, True
-    _located_namesakes(f, mentions)
-    _city_districts(f, mentions)
-
-
-def _located_namesakes(f: Finder, mentions: list[Mention]) -> None:
-    """One town per name in a document: where the text locates a name ("Yampil in the Donetsk region",
-    "Dmytrivka near Kyiv") and every such mention agrees, its bare mentions elsewhere that resolved to a
-    namesake mean the town located. A locator the sentence denies before it ("not to be confused with
-    Yampil in the Vinnytsia region") names the other town."""
-    g = f.g
-    located: dict[str, set[int]] = {}
-    for m in mentions:
-        if m.chosen is None or g.kind[m.chosen] != "settlement" or not (m.within or m.anchor):
-            continue
-        here = f.sentence(m.first)
-        k = m.first - 1
-        while k >= 0 and f.sentence(k) == here and f.word(k) not in NEGATIONS:
-            k -= 1
-        if k < 0 or f.sentence(k) != here:
-            located.setdefault(m.surface, set()).add(m.chosen)
-    for m in mentions:
-        towns = located.get(m.surface)
-        if (
-            not towns
-            or len(towns) > 1
-            or m.within
-            or m.anchor
-            or m.place is None
-            or m.place.kind != "settlement"
-        ):
-            continue  # a name no town fits here (a common word) stays unresolved
-        (town,) = towns
-        if m.chosen != town and any(i == town for i, _, _ in m.cands):
-            m.chosen, m.place, m.stray = town, g.place(town), False
+    located_namesakes(f, mentions)
+    city_districts(f, mentions)
 
 
 def _typo_in_regions(f: Finder, m: Mention, named: Named) -> list[tuple[int, str, float]]:
@@ -491,109 +451,3 @@ def _typo_in_regions(f: Finder, m: Mention, named: Named) -> list[tuple[int, str
     if (f.toks[m.first].sent_start and not m.cue) or not may_be_typo(m.surface):
         return []
     return [c for c in g.misspelt(m.surface) if g.admin1[c[0]] in named.get(g.country[c[0]] or "", ())]
-
-
-def _city_districts(f: Finder, mentions: list[Mention]) -> None:
-    """A district of a town, named like a river or another town ("the Dnipro district of the city", "the X
-    district of Kherson"), stands for that town: the one named after "of", or for "of the city" the last
-    town named in this or the previous sentence; with none, it is left unresolved. A district named by an
-    adjective ("the Dniprovskyi district": many towns have one) is the last city named in its sentence or
-    the two before, where there is one."""
-    by_first = {m.first: m for m in mentions}
-    for n, m in enumerate(mentions):
-        k = district_at(f, m)
-        if k is None:
-            continue
-        if f.word(k + 1) != "of":
-            if city_district(f, m):
-                city = _last_city(f, mentions[:n], m.first)
-                if city is not None:
-                    city = _seat(f.g, m.surface, city) or city
-                    m.chosen, m.place, m.stray = city, f.g.place(city), False
-            continue
-        if f.word(k + 2) == "the" and f.word(k + 3) == "capital":
-            # "the Shevchenkivskyi district of the capital": the namesake that lies in a national capital
-            inside = [i for i, how, _ in m.cands if how != "fuzzy" and _in_capital(f.g, i)]
-            if inside:
-                m.chosen, m.place, m.stray = inside[0], f.g.place(inside[0]), False
-            continue
-        if f.word(k + 2) == "the" and f.word(k + 3) in SETTLEMENT_WORDS:
-            town = _last_town(f, mentions[:n], m.first)
-        elif k + 2 in by_first:
-            town = by_first[k + 2]
-            if town.place is None or town.place.kind != "settlement":
-                continue  # "the X district of the Y region": a district of a region, a place of its own
-        else:
-            continue
-        m.place = town.place if town else None
-        m.chosen = town.chosen if town else None
-        m.stray = m.stray or town is None
-
-
-def _seat(g: Gazetteer, adjective: str, city: int) -> int | None:
-    """The town an adjective names, in the region of the city named before it: "the Kupianskyi district" in
-    a report from Kharkiv is the district of Kupiansk, not a part of Kharkiv; "the Kyivskyi district" of
-    Kharkiv names a town of another region."""
-    base = ADJECTIVE_ENDING.sub("", adjective)
-    stems = {
-        base,
-        base[:-2] if base.lower().endswith("sk") else base,
-        base[:-1] if base.endswith("k") else base,
-    }
-    seats = [
-        i
-        for stem in stems
-        if len(stem) >= 4
-        for i, how, _ in g.ids(stem)
-        if how != "fuzzy"
-        and g.kind[i] == "settlement"
-        and loose_key(g.name[i]) == loose_key(stem)
-        and g.admin1[i] == g.admin1[city]
-        and i != city
-    ]
-    return max(seats, key=lambda i: g.population[i]) if seats else None
-
-
-def _in_capital(g: Gazetteer, i: int) -> bool:
-    """A settlement (a town's district, as GeoNames often records them) within CAPITAL_KM of a national
-    capital of its country."""
-    if g.kind[i] != "settlement" or g.lat[i] is None:
-        return False
-    return any(
-        g.country[c] == g.country[i] and _km(g.lat[i], g.lon[i], g.lat[c], g.lon[c]) <= CAPITAL_KM
-        for c in g.capitals
-    )
-
-
-def _last_town(f: Finder, before: list[Mention], at: int) -> Mention | None:
-    """The last mention resolved to a town, within the sentence of token `at` and the one before it."""
-    here = f.sentence(at)
-    for m in reversed(before):
-        if f.sentence(m.first) < here - 1:
-            break
-        if m.place is not None and m.place.kind == "settlement":
-            return m
-    return None
-
-
-def _last_city(f: Finder, before: list[Mention], at: int) -> int | None:
-    """The last city named within the sentence of token `at` and the two before it: a town of
-    CITY_MIN_POPULATION, or the capital of a region named after it ("shelled Kherson", read as the region)."""
-    g, here = f.g, f.sentence(at)
-    for m in reversed(before):
-        if f.sentence(m.first) < here - 2:
-            break
-        if m.place is None or m.chosen is None or city_district(f, m):
-            continue
-        if m.place.kind == "settlement" and m.place.population >= CITY_MIN_POPULATION:
-            return m.chosen
-        if m.place.kind == "region" and m.chosen in g.capital_named:
-            own = loose_key(m.surface)
-            towns = [
-                i
-                for i, _, _ in m.cands
-                if g.kind[i] == "settlement" and g.admin1[i] == m.place.admin1 and loose_key(g.name[i]) == own
-            ]
-            if towns:
-                return max(towns, key=lambda i: g.population[i])
-    return None

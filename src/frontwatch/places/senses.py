@@ -16,6 +16,7 @@ from frontwatch.places.words import (
     CITY_DISTRICT,
     COMMON_ZIPF,
     COMMON_ZIPF_PHRASE,
+    CONJUNCTIONS,
     COPULAS,
     DISTANCE_UNITS,
     DISTRICT_WORDS,
@@ -147,11 +148,11 @@ def kind_hints(f: Finder, mentions: list[Mention]) -> None:
             last = run[-1]
             between = f.text[last.end : f.toks[last.last + 1].start] if last.last + 1 < len(f.toks) else ""
             nxt = last.last + 1
-            if f.word(nxt) in ("and", "or"):
+            if f.word(nxt) in CONJUNCTIONS:
                 nxt += 1
             elif not re.fullmatch(r"\s*,\s*", between):
                 break
-            if f.word(nxt) in ("and", "or"):
+            if f.word(nxt) in CONJUNCTIONS:
                 nxt += 1
             if nxt in by_first:
                 run.append(by_first[nxt])
@@ -261,7 +262,7 @@ def district_at(f: Finder, m: Mention) -> int | None:
             return k
         if k >= len(f.toks) or not re.fullmatch(r",?\s*", f.text[f.toks[k - 1].end : f.toks[k].start]):
             return None
-        if f.word(k) in ("and", "or"):
+        if f.word(k) in CONJUNCTIONS:
             k += 1
         if k >= len(f.toks) or f.toks[k].sent_start or not CITY_DISTRICT.fullmatch(f.toks[k].text):
             return None
@@ -312,7 +313,7 @@ def _named_after(f: Finder, m: Mention, by_first: dict[int, Mention]) -> frozens
     if n is None or n.last + 1 >= len(f.toks):
         return frozenset() if n is None else _codes(f, n)
     after = f.text[f.toks[n.last].end : f.toks[n.last + 1].start]
-    if f.word(n.last + 1) in ("and", "or") or ("," in after and n.last + 1 in by_first):
+    if f.word(n.last + 1) in CONJUNCTIONS or ("," in after and n.last + 1 in by_first):
         return frozenset()
     return _codes(f, n)
 
@@ -336,10 +337,11 @@ def _codes(f: Finder, n: Mention) -> frozenset[str]:
     worded = _worded(f, n)
     for i, how, _ in n.cands:
         own = worded or i not in g.capital_named
-        if how == "exact" and g.kind[i] == "country":
-            out.add(g.country[i])
-        elif how == "exact" and g.kind[i] == "region" and g.admin1[i] and own:
-            out.add(g.admin1[i])
+        country, admin1 = g.country[i], g.admin1[i]
+        if how == "exact" and g.kind[i] == "country" and country:
+            out.add(country)
+        elif how == "exact" and g.kind[i] == "region" and admin1 and own:
+            out.add(admin1)
     return frozenset(out)
 
 
@@ -353,10 +355,10 @@ def _list_after(f: Finder, k: int, by_first: dict[int, Mention]) -> list[Mention
             break
         gap = f.text[f.toks[n.last].end : f.toks[n.last + 1].start]
         k = n.last + 1
-        if f.word(k) in ("and", "or") and gap == " ":
+        if f.word(k) in CONJUNCTIONS and gap == " ":
             k += 1
         elif re.fullmatch(r",\s*", gap):
-            k += f.word(k) in ("and", "or")
+            k += f.word(k) in CONJUNCTIONS
         else:
             break
     return out

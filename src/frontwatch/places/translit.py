@@ -31,7 +31,8 @@ _CYRILLIC = {
 }  # fmt: skip
 
 _APOSTROPHES = re.compile(r"[\'’ʼʹ`´‘”“\"]")
-_SEPARATORS = re.compile(r"[\s\-‐‑–—_/.,()]+")
+# What exact_key folds to one space (the finder joins tokens across them too).
+SEPARATORS = re.compile(r"[\s\-‐‑–—_/.,()]+")
 _CYRILLIC_CHAR = re.compile(r"[\u0400-\u04ff]")
 
 # Applied in order to an exact key that is already plain ASCII.
@@ -97,7 +98,7 @@ def exact_key(name: str) -> str:
     s = strip_diacritics(s).casefold()
     s = s.replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
     s = _APOSTROPHES.sub("", s)
-    return _SEPARATORS.sub(" ", s).strip()
+    return SEPARATORS.sub(" ", s).strip()
 
 
 @lru_cache(maxsize=65_536)

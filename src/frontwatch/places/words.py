@@ -1,4 +1,5 @@
-"""Words and thresholds that tell a place name from other capitalised words, and how common a word is."""
+"""Words and thresholds that tell a place name from other capitalised words, and how common a word is. The
+word lists are language data (`lang/en/places/`); this module names them for the stage's rules."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from frontwatch import lang
 from frontwatch.places.gazetteer import REGION_WORDS
 
 MAX_WORDS = 6
@@ -57,163 +59,73 @@ FOCUS_ALTERNATE_PENALTY = 2.0
 ALIKE_SCORE = 80.0  # spelling similarity above which an alternate is the town's own name spelled another way
 # Hyphenated names are split into tokens; n-grams join them again ("Ivano-Frankivsk", "Izyum-Balakliia").
 TOKEN = re.compile(r"[^\W\d_]+(?:[\'’ʼ][^\W\d_]+)*\.?", re.UNICODE)
-POSSESSIVE = re.compile(r"[\'’]s$")
-SEPARATOR = re.compile(r"[\s\-‐‑–—_/.,()]+")  # what exact_key folds to one space
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Words that put a name in a place-like slot; only there are typos fuzzy-matched.
-PLACE_CUES = _words(
-    "in near from to into outside around towards toward at across neighboring neighbouring besieged occupied "
-    "liberated captured recaptured retook retaking retake entered shelled struck via through along beyond "
-    "hit attacked bombed targeted reached including "
-    "city town village settlement region oblast province of north south east west northeast northwest "
-    "southeast southwest"
-)
-# Prepositions that open a sentence before a place ("Inside X, ...") and that spaCy's stop words lack: no
-# given names.
-PREPOSITIONS = _words("inside beneath amid amidst despite past unlike like")
-# Words that make a union of states a place, not an actor: "in the EU", not "EU leaders", "the EU said".
-INSIDE_CUES = _words("in into across inside outside within throughout")
-# Slots where an unknown capitalised name is still a place: "near X", "the village of X", "X district".
-NEAR_CUES = _words("near outside")
-LOWER_CUES = _words(
-    "left leave leaves leaving fled flee flees fleeing abandoned enter enters entering took take takes "
-    "taking hold holds held holding defend defends defended shell shells shelling attack attacks "
-    "bombarded bombard bombards liberate liberates occupy occupies"
-)
+POSSESSIVE = re.compile(f"(?:{lang.pattern('places/possessive')})$")
 LOWER_TOWN = 50_000  # a town this big is found lowercase in a place slot ("left for kherson")
-SETTLEMENT_WORDS = _words("city town village settlement hamlet urban cities towns villages")
-REGION_NOUNS = _words(
-    "region regions oblast oblasts province provinces territories territory areas krai exclave exclaves"
-)
-DISTRICT_WORDS = _words("district districts raion")  # "the X district of the city" is part of a town
-AREA_NEXT = _words("region oblast district raion province krai county hromada")
-# A region's offices: "the X regional administration", "the X governor", "the governor of X".
-OFFICE_NEXT = _words("regional governor governors")
-OFFICE_OF = _words("governor governors governorate")
-# Local cues for a name that is both a town and the region named after it ("Kharkiv").
-# Region: "X regional ...", "the X governor", "the governor of X" (a governor governs a region).
-REGION_NEXT = frozenset(REGION_WORDS) | OFFICE_NEXT | _words("area areas")
-REGION_OF = REGION_NOUNS | OFFICE_OF
-REGION_SPAN = _words("across throughout")  # "attacks across Kharkiv": an area, not a point
-# "the republics in Donetsk and Luhansk", "the regions of X and Y": a region noun right before the names
-REGION_LEAD = REGION_NOUNS | _words("republic republics")
-VILLAGE_WORDS = _words("village villages hamlet hamlets")
-# Town: "X itself", "X's mayor", "the X mayoral race", "the mayor of X", "the streets of X", "downtown X",
-# "30 km north of X".
-TOWN_NEXT = SETTLEMENT_WORDS | _words("itself mayor mayoral")
-TOWN_OF = SETTLEMENT_WORDS | _words(
-    "mayor streets outskirts suburbs suburb downtown neighbourhoods neighborhoods"
-)
-TOWN_BEFORE = _words("downtown")
-# Words anywhere in a sentence that speak of a town's parts: "the city centre", "downtown", "on the central
-# square", "the streets", "an apartment block".
-CENTRE_WORDS = _words("centre center")
-TOWN_PARTS = _words(
-    "square streets street avenue boulevard embankment neighbourhood neighborhood neighbourhoods "
-    "neighborhoods apartment apartments"
-)
-# What is shelled, struck or entered is a point, a town, not the region named after it: "shelled X", "troops
-# entered (in) X", "strikes on X", "the shelling of X". Capture words too: "Russia captured X".
-TARGET_VERBS = _words(
-    "shelled shelling shells struck strike strikes striking hit hits hitting attacked attacking bombed "
-    "bombarded bombarding bombing pounded stormed storming entered enter enters entering captured capture "
-    "capturing seized seizing liberated liberating retook retaking recaptured"
-)
-ENTRY_VERBS = _words("entered enter enters entering")
-# Nouns of a point's attack; "attacks on X" is as often on the region ("attacks on Donetsk and Kharkiv,
-# according to the governors of those regions").
-TARGET_NOUNS = _words("strike strikes shelling bombardment bombing")
-# A district of a town, named by an adjective ("the Dniprovskyi district", "Kuibyshevsky district"): Ukrainian
-# and Russian adjective endings, in the usual romanisations.
-CITY_DISTRICT = re.compile(r"\w+(?:sk|zk|ck|n)(?:yi|yy|iy|ii|ij|y|oi|oy|oe|aya)", re.IGNORECASE)
-# The adjective's stem may name the district's seat: "Kupianskyi" (Kupiansk), "Chuhuivskyi" (Chuhuiv).
-ADJECTIVE_ENDING = re.compile(r"(?:yi|yy|iy|ii|ij|y|oi|oy|oe|aya)$", re.IGNORECASE)
 CITY_MIN_POPULATION = 50_000  # a town big enough to have districts of its own
-NEGATIONS = _words("not no never nor confused unlike")  # "not the X of the Y region"
 CAPITAL_KM = 20.0  # "the X district of the capital": a district lies this close to the capital's point
-DISTANCE_UNITS = _words("km kms kilometres kilometers kilometre kilometer miles mile")
-# Heads of an apposition: "X, the regional capital" / "X, a city of 300,000" / "X, a region bordering ..."
-APPOSITION_TOWN = SETTLEMENT_WORDS | _words("capital centre center metropolis")
-APPOSITION_START = _words("the a an its one")
-COPULAS = _words("is was remains remained became been")
-# Titles and roles before a name mark a person ("Spokesman Peskov", "Mr Kyiv" is not a place).
-PERSON_TITLES = _words(
-    "mr mrs ms miss dr prof president minister spokesman spokeswoman spokesperson general gen lt col colonel "
-    "major sgt sergeant captain commander governor mayor secretary chancellor senator sen rep premier king "
-    "queen prince pope patriarch ambassador adviser advisor envoy chief director lieutenant admiral marshal "
-    "judge officer deputy head leader chairman"
+QUOTES = "\"“”«»'‘’"  # around a unit's name: grouping of troops "Vostok"
+
+# The word lists, one file per concept under lang/en/places/ (each file says what it is for). Some concepts
+# extend another: a town's cue words are the settlement nouns and a few more.
+PLACE_CUES = lang.words("places/place_cues")
+PREPOSITIONS = lang.words("places/prepositions")
+INSIDE_CUES = lang.words("places/inside_cues")
+NEAR_CUES = lang.words("places/near_cues")
+LOWER_CUES = lang.words("places/lower_cues")
+SETTLEMENT_WORDS = lang.words("places/settlement_nouns")
+REGION_NOUNS = REGION_WORDS | lang.words("places/region_nouns")
+DISTRICT_WORDS = lang.words("places/district_nouns")
+AREA_NEXT = lang.words("places/area_nouns")
+OFFICE_NEXT = lang.words("places/office_next")
+OFFICE_OF = lang.words("places/office_of")
+REGION_NEXT = REGION_WORDS | OFFICE_NEXT | lang.words("places/region_next")
+REGION_OF = REGION_NOUNS | OFFICE_OF
+REGION_SPAN = lang.words("places/region_span")
+REGION_LEAD = REGION_NOUNS | lang.words("places/region_lead")
+VILLAGE_WORDS = lang.words("places/village_nouns")
+TOWN_NEXT = SETTLEMENT_WORDS | lang.words("places/town_next")
+TOWN_OF = SETTLEMENT_WORDS | lang.words("places/town_of")
+TOWN_BEFORE = lang.words("places/town_before")
+CENTRE_WORDS = lang.words("places/centre_nouns")
+TOWN_PARTS = lang.words("places/town_parts")
+ENTRY_VERBS = lang.words("places/entry_verbs")
+TARGET_VERBS = ENTRY_VERBS | lang.words("places/target_verbs")
+TARGET_NOUNS = lang.words("places/target_nouns")
+_DISTRICT = lang.table("places/district_adjectives")
+_ENDINGS = "|".join(_DISTRICT["endings"])
+CITY_DISTRICT = re.compile(rf"\w+(?:{'|'.join(_DISTRICT['stems'])})(?:{_ENDINGS})", re.IGNORECASE)
+# The adjective's stem may name the district's seat: "Kupianskyi" (Kupiansk), "Chuhuivskyi" (Chuhuiv).
+ADJECTIVE_ENDING = re.compile(f"(?:{_ENDINGS})$", re.IGNORECASE)
+NEGATIONS = lang.words("places/negations")
+DISTANCE_UNITS = frozenset(
+    {"km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile"}
 )
-SAY_VERBS = _words(
-    "said says say told tells stated states added adds noted notes emphasized emphasised stressed "
-    "estimated explained announced claimed warned argued insisted wrote tweeted asked replied responded "
-    "believes thinks denied confirmed acknowledged admitted"
-)
-# Roles in an apposition that make the name before it a person's ("X, the chair of the board").
-PERSON_ROLES = PERSON_TITLES | _words("chair chairwoman ceo executive founder owner spokesperson head boss")
-# A reporting phrase names a source, not a place: "comments by X", "according to X".
-ATTRIBUTION_NOUNS = _words(
-    "comment comments remark remarks statement statements words speech interview letter testimony quote "
-    "quotes"
-)
-# What marks a name as a company's: "X Group", "X, Europe's largest holiday company", "X's shareholders".
-COMPANY_NEXT = _words("group plc inc ltd llc airline airlines holdings")
-COMPANY_NOUNS = _words("company companies firm operator airline carrier group conglomerate retailer brand")
-COMPANY_OWNS = _words("shares shareholders stake ceo brand board")
-# A court's verbs: "The Hague ruled" is the court, not the city.
-COURT_VERBS = _words("ruled convicted sentenced acquitted indicted")
-# A name followed by one of these is an organisation ("Kyiv Independent", "Moscow Times").
-ORG_NEXT = _words(
-    "post times independent herald tribune journal daily news gazette telegraph university institute college "
-    "school academy fc club dynamo shakhtar bank group company corporation inc ltd media agency press review "
-    "standard observer mail radio tv television regiment battalion brigade"
-)
-# Water bodies: "the Seym river", "the river Seym" name a river, not a town spelt alike.
-WATER_WORDS = _words("river rivers lake reservoir bay creek stream estuary lagoon canal")
-# Units whose names in quotes borrow places' names: grouping of troops "Vostok", the "Azov" battalion.
-UNIT_WORDS = _words(
-    "group groups grouping groupings battalion battalions brigade brigades regiment regiments command "
-    "division divisions corps detachment detachments unit units troops forces army squadron operation"
-)
-QUOTES = "\"“”«»'‘’"
-# Words after a town name that make it part of a place's name, not a person's ("Mariupol Drama Theatre").
-FEATURE_WORDS = _words(
-    "airport airfield air base port harbour harbor station railway plant factory works bridge dam river lake "
-    "sea square street avenue road highway district raion oblast region theatre theater drama cathedral "
-    "church monastery stadium arena hospital prison reservoir canal island peninsula front axis direction "
-    "sector bay gulf"
-)
-# Nouns a sea's name qualifies without the thing being the sea: "the Black Sea port", "Black Sea Fleet".
-ON_FEATURE_NOUNS = _words(
-    "port ports city cities town towns village villages resort island islands harbour harbor palace "
-    "fleet flotilla base naval"
-)
-# Capitalised words that are no place names: dates, institutions, roles, headline words.
-NEWS_WORDS = _words(
-    "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday ministry defense defence army forces military operation "
-    "special general western eastern northern southern central national federal republic state states "
-    "government president minister police also photo photos photograph photographs video read see update "
-    "live breaking exclusive opinion analysis north south east west northeast northwest southeast southwest"
-)
-# Institutions named after "in": "in Congress" is no place.
-INSTITUTIONS = _words(
-    "congress parliament senate court council cabinet assembly duma rada nato telegram "
-    "facebook twitter instagram youtube christ god islam christianity christmas easter ramadan"
-)
-# Weapon systems named like towns ("an Iskander missile", "Shahed drones", "Leopard tanks").
-WEAPONS = _words(
-    "iskander kalibr kinzhal shahed shaheds geran lancet tochka himars leopard leopards bayraktar javelin "
-    "javelins patriot abrams bradley grad smerch uragan tornado onyx oniks"
-)
+APPOSITION_TOWN = SETTLEMENT_WORDS | lang.words("places/apposition_town")
+APPOSITION_START = lang.words("places/apposition_start")
+COPULAS = lang.words("places/copulas")
+CONJUNCTIONS = lang.words("places/conjunctions")  # that join the items of a list of places
+PERSON_TITLES = lang.words("places/person_titles")
+SAY_VERBS = lang.words("places/say_verbs")
+PERSON_ROLES = PERSON_TITLES | lang.words("places/person_roles")
+ATTRIBUTION_NOUNS = lang.words("places/attribution_nouns")
+COMPANY_NEXT = lang.words("places/company_next")
+COMPANY_NOUNS = lang.words("places/company_nouns")
+COMPANY_OWNS = lang.words("places/company_owns")
+COURT_VERBS = lang.words("places/court_verbs")
+ORG_NEXT = lang.words("places/org_next")
+WATER_WORDS = lang.words("places/water_nouns")
+UNIT_WORDS = lang.words("places/unit_nouns")
+FEATURE_WORDS = lang.words("places/feature_nouns")
+ON_FEATURE_NOUNS = lang.words("places/on_feature_nouns")
+NEWS_WORDS = lang.words("places/news_words")
+INSTITUTIONS = lang.words("places/institutions")
+WEAPONS = lang.words("places/weapons")
 # Capitalised words that cannot be an unknown place's name.
 NOT_NAMES = (
-    frozenset(STOP_WORDS) | NEWS_WORDS | PERSON_TITLES | ORG_NEXT | INSTITUTIONS | WEAPONS | set(REGION_WORDS)
+    frozenset(STOP_WORDS) | NEWS_WORDS | PERSON_TITLES | ORG_NEXT | INSTITUTIONS | WEAPONS | REGION_WORDS
 )
+# "Beryslav Raion", "Izium District": a division named after its seat town, not a given name and surname
+AREA_WORDS = AREA_NEXT | REGION_WORDS
 
 
 def may_be_typo(word: str) -> bool:

@@ -1,0 +1,2 @@
+# An English possessive ending: "Kyiv's mayor".
+['’]s
