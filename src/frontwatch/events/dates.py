@@ -15,27 +15,32 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from frontwatch import lang
 from frontwatch.events.quantities import UNITS
 from frontwatch.records import DateRange
 
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-MONTHS["sept"] = 9
-WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+_MONTH_TABLE = lang.table("dates/months")
+_WEEKDAY_TABLE = lang.table("dates/weekdays")
+MONTHS = {name: m["number"] for name, m in _MONTH_TABLE.items()}
+MONTHS.update({short: m["number"] for m in _MONTH_TABLE.values() for short in m["short"]})
+WEEKDAYS = {name: d["number"] for name, d in _WEEKDAY_TABLE.items()}
+SEASONS = {name: (first, last) for name, (first, last) in lang.table("dates/seasons").items()}
 
-_MON = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+
+def _alternatives(forms: list[str]) -> str:
+    """Capitalised names as one alternation, longest first: "September|Sept|Sep"."""
+    return "|".join(re.escape(f.capitalize()) for f in sorted(dict.fromkeys(forms), key=len, reverse=True))
+
+
+_MON = rf"(?:{'|'.join(_alternatives([name, *m['short']]) for name, m in _MONTH_TABLE.items())})\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _ORD = r"(?:st|nd|rd|th)?"
 # "14-15 January", "the night of 14 to 15 January"; not "March 3 - 15 people"
 _TO = r"(?:-|\s*[–—]\s*|\s+(?:to|into|until|till)\s+)"
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = rf"(?:{'|'.join(name.capitalize() for name in WEEKDAYS)})"
 _PART = r"(?:beginning|start|end|middle|mid|early|late)"
 _PART_SEP = r"(?:\s+of\s+|-|\s+)"  # "the end of March", "mid-March", "late March"
-_SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
+_SEASON = rf"(?P<season>{'|'.join(SEASONS)})"
 # The war: Russia's full-scale invasion of Ukraine, begun on 24 February 2022. Phrases placed by it ("early in
 # the war", "in the first weeks of the invasion") date background events an article recalls.
 WAR_START = date(2022, 2, 24)
@@ -130,7 +135,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "season",
         re.compile(
-            r"\b(?P<rel>this|last|next|past|the)\s+(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+of\b)",
+            rf"\b(?P<rel>this|last|next|past|the)\s+{_SEASON}\b(?!\s+of\b)",
             re.I,
         ),
     ),
@@ -693,15 +698,9 @@ def _looks_like_month(text: str, m: re.Match[str]) -> bool:
 
 # Words a page's date stamp carries beside the date: "Published 1 November 2024, 10:15 CET", "Wed 30 Aug 2023
 # 06.00 BST", "January 15, 2023 11:24 AM · 4 min read", "June 30, 2022 4:12 PM GMT+3 Updated 2 hours ago".
-_STAMP_WORDS = frozenset(
-    re.findall(
-        r"\w+",
-        "published updated posted last modified on at am pm gmt utc bst cet cest eet eest est edt et msk"
-        " pst pdt kyiv kiev moscow time local min mins minute minutes read hour hours ago date mon tue tues"
-        " wed thu thurs fri sat sun",
-    )
-    + [d.lower() for d in calendar.day_name]
-)
+_STAMP_WORDS = lang.words("dates/stamp_words") | {
+    form for name, d in _WEEKDAY_TABLE.items() for form in (name, *d["short"])
+}
 # A wire story's dateline: "MOSCOW, 30 October 2024. ...", "Kyiv, 12 May 2024 - ..."
 _DATELINE = re.compile(r"(?:[A-Z][A-Z.'’ -]{1,40}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:\s*\([^)]{1,40}\))?,\s+")
 _FULL_KINDS = frozenset(["mdy", "dmy", "iso", "numeric"])

@@ -3,6 +3,8 @@ words that link a trigger to its places. Data only; the modules beside it hold t
 
 from __future__ import annotations
 
+from frontwatch import lang
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -77,7 +79,7 @@ LOSS_VERBS = _words("lose cede surrender")
 RETREAT_PARTICLES = _words("out back away")
 FAVOURABLE = _words("advantageous favourable favorable better safer prepared defensive")
 # Units of a distance or an area: "pushed 35km into X", "controls 1,000 sq km".
-DISTANCE_UNITS = _words("km kilometers kilometres kilometer kilometre miles mile metres meters")
+DISTANCE_UNITS = frozenset(f for u in lang.table("numbers/units")["distance"].values() for f in u["forms"])
 AREA_UNITS = _words("km2 km² hectares hectare") | DISTANCE_UNITS
 # Particles of going on: "units pushed on towards X" is an advance, not an expulsion.
 ONWARD = _words("on forward forwards ahead onward onwards deeper further")

@@ -32,6 +32,7 @@ from frontwatch.events.lexicon import (
     TELL_VERBS,
     WEAK,
 )
+from frontwatch.events.quantities import KM_PER_UNIT as _KM_PER_UNIT
 from frontwatch.events.quantities import find_quantities, parse_number
 from frontwatch.events.triggers import (
     finite_modifier,
@@ -537,10 +538,6 @@ def _opening_locative(tok: Token) -> bool:
         return False
     lead = tok.doc[tok.sent.start : prep.i]
     return prep.head.dep_ == "ROOT" and all(x.pos_ in ("ADV", "PUNCT", "CCONJ") for x in lead)
-
-
-# Units of a distance in kilometres.
-_KM_PER_UNIT = {"km": 1.0, "kilometre": 1.0, "kilometer": 1.0, "metre": 0.001, "meter": 0.001, "mile": 1.609}
 
 
 def _short_distance(t: Token, limit_km: float = 30.0) -> bool:

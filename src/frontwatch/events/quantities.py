@@ -9,39 +9,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+from frontwatch import lang
+
+_NUMBER_WORDS = lang.table("numbers/words")
+UNITS: dict[str, int] = _NUMBER_WORDS["units"]
+TENS: dict[str, int] = _NUMBER_WORDS["tens"]
+SCALES: dict[str, int] = _NUMBER_WORDS["scales"]
+_DISTANCE = lang.table("numbers/units")["distance"]
+# Each written form of a distance unit with its length in kilometres: "miles" -> 1.609344.
+KM_PER_UNIT: dict[str, float] = {form: unit["km"] for unit in _DISTANCE.values() for form in unit["forms"]}
+_SQ_MILE_KM2: float = lang.table("numbers/units")["area"]["mi2"]["km2"]
+
+
+def _unit_forms(unit: str) -> str:
+    return "|".join(re.escape(form) for form in _DISTANCE[unit]["forms"])
+
 
 _WORD = "|".join([*UNITS, *TENS, *SCALES, "a", "an", "and"])
 _NUMWORDS = (
@@ -74,9 +56,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"({NUMBER})\s*(?:square\s+(?:kilometers|kilometres|km)|sq\.?\s*km|km2|km²)", re.I),
     ),
     ("area_mi2", re.compile(rf"({NUMBER})\s*(?:square\s+miles|sq\.?\s*mi)", re.I)),
-    ("distance_km", re.compile(rf"({NUMBER})[\s-]*(?:kilometers|kilometres|km)\b(?!\s*(?:2|²))", re.I)),
-    ("distance_mi", re.compile(rf"({NUMBER})[\s-]*miles?\b(?!\s*\))", re.I)),
-    ("distance_m", re.compile(rf"({NUMBER})[\s-]*(?:metres|meters|metre|meter)\b", re.I)),
+    (
+        "distance_km",
+        re.compile(rf"({NUMBER})[\s-]*(?:{_unit_forms('km')})\b(?!\s*(?:2|²))", re.I),
+    ),
+    ("distance_mi", re.compile(rf"({NUMBER})[\s-]*(?:{_unit_forms('mile')})\b(?!\s*\))", re.I)),
+    ("distance_m", re.compile(rf"({NUMBER})[\s-]*(?:{_unit_forms('metre')})\b", re.I)),
     # "18 frontline settlements": one describing word may stand between, not a preposition or an article
     (
         "settlements",
@@ -230,11 +215,12 @@ def find_quantities(text: str) -> list[Quantity]:
             elif kind.startswith("bare_"):
                 out_kind = "fatalities" if m.group("verb").lower().startswith("kill") else "injured"
             elif kind == "area_mi2":
-                out_kind, value = "area_km2", round(value * 2.58999)
+                out_kind, value = "area_km2", round(value * _SQ_MILE_KM2)
             elif kind == "distance_mi":
-                out_kind, value = "distance_km", round(value * 1.609344)
+                out_kind, value = "distance_km", round(value * _DISTANCE["mile"]["km"])
             elif kind == "distance_m":
-                out_kind, value = "distance_km", round(value / 1000, 3)
+                # divided by 1000.0 (1 / 0.001 exactly), as precise as the kilometre a metre is
+                out_kind, value = "distance_km", round(value / (1 / _DISTANCE["metre"]["km"]), 3)
             if out_kind is None:
                 continue
             taken.update(range(m.start(), m.end()))

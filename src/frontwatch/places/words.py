@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from frontwatch import lang
 from frontwatch.places.gazetteer import REGION_WORDS
 
 MAX_WORDS = 6
@@ -136,7 +137,9 @@ ADJECTIVE_ENDING = re.compile(r"(?:yi|yy|iy|ii|ij|y|oi|oy|oe|aya)$", re.IGNORECA
 CITY_MIN_POPULATION = 50_000  # a town big enough to have districts of its own
 NEGATIONS = _words("not no never nor confused unlike")  # "not the X of the Y region"
 CAPITAL_KM = 20.0  # "the X district of the capital": a district lies this close to the capital's point
-DISTANCE_UNITS = _words("km kms kilometres kilometers kilometre kilometer miles mile")
+DISTANCE_UNITS = frozenset(  # units of a kilometre or longer
+    f for unit in lang.table("numbers/units")["distance"].values() if unit["km"] >= 1 for f in unit["forms"]
+)
 # Heads of an apposition: "X, the regional capital" / "X, a city of 300,000" / "X, a region bordering ..."
 APPOSITION_TOWN = SETTLEMENT_WORDS | _words("capital centre center metropolis")
 APPOSITION_START = _words("the a an its one")
