@@ -265,7 +265,7 @@ def resolve(
         return None
     if kind == "part":
         return _relative_part(g, pub, text)
-    if kind == "year":
+    if kind == "year" and year is not None:
         return _rng(date(year, 1, 1), date(year, 12, 31), "year", text)
     if kind == "weekday":
         return _weekday(g, pub, future, text)
@@ -535,9 +535,11 @@ def _anchored(
             extra.append(DateMention(m.start(), m.end(), rng, "anaphor"))
     if not found and not extra:  # a time of day takes the narrative's day only where nothing else dates it
         recent = anchor is not None and (pub is None or pub - timedelta(days=_DAYPART_REACH) <= anchor <= pub)
-        m = DAYPART.search(text) if recent and anchor is not None else None
-        if m is not None and anchor is not None:
-            extra.append(DateMention(m.start(), m.end(), _rng(anchor, anchor, "day", m.group(0)), "daypart"))
+        part = DAYPART.search(text) if recent and anchor is not None else None
+        if part is not None and anchor is not None:
+            extra.append(
+                DateMention(part.start(), part.end(), _rng(anchor, anchor, "day", part.group(0)), "daypart")
+            )
     return sorted(found + extra, key=lambda d: d.start)
 
 
