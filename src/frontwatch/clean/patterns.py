@@ -36,8 +36,6 @@ LINE_FAMILIES = (
 # Families that hold only outside the article's prose, where a name on its own is a byline.
 EDGE_FAMILIES = ("author", "related")
 
-_PART = re.compile(r"\{([a-z_]+)\}")
-
 
 def _abbreviations(table: str) -> str:
     return "|".join(re.escape(short) for entry in lang.table(table).values() for short in entry["short"])
@@ -59,7 +57,7 @@ def part(name: str) -> str:
 
 
 def expand(text: str) -> str:
-    return _PART.sub(lambda m: f"(?:{part(m[1])})", text)
+    return lang.expand(text, part)
 
 
 def rules(concept: str) -> re.Pattern[str]:

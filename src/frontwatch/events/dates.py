@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from frontwatch import lang
 from frontwatch.events.quantities import UNITS
@@ -33,142 +34,51 @@ def _alternatives(forms: list[str]) -> str:
 
 
 _MON = rf"(?:{'|'.join(_alternatives([name, *m['short']]) for name, m in _MONTH_TABLE.items())})\.?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_ORD = r"(?:st|nd|rd|th)?"
-# "14-15 January", "the night of 14 to 15 January"; not "March 3 - 15 people"
-_TO = r"(?:-|\s*[–—]\s*|\s+(?:to|into|until|till)\s+)"
 _DAY = rf"(?:{'|'.join(name.capitalize() for name in WEEKDAYS)})"
-_PART = r"(?:beginning|start|end|middle|mid|early|late)"
-_PART_SEP = r"(?:\s+of\s+|-|\s+)"  # "the end of March", "mid-March", "late March"
 _SEASON = rf"(?P<season>{'|'.join(SEASONS)})"
 # The war: Russia's full-scale invasion of Ukraine, begun on 24 February 2022. Phrases placed by it ("early in
 # the war", "in the first weeks of the invasion") date background events an article recalls.
 WAR_START = date(2022, 2, 24)
-_WAR = r"(?:the|Russia['’]s|Moscow['’]s)\s+(?:full-scale\s+|Russian\s+)?(?:war|invasion|conflict|offensive)"
-_WAR_EARLY = rf"\b(?P<early>early|very early)\s+(?:on\s+)?in\s+{_WAR}\b"
-_WAR_START = rf"\b(?:at|in|from)\s+the\s+(?:very\s+)?(?P<start>start|beginning|outset|onset)\s+of\s+{_WAR}\b"
-_N_UNITS = r"(?:(?P<n>few|two|three|four|five|six|\d+)\s+)?(?P<unit>days?|weeks?|months?)"
-_WAR_FIRST = rf"\bin\s+the\s+(?:first|opening|early|initial)\s+{_N_UNITS}\s+of\s+{_WAR}\b"
-_WAR_FIRST_POSS = (
-    r"\bin\s+the\s+(?:war|invasion|conflict)['’]s\s+(?:first|opening|early|initial)\s+"
-    r"(?:(?P<n2>few|two|three|four|five|six|\d+)\s+)?(?P<unit2>days?|weeks?|months?)\b"
-)
-_COUNT = r"(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
-_DAYPART = r"(?:day|morning|afternoon|evening|night)"
 
+# Parts built from the tables rather than read from `dates/parts/`.
+_TABLE_PARTS = {"month_name": _MON, "weekday_name": _DAY, "season": _SEASON}
+
+
+@cache
+def _part(name: str) -> str:
+    return _TABLE_PARTS.get(name) or lang.expand(lang.pattern(f"dates/parts/{name}"), _part)
+
+
+def _pattern(name: str, flags: int = 0) -> re.Pattern[str]:
+    """The pattern `dates/patterns/<name>.re`, its parts spliced in."""
+    return re.compile(lang.expand(lang.pattern(f"dates/patterns/{name}"), _part), flags)
+
+
+# Each kind of date expression, tried in this order; a later match may not overlap an earlier one.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # a span of days: "on the night of 14-15 January", "January 14 to 15"
-    (
-        "span",
-        re.compile(
-            rf"\b(?P<d1>\d{{1,2}}){_ORD}(?:{_TO}|\s+and\s+)(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MON})"
-            rf"(?:,?\s+{_YEAR})?\b"
-        ),
-    ),
-    (
-        "span",
-        re.compile(
-            rf"\b(?P<mon>{_MON})\s+(?P<d1>\d{{1,2}}){_ORD}{_TO}(?P<d2>\d{{1,2}}){_ORD}(?:,?\s+{_YEAR})?\b"
-        ),
-    ),
-    ("mdy", re.compile(rf"\b(?P<mon>{_MON})\s+(?P<day>\d{{1,2}}){_ORD}(?:,?\s+{_YEAR})?\b")),
-    ("dmy", re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<mon>{_MON})(?:,?\s+{_YEAR})?\b")),
-    ("iso", re.compile(rf"\b{_YEAR}(?P<sep>[-/])(?P<m>\d\d)(?P=sep)(?P<day>\d\d)\b")),
-    # "29.03.2022", "29/03/2022": day first, as the European and post-Soviet press writes them
-    ("numeric", re.compile(rf"(?<![\d.,/])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep){_YEAR}\b")),
-    # a part of a year or of a month named relatively: "late 2022", "the end of last year", "early this month"
-    (
-        "part",
-        re.compile(
-            rf"\b(?:the\s+)?(?P<part>{_PART}){_PART_SEP}(?:(?P<rel>last|this|next|the\s+same)\s+"
-            rf"(?P<unit>year|month)|{_YEAR})\b",
-            re.I,
-        ),
-    ),
-    (
-        "month",
-        re.compile(
-            rf"\b(?:(?:at\s+)?(?:the\s+)?(?P<part>{_PART}){_PART_SEP})?"
-            rf"(?:(?P<mrel>last|this\s+coming|this\s+past|this|next|past)\s+)?(?P<mon>{_MON})"
-            rf"(?:\s+{_YEAR}|\s+of\s+(?P<same>the\s+same|that)\s+year)?\b"
-        ),
-    ),
-    (
-        "weekday",
-        re.compile(
-            r"\b(?:(?P<rel>last|this\s+coming|this\s+past|this|next|past|earlier\s+on|late\s+on"
-            rf"|early\s+on)\s+)?(?P<wd>{_DAY})\b"
-        ),
-    ),
-    (
-        "weekend",
-        re.compile(
-            r"\b(?P<rel>over\s+the|at\s+the|during\s+the|the\s+past|this|last|past|next)\s+weekend\b", re.I
-        ),
-    ),
-    (
-        "rel",
-        re.compile(
-            r"\b(?:earlier\s+|later\s+)?(?P<the>the\s+)?(?P<rel>this|last|past|next)\s+(?P<unit>week|month|year)\b",
-            re.I,
-        ),
-    ),
-    ("ago", re.compile(rf"\b{_COUNT}\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
-    (
-        "day",
-        re.compile(
-            # not "overnight on March 9-10": the date that follows says which night
-            r"\b(?P<word>the\s+day\s+before\s+yesterday|yesterday|today|tonight"
-            r"|overnight(?!\s+(?:on|into|to|of)\b)|last\s+night|last\s+evening"
-            r"|this\s+(?:morning|afternoon|evening)|tomorrow)\b",
-            re.I,
-        ),
-    ),
-    (
-        "season",
-        re.compile(
-            rf"\b(?:the\s+)?(?:(?P<part>early|late|mid)[- ]?)?{_SEASON}\s+(?:of\s+)?{_YEAR}\b",
-            re.I,
-        ),
-    ),
-    # not "the fall of Bakhmut": "the" + season only where no "of" follows, and never "the fall"
-    (
-        "season",
-        re.compile(
-            rf"\b(?P<rel>this|last|next|past|the)\s+{_SEASON}\b(?!\s+of\b)",
-            re.I,
-        ),
-    ),
-    # not "born in 1961": a person's age is no date of an event
-    (
-        "year",
-        re.compile(
-            r"(?<!born )\b(?:[Ii]n|[Ss]ince|[Bb]y|of|[Uu]ntil|[Tt]hrough|[Tt]hroughout|[Dd]uring)\s+"
-            rf"{_YEAR}\b"
-        ),
-    ),
-    ("war", re.compile(rf"{_WAR_EARLY}|{_WAR_START}|{_WAR_FIRST}|{_WAR_FIRST_POSS}", re.I)),
+    ("span", _pattern("span_day_first")),
+    ("span", _pattern("span_month_first")),
+    ("mdy", _pattern("mdy")),
+    ("dmy", _pattern("dmy")),
+    ("iso", _pattern("iso")),
+    ("numeric", _pattern("numeric")),
+    ("part", _pattern("part", re.I)),
+    ("month", _pattern("month")),
+    ("weekday", _pattern("weekday")),
+    ("weekend", _pattern("weekend", re.I)),
+    ("rel", _pattern("relative", re.I)),
+    ("ago", _pattern("ago", re.I)),
+    ("day", _pattern("day", re.I)),
+    ("season", _pattern("season_of_year", re.I)),
+    ("season", _pattern("season_relative", re.I)),
+    ("year", _pattern("year")),
+    ("war", _pattern("war", re.I)),
 ]
 
 # Placed by the narrative's day rather than the publication date; matched after all the others.
-ANAPHOR = re.compile(
-    rf"\b(?:(?P<same>(?:on\s+)?(?:the\s+same|that)\s+{_DAYPART}|(?:later|earlier)\s+(?:that|the\s+same)\s+"
-    rf"{_DAYPART}|(?:hours|minutes)\s+later)"
-    rf"|(?P<next>(?:on\s+)?the\s+(?:next|following)\s+{_DAYPART}|the\s+day\s+after(?=\s*[,.;:)]))"
-    rf"|(?P<prev>(?:on\s+)?the\s+(?:previous|preceding)\s+{_DAYPART}|the\s+(?:day|night|evening)\s+before"
-    r"(?=\s*[,.;:)]))"
-    rf"|{_COUNT}\s+(?P<unit>day|week|month|year)s?\s+"
-    r"(?:(?P<later>later)|(?P<earlier>earlier|before(?=\s*[,.;:)]))))\b",
-    re.I,
-)
+ANAPHOR = _pattern("anaphor", re.I)
 # A time of day with no day of its own: "in the morning", "at about 22:40".
-DAYPART = re.compile(
-    r"\b(?:(?:in|during)\s+the\s+(?:morning|afternoon|evening|night)(?!\s+of\b)"
-    r"|at\s+(?:night|dawn|dusk|midnight)"
-    r"|(?:at|around|about|as\s+of|shortly\s+(?:before|after)|until)\s+(?:about\s+|around\s+|approximately\s+)?"
-    r"\d{1,2}:\d\d\b|(?:at|around|about)\s+\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b))",
-    re.I,
-)
+DAYPART = _pattern("daypart", re.I)
 # Kinds that name one particular day and so set the narrative's day for what follows.
 DAY_KINDS = frozenset(["mdy", "dmy", "iso", "numeric", "span", "weekday", "day", "anaphor"])
 # The narrative day a time of day falls on must be news: at most this many days before publication.
@@ -598,8 +508,9 @@ def _add_months(d: date, months: int) -> date:
     return date(d.year + y, mo + 1, min(d.day, month_end.day))
 
 
-_SPAN_OPENERS = re.compile(r"\b(?:since|from|until|till|by|before)\s*$", re.I)
-_LONGEST_OPENER = len("before") + 1  # and the character before it, for the word boundary
+_SPAN_WORDS = lang.entries("dates/span_openers")
+_SPAN_OPENERS = re.compile(rf"\b(?:{'|'.join(_SPAN_WORDS)})\s*$", re.I)
+_LONGEST_OPENER = max(map(len, _SPAN_WORDS)) + 1  # and the character before it, for the word boundary
 
 
 def _opens_span(text: str, start: int) -> bool:
@@ -635,7 +546,7 @@ def _near(a: re.Match[str] | tuple[int, int], b: tuple[int, int]) -> bool:
     return max(start, b[0]) - min(end, b[1]) <= _HINT_REACH
 
 
-_REL_YEAR = re.compile(r"\b(?P<rel>this|last|next)\s+year\b", re.I)
+_REL_YEAR = _pattern("relative_year", re.I)
 _YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -653,11 +564,7 @@ def _year_hint(text: str, pub: date | None) -> tuple[int, tuple[int, int]] | Non
 
 # A statement's own date follows its verb of saying: "since the invasion in February 2022, the ministry said
 # in March" names March of the news, not of the invasion's year.
-_REPORTING = re.compile(
-    r"\b(?:said|says|reported|reports|told|tells|announced|announces|stated|claimed|claims|according|wrote"
-    r"|added|noted|confirmed)\b",
-    re.I,
-)
+_REPORTING = re.compile(rf"\b(?:{'|'.join(lang.entries('dates/reporting_verbs'))})\b", re.I)
 
 
 def _context_year(text: str, m: re.Match[str], found: list[DateMention]) -> int | None:
@@ -687,6 +594,10 @@ def _context_year(text: str, m: re.Match[str], found: list[DateMention]) -> int 
     return prev.year if month >= prev.month else prev.year + 1
 
 
+# Words after which "May" and "March" are months: "in May", "since March", "mid-May".
+_MONTH_OPENERS = re.compile(rf"\b({lang.pattern('dates/month_openers')})\s*$")
+
+
 def _looks_like_month(text: str, m: re.Match[str]) -> bool:
     """'May' and 'March' are also a verb and a noun: accept them only after a preposition or with a year."""
     mon = m.group("mon").lower().rstrip(".")
@@ -695,7 +606,7 @@ def _looks_like_month(text: str, m: re.Match[str]) -> bool:
     if mon not in ("may", "march", "mar") or m.group("year") or m.group("part") or m.groupdict().get("mrel"):
         return True
     before = text[max(0, m.start() - 8) : m.start()].lower()
-    return bool(re.search(r"\b(in|since|until|by|of|early|late|mid-?)\s*$", before))
+    return bool(_MONTH_OPENERS.search(before))
 
 
 # Words a page's date stamp carries beside the date: "Published 1 November 2024, 10:15 CET", "Wed 30 Aug 2023
