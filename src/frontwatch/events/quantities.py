@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from frontwatch import lang
 
@@ -31,124 +32,54 @@ _NUMWORDS = (
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER = rf"(?:(?:{_DIGITS})(?:\s*(?:thousand|million|k)\b)?|{_NUMWORDS})"
-_HEDGE = (
-    r"(?:(?:more than|over|at least|about|around|some|nearly|almost|up to|roughly|approximately|close to)"
-    r"\s+)?"
-)
+# Parts built from the tables rather than read from `numbers/parts/`.
+_TABLE_PARTS = {
+    "number": NUMBER,
+    "km_forms": _unit_forms("km"),
+    "mile_forms": _unit_forms("mile"),
+    "metre_forms": _unit_forms("metre"),
+}
 
-_SETTLEMENT_NOUNS = (
-    r"settlements?|villages?|towns?|localities|locality|communities|cities|hamlets?"
-    r"|populated (?:areas|localities)"
-)
-# One person as a toll names them: "a 44-year-old man", "an elderly woman".
-_ONE = (
-    r"(?:a|an|one)\s+(?:\d+[\s-]+years?[\s-]+old\s+|elderly\s+|young\s+)?"
-    r"(?:man|woman|boy|girl|child|civilian|person|soldier)"
-)
-_PERSON_NOUNS = (
-    r"people|persons?|civilians?|soldiers?|troops|servicemen|servicemembers|fighters|men|women|children|residents"
-    r"|reservists|conscripts|personnel|(?:[\w-]+\s+)?(?:man|woman|boy|girl|child)"
-)
 
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "area_km2",
-        re.compile(rf"({NUMBER})\s*(?:square\s+(?:kilometers|kilometres|km)|sq\.?\s*km|km2|km²)", re.I),
-    ),
-    ("area_mi2", re.compile(rf"({NUMBER})\s*(?:square\s+miles|sq\.?\s*mi)", re.I)),
-    (
-        "distance_km",
-        re.compile(rf"({NUMBER})[\s-]*(?:{_unit_forms('km')})\b(?!\s*(?:2|²))", re.I),
-    ),
-    ("distance_mi", re.compile(rf"({NUMBER})[\s-]*(?:{_unit_forms('mile')})\b(?!\s*\))", re.I)),
-    ("distance_m", re.compile(rf"({NUMBER})[\s-]*(?:{_unit_forms('metre')})\b", re.I)),
-    # "18 frontline settlements": one describing word may stand between, not a preposition or an article
-    (
-        "settlements",
-        re.compile(
-            rf"({NUMBER})\s+(?:(?!(?:in|of|from|at|and|or|the|a|to|near)\s)[a-z-]+\s+)?(?:{_SETTLEMENT_NOUNS})\b",
-            re.I,
-        ),
-    ),
-    (
-        "persons",
-        re.compile(
-            rf"({NUMBER})(?![\s-]+years?[\s-]+old)\s+(?:[A-Z][a-z]+\s+|reserve\s+|military\s+|more\s+)?"
-            rf"(?:{_PERSON_NOUNS})\b(?=(?P<tail>[^.;]{{0,100}}))",
-            re.I,
-        ),
-    ),
-    # a count whose noun is left out, the verb beside it: "wounding 88", "and five were injured"
-    (
-        "bare_after_verb",
-        re.compile(
-            rf"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured)\s+{_HEDGE}(?P<num>{NUMBER})\b"
-            r"(?=\s*(?:[,.;:)]|(?:and|others?|more|in|on|at|when|after|as|during)\b|$))",
-            re.I,
-        ),
-    ),
-    (
-        "bare_before_verb",
-        re.compile(
-            rf"(?<![\w,.])(?P<num>{NUMBER})\s+(?:others?\s+|more\s+)?(?:were|was|have\s+been|had\s+been)\s+"
-            r"(?P<verb>killed|wounded|injured|hurt)\b",
-            re.I,
-        ),
-    ),
-    # "killed ... and 73 injured": the second count of a toll, its noun and auxiliary left out
-    (
-        "bare_after_and",
-        re.compile(
-            rf"\band\s+{_HEDGE}(?P<num>{NUMBER})\s+(?:more\s+|others?\s+)?(?P<verb>injured|wounded|hurt|killed)\b",
-            re.I,
-        ),
-    ),
-    # "a 63-year-old man and a 61-year-old woman were injured": two people, one by one
-    (
-        "two_persons",
-        re.compile(
-            rf"\b{_ONE}\s+and\s+{_ONE}(?=(?P<tail>[^.;]{{0,100}}))",
-            re.I,
-        ),
-    ),
-    (
-        "one_person",
-        re.compile(
-            r"\b(?:a|an|one)\s+(?:\d+[\s-]+years?[\s-]+old\s+|elderly\s+|young\s+)?"
-            r"(?:man|woman|boy|girl|child|civilian|person|soldier)\b(?=(?P<tail>[^.;]{0,100}))",
-            re.I,
-        ),
-    ),
-]
+@cache
+def _part(name: str) -> str:
+    return _TABLE_PARTS.get(name) or lang.expand(lang.pattern(f"numbers/parts/{name}"), _part)
 
-_DEAD_WOUNDED = re.compile(r"\b(?:dead|killed)\s+(?:and|or)\s+(?:wounded|injured)|casualties\b", re.I)
-_DEAD = re.compile(
-    r"^\W*(?:\w+\s+){0,3}?(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:killed|dead|died|perished)\b",
-    re.I,
+
+def _pattern(concept: str) -> re.Pattern[str]:
+    """The pattern `numbers/<concept>.re`, its parts spliced in, ignoring case."""
+    return re.compile(lang.expand(lang.pattern(f"numbers/{concept}"), _part), re.I)
+
+
+# Each kind of quantity, tried in this order; a later match may not overlap an earlier one.
+KINDS = (
+    "area_km2",
+    "area_mi2",
+    "distance_km",
+    "distance_mi",
+    "distance_m",
+    "settlements",
+    "persons",
+    "bare_after_verb",
+    "bare_before_verb",
+    "bare_after_and",
+    "two_persons",
+    "one_person",
 )
-_WOUNDED = re.compile(
-    r"^\W*(?:\w+\s+){0,3}?(?:were\s+|was\s+|have\s+been\s+)?(?:wounded|injured|hurt)\b", re.I
-)
-_KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills)\s+" + _HEDGE + r"$", re.I)
-# "lost more than 900 soldiers": a force's losses, dead and wounded together
-_LOSING_BEFORE = re.compile(r"\b(?:lost|lose|loses|losing)\s+" + _HEDGE + r"$", re.I)
-_FORCE_NOUN = re.compile(
-    r"\s*(?:\w+\s+)?(?:soldiers?|troops|servicemen|servicemembers|fighters|men|personnel)\b", re.I
-)
-# "the losses of X over the past day amounted to up to": a force's losses told as a noun
-_LOSSES_BEFORE = re.compile(
-    r"\blosses\b[^.;]{0,90}?\b(?:made\s+up|amounted|totalled|totaled|reached|exceeded|were|was|stood\s+at)\b"
-    r"[^.;]{0,25}$",
-    re.I,
-)
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, _pattern(f"patterns/{kind}")) for kind in KINDS]
+
+# What stands around a count of people and says whether they were killed, wounded or called up.
+_DEAD_WOUNDED = _pattern("context/dead_or_wounded")
+_DEAD = _pattern("context/dead_after")
+_WOUNDED = _pattern("context/wounded_after")
+_KILLING_BEFORE = _pattern("context/killing_before")
+_LOSING_BEFORE = _pattern("context/losing_before")
+_FORCE_NOUN = _pattern("context/force_noun")
+_LOSSES_BEFORE = _pattern("context/losses_before")
 _APPOSITION = re.compile(r"^\s*,[^,]{1,70},")
-# "200,000 men had been mobilised"
-_CALLED_UP = re.compile(
-    r"^\W*(?:\w+\s+){0,2}?(?:had\s+been|have\s+been|has\s+been|were|was|been|being)\s+"
-    r"(?:mobili[sz]ed|called\s+up|drafted|conscripted)\b",
-    re.I,
-)
-_WOUNDING_BEFORE = re.compile(r"\b(?:wounding|wounded|injuring|injured)\s+" + _HEDGE + r"$", re.I)
+_CALLED_UP = _pattern("context/called_up_after")
+_WOUNDING_BEFORE = _pattern("context/wounding_before")
+_CALLING_UP_BEFORE = _pattern("context/calling_up_before")
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,13 +175,7 @@ def _person_kind(text: str, m: re.Match[str]) -> str | None:
         return "casualties"
     if _LOSSES_BEFORE.search(text[max(0, m.start() - 120) : m.start()]) and _FORCE_NOUN.match(text, m.end(1)):
         return "casualties"  # "the losses of the enemy made up to 430 servicemen"
-    if re.search(
-        r"\b(?:mobili[sz]\w*|call(?:ed|ing)?[\s-]+up(?:\s+of)?|conscript\w*|draft\w*|recruit\w*)\s+"
-        + _HEDGE
-        + "$",
-        before,
-        re.I,
-    ) or _CALLED_UP.match(tail):
+    if _CALLING_UP_BEFORE.search(before) or _CALLED_UP.match(tail):
         return "troops"
     return None
 
