@@ -32,7 +32,8 @@ _SEASON = rf"(?P<season>{'|'.join(SEASONS)})"
 WAR_START = date(2022, 2, 24)
 
 # Parts built from the tables rather than read from `dates/parts/`.
-_TABLE_PARTS = {"month_name": _MON, "weekday_name": _DAY, "season": _SEASON}
+_SMALL_NUMBER = "|".join(w for w, n in lang.table("numbers/words")["units"].items() if 1 <= n <= 10)
+_TABLE_PARTS = {"month_name": _MON, "weekday_name": _DAY, "season": _SEASON, "small_number": _SMALL_NUMBER}
 
 
 @cache
