@@ -2,8 +2,8 @@
 
 For every TIMEX3 of type DATE (not the creation time itself) whose value is a day, month or year, the
 expression with the ten words before it is given to `frontwatch.events.dates.find_dates`
-with the creation time as publication date. Prints coverage (an expression found) and accuracy (the found start agrees with the
-gold value at the gold's granularity), per granularity.
+with the creation time as publication date. Prints coverage (an expression found) and accuracy (the found
+start agrees with the gold value at the gold's granularity), per granularity.
 
 usage: python benchmarks/dates_timebank.py [TIMEBANK_DIR]
 """

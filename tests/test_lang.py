@@ -24,7 +24,7 @@ def test_every_language_folder_has_the_concepts_of_english() -> None:
 
 
 def test_unknown_concept_names_the_missing_file() -> None:
-    with pytest.raises(LookupError, match="en/no/such_concept.txt"):
+    with pytest.raises(LookupError, match=r"en/no/such_concept\.txt"):
         lang.words("no/such_concept")
 
 

@@ -56,6 +56,9 @@ DEFAULT_STAGE = "events"
 
 
 def _owner(rel: str) -> str | None:
+    parts = rel.split("/")
+    if parts[0] == "lang" and len(parts) > 3:
+        return _owner("/".join(parts[2:]))  # lang/<code>/<stage folder>/...: the data of that stage
     if any(rel == n or rel.startswith(n + "/") for n in OUTSIDE):
         return None
     for stage, names in STAGE_FILES.items():
@@ -67,7 +70,9 @@ def _owner(rel: str) -> str | None:
 def stage_files() -> dict[str, list[Path]]:
     out: dict[str, list[Path]] = {stage: [] for stage in STAGE_FILES}
     models = ROOT / "events" / "typer_model"
-    files = [*ROOT.rglob("*.py"), *(p for d in (ROOT / "data", models) for p in d.rglob("*") if p.is_file())]
+    data = (ROOT / "data", ROOT / "lang", models)  # the word lists of lang/ are analysis data too
+    files = [*ROOT.rglob("*.py")]
+    files += [p for d in data for p in d.rglob("*") if p.is_file() and p.suffix != ".py"]
     for path in sorted(files):
         rel = path.relative_to(ROOT).as_posix()
         if "__pycache__" in rel:

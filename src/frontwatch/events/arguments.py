@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Token
 from frontwatch import claims
 from frontwatch.events import nlp
 from frontwatch.events.dates import DateMention, find_dates
-from frontwatch.events.lexicon import QUANTITY_KINDS, TERRAIN
+from frontwatch.events.lexicon import TERRAIN
 from frontwatch.events.quantities import Quantity
+from frontwatch.events.types import QUANTITY_KINDS, names
 from frontwatch.records import DateRange
 
 
@@ -180,7 +181,7 @@ def _under_other_trigger(x: Token, t: Token | None, trigger_ids: set[int]) -> bo
     return False
 
 
-CONTROL_TYPES = ("capture", "withdrawal", "annexation", "advance")
+TERRITORIAL_TYPES = names(territorial=True)
 _NOW_WORDS = frozenset(["recently", "just", "newly", "now", "finally"])
 _TIME_MARKS = frozenset(["after", "before", "once", "when", "until", "as", "since", "while"])
 _EARLIER = re.compile(
@@ -195,7 +196,7 @@ def recalled(t: Token, ty: str, token_place: dict[int, object]) -> bool:
     """The trigger tells an earlier change of control recalled as background, not news: a clause describing a
     place ("Kherson, which Russia seized", "the city, captured in the first weeks"), the past perfect outside
     reported speech ("Russia had taken Lyman"), or a phrase of earlier time ("earlier in the war")."""
-    if ty not in CONTROL_TYPES or t.pos_ not in ("VERB", "AUX"):
+    if ty not in TERRITORIAL_TYPES or t.pos_ not in ("VERB", "AUX"):
         return False
     if any(c.lower_ in _NOW_WORDS for c in t.children):
         return False  # "towns that were recently retaken": news told in a clause

@@ -66,10 +66,13 @@ def _alternation(words: set[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _trigger_patterns() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], re.Pattern[str]]]]:
+def _trigger_patterns(
+    generation: int,
+) -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], re.Pattern[str]]]]:
     """The pre-filter, derived from the event lexicon so that the two cannot drift apart: every surface form
     of a verb or noun trigger, of a munition, of a repelled attempt and of a casualty word; verbs too common
-    to parse every time only with the particle or cue word their trigger needs."""
+    to parse every time only with the particle or cue word their trigger needs. Built again when the type
+    registry changes (`generation`)."""
     from frontwatch.events import lexicon as lx  # the events package imports this module
 
     def forms_of(lemma: str) -> set[str]:
@@ -173,7 +176,9 @@ def _sentence(text: str, start: int, piece: str, first: bool, heading: bool) -> 
 
 def prefilter(sentence: str) -> bool:
     """True when the sentence holds a trigger word and so may report an event."""
-    plain, with_cue = _trigger_patterns()
+    from frontwatch.events import types
+
+    plain, with_cue = _trigger_patterns(types.generation())
     if plain.search(sentence) is not None:
         return True
     return any(verb.search(sentence) and cue.search(sentence) for verb, cue in with_cue)

@@ -7,47 +7,37 @@ filtered here too, so that later steps see only events told as having happened o
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from spacy.tokens import Token
 
 from frontwatch import claims
-from frontwatch.events import nlp
+from frontwatch.events import nlp, senses, types
 from frontwatch.events.lexicon import (
-    AIRBORNE,
     ALLOWED_XCOMP_HEADS,
     AREA_UNITS,
     ASSAULT_VERBS,
     ATTEMPT_WORDS,
     CAPTURE_OBJECT_VERBS,
-    CARRY_VERBS,
-    CIVIL_MOVES,
     CIVILIANS,
-    CONTROL_VERBS,
     DECLARE_VERBS,
-    DELIVERY_VERBS,
     DISTANCE_UNITS,
     ENEMY_WORDS,
-    EXPEL_VERBS,
     FAVOURABLE,
     FORCE_UNITS,
     FORCES,
     HOSTILE_WORDS,
-    IMPACT_VERBS,
-    INFLICTED_NOUNS,
     INSTRUMENT_NOUNS,
     INTERCEPT_PARTICLES,
     INTERCEPT_VERBS,
-    JOIN_NOUNS,
     JOIN_VERBS,
-    LEAVE_VERBS,
     LEMMA_FIXES,
     LIGHT_VERBS,
-    LOSS_VERBS,
     MOBILIZATION_KINDS,
     MUNITIONS,
-    NOT_ATTACK_MODIFIERS,
     NOT_TERRITORY,
     NOUN_TRIGGERS,
-    OFFENSIVE_MODIFIERS,
     ONWARD,
     PARTIES,
     PARTITIVES,
@@ -57,7 +47,6 @@ from frontwatch.events.lexicon import (
     PREVENT_VERBS,
     REPEL_PARTICLES,
     REPEL_VERBS,
-    REPELLED_NOUNS,
     RETREAT_PARTICLES,
     STANCE_WORDS,
     STRIKE_IDIOMS,
@@ -72,6 +61,7 @@ from frontwatch.events.lexicon import (
     WEAK,
 )
 from frontwatch.events.quantities import find_quantities
+from frontwatch.events.senses import Sense, sense_test
 from frontwatch.records import PlaceMention
 
 # Dependencies only a noun can have: a token so attached is a noun whatever its tag ("beat off three attempts"
@@ -113,141 +103,243 @@ def finite_modifier(t: Token) -> bool:
 
 
 def _verb_sense(t: Token, lemma: str, ty: str, token_place: dict[int, PlaceMention]) -> str | None:
-    """The type of a verb trigger in the sense the lexicon means, or None for its other senses."""
-    prts = {c.lower_ for c in t.children if c.dep_ in ("prt", "advmod", "prep")}
-    objs = {c.lemma_.lower() for c in t.children if c.dep_ in ("dobj", "nsubjpass")}
-    if lemma == "pull":
-        return ty if prts & RETREAT_PARTICLES else None
+    """The type of a verb trigger in the sense the lexicon means, or None for its other senses: the first
+    rule of the sense table (`lang/en/events/senses.toml`) that matches decides."""
+    return verb_sense(t, lemma, ty, token_place)[0]
+
+
+def verb_sense(
+    t: Token, lemma: str, ty: str, token_place: dict[int, PlaceMention]
+) -> tuple[str | None, str | None]:
+    """(sense, deciding rule's name or None) of a verb trigger."""
+    return senses.decide(senses.verb_rules(), lemma, ty, partial(Sense.of, t, lemma, ty, token_place))
+
+
+# --- the tests that sense rules name -----------------------------------------------------------------------
+
+
+@sense_test("pushes_onward")
+def _pushes_onward(s: Sense) -> bool:
+    """'units pushed on towards X', 'pushed up to 35km into X'; not 'pushed the troops out'."""
+    t = s.t
     particles = {c.lower_ for c in t.children if c.dep_ in ("prt", "advmod")}
-    onward = particles & ONWARD or prts & {"towards", "toward"} or _distance(t)
-    if lemma == "push" and onward and (not _expels(t, prts) or _distance(t)):
-        return "advance"  # "units pushed on towards X", "pushed up to 35km into X"
-    if lemma == "move" and _force_retreats(t, prts):
-        return "withdrawal"  # "the troops had moved out", "moved to more advantageous positions"
-    if lemma == "control":
-        return ty if _controls_ground(t) or _forces_hold(t, token_place) else None
-    if lemma == "defeat":  # "defeated formations of two brigades", not "defeated the incumbent"
-        return ty if objs & FORCE_UNITS else None  # units, not a state: "defeating Moscow" is no attack
-    if lemma in EXPEL_VERBS:
-        return ty if _expels(t, prts) else None
-    if lemma in IMPACT_VERBS:
-        return ty if _munition_subject(t) else None
-    if lemma in DELIVERY_VERBS:
-        return ty if objs & MUNITIONS else None  # "dropped explosives on a house", "launched missiles at X"
-    if lemma == "blow":
-        return ty if "up" in prts and objs else None  # "blew up the bridge"
-    if lemma == "destroy":
-        return ty if _hits_structure(t, token_place) else None  # drones destroyed are an interception
-    if lemma == "storm":
-        return ty if any(_object_is_place(t, token_place)) or objs & TERRITORY_NOUNS else None
-    if lemma in ("assault", "counterattack"):
-        return (
-            ty
-            if _military_actor(t) and not objs & NOT_TERRITORY and not prts & NOT_ATTACK_MODIFIERS
-            else None
-        )
-    if lemma in CONTROL_VERBS:
-        if "control" in objs:
-            return ty  # "established control over X"
-        if lemma == "gain" and "ground" in objs:
-            return "advance"
-        ground = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
-        if lemma == "secure" and ground and all(_ground(o, token_place) for o in ground):
-            return None if any(c.dep_ == "dative" for c in t.children) else ty  # not "secured him a meeting"
-        return None
-    if lemma in LOSS_VERBS:  # "Ukraine lost X"; not "Romney lost Florida"
-        return ty if _loses_ground(t, token_place) and _military_subject(t) else None
-    if lemma in CARRY_VERBS and _moves_civilians(t) and prts & {"out", "from"}:
-        return "evacuation"  # "200 people were taken out of X"
-    if lemma in LEAVE_VERBS and _told_to_leave(t):
-        return "evacuation"  # "urged residents to leave X"
-    if ty == "evacuation" and lemma != "evacuate":
-        return ty if _moves_civilians(t) else None  # "moved 900 residents out", not "moved troops"
-    if lemma in JOIN_VERBS:
-        return ty if _joins_state(t, token_place) else None
-    if lemma == "incorporate":  # "laws incorporating four regions into Russia"
-        into = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "into" for g in c.children]
-        return ty if any(_is_state(g, token_place) for g in into) else None
-    if lemma in THEME_VERBS:
-        return ty if _falls(t, token_place) else None
-    if lemma == "clear":
-        return ty if _clears_ground(t, token_place) else None
-    if lemma in ("hoist", "raise"):
-        return ty if "flag" in objs else None
-    if lemma in CIVIL_MOVES and not _military_subject(t):
-        return None  # "we'd left the city", "thousands of residents left"
-    if lemma in ("enter", "leave") and _other_sense_of_move(t, token_place):
-        return None
-    if lemma == "abandon" and not (objs & TERRAIN or any(_object_is_place(t, token_place))):
-        return None  # "will abandon the idea"
-    if lemma in ("hit", "strike") and _strike_idiom(t, objs, prts):
-        return None
+    onward = particles & ONWARD or s.prts & {"towards", "toward"} or _distance(t)
+    return bool(onward) and (not _expels(t, set(s.prts)) or _distance(t))
+
+
+@sense_test("force_retreats")
+def _sense_force_retreats(s: Sense) -> bool:
+    return _force_retreats(s.t, set(s.prts))
+
+
+@sense_test("holds_ground")
+def _holds_ground(s: Sense) -> bool:
+    return _controls_ground(s.t) or _forces_hold(s.t, s.token_place)
+
+
+@sense_test("expels")
+def _sense_expels(s: Sense) -> bool:
+    return _expels(s.t, set(s.prts))
+
+
+@sense_test("munition_subject")
+def _sense_munition_subject(s: Sense) -> bool:
+    return _munition_subject(s.t)
+
+
+@sense_test("has_object")
+def _has_object(s: Sense) -> bool:
+    return bool(s.objs)
+
+
+@sense_test("hits_structure")
+def _sense_hits_structure(s: Sense) -> bool:
+    return _hits_structure(s.t, s.token_place)
+
+
+@sense_test("place_or_territory_object")
+def _place_or_territory_object(s: Sense) -> bool:
+    return any(_object_is_place(s.t, s.token_place)) or bool(s.objs & TERRITORY_NOUNS)
+
+
+@sense_test("military_actor")
+def _sense_military_actor(s: Sense) -> bool:
+    return _military_actor(s.t)
+
+
+@sense_test("secures_ground")
+def _secures_ground(s: Sense) -> bool:
+    ground = [c for c in s.t.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(ground) and all(_ground(o, s.token_place) for o in ground)
+
+
+@sense_test("has_dative")
+def _has_dative(s: Sense) -> bool:
+    return any(c.dep_ == "dative" for c in s.t.children)
+
+
+@sense_test("loses_ground")
+def _sense_loses_ground(s: Sense) -> bool:
+    return _loses_ground(s.t, s.token_place)
+
+
+@sense_test("military_subject")
+def _sense_military_subject(s: Sense) -> bool:
+    return _military_subject(s.t)
+
+
+@sense_test("moves_civilians")
+def _sense_moves_civilians(s: Sense) -> bool:
+    return _moves_civilians(s.t)
+
+
+@sense_test("told_to_leave")
+def _sense_told_to_leave(s: Sense) -> bool:
+    return _told_to_leave(s.t)
+
+
+@sense_test("joins_state")
+def _sense_joins_state(s: Sense) -> bool:
+    return _joins_state(s.t, s.token_place)
+
+
+@sense_test("into_state")
+def _into_state(s: Sense) -> bool:
+    """'laws incorporating four regions into Russia'."""
+    into = [g for c in s.t.children if c.dep_ == "prep" and c.lower_ == "into" for g in c.children]
+    return any(_is_state(g, s.token_place) for g in into)
+
+
+@sense_test("falls")
+def _sense_falls(s: Sense) -> bool:
+    return _falls(s.t, s.token_place)
+
+
+@sense_test("clears_ground")
+def _sense_clears_ground(s: Sense) -> bool:
+    return _clears_ground(s.t, s.token_place)
+
+
+@sense_test("other_sense_of_move")
+def _sense_other_sense_of_move(s: Sense) -> bool:
+    return _other_sense_of_move(s.t, s.token_place)
+
+
+@sense_test("ground_object")
+def _ground_object(s: Sense) -> bool:
+    """Ground as object: a noun of terrain or a place ('abandoned their positions', 'took over the town')."""
+    return bool(s.objs & TERRAIN) or any(_object_is_place(s.t, s.token_place))
+
+
+@sense_test("strike_idiom")
+def _sense_strike_idiom(s: Sense) -> bool:
+    return _strike_idiom(s.t, set(s.objs), set(s.prts))
+
+
+@sense_test("taken_offline")
+def _taken_offline(s: Sense) -> bool:
+    t = s.t
     after = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
-    if lemma == "take" and (prts & {"off", "offline"} or after in ("off", "offline", "off-line")):
-        return None  # "the pipeline was taken off-line"
-    if lemma == "take" and "over" in prts and not (objs & TERRAIN or any(_object_is_place(t, token_place))):
-        return None  # "taking over the blog", "took over as commander"
-    if ty == "capture" and _takes_no_territory(t, token_place):
-        return None
-    if lemma == "take":
-        return ty if _takes_ground(t, objs, prts) else None
-    if lemma == "restore":
-        return ty if objs & {"control", "village", "town", "settlement", "territory", "city"} else None
-    if lemma == "fire" and t.dep_ in ("amod", "compound"):
-        return None
-    if lemma == "leave" and (
-        sum(1 for c in t.children if c.dep_ in ("dobj", "dative")) > 1
-        or any(c.dep_ == "dative" or (c.dep_ == "dobj" and _has_det(c, "no")) for c in t.children)
-    ):
-        return None  # "left the city no choice": a double object is no departure
-    return ty
+    return bool(s.prts & {"off", "offline"}) or after in ("off", "offline", "off-line")
+
+
+@sense_test("takes_no_territory")
+def _sense_takes_no_territory(s: Sense) -> bool:
+    return _takes_no_territory(s.t, s.token_place)
+
+
+@sense_test("takes_ground")
+def _sense_takes_ground(s: Sense) -> bool:
+    return _takes_ground(s.t, set(s.objs), set(s.prts))
+
+
+@sense_test("modifies_noun")
+def _modifies_noun(s: Sense) -> bool:
+    return s.t.dep_ in ("amod", "compound")
+
+
+@sense_test("double_object")
+def _double_object(s: Sense) -> bool:
+    """'left the city no choice'."""
+    t = s.t
+    return sum(1 for c in t.children if c.dep_ in ("dobj", "dative")) > 1 or any(
+        c.dep_ == "dative" or (c.dep_ == "dobj" and _has_det(c, "no")) for c in t.children
+    )
 
 
 def _noun_sense(t: Token, lemma: str, ty: str | None, token_place: dict[int, PlaceMention]) -> str | None:
-    """The type of a noun trigger; nouns that tell an attack only by the verb they hang on ("repelled three
-    attempts", "shot down 12 drones") get it here too."""
-    if lemma in REPELLED_NOUNS and repelled(t) and not any(attempted_assault(c) for c in t.children):
-        return "attack"  # "beat off three attempts near X": the other side attacked
-    if lemma in AIRBORNE and (verb := intercepted(t)) is not None and not _hits_structure(verb, token_place):
-        return "attack"  # "30 drones were downed over X": launched at X; not "destroyed missile depots"
-    if ty is None:
-        return None
-    if lemma in INFLICTED_NOUNS:  # "inflicted defeat on manpower", "inflicted fire damage"
-        return ty if t.dep_ == "dobj" and t.head.lemma_.lower() == "inflict" else None
-    mods = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
-    if ty == "attack" and (mods & NOT_ATTACK_MODIFIERS or (t.dep_ == "compound" and lemma != "fire")):
-        return None  # "a gas explosion", "assault rifles", "attack helicopters"
-    if lemma == "fire" and not any(
-        c.lemma_.lower() in ("artillery", "rocket", "mortar", "tank") for c in t.children
-    ):
-        return None
-    if lemma == "destruction":
-        return ty if _hits_structure(t, token_place) else None
-    if lemma == "operation":
-        return ty if mods & OFFENSIVE_MODIFIERS and t.dep_ != "compound" else None  # "offensive operations"
-    if lemma == "fall":  # "the fall of X"
-        of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-        return ty if any(_place_not_state(g, token_place) for g in of) else None
-    if lemma in ("relocation", "resettlement"):
-        return ty if _of_words(t) & CIVILIANS else None  # "the relocation of residents"
-    if lemma in JOIN_NOUNS:
-        return ty if joined_state(t) is not None else None  # "the reunification of X with Russia"
-    if lemma == "restoration":
-        objs = {g.lemma_.lower() for c in t.children if c.lower_ == "of" for g in c.subtree}
-        return (
-            ty
-            if objs & {"control", "village", "town", "settlement", "territory", "city", "locality"}
-            else None
-        )
-    if lemma == "advance" and t.dep_ == "compound":
-        return None
-    if (
-        lemma == "advance"
-        and t.head.lower_ == "in"
-        and not any(c.dep_ in ("det", "poss", "amod") for c in t.children)
-    ):
-        return None  # "planned in advance"
-    return ty
+    """The type of a noun trigger by the noun rules of the sense table; nouns that tell an attack only by the
+    verb they hang on ("repelled three attempts", "shot down 12 drones") get it there too."""
+    return noun_sense(t, lemma, ty, token_place)[0]
+
+
+def noun_sense(
+    t: Token, lemma: str, ty: str | None, token_place: dict[int, PlaceMention]
+) -> tuple[str | None, str | None]:
+    """(sense, deciding rule's name or None) of a noun."""
+    key = ty or ""
+    return senses.decide(senses.noun_rules(), lemma, key, partial(Sense.of, t, lemma, key, token_place))
+
+
+@sense_test("repelled")
+def _sense_repelled(s: Sense) -> bool:
+    """'beat off three attempts near X'; not an attempt whose infinitive is itself the attack."""
+    return repelled(s.t) is not None and not any(attempted_assault(c) for c in s.t.children)
+
+
+@sense_test("intercepted")
+def _sense_intercepted(s: Sense) -> bool:
+    """'30 drones were downed over X': launched at X; not 'destroyed missile depots'."""
+    verb = intercepted(s.t)
+    return verb is not None and not _hits_structure(verb, s.token_place)
+
+
+@sense_test("inflicted")
+def _inflicted(s: Sense) -> bool:
+    """'inflicted defeat on manpower', 'inflicted fire damage'."""
+    return s.t.dep_ == "dobj" and s.t.head.lemma_.lower() == "inflict"
+
+
+@sense_test("is_compound")
+def _is_compound(s: Sense) -> bool:
+    return s.t.dep_ == "compound"
+
+
+@sense_test("weapon_fire")
+def _weapon_fire(s: Sense) -> bool:
+    """'artillery fire', 'rocket fire'."""
+    return any(c.lemma_.lower() in ("artillery", "rocket", "mortar", "tank") for c in s.t.children)
+
+
+@sense_test("fall_of_place")
+def _fall_of_place(s: Sense) -> bool:
+    """'the fall of X': a place, not a state."""
+    of = [g for c in s.t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(_place_not_state(g, s.token_place) for g in of)
+
+
+@sense_test("of_civilians")
+def _of_civilians(s: Sense) -> bool:
+    """'the relocation of residents'."""
+    return bool(_of_words(s.t) & CIVILIANS)
+
+
+@sense_test("joined_state")
+def _sense_joined_state(s: Sense) -> bool:
+    return joined_state(s.t) is not None
+
+
+@sense_test("restores_ground")
+def _restores_ground(s: Sense) -> bool:
+    """'the restoration of control over X', 'the restoration of the village'."""
+    objs = {g.lemma_.lower() for c in s.t.children if c.lower_ == "of" for g in c.subtree}
+    return bool(objs & {"control", "village", "town", "settlement", "territory", "city", "locality"})
+
+
+@sense_test("in_advance")
+def _in_advance(s: Sense) -> bool:
+    """'planned in advance'."""
+    return s.t.head.lower_ == "in" and not any(c.dep_ in ("det", "poss", "amod") for c in s.t.children)
 
 
 def _distance(t: Token) -> bool:
@@ -738,9 +830,7 @@ def governing_verb(t: Token, ty: str) -> Token | None:
             return head.head
         return None
     lemma = head.lemma_.lower()
-    if t.dep_ == "dobj" and (
-        lemma in LIGHT_VERBS or (lemma in DECLARE_VERBS and ty not in ("attack", "casualties"))
-    ):
+    if t.dep_ == "dobj" and (lemma in LIGHT_VERBS or (lemma in DECLARE_VERBS and types.spec(ty).declared)):
         return head
     return None
 
@@ -803,25 +893,72 @@ def xcomp_planned(t: Token) -> bool:
     return t.dep_ == "xcomp" and t.head.lemma_.lower() in PLANNED_XCOMP_HEADS
 
 
+# What a trigger needs besides itself to tell an event, by the name a type's spec gives in `needs`.
+Need = Callable[[Token, list[PlaceMention], dict[str, float], bool], bool]
+NEEDS: dict[str, Need] = {}
+
+
+def need(name: str) -> Callable[[Need], Need]:
+    """Register a requirement under the name that specs use."""
+
+    def register(rule: Need) -> Need:
+        if name in NEEDS:
+            raise ValueError(f"requirement {name!r} is already registered")
+        NEEDS[name] = rule
+        return rule
+
+    return register
+
+
 def enough(
     t: Token, ty: str, targets: list[PlaceMention], qty: dict[str, float], regions_named: bool = True
 ) -> bool:
-    """Whether a trigger with these places and counts tells an event: most need a place; an annexation told
-    as an act in a sentence that names no territory ('Putin's signing of annexation treaties') needs none."""
-    if ty == "mobilization":
-        if "troops" in qty:
-            return True
-        words = {c.lemma_.lower() for c in t.subtree} | {c.lower_ for c in t.children}
-        return bool(words & MOBILIZATION_KINDS) or bool(
-            {c.lemma_.lower() for c in t.children if c.dep_ == "dobj"} & PERSONNEL
-        )
-    if ty == "advance":
-        return bool(targets) or "distance_km" in qty
-    if ty == "capture" and not targets:
-        return bool(qty)
-    if ty == "annexation" and not targets and not regions_named:
+    """Whether a trigger with these places and counts tells an event, by what its type's spec needs."""
+    return NEEDS[types.spec(ty).needs](t, targets, qty, regions_named)
+
+
+@need("place")
+def _needs_place(t: Token, targets: list[PlaceMention], qty: dict[str, float], regions_named: bool) -> bool:
+    return bool(targets)
+
+
+@need("place_or_count")
+def _needs_place_or_count(
+    t: Token, targets: list[PlaceMention], qty: dict[str, float], regions_named: bool
+) -> bool:
+    """'took three villages': a count of ground stands for the place."""
+    return bool(targets) or bool(qty)
+
+
+@need("place_or_distance")
+def _needs_place_or_distance(
+    t: Token, targets: list[PlaceMention], qty: dict[str, float], regions_named: bool
+) -> bool:
+    """'advanced 5km': a distance stands for the place."""
+    return bool(targets) or "distance_km" in qty
+
+
+@need("place_or_act")
+def _needs_place_or_act(
+    t: Token, targets: list[PlaceMention], qty: dict[str, float], regions_named: bool
+) -> bool:
+    """An annexation told as an act in a sentence that names no territory ('Putin's signing of annexation
+    treaties') needs no place."""
+    if not targets and not regions_named:
         return annexation_act(t)
     return bool(targets)
+
+
+@need("call_up")
+def _needs_call_up(t: Token, targets: list[PlaceMention], qty: dict[str, float], regions_named: bool) -> bool:
+    """A mobilization needs no place: a count of troops, a kind ('partial mobilization') or the people called
+    up."""
+    if "troops" in qty:
+        return True
+    words = {c.lemma_.lower() for c in t.subtree} | {c.lower_ for c in t.children}
+    return bool(words & MOBILIZATION_KINDS) or bool(
+        {c.lemma_.lower() for c in t.children if c.dep_ == "dobj"} & PERSONNEL
+    )
 
 
 def annexation_act(t: Token) -> bool:

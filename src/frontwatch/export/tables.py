@@ -14,6 +14,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from frontwatch.events import types
 from frontwatch.records import EventMention, Incident
 from frontwatch.store import Filter, IncidentRow, Store
 
@@ -101,16 +102,7 @@ EVENT_COLUMNS = (
 )
 
 # (event type, sub-event type) by frontwatch type; a capture is split by whose land it is below.
-_ACLED_TYPES: dict[str, tuple[str, str]] = {
-    "attack": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    "advance": ("Battles", "Armed clash"),
-    "capture": ("Battles", "Non-state actor overtakes territory"),
-    "withdrawal": ("Strategic developments", "Non-violent transfer of territory"),
-    "evacuation": ("Strategic developments", "Other"),
-    "annexation": ("Strategic developments", "Other"),
-    "mobilization": ("Strategic developments", "Change to group/activity"),
-    "casualties": ("", ""),  # a toll alone does not say what kind of violence caused it
-}
+_ACLED_TYPES: dict[str, tuple[str, str]] = {s.name: s.acled_columns for s in types.specs()}
 _AIR_WORDS = frozenset({"drone", "drones", "airstrike", "airstrikes", "air", "bombed", "bombing", "bomb"})
 _STATE_FORCES = {"RU": "Military Forces of Russia (2000-)", "UA": "Military Forces of Ukraine (2019-)"}
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}

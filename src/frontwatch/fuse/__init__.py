@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
+from frontwatch.events import types
 from frontwatch.places.gazetteer import is_namesake
 from frontwatch.places.translit import loose_key
 from frontwatch.records import Conflict, DateRange, EventMention, Incident, IncidentStatus, Place
@@ -57,7 +58,7 @@ NEWS_WINDOW_DAYS = 3  # an undated news report is about the days up to its publi
 DAY_SLACK = 1  # reports of one event may differ by a day (time zones, "announced on" vs done)
 # Strikes hit one town day after day: reports a day apart are two strikes, and an undated report of one
 # is about the last two days or so.
-RECURRING_TYPES = frozenset({"attack"})
+RECURRING_TYPES = frozenset(types.names(recurring=True))
 RECURRING_NEWS_WINDOW_DAYS = 2
 NEAR_KM = 5.0  # two GeoNames entries this close are one place
 FEATURE_KM = 15.0  # a feature (power plant, dam, bridge) and the town it belongs to
@@ -66,11 +67,11 @@ REWRITE_MIN_WORDS = 8
 
 AFFIRMING = frozenset({"reported", "claimed"})
 # Events that cost their actor: the actor saying so is an admission and confirms them.
-LOSS_TYPES = frozenset({"withdrawal", "casualties"})
+LOSS_TYPES = frozenset(types.names(costs_actor=True))
 # The parties to the war; any other side is a third party.
 BELLIGERENTS = frozenset({"RU", "UA"})
 # Events that are one per state and date even when no place is given.
-STATE_LEVEL_TYPES = frozenset({"annexation", "mobilization"})
+STATE_LEVEL_TYPES = frozenset(types.names(state_level=True))
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 KIND_RANK = {"settlement": 0, "feature": 1, "region": 2, "country": 3}
 

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from frontwatch.events import types
 from frontwatch.records import DateRange, EventMention, Incident, IncidentStatus, Party, Place
 from frontwatch.store import Store
 
-CONTROL_TYPES = ("withdrawal", "capture")
+CONTROL_TYPES = types.control_types()
 HANDOVER_DAYS = 7  # a withdrawal and another side's capture this close apart are one handover
 
 
