@@ -9,10 +9,6 @@ from frontwatch import lang
 from frontwatch.events import types
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 def _strings(concept: str) -> dict[str, str]:
     return {key: str(value) for key, value in lang.table(concept).items()}
 
