@@ -1,16 +1,12 @@
 """The words of the events stage: trigger lexicons, the vocabulary of forces and parties, and the function
 words that link a trigger to its places. The words live in `lang/en/events/lexicon/` (one file per concept)
 and in the type files `lang/en/events/types/`; this module names them for the rules beside it.
-`DISTANCE_UNITS` waits for the one list of units (clean stage's work)."""
+`DISTANCE_UNITS` reads the one table of units, `lang/en/numbers/units.toml`."""
 
 from __future__ import annotations
 
 from frontwatch import lang
 from frontwatch.events import types
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 def _strings(concept: str) -> dict[str, str]:
@@ -48,7 +44,7 @@ LOSS_VERBS = lang.words("events/lexicon/loss_verbs")
 RETREAT_PARTICLES = lang.words("events/lexicon/retreat_particles")
 FAVOURABLE = lang.words("events/lexicon/favourable")
 # Units of a distance or an area: "pushed 35km into X", "controls 1,000 sq km".
-DISTANCE_UNITS = _words("km kilometers kilometres kilometer kilometre miles mile metres meters")
+DISTANCE_UNITS = frozenset(f for u in lang.table("numbers/units")["distance"].values() for f in u["forms"])
 AREA_UNITS = lang.words("events/lexicon/area_units") | DISTANCE_UNITS
 # Particles of going on: "units pushed on towards X" is an advance, not an expulsion.
 ONWARD = lang.words("events/lexicon/onward")

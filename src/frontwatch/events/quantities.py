@@ -8,40 +8,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+from frontwatch import lang
+
+_NUMBER_WORDS = lang.table("numbers/words")
+UNITS: dict[str, int] = _NUMBER_WORDS["units"]
+TENS: dict[str, int] = _NUMBER_WORDS["tens"]
+SCALES: dict[str, int] = _NUMBER_WORDS["scales"]
+_DISTANCE = lang.table("numbers/units")["distance"]
+# Each written form of a distance unit with its length in kilometres: "miles" -> 1.609344.
+KM_PER_UNIT: dict[str, float] = {form: unit["km"] for unit in _DISTANCE.values() for form in unit["forms"]}
+_SQ_MILE_KM2: float = lang.table("numbers/units")["area"]["mi2"]["km2"]
+
+
+def _unit_forms(unit: str) -> str:
+    return "|".join(re.escape(form) for form in _DISTANCE[unit]["forms"])
+
 
 _WORD = "|".join([*UNITS, *TENS, *SCALES, "a", "an", "and"])
 _NUMWORDS = (
@@ -49,121 +32,54 @@ _NUMWORDS = (
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 NUMBER = rf"(?:(?:{_DIGITS})(?:\s*(?:thousand|million|k)\b)?|{_NUMWORDS})"
-_HEDGE = (
-    r"(?:(?:more than|over|at least|about|around|some|nearly|almost|up to|roughly|approximately|close to)"
-    r"\s+)?"
-)
+# Parts built from the tables rather than read from `numbers/parts/`.
+_TABLE_PARTS = {
+    "number": NUMBER,
+    "km_forms": _unit_forms("km"),
+    "mile_forms": _unit_forms("mile"),
+    "metre_forms": _unit_forms("metre"),
+}
 
-_SETTLEMENT_NOUNS = (
-    r"settlements?|villages?|towns?|localities|locality|communities|cities|hamlets?"
-    r"|populated (?:areas|localities)"
-)
-# One person as a toll names them: "a 44-year-old man", "an elderly woman".
-_ONE = (
-    r"(?:a|an|one)\s+(?:\d+[\s-]+years?[\s-]+old\s+|elderly\s+|young\s+)?"
-    r"(?:man|woman|boy|girl|child|civilian|person|soldier)"
-)
-_PERSON_NOUNS = (
-    r"people|persons?|civilians?|soldiers?|troops|servicemen|servicemembers|fighters|men|women|children|residents"
-    r"|reservists|conscripts|personnel|(?:[\w-]+\s+)?(?:man|woman|boy|girl|child)"
-)
 
-PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "area_km2",
-        re.compile(rf"({NUMBER})\s*(?:square\s+(?:kilometers|kilometres|km)|sq\.?\s*km|km2|km²)", re.I),
-    ),
-    ("area_mi2", re.compile(rf"({NUMBER})\s*(?:square\s+miles|sq\.?\s*mi)", re.I)),
-    ("distance_km", re.compile(rf"({NUMBER})[\s-]*(?:kilometers|kilometres|km)\b(?!\s*(?:2|²))", re.I)),
-    ("distance_mi", re.compile(rf"({NUMBER})[\s-]*miles?\b(?!\s*\))", re.I)),
-    ("distance_m", re.compile(rf"({NUMBER})[\s-]*(?:metres|meters|metre|meter)\b", re.I)),
-    # "18 frontline settlements": one describing word may stand between, not a preposition or an article
-    (
-        "settlements",
-        re.compile(
-            rf"({NUMBER})\s+(?:(?!(?:in|of|from|at|and|or|the|a|to|near)\s)[a-z-]+\s+)?(?:{_SETTLEMENT_NOUNS})\b",
-            re.I,
-        ),
-    ),
-    (
-        "persons",
-        re.compile(
-            rf"({NUMBER})(?![\s-]+years?[\s-]+old)\s+(?:[A-Z][a-z]+\s+|reserve\s+|military\s+|more\s+)?"
-            rf"(?:{_PERSON_NOUNS})\b(?=(?P<tail>[^.;]{{0,100}}))",
-            re.I,
-        ),
-    ),
-    # a count whose noun is left out, the verb beside it: "wounding 88", "and five were injured"
-    (
-        "bare_after_verb",
-        re.compile(
-            rf"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured)\s+{_HEDGE}(?P<num>{NUMBER})\b"
-            r"(?=\s*(?:[,.;:)]|(?:and|others?|more|in|on|at|when|after|as|during)\b|$))",
-            re.I,
-        ),
-    ),
-    (
-        "bare_before_verb",
-        re.compile(
-            rf"(?<![\w,.])(?P<num>{NUMBER})\s+(?:others?\s+|more\s+)?(?:were|was|have\s+been|had\s+been)\s+"
-            r"(?P<verb>killed|wounded|injured|hurt)\b",
-            re.I,
-        ),
-    ),
-    # "killed ... and 73 injured": the second count of a toll, its noun and auxiliary left out
-    (
-        "bare_after_and",
-        re.compile(
-            rf"\band\s+{_HEDGE}(?P<num>{NUMBER})\s+(?:more\s+|others?\s+)?(?P<verb>injured|wounded|hurt|killed)\b",
-            re.I,
-        ),
-    ),
-    # "a 63-year-old man and a 61-year-old woman were injured": two people, one by one
-    (
-        "two_persons",
-        re.compile(
-            rf"\b{_ONE}\s+and\s+{_ONE}(?=(?P<tail>[^.;]{{0,100}}))",
-            re.I,
-        ),
-    ),
-    (
-        "one_person",
-        re.compile(
-            r"\b(?:a|an|one)\s+(?:\d+[\s-]+years?[\s-]+old\s+|elderly\s+|young\s+)?"
-            r"(?:man|woman|boy|girl|child|civilian|person|soldier)\b(?=(?P<tail>[^.;]{0,100}))",
-            re.I,
-        ),
-    ),
-]
+@cache
+def _part(name: str) -> str:
+    return _TABLE_PARTS.get(name) or lang.expand(lang.pattern(f"numbers/parts/{name}"), _part)
 
-_DEAD_WOUNDED = re.compile(r"\b(?:dead|killed)\s+(?:and|or)\s+(?:wounded|injured)|casualties\b", re.I)
-_DEAD = re.compile(
-    r"^\W*(?:\w+\s+){0,3}?(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:killed|dead|died|perished)\b",
-    re.I,
+
+def _pattern(concept: str) -> re.Pattern[str]:
+    """The pattern `numbers/<concept>.re`, its parts spliced in, ignoring case."""
+    return re.compile(lang.expand(lang.pattern(f"numbers/{concept}"), _part), re.I)
+
+
+# Each kind of quantity, tried in this order; a later match may not overlap an earlier one.
+KINDS = (
+    "area_km2",
+    "area_mi2",
+    "distance_km",
+    "distance_mi",
+    "distance_m",
+    "settlements",
+    "persons",
+    "bare_after_verb",
+    "bare_before_verb",
+    "bare_after_and",
+    "two_persons",
+    "one_person",
 )
-_WOUNDED = re.compile(
-    r"^\W*(?:\w+\s+){0,3}?(?:were\s+|was\s+|have\s+been\s+)?(?:wounded|injured|hurt)\b", re.I
-)
-_KILLING_BEFORE = re.compile(r"\b(?:killing|killed|kills)\s+" + _HEDGE + r"$", re.I)
-# "lost more than 900 soldiers": a force's losses, dead and wounded together
-_LOSING_BEFORE = re.compile(r"\b(?:lost|lose|loses|losing)\s+" + _HEDGE + r"$", re.I)
-_FORCE_NOUN = re.compile(
-    r"\s*(?:\w+\s+)?(?:soldiers?|troops|servicemen|servicemembers|fighters|men|personnel)\b", re.I
-)
-# "the losses of X over the past day amounted to up to": a force's losses told as a noun
-_LOSSES_BEFORE = re.compile(
-    r"\blosses\b[^.;]{0,90}?\b(?:made\s+up|amounted|totalled|totaled|reached|exceeded|were|was|stood\s+at)\b"
-    r"[^.;]{0,25}$",
-    re.I,
-)
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [(kind, _pattern(f"patterns/{kind}")) for kind in KINDS]
+
+# What stands around a count of people and says whether they were killed, wounded or called up.
+_DEAD_WOUNDED = _pattern("context/dead_or_wounded")
+_DEAD = _pattern("context/dead_after")
+_WOUNDED = _pattern("context/wounded_after")
+_KILLING_BEFORE = _pattern("context/killing_before")
+_LOSING_BEFORE = _pattern("context/losing_before")
+_FORCE_NOUN = _pattern("context/force_noun")
+_LOSSES_BEFORE = _pattern("context/losses_before")
 _APPOSITION = re.compile(r"^\s*,[^,]{1,70},")
-# "200,000 men had been mobilised"
-_CALLED_UP = re.compile(
-    r"^\W*(?:\w+\s+){0,2}?(?:had\s+been|have\s+been|has\s+been|were|was|been|being)\s+"
-    r"(?:mobili[sz]ed|called\s+up|drafted|conscripted)\b",
-    re.I,
-)
-_WOUNDING_BEFORE = re.compile(r"\b(?:wounding|wounded|injuring|injured)\s+" + _HEDGE + r"$", re.I)
+_CALLED_UP = _pattern("context/called_up_after")
+_WOUNDING_BEFORE = _pattern("context/wounding_before")
+_CALLING_UP_BEFORE = _pattern("context/calling_up_before")
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,11 +146,12 @@ def find_quantities(text: str) -> list[Quantity]:
             elif kind.startswith("bare_"):
                 out_kind = "fatalities" if m.group("verb").lower().startswith("kill") else "injured"
             elif kind == "area_mi2":
-                out_kind, value = "area_km2", round(value * 2.58999)
+                out_kind, value = "area_km2", round(value * _SQ_MILE_KM2)
             elif kind == "distance_mi":
-                out_kind, value = "distance_km", round(value * 1.609344)
+                out_kind, value = "distance_km", round(value * _DISTANCE["mile"]["km"])
             elif kind == "distance_m":
-                out_kind, value = "distance_km", round(value / 1000, 3)
+                # divided by 1000.0 (1 / 0.001 exactly), as precise as the kilometre a metre is
+                out_kind, value = "distance_km", round(value / (1 / _DISTANCE["metre"]["km"]), 3)
             if out_kind is None:
                 continue
             taken.update(range(m.start(), m.end()))
@@ -258,13 +175,7 @@ def _person_kind(text: str, m: re.Match[str]) -> str | None:
         return "casualties"
     if _LOSSES_BEFORE.search(text[max(0, m.start() - 120) : m.start()]) and _FORCE_NOUN.match(text, m.end(1)):
         return "casualties"  # "the losses of the enemy made up to 430 servicemen"
-    if re.search(
-        r"\b(?:mobili[sz]\w*|call(?:ed|ing)?[\s-]+up(?:\s+of)?|conscript\w*|draft\w*|recruit\w*)\s+"
-        + _HEDGE
-        + "$",
-        before,
-        re.I,
-    ) or _CALLED_UP.match(tail):
+    if _CALLING_UP_BEFORE.search(before) or _CALLED_UP.match(tail):
         return "troops"
     return None
 

@@ -25,6 +25,7 @@ from frontwatch.events.lexicon import (
 )
 from frontwatch.events.linking import linked_places
 from frontwatch.events.places import as_region, metonym
+from frontwatch.events.quantities import KM_PER_UNIT as _KM_PER_UNIT
 from frontwatch.events.quantities import find_quantities, parse_number
 from frontwatch.records import PlaceMention
 
@@ -120,7 +121,6 @@ def _preceded_event(t: Token) -> Token | None:
 
 
 # Units of a distance in kilometres.
-_KM_PER_UNIT = {"km": 1.0, "kilometre": 1.0, "kilometer": 1.0, "metre": 0.001, "meter": 0.001, "mile": 1.609}
 
 
 def _short_distance(t: Token, limit_km: float = 30.0) -> bool:

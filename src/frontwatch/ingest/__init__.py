@@ -24,8 +24,9 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from io import BufferedReader
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from charset_normalizer import from_bytes
 
@@ -42,6 +43,8 @@ EXPECTED = ".txt, .html, .htm, .jsonl, .json, .rss, .atom, .xml (feeds) or .warc
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _SNIFF = 8192
+# A file opened for reading bytes, compressed or not.
+_Binary = gzip.GzipFile | BufferedReader
 _CHUNK = 1 << 20
 
 
@@ -158,7 +161,7 @@ def _inputs(
             yield from iter_inputs([Path(p)])
 
 
-def _open(path: Path) -> IO[bytes]:
+def _open(path: Path) -> _Binary:
     return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
 
 
@@ -274,7 +277,7 @@ def _no_nul(text: str) -> str:
     return text.replace("\x00", "") if "\x00" in text else text
 
 
-def _lines(f: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
+def _lines(f: _Binary, limit: int) -> Iterator[tuple[int, bytes | None]]:
     """(line number, line) from a binary stream, never holding more than `limit` bytes of one line:
     a longer line gives None and is skipped to its end."""
     lineno = 0

@@ -24,7 +24,7 @@ class Page:
 
 
 def _extract(html: str, url: str | None, favor_precision: bool) -> Document | None:
-    return trafilatura.bare_extraction(
+    result = trafilatura.bare_extraction(
         html,
         url=url,
         include_comments=False,
@@ -32,7 +32,9 @@ def _extract(html: str, url: str | None, favor_precision: bool) -> Document | No
         with_metadata=True,
         favor_precision=favor_precision,
         date_extraction_params={"original_date": True, "extensive_search": True},
+        as_dict=False,
     )
+    return None if isinstance(result, dict) else result  # a dict only with as_dict=True
 
 
 def _words(result: Document | None) -> int:

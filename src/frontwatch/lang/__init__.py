@@ -7,7 +7,9 @@ A language is a folder, `lang/<code>/`, with sub-folders by stage (`clean/`, `pl
   `words()` (a frozenset) or `entries()` (the ordered tuple, for lists where order matters).
 - `<concept>.toml`: a table (units with factors, trigger senses, ...). Read with `table()`.
 - `<concept>.re`: one regular-expression alternative per line, joined with `|`. Read with `pattern()`;
-  the caller compiles it with the flags it needs.
+  the caller compiles it with the flags it needs. A line may name a part shared by several patterns as
+  `{name}` (lower-case letters and underscores, so quantifiers such as `{1,3}` are left alone), kept by
+  the stage as `<stage>/parts/<name>.re`; `expand()` splices the parts in.
 
 Files are read once per process. Stages name concepts (`words("claims/report_verbs")`), never paths, so a
 second language is a new folder with the same concept names (tests check that every language folder has
@@ -16,12 +18,15 @@ the same files as `en`).
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Callable
 from functools import cache
 from importlib import resources
 from typing import Any
 
 DEFAULT = "en"
+_PART = re.compile(r"\{([a-z_]+)\}")
 
 
 def _read(concept: str, suffix: str, lang: str) -> str:
@@ -64,3 +69,8 @@ def pattern(concept: str, lang: str = DEFAULT) -> str:
     """The lines of `<concept>.re` joined as regular-expression alternatives (each wrapped in a group)."""
     lines = [raw.strip() for raw in _read(concept, ".re", lang).splitlines()]
     return "|".join(f"(?:{line})" for line in lines if line and not line.startswith("#"))
+
+
+def expand(text: str, part: Callable[[str], str]) -> str:
+    """`text` with each `{name}` replaced by `part(name)`, as a non-capturing group."""
+    return _PART.sub(lambda m: f"(?:{part(m[1])})", text)

@@ -97,8 +97,8 @@ CITY_DISTRICT = re.compile(rf"\w+(?:{'|'.join(_DISTRICT['stems'])})(?:{_ENDINGS}
 # The adjective's stem may name the district's seat: "Kupianskyi" (Kupiansk), "Chuhuivskyi" (Chuhuiv).
 ADJECTIVE_ENDING = re.compile(f"(?:{_ENDINGS})$", re.IGNORECASE)
 NEGATIONS = lang.words("places/negations")
-DISTANCE_UNITS = frozenset(
-    {"km", "kms", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile"}
+DISTANCE_UNITS = frozenset(  # units of a kilometre or longer
+    f for unit in lang.table("numbers/units")["distance"].values() if unit["km"] >= 1 for f in unit["forms"]
 )
 APPOSITION_TOWN = SETTLEMENT_WORDS | lang.words("places/apposition_town")
 APPOSITION_START = lang.words("places/apposition_start")

@@ -1,0 +1,2 @@
+# A month as a page's date stamp writes it: "Nov.", "November", "Sept".
+({month_abbreviation})[a-z]*\.?

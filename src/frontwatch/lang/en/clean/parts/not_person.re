@@ -1,0 +1,2 @@
+# Words that make a capitalised pair a place or a body, not a person ("Kherson Oblast", "Armed Forces").
+(?-i:.*\b(Oblast|Region|Province|Krai|Raion|District|City|Republic|River|Sea|Island|Ministry|Forces|Army|Union|Nations|States|Kingdom|Council|Office|Agency|Group|Brigade|Regiment|Battalion|Company|Committee|Staff|Command|Guard|Service|News|Times|Post|Press|Media|University|Institute|Airport|Bridge|Plant|Street|Square|Avenue|Front|Direction)\b)

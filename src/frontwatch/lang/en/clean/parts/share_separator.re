@@ -1,0 +1,2 @@
+# What separates the buttons of a share bar.
+[\s,|·•/]+

@@ -1,0 +1,2 @@
+# A lone heading over a list of other articles' headlines ("Read also", "Related").
+(read|see) (also|more|next)|also (read|see)|related( articles?| stories| news| posts| coverage| content)?|more (on this( story| topic)?|stories|news|from \w+( \w+)?)|(you may|you might) (also )?like|recommended( for you)?|most (read|popular|viewed)|popular|in other news|what to read next|(also )?on (the|this) (topic|subject)|mentioned in this (article|story)

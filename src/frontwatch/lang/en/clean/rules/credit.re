@@ -1,0 +1,7 @@
+# Source and reporting credits: "Source: ...", "(Reporting by ...; editing by ...)".
+sources?\s*:\s*.{1,80}
+\((additional )?(reporting|writing|editing|compiled|edited|translated|written) by\b[^()]{0,250}\)\.?
+(additional )?(reporting|writing|editing) by\b.{0,250}(?<![.!?])
+.{0,200}\bcontributed (reporting|to this (report|story|article))\b.{0,60}
+# "Associated Press writer Jane Roe in Kyiv contributed."
+.{0,100}\b(writers?|reporters?|correspondents?|journalists?)\b.{0,150}\bcontributed\.?

@@ -1,0 +1,13 @@
+# Date and time stamps, update notes, reading times and view counters alone on a line.
+(last |first |originally )?(updated|published|posted|modified|edited)( on| at)?\s*:\s*.{1,60}
+(last |first |originally )?(updated|published|posted|modified|edited)\s+{stamp}
+(?=.*\d)(?=.*\b({month}|{weekday})){stamp}
+# numeric dates alone on a line, bare or labelled: "2023-01-05", "date 2023-01", "Date: 05.10.2022"
+(dated?\s*:?\s*)?(\d{4}-\d{1,2}(-\d{1,2})?|\d{1,2}[./]\d{1,2}[./](\d{4}|\d{2}))([\sT,|]+\d{1,2}:\d{2}(:\d{2})?)?
+last updated
+(updated |posted |published )?(\d+\s*(seconds?|secs?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|months?)|an? (minute|hour|day|week|month)) ago|just now
+\d+\s*(-\s*\d+\s*)?(min(ute)?s?|hours?)\.?\s*(read|reading time|to read)
+(estimated )?(reading|read) time\s*:?\s*\d+.{0,20}
+{count}\s*(views|reads|shares|hits)
+# "Views: 2 317", "Viewed 1,204 times", "👁 2317".
+((page )?views|reads|hits|viewed|view count|👁|👀)\s*[:|-]?\s*{count}( times)?

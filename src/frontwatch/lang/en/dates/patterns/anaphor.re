@@ -1,0 +1,2 @@
+# Phrases placed by the day the story last named: "the same day", "the next morning", "two days later".
+\b(?:(?P<same>(?:on\s+)?(?:the\s+same|that)\s+{daypart_word}|(?:later|earlier)\s+(?:that|the\s+same)\s+{daypart_word}|(?:hours|minutes)\s+later)|(?P<next>(?:on\s+)?the\s+(?:next|following)\s+{daypart_word}|the\s+day\s+after(?=\s*[,.;:)]))|(?P<prev>(?:on\s+)?the\s+(?:previous|preceding)\s+{daypart_word}|the\s+(?:day|night|evening)\s+before(?=\s*[,.;:)]))|{count}\s+(?P<unit>day|week|month|year)s?\s+(?:(?P<later>later)|(?P<earlier>earlier|before(?=\s*[,.;:)]))))\b

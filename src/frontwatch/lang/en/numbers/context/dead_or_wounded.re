@@ -1,0 +1,3 @@
+# Dead and wounded together: "killed or injured", "casualties".
+\b(?:dead|killed)\s+(?:and|or)\s+(?:wounded|injured)
+casualties\b

@@ -1,0 +1,17 @@
+# Nouns for people a toll or a troop count names: "civilians", "servicemen", "a local man".
+people
+persons?
+civilians?
+soldiers?
+troops
+servicemen
+servicemembers
+fighters
+men
+women
+children
+residents
+reservists
+conscripts
+personnel
+(?:[\w-]+\s+)?(?:man|woman|boy|girl|child)
