@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from importlib import resources
+import os
+import subprocess
+import sys
+from importlib import resources, util
 from pathlib import Path
 
 import pytest
@@ -35,3 +38,15 @@ def test_every_word_list_parses_without_empty_or_padded_entries() -> None:
         assert items, concept
         assert all(item == item.strip() and item for item in items), concept
         assert len(set(items)) == len(items), f"{concept} repeats an entry"
+
+
+def test_frontwatch_lang_chooses_the_folder_a_process_reads() -> None:
+    code = "from frontwatch import lang; print(lang.DEFAULT); lang.words('claims/report_verbs')"
+    env = {**os.environ, "FRONTWATCH_LANG": "xx"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.stdout.strip() == "xx"
+    assert "language data xx/claims/report_verbs.txt not found" in done.stderr
+
+
+def test_the_language_names_an_installed_spacy_pipeline() -> None:
+    assert util.find_spec(lang.table("model")["spacy"]) is not None

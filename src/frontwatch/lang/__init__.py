@@ -13,11 +13,13 @@ A language is a folder, `lang/<code>/`, with sub-folders by stage (`clean/`, `pl
 
 Files are read once per process. Stages name concepts (`words("claims/report_verbs")`), never paths, so a
 second language is a new folder with the same concept names (tests check that every language folder has
-the same files as `en`).
+the same files as `en`), whose `model.toml` names the spaCy pipeline that parses it. `FRONTWATCH_LANG`
+chooses the folder a process reads (default `en`).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Callable
@@ -25,7 +27,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-DEFAULT = "en"
+# read once at import: every cached list of a process comes from one language
+DEFAULT = os.environ.get("FRONTWATCH_LANG", "en")
 _PART = re.compile(r"\{([a-z_]+)\}")
 
 
