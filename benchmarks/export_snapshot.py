@@ -33,16 +33,18 @@ def frontwatch() -> str:
 
 
 def corpora(tmp: Path) -> dict[str, Path]:
+    # Inputs are read from fixed paths: each document's `source` names the file it was read from, and two
+    # checkouts being compared live in different folders.
+    fixed = Path(tempfile.gettempdir()) / "frontwatch-export-snapshot"
+    fixed.mkdir(exist_ok=True)
     found = {"seeds": SHARED / "corpus" / "seeds.jsonl"}
     for name in SETS:
-        found[name] = ROOT / "eval" / "sets" / name / "articles.jsonl"
+        found[name] = fixed / f"{name}.jsonl"
+        shutil.copyfile(ROOT / "eval" / "sets" / name / "articles.jsonl", found[name])
     news = SHARED / "data" / "news_nyt_guardian_2022"
     if news.is_dir():
-        # a fixed path: each document's `source` names the file it was read from
-        path = Path(tempfile.gettempdir()) / "frontwatch-export-snapshot" / "nyt.jsonl"
-        path.parent.mkdir(exist_ok=True)
-        write_corpus(news, path, 1)
-        found["nyt"] = path
+        found["nyt"] = fixed / "nyt.jsonl"
+        write_corpus(news, found["nyt"], 1)
     return found
 
 
