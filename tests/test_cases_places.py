@@ -21,8 +21,6 @@ import pytest
 
 from frontwatch.places import find_places, resolve_name
 
-pytestmark = pytest.mark.slow
-
 FOLDER = Path(__file__).parent / "cases" / "places"
 FIELDS = {"kind", "country", "admin1", "name", "geonameid"}
 

@@ -7,6 +7,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from conftest import write
@@ -24,6 +25,7 @@ def invoke(*args: str):
 # -- 3. terminal output -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_ids_and_text_from_input_are_printed_literally(tmp_path: Path) -> None:
     db = tmp_path / "x.db"
     feed = write(

@@ -42,6 +42,7 @@ def _cli_run(folder: Path, url: str) -> subprocess.Popen[str]:
     return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_two_runs_at_once_on_a_new_store_both_finish_and_do_the_work_once(
     tmp_path: Path, backend: str

@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
 from conftest import write
@@ -46,6 +47,7 @@ def stored_documents(db: Path) -> int:
         conn.close()
 
 
+@pytest.mark.slow
 def test_runs_killed_at_random_points_resume_to_the_same_export(tmp_path: Path) -> None:
     seed = int(os.environ.get("FRONTWATCH_KILL_SEED", time.time_ns() % 10**6))
     rng = random.Random(seed)

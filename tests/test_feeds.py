@@ -133,7 +133,6 @@ def test_a_feed_by_url_and_a_missing_one(served: tuple[str, Path]) -> None:
     assert missing[0].source == f"{base}/gone.rss" and "HTTP 404" in missing[0].reason
 
 
-@pytest.mark.slow
 def test_watch_fetches_analyses_and_fuses_only_what_is_new(served: tuple[str, Path], tmp_path: Path) -> None:
     base, root = served
     write(root / "desk.rss", RSS)
@@ -210,7 +209,6 @@ def test_warc_responses_become_documents(tmp_path: Path, name: str) -> None:
     assert doc.source.startswith(str(path) + "@")
 
 
-@pytest.mark.slow
 def test_a_warc_file_runs_through_the_pipeline(tmp_path: Path) -> None:
     path = write_warc(
         tmp_path / "crawl.warc.gz",

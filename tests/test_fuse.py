@@ -4,8 +4,6 @@ import json
 from collections.abc import Sequence
 from dataclasses import replace
 
-import pytest
-
 from frontwatch import fuse
 from frontwatch.records import DateRange, Document, EventMention, Evidence, Incident, Party, Place
 from frontwatch.store import Store
@@ -668,7 +666,6 @@ DENIAL = (
 )
 
 
-@pytest.mark.slow
 def test_pipeline_fuses_a_copy_a_denial_and_a_capture(tmp_path) -> None:
     from frontwatch.fuse import timeline
     from frontwatch.pipeline import run

@@ -8,9 +8,6 @@ def gaz():
     return gazetteer.load()
 
 
-pytestmark = pytest.mark.slow
-
-
 def _names(places):
     return [(p.kind, p.name, p.admin1) for p in places]
 

@@ -11,6 +11,7 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -64,6 +65,7 @@ def check_run(files: list[tuple[str, bytes]]) -> None:
             assert read_export(root / "x1") == read_export(root / "x2")
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(st.lists(st.tuples(st.sampled_from(SUFFIXES), st.binary(max_size=3000)), min_size=1, max_size=3))
 def test_random_bytes(files: list[tuple[str, bytes]]) -> None:
@@ -81,6 +83,7 @@ def test_random_bytes(files: list[tuple[str, bytes]]) -> None:
         max_size=3,
     )
 )
+@pytest.mark.slow
 def test_random_text(files: list[tuple[str, bytes]]) -> None:
     check_run(files)
 
@@ -106,6 +109,7 @@ LINE = st.one_of(
 )
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(st.lists(st.lists(LINE, min_size=1, max_size=8), min_size=1, max_size=2))
 def test_random_json_lines(feeds: list[list[str]]) -> None:

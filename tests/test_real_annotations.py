@@ -85,6 +85,7 @@ def test_skeleton_lists_every_line_and_splits_the_index_date_marker(data: Path) 
     assert all(s["types"] is None for line in work["lines"] for s in line["sentences"])
 
 
+@pytest.mark.slow
 def test_convert_stores_offsets_and_no_text(data: Path) -> None:
     record = realset.convert(working(data), data)
     stored = json.dumps(record)

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 
 def free_port() -> int:
@@ -46,6 +47,7 @@ def stop(proc: subprocess.Popen) -> tuple[str, str]:
         return proc.communicate()
 
 
+@pytest.mark.slow
 def test_serve_answers_on_localhost_and_warns_for_other_hosts(examples_db: str, tmp_path: Path) -> None:
     port = free_port()
     proc = start(["--db", examples_db, "--port", str(port)])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
@@ -11,6 +12,7 @@ from frontwatch.serve import create_app
 from frontwatch.store import Store
 
 
+@pytest.mark.slow
 def test_every_operation_answers_within_its_schema(examples_db: str) -> None:
     store = Store.open_readonly(examples_db)
     schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(store))

@@ -23,7 +23,7 @@ from frontwatch.serve import LOCAL_HOSTS, create_app
 from frontwatch.store import Store
 from test_fuse import add, ev
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM_FLAGS = [
     "--disable-gpu",

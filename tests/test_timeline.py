@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from typer.testing import CliRunner
 
 from frontwatch.cli import app
@@ -83,7 +82,6 @@ def test_export_writes_the_timeline(store: Store, tmp_path) -> None:
     assert {e["incident_id"] for e in events} == {i["incident_id"] for i in incidents}
 
 
-@pytest.mark.slow
 def test_cli_timeline_and_incidents_take_any_spelling(tmp_path) -> None:
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     with Store(url) as store:

@@ -2,8 +2,6 @@ import pytest
 
 from frontwatch.places import find_places, gazetteer, resolve_name, resolve_spans
 
-pytestmark = pytest.mark.slow
-
 
 @pytest.fixture(scope="session", autouse=True)
 def gaz():
