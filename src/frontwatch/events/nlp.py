@@ -105,10 +105,9 @@ def _trigger_patterns(
     return re.compile("|".join(parts), re.I), with_cue
 
 
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|St|Jr|Sr|Prof|No|vs|etc|Jan|Feb|Mar|Apr|Aug"
-    r"|Sept?|Oct|Nov|Dec)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
-)
+# an abbreviation, a single capital ("J. Smith") or initials ("U.S.") before the full stop
+_ABBREVIATIONS = "|".join(map(re.escape, lang.entries("events/abbreviations")))
+_ABBREV = re.compile(rf"(?:\b(?:{_ABBREVIATIONS})|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$")
 # A footnote mark may follow the full stop: "... along the street.[3] Several ..."
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?:\[\d{1,3}\])*\s+(?=[\"“‘'(\[]?[A-Z0-9•])")
 _FOOTNOTES = re.compile(r"(?:\[\d{1,3}\])+$")
