@@ -16,6 +16,18 @@ T = TypeVar("T")
 CONNECT_TIMEOUT_S = 20
 
 
+# A local cluster's housekeeping, set for the work it does here: tasks of seconds each, one per worker.
+# The statistical profiler samples every task's stack every 10 ms and nobody reads the profiles; the
+# event-loop tick (20 ms) and the system and memory monitors wake each process many times a second, CPU
+# the analysis needs more on a machine whose cores are all busy.
+LOCAL_SETTINGS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
+
 class DaskUnavailable(RuntimeError):
     pass
 
@@ -33,9 +45,7 @@ class DaskEngine:
         if scheduler:
             self.client: Any = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
         else:
-            # The workers' statistical profiler samples every task's stack every 10 ms, CPU that the
-            # analysis needs more; a local cluster has nobody to show the profiles to.
-            with dask.config.set({"distributed.worker.profile.enabled": False}):
+            with dask.config.set(LOCAL_SETTINGS):
                 self.cluster = LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
                 )
