@@ -68,6 +68,7 @@ class Prepared:
     url: str | None
     content_hash: str
     signature: bytes
+    first: clean.Cleaned  # the rules' cleaning, before corpus evidence
 
 
 def content_hash(src: SourceDocument) -> str:
@@ -94,11 +95,15 @@ def prepare(src: SourceDocument, default_published: str | None = None) -> Prepar
     published = published or default_published
     first = clean.clean_text(body, title)
     digest = content_hash(replace(src, published=published))
-    return Prepared(src, body, title, published, url, digest, dedup.signature(first.text))
+    return Prepared(src, body, title, published, url, digest, dedup.signature(first.text), first)
 
 
 def build_document(p: Prepared, repeated: frozenset[str]) -> Document:
-    cleaned = clean.clean_text(p.body, p.title, repeated)
+    # Corpus evidence only removes lines whose key is among the repeated ones: a document with none of
+    # them keeps the first pass's cleaning, and most documents are cleaned once.
+    lines = clean.normalize_text(p.body).split("\n") if repeated else []
+    again = any(clean.line_key(ln) in repeated for ln in lines)
+    cleaned = clean.clean_text(p.body, p.title, repeated) if again else p.first
     return Document(
         doc_id=p.source.doc_id,
         source=p.source.source,
