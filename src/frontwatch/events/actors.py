@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from frontwatch import claims, lang
 from frontwatch.events.annotations import places_at, reading_of
 from frontwatch.events.context import Context
+from frontwatch.events.intent import signed_act
 from frontwatch.events.lexicon import (
     EXPEL_VERBS,
     FORCE_UNITS,
@@ -18,12 +19,11 @@ from frontwatch.events.lexicon import (
     LIGHT_VERBS,
     PARTIES,
 )
-from frontwatch.events.triggers import (
+from frontwatch.events.relations import (
     attempted_assault,
     governing_verb,
     joined_state,
     opposing_verb,
-    signed_act,
     theme_subject,
 )
 from frontwatch.records import Party, PlaceMention
