@@ -14,9 +14,10 @@ Modules, in the order the data flows: `lexicon` (words); `triggers` (which token
 words that govern or complete it), `forces` and `ground` (who and what its words name), `intent` (goals and
 plans, not events) and `needs` (what a type needs besides its trigger); `annotations` (the document being
 read and what each sentence `Doc` carries); `places`, `linking`, `anaphora` and `targets` (where an event
-happened); `speakers`, `actors` and `arguments` (date, quantities) for a trigger's arguments; `sentence`
-(one sentence to raw mentions); `components` (the components and their order); `relay` and `merge` (passes
-over the document); `document` (the whole document); `context` holds the records passed between them.
+happened); `speakers`, `actors` (with `sides`) and `arguments` (date, quantities) for a trigger's
+arguments; `sentence` (one sentence to raw mentions); `components` (the components and their order);
+`relay` and `merge` (passes over the document); `document` (the whole document); `context` holds the
+records passed between them.
 """
 
 from __future__ import annotations
