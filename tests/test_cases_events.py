@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from conftest import hand_places, region, town
-from frontwatch.events import extract_events, nlp, senses, triggers, types
+from frontwatch.events import extract_events, nlp, relations, senses, triggers, types
 from frontwatch.records import Document, Place
 
 CASES = Path(__file__).parent / "cases" / "events"
@@ -105,7 +105,7 @@ def test_sense_case_is_decided_by_its_rule(where: str, case: dict[str, Any]) -> 
     token_place = {t.i: m for m in mentions for t in sdoc if m.start <= t.idx < m.end}
     decided = set()
     for t in sdoc:
-        lemma = triggers._lemma(t)
+        lemma = relations.trigger_lemma(t)
         ty = types.VERBS.get(lemma)
         if ty is not None and (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")):
             decided.add(triggers.verb_sense(t, lemma, ty, token_place)[1])

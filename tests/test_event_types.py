@@ -3,6 +3,8 @@ from it, and a type added at run time (one spec and its trigger words) is extrac
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import get_args
 
@@ -10,7 +12,7 @@ import pytest
 
 from conftest import hand_places
 from frontwatch import versions
-from frontwatch.events import extract_events, nlp, senses, triggers, types
+from frontwatch.events import extract_events, needs, nlp, senses, types
 from frontwatch.events.arguments import TERRITORIAL_TYPES
 from frontwatch.fuse import LOSS_TYPES, RECURRING_TYPES, STATE_LEVEL_TYPES
 from frontwatch.fuse.timeline import CONTROL_TYPES
@@ -31,7 +33,7 @@ def test_a_type_without_a_spec_is_a_clear_error() -> None:
 def test_every_spec_names_a_registered_requirement_and_known_quantity_kinds() -> None:
     kinds = {"distance_km", "area_km2", "settlements", "troops", "fatalities", "injured", "casualties"}
     for spec in types.specs():
-        assert spec.needs in triggers.NEEDS, spec.name
+        assert spec.needs in needs.NEEDS, spec.name
         assert set(spec.quantity_kinds) <= kinds, spec.name
         assert {role for role, _ in spec.roles} == {"actor", "place"}, spec.name
 
@@ -130,6 +132,18 @@ def test_sense_rules_have_unique_names_and_every_registered_test_is_used() -> No
     assert len(set(names)) == len(names)
     used = {test for r in rules for test in (*r.when, *r.unless)}
     assert used == set(senses.SENSE_TESTS.values())
+
+
+def test_importing_triggers_alone_registers_the_sense_tests_before_the_table_is_read() -> None:
+    # a fresh interpreter: in this one another import may already have registered them
+    code = (
+        "from frontwatch.events import senses, triggers; "
+        "print(len(senses.noun_rules()), len(senses.SENSE_TESTS))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    rules, tests = map(int, run.stdout.split())
+    assert rules > 0 and tests > 0
 
 
 def test_a_rule_naming_an_unregistered_test_names_the_rule() -> None:

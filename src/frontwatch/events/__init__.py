@@ -9,12 +9,15 @@ document are merged.
 The stage is a declared list of spaCy components (`components.PIPELINE`) run over each parsed sentence's
 `Doc`, then a list of passes over the document's raw mentions (`document.PASSES`).
 
-Modules, in the order the data flows: `lexicon` (words), `triggers` (which tokens tell which event),
-`annotations` (the document being read and what each sentence `Doc` carries), `places`, `linking`,
-`anaphora` and `targets` (where an event happened), `speakers`, `actors` and `arguments` (date,
-quantities) for a trigger's arguments, `sentence` (one sentence to raw mentions), `components` (the
-components and their order), `relay` and `merge` (passes over the document), `document` (the whole
-document); `context` holds the records passed between them.
+Modules, in the order the data flows: `lexicon` (words); `triggers` (which tokens tell which event), with
+`senses` (the sense table), `sense_tests` (the tests its rules name) over `relations` (a trigger and the
+words that govern or complete it), `forces` and `ground` (who and what its words name), `intent` (goals and
+plans, not events) and `needs` (what a type needs besides its trigger); `annotations` (the document being
+read and what each sentence `Doc` carries); `places`, `linking`, `anaphora` and `targets` (where an event
+happened); `speakers`, `actors` (with `sides`) and `arguments` (date, quantities) for a trigger's
+arguments; `sentence` (one sentence to raw mentions); `components` (the components and their order);
+`relay` and `merge` (passes over the document); `document` (the whole document); `context` holds the
+records passed between them.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from frontwatch import claims, lang
 from frontwatch.events.annotations import places_at
+from frontwatch.events.forces import share_of
 from frontwatch.events.lexicon import (
     DESTINATION_PREPS,
     GENERIC_PLACES,
@@ -18,11 +19,10 @@ from frontwatch.events.lexicon import (
     PLACE_PREPS,
     STATIONED,
 )
-from frontwatch.events.triggers import (
+from frontwatch.events.relations import (
     finite_modifier,
     governing_verb,
     opposing_verb,
-    share_of,
     theme_subject,
 )
 from frontwatch.records import Place, PlaceMention

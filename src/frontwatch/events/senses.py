@@ -1,7 +1,7 @@
 """The sense tables of verb and noun triggers: ordered rules read from `lang/en/events/senses.toml`.
 
 A rule names lemmas, particles, objects and modifiers as data and the structural tests it needs by name; the
-tests are functions registered with `@sense_test` (in `triggers`). The first rule that matches a trigger's
+tests are functions registered with `@sense_test` (in `sense_tests`). The first rule that matches a trigger's
 lemma decides its sense; a trigger no rule decides keeps the lexicon's type. The file's header documents the
 fields.
 """

@@ -24,14 +24,16 @@ from frontwatch.events.annotations import (
 from frontwatch.events.arguments import date_for, has_distance, quantities_for, recalled, separate_statements
 from frontwatch.events.context import Context, RawEvent
 from frontwatch.events.dates import DateMention
+from frontwatch.events.intent import skip_for_intent, xcomp_planned
 from frontwatch.events.lexicon import CASUALTY_WORDS, CIVILIANS, FORCES, PARTIES, PERSONS, WEAK
 from frontwatch.events.linking import linked_places
 from frontwatch.events.merge import dedupe_sentence, merge_coordinated
+from frontwatch.events.needs import enough
 from frontwatch.events.places import local_place, sentence_region
 from frontwatch.events.quantities import Quantity, find_quantities
 from frontwatch.events.speakers import speaker_of, titled_speaker, update_speaker_from_parse
 from frontwatch.events.targets import carry_from_next, casualty_place, event_places
-from frontwatch.events.triggers import enough, skip_for_intent, trigger_type, xcomp_planned
+from frontwatch.events.triggers import trigger_type
 from frontwatch.records import Party, PlaceMention
 
 

@@ -2,7 +2,7 @@
 
 Every stage that treats types differently reads the spec instead of keeping its own list: the trigger
 lexicon (`lang/en/events/types/<name>.toml`, verb and noun lemmas), what a trigger needs to count as an
-event (`needs`, a requirement registered by name in `triggers`), the quantities it takes, whether it changes
+event (`needs`, a requirement registered by name in `needs`), the quantities it takes, whether it changes
 who holds ground and which way (the timeline's handovers), fusion's flags, and the ACLED and PLOVER
 mappings of the exports and benchmarks.
 
@@ -36,7 +36,7 @@ class EventTypeSpec:
     plover: tuple[str, str | None]
     # Quantity kinds a trigger of this type takes (`arguments.quantities_for`).
     quantity_kinds: tuple[str, ...] = ()
-    # What a trigger needs besides itself to tell an event: a requirement registered in `triggers.NEEDS`.
+    # What a trigger needs besides itself to tell an event: a requirement registered in `needs.NEEDS`.
     needs: str = "place"
     # Whether the actor gains or loses a place by it: the timeline's handovers of control.
     control: Control | None = None

@@ -1,0 +1,95 @@
+"""What a trigger needs besides itself to tell an event, by type: requirements registered by the name a
+type's spec gives in `needs` (a place, a place or a count, an act, a call-up)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from frontwatch import claims
+from frontwatch.events import types
+from frontwatch.events.intent import signed_act
+from frontwatch.events.lexicon import INSTRUMENT_NOUNS, MOBILIZATION_KINDS, PARTIES, PERSONNEL
+from frontwatch.events.relations import governing_verb
+from frontwatch.records import PlaceMention
+
+# What a trigger needs besides itself to tell an event, by the name a type's spec gives in `needs`.
+Need = Callable[[Token, list[PlaceMention], dict[str, float], bool], bool]
+
+
+NEEDS: dict[str, Need] = {}
+
+
+def need(name: str) -> Callable[[Need], Need]:
+    """Register a requirement under the name that specs use."""
+
+    def register(rule: Need) -> Need:
+        if name in NEEDS:
+            raise ValueError(f"requirement {name!r} is already registered")
+        NEEDS[name] = rule
+        return rule
+
+    return register
+
+
+def enough(
+    t: Token, ty: str, targets: list[PlaceMention], qty: dict[str, float], regions_named: bool = True
+) -> bool:
+    """Whether a trigger with these places and counts tells an event, by what its type's spec needs."""
+    return NEEDS[types.spec(ty).needs](t, targets, qty, regions_named)
+
+
+@need("place")
+def _needs_place(t: Token, targets: list[PlaceMention], qty: dict[str, float], regions_named: bool) -> bool:
+    return bool(targets)
+
+
+@need("place_or_count")
+def _needs_place_or_count(
+    t: Token, targets: list[PlaceMention], qty: dict[str, float], regions_named: bool
+) -> bool:
+    """'took three villages': a count of ground stands for the place."""
+    return bool(targets) or bool(qty)
+
+
+@need("place_or_distance")
+def _needs_place_or_distance(
+    t: Token, targets: list[PlaceMention], qty: dict[str, float], regions_named: bool
+) -> bool:
+    """'advanced 5km': a distance stands for the place."""
+    return bool(targets) or "distance_km" in qty
+
+
+@need("place_or_act")
+def _needs_place_or_act(
+    t: Token, targets: list[PlaceMention], qty: dict[str, float], regions_named: bool
+) -> bool:
+    """An annexation told as an act in a sentence that names no territory ('Putin's signing of annexation
+    treaties') needs no place."""
+    if not targets and not regions_named:
+        return annexation_act(t)
+    return bool(targets)
+
+
+@need("call_up")
+def _needs_call_up(t: Token, targets: list[PlaceMention], qty: dict[str, float], regions_named: bool) -> bool:
+    """A mobilization needs no place: a count of troops, a kind ('partial mobilization') or the people called
+    up."""
+    if "troops" in qty:
+        return True
+    words = {c.lemma_.lower() for c in t.subtree} | {c.lower_ for c in t.children}
+    return bool(words & MOBILIZATION_KINDS) or bool(
+        {c.lemma_.lower() for c in t.children if c.dep_ == "dobj"} & PERSONNEL
+    )
+
+
+def annexation_act(t: Token) -> bool:
+    """An annexation told as a deed: 'annexation treaties', 'announced the annexation', 'Russia annexed ...';
+    not 'the annexation was condemned'."""
+    if t.pos_ in ("VERB", "AUX"):
+        subj = claims.subject(t)
+        return subj is not None and claims.side_of(claims.phrase(subj)) in PARTIES
+    if t.dep_ == "compound" and t.head.lemma_.lower() in INSTRUMENT_NOUNS:
+        return True
+    return governing_verb(t, "annexation") is not None or signed_act(t) is not None

@@ -1,0 +1,262 @@
+"""The structural tests that the sense table (`lang/en/events/senses.toml`) names in `when` and `unless`,
+registered by name with `@sense_test` when this module is imported; `triggers` imports it so that they are
+registered before the table is read."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from frontwatch.events.forces import (
+    expels,
+    force_retreats,
+    military_actor,
+    military_subject,
+    moves_civilians,
+    munition_subject,
+    told_to_leave,
+)
+from frontwatch.events.ground import (
+    clears_ground,
+    controls_ground,
+    falls,
+    forces_hold,
+    has_det,
+    hits_structure,
+    is_state,
+    joins_state,
+    loses_ground,
+    may_be_ground,
+    object_is_place,
+    other_sense_of_move,
+    place_not_state,
+    strike_idiom,
+    takes_ground,
+    takes_no_territory,
+)
+from frontwatch.events.lexicon import CIVILIANS, DISTANCE_UNITS, ONWARD, TERRAIN, TERRITORY_NOUNS
+from frontwatch.events.relations import attempted_assault, intercepted, joined_state, repelled
+from frontwatch.events.senses import Sense, sense_test
+
+
+@sense_test("pushes_onward")
+def _pushes_onward(s: Sense) -> bool:
+    """'units pushed on towards X', 'pushed up to 35km into X'; not 'pushed the troops out'."""
+    t = s.t
+    particles = {c.lower_ for c in t.children if c.dep_ in ("prt", "advmod")}
+    onward = particles & ONWARD or s.prts & {"towards", "toward"} or _distance(t)
+    return bool(onward) and (not expels(t, set(s.prts)) or _distance(t))
+
+
+@sense_test("force_retreats")
+def _sense_force_retreats(s: Sense) -> bool:
+    return force_retreats(s.t, set(s.prts))
+
+
+@sense_test("holds_ground")
+def _holds_ground(s: Sense) -> bool:
+    return controls_ground(s.t) or forces_hold(s.t, s.token_place)
+
+
+@sense_test("expels")
+def _sense_expels(s: Sense) -> bool:
+    return expels(s.t, set(s.prts))
+
+
+@sense_test("munition_subject")
+def _sense_munition_subject(s: Sense) -> bool:
+    return munition_subject(s.t)
+
+
+@sense_test("has_object")
+def _has_object(s: Sense) -> bool:
+    return bool(s.objs)
+
+
+@sense_test("hits_structure")
+def _sense_hits_structure(s: Sense) -> bool:
+    return hits_structure(s.t, s.token_place)
+
+
+@sense_test("place_or_territory_object")
+def _place_or_territory_object(s: Sense) -> bool:
+    return any(object_is_place(s.t, s.token_place)) or bool(s.objs & TERRITORY_NOUNS)
+
+
+@sense_test("military_actor")
+def _sense_military_actor(s: Sense) -> bool:
+    return military_actor(s.t)
+
+
+@sense_test("secures_ground")
+def _secures_ground(s: Sense) -> bool:
+    ground = [c for c in s.t.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(ground) and all(may_be_ground(o, s.token_place) for o in ground)
+
+
+@sense_test("has_dative")
+def _has_dative(s: Sense) -> bool:
+    return any(c.dep_ == "dative" for c in s.t.children)
+
+
+@sense_test("loses_ground")
+def _sense_loses_ground(s: Sense) -> bool:
+    return loses_ground(s.t, s.token_place)
+
+
+@sense_test("military_subject")
+def _sense_military_subject(s: Sense) -> bool:
+    return military_subject(s.t)
+
+
+@sense_test("moves_civilians")
+def _sense_moves_civilians(s: Sense) -> bool:
+    return moves_civilians(s.t)
+
+
+@sense_test("told_to_leave")
+def _sense_told_to_leave(s: Sense) -> bool:
+    return told_to_leave(s.t)
+
+
+@sense_test("joins_state")
+def _sense_joins_state(s: Sense) -> bool:
+    return joins_state(s.t, s.token_place)
+
+
+@sense_test("into_state")
+def _into_state(s: Sense) -> bool:
+    """'laws incorporating four regions into Russia'."""
+    into = [g for c in s.t.children if c.dep_ == "prep" and c.lower_ == "into" for g in c.children]
+    return any(is_state(g, s.token_place) for g in into)
+
+
+@sense_test("falls")
+def _sense_falls(s: Sense) -> bool:
+    return falls(s.t, s.token_place)
+
+
+@sense_test("clears_ground")
+def _sense_clears_ground(s: Sense) -> bool:
+    return clears_ground(s.t, s.token_place)
+
+
+@sense_test("other_sense_of_move")
+def _sense_other_sense_of_move(s: Sense) -> bool:
+    return other_sense_of_move(s.t, s.token_place)
+
+
+@sense_test("ground_object")
+def _ground_object(s: Sense) -> bool:
+    """Ground as object: a noun of terrain or a place ('abandoned their positions', 'took over the town')."""
+    return bool(s.objs & TERRAIN) or any(object_is_place(s.t, s.token_place))
+
+
+@sense_test("strike_idiom")
+def _sense_strike_idiom(s: Sense) -> bool:
+    return strike_idiom(s.t, set(s.objs), set(s.prts))
+
+
+@sense_test("taken_offline")
+def _taken_offline(s: Sense) -> bool:
+    t = s.t
+    after = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+    return bool(s.prts & {"off", "offline"}) or after in ("off", "offline", "off-line")
+
+
+@sense_test("takes_no_territory")
+def _sense_takes_no_territory(s: Sense) -> bool:
+    return takes_no_territory(s.t, s.token_place)
+
+
+@sense_test("takes_ground")
+def _sense_takes_ground(s: Sense) -> bool:
+    return takes_ground(s.t, set(s.objs), set(s.prts))
+
+
+@sense_test("modifies_noun")
+def _modifies_noun(s: Sense) -> bool:
+    return s.t.dep_ in ("amod", "compound")
+
+
+@sense_test("double_object")
+def _double_object(s: Sense) -> bool:
+    """'left the city no choice'."""
+    t = s.t
+    return sum(1 for c in t.children if c.dep_ in ("dobj", "dative")) > 1 or any(
+        c.dep_ == "dative" or (c.dep_ == "dobj" and has_det(c, "no")) for c in t.children
+    )
+
+
+@sense_test("repelled")
+def _sense_repelled(s: Sense) -> bool:
+    """'beat off three attempts near X'; not an attempt whose infinitive is itself the attack."""
+    return repelled(s.t) is not None and not any(attempted_assault(c) for c in s.t.children)
+
+
+@sense_test("intercepted")
+def _sense_intercepted(s: Sense) -> bool:
+    """'30 drones were downed over X': launched at X; not 'destroyed missile depots'."""
+    verb = intercepted(s.t)
+    return verb is not None and not hits_structure(verb, s.token_place)
+
+
+@sense_test("inflicted")
+def _inflicted(s: Sense) -> bool:
+    """'inflicted defeat on manpower', 'inflicted fire damage'."""
+    return s.t.dep_ == "dobj" and s.t.head.lemma_.lower() == "inflict"
+
+
+@sense_test("is_compound")
+def _is_compound(s: Sense) -> bool:
+    return s.t.dep_ == "compound"
+
+
+@sense_test("weapon_fire")
+def _weapon_fire(s: Sense) -> bool:
+    """'artillery fire', 'rocket fire'."""
+    return any(c.lemma_.lower() in ("artillery", "rocket", "mortar", "tank") for c in s.t.children)
+
+
+@sense_test("fall_of_place")
+def _fall_of_place(s: Sense) -> bool:
+    """'the fall of X': a place, not a state."""
+    of = [g for c in s.t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    return any(place_not_state(g, s.token_place) for g in of)
+
+
+@sense_test("of_civilians")
+def _of_civilians(s: Sense) -> bool:
+    """'the relocation of residents'."""
+    return bool(_of_words(s.t) & CIVILIANS)
+
+
+@sense_test("joined_state")
+def _sense_joined_state(s: Sense) -> bool:
+    return joined_state(s.t) is not None
+
+
+@sense_test("restores_ground")
+def _restores_ground(s: Sense) -> bool:
+    """'the restoration of control over X', 'the restoration of the village'."""
+    objs = {g.lemma_.lower() for c in s.t.children if c.lower_ == "of" for g in c.subtree}
+    return bool(objs & {"control", "village", "town", "settlement", "territory", "city", "locality"})
+
+
+@sense_test("in_advance")
+def _in_advance(s: Sense) -> bool:
+    """'planned in advance'."""
+    return s.t.head.lower_ == "in" and not any(c.dep_ in ("det", "poss", "amod") for c in s.t.children)
+
+
+def _distance(t: Token) -> bool:
+    """A distance in the verb's own phrase, not in a clause below it: 'pushed 35km into X'."""
+    return any(
+        x.lower_ in DISTANCE_UNITS
+        for c in t.children
+        if c.dep_ in ("npadvmod", "dobj", "prep", "advmod", "nummod", "quantmod")
+        for x in c.subtree
+    )
+
+
+def _of_words(t: Token) -> set[str]:
+    return {g.lemma_.lower() for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children}
