@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from frontwatch.records import (
+    BlockKey,
     Conflict,
     DateRange,
     Document,
@@ -36,7 +37,6 @@ from frontwatch.records import (
 SCHEMA_VERSION = 3  # 3: incident_redirects and incident_facets (the workspace's reading tables)
 BUSY_TIMEOUT_S = 60  # how long one SQLite statement waits for another writer's transaction
 DEFAULT_DB = "sqlite:///frontwatch.db"
-BlockKey = tuple[str, str | None, str | None]  # incidents are looked up by (type, country, admin1)
 
 metadata = sa.MetaData()
 
