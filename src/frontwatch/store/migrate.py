@@ -63,4 +63,7 @@ class Migration(StoreBase):
 
     def schema_version(self) -> int:
         with self.engine.connect() as conn:
-            return int(conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar())
+            row = conn.execute(sa.select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+        if row is None:
+            raise StoreError(f"no frontwatch store in {self.display_url}: it has no schema version")
+        return int(row)

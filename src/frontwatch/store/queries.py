@@ -143,11 +143,11 @@ class QueryStore(StoreBase):
         c = incident_facets.c
         day = sa.func.coalesce(c.day_start, "") if _narrowed(f) else c.day_start
         total = sa.func.count().over() if counted else sa.literal(0)
-        page = sa.select(c.incident_id, c.background, c.day_start, total.label("total"))
-        page = page.where(*self._incident_where(f))
+        ids = sa.select(c.incident_id, c.background, c.day_start, total.label("total"))
+        ids = ids.where(*self._incident_where(f))
         if after is not None:
-            page = page.where(sa.or_(day > after[0], sa.and_(day == after[0], c.incident_id > after[1])))
-        page = page.order_by(day, c.incident_id).limit(limit).subquery()
+            ids = ids.where(sa.or_(day > after[0], sa.and_(day == after[0], c.incident_id > after[1])))
+        page = ids.order_by(day, c.incident_id).limit(limit).subquery()
         q = (
             sa.select(incidents.c.data, page.c.background, page.c.day_start, page.c.incident_id, page.c.total)
             .join(page, page.c.incident_id == incidents.c.incident_id)
