@@ -47,6 +47,13 @@ def test_schema_version_is_recorded_and_newer_stores_are_refused(store: Store) -
         Store(store.url)
 
 
+def test_a_store_without_a_schema_version_says_so(store: Store) -> None:
+    with store.engine.begin() as conn:
+        conn.execute(meta.delete().where(meta.c.key == "schema_version"))
+    with pytest.raises(StoreError, match="no schema version"):
+        store.schema_version()
+
+
 def test_saving_again_replaces_the_documents_rows(store: Store) -> None:
     place = PlaceMention("d1", "Izium", 20, 25, IZIUM)
     store.save_document(

@@ -16,6 +16,8 @@ EventType = Literal[
 MentionStatus = Literal["reported", "claimed", "unconfirmed", "denied", "planned"]
 IncidentStatus = Literal["confirmed", "corroborated", "contested", "single-source"]
 DatePrecision = Literal["day", "week", "month", "year"]
+# Fusion compares events and incidents within one block: (event type, country, admin1).
+BlockKey = tuple[str, str | None, str | None]
 
 
 @dataclass(frozen=True, slots=True)
