@@ -40,7 +40,12 @@ class Cluster:
 
     def accepts(self, m: Mention) -> bool:
         slack = timedelta(days=DAY_SLACK)
-        if m.span and self.lo is not None and (m.span[1] + slack < self.lo or m.span[0] - slack > self.hi):
+        if (
+            m.span
+            and self.lo is not None
+            and self.hi is not None
+            and (m.span[1] + slack < self.lo or m.span[0] - slack > self.hi)
+        ):
             return False
         return all(compatible(m, x) for x in self.members)
 

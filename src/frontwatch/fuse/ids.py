@@ -53,10 +53,10 @@ def lasting_ids(
     for old, former in vacated.items():
         if old in adopted:
             continue
-        went = Counter(holder[e] for e in former if holder.get(e))
+        went = Counter(h for e in former if (h := holder.get(e)))
         if went:
             redirects[old] = min(went, key=lambda k: (-went[k], k))
-    return ids, redirects  # type: ignore[return-value]
+    return ids, redirects
 
 
 def _unused_id(event_ids: Sequence[str], taken: set[str]) -> str:

@@ -57,7 +57,7 @@ _BLAME_RE = re.compile(r"\b(blam(e|es|ed|ing)|accus(e|es|ed|ing|ation|ations))\b
 
 
 def km(a: Place, b: Place) -> float:
-    if None in (a.lat, a.lon, b.lat, b.lon):
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return math.inf
     la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
@@ -121,6 +121,7 @@ def same_time(a: Mention, b: Mention) -> bool:
     if a.month and b.month:
         return a.month == b.month
     span, month = (a.span, b.month) if a.span else (b.span, a.month)
+    assert span is not None  # neither is vague nor unconstrained, and they are not both months
     return month in _months(span)
 
 

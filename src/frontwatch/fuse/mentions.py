@@ -86,10 +86,12 @@ def is_dateline(e: EventMention) -> bool:
 def make_mention(e: EventMention, meta: dict | None) -> Mention:
     meta = meta or {}
     published = _iso(meta.get("published"))
-    span = month = None
+    span: tuple[date, date] | None = None
+    month: int | None = None
     vague = False
-    if e.date is not None and _iso(e.date.start) and _iso(e.date.end) and not is_dateline(e):
-        span = (_iso(e.date.start), _iso(e.date.end))
+    start, end = (_iso(e.date.start), _iso(e.date.end)) if e.date is not None else (None, None)
+    if start and end and not is_dateline(e):
+        span = (start, end)
     elif (hint := _month_hint(e.evidence.text)) is not None and published is None:
         month = hint
     elif e.background:

@@ -55,12 +55,12 @@ def independent_groups(members: Sequence[Mention]) -> list[set[str]]:
     return list(groups.values())
 
 
-def adversaries(side: str) -> set[str]:
+def adversaries(side: str) -> frozenset[str]:
     """The sides whose word, with the actor's, makes "both sides": the other belligerent, not a third
     party (a British ministry repeating a Ukrainian claim corroborates it, it does not confirm it)."""
     if side in BELLIGERENTS:
         return BELLIGERENTS - {side}
-    return set(BELLIGERENTS)
+    return BELLIGERENTS
 
 
 def incident_status(type_: str, actor_side: str | None, members: Sequence[Mention]) -> IncidentStatus:
