@@ -218,6 +218,14 @@ def test_stage_files_name_real_files_and_code_outside_the_stages_changes_nothing
     assert versions.first_changed({**versions.stage_versions(), "places": "x"}) == "places"
 
 
+def test_every_fusion_module_but_the_timeline_counts_for_fusion() -> None:
+    folder = versions.ROOT / "fuse"
+    modules = set(folder.rglob("*.py")) - {folder / "timeline.py"}
+    assert len(modules) > 1
+    assert set(versions.stage_files()["fuse"]) == modules
+    assert versions._owner("fuse/timeline.py") is None
+
+
 def test_a_run_without_published_keeps_the_stored_date(tmp_path: Path, store: Store) -> None:
     note = write(tmp_path / "note.txt", OTHER)
     run([note], store, published="2022-10-05")

@@ -409,20 +409,20 @@ def run(
 
         changed: list[str] = []
         total = spool.count
-        chunks = ((chunk, repeated, time_limit) for chunk in chunked(todo(), chunk_size))
-        for results in engine.map(analyse_chunk, chunks):
-            for item in results:
-                if isinstance(item, IngestError):
-                    fail(item)
+        todo_chunks = ((chunk, repeated, time_limit) for chunk in chunked(todo(), chunk_size))
+        for analysed in engine.map(analyse_chunk, todo_chunks):
+            for result in analysed:
+                if isinstance(result, IngestError):
+                    fail(result)
                     continue
-                doc = item.document
+                doc = result.document
                 if progress:
                     progress("analysing", summary.unchanged + len(changed), total, doc.doc_id)
                 saved = guard(
                     "store",
                     doc.source,
                     doc.doc_id,
-                    lambda a=item: store.save_document(
+                    lambda a=result: store.save_document(
                         a.document,
                         signature=a.signature,
                         pipeline_version=PIPELINE_VERSION,

@@ -25,7 +25,7 @@ STAGE_FILES: dict[str, tuple[str, ...]] = {
     "clean": ("ingest", "clean"),
     "places": ("places",),
     "events": ("events", "claims"),
-    "fuse": ("fuse/__init__.py",),
+    "fuse": ("fuse",),
 }
 # What cannot change an analysis: running, storing, showing and exporting it.
 OUTSIDE = (

