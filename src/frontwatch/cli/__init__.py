@@ -10,11 +10,11 @@ from frontwatch.cli.common import app, main
 from frontwatch.cli.export import export_cmd
 from frontwatch.cli.gazetteer import gazetteer_app
 from frontwatch.cli.read import incidents_cmd, show_cmd, timeline_cmd
-from frontwatch.cli.run import run
+from frontwatch.cli.run import run as run_cmd  # the bare name would hide the module cli.run
 from frontwatch.cli.serve import serve_cmd
 from frontwatch.cli.watch import watch_cmd
 
-app.command()(run)
+app.command("run")(run_cmd)
 app.command("export")(export_cmd)
 app.command("incidents")(incidents_cmd)
 app.command("timeline")(timeline_cmd)
