@@ -30,7 +30,7 @@ STAGE_FILES: dict[str, tuple[str, ...]] = {
 # What cannot change an analysis: running, storing, showing and exporting it.
 OUTSIDE = (
     "__init__.py",
-    "cli.py",
+    "cli",
     "pipeline.py",
     "store",
     "records.py",

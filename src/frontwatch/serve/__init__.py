@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from frontwatch.serve.app import LOCAL_HOSTS, create_app
+from frontwatch.serve.app import create_app
+from frontwatch.serve.security import LOCAL_HOSTS
 
 __all__ = ["LOCAL_HOSTS", "create_app", "is_local"]
 

@@ -8,234 +8,35 @@ textContent, and the Content-Security-Policy allows scripts and styles from this
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
-from datetime import date
-from functools import lru_cache
+from collections.abc import Callable, Sequence
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
-from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
+from fastapi.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from frontwatch import __version__
 from frontwatch.export import formats as fmt
 from frontwatch.export import tables
+from frontwatch.records import Place
 from frontwatch.serve import models
 from frontwatch.serve.evidence import incident_detail
+from frontwatch.serve.filters import (
+    EventCursor,
+    IncidentCursor,
+    Limit,
+    event_filter,
+    incident_after,
+    incident_filter,
+    resolve_place,
+)
+from frontwatch.serve.responses import download, format_responses, next_url, page_response
+from frontwatch.serve.security import SecurityHeaders
 from frontwatch.store import Filter, Store
 
 STATIC = FilePath(__file__).parent / "static"
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
-)
-MEDIA = {
-    "csv": "text/csv; charset=utf-8",
-    "geojson": "application/geo+json",
-    "jsonl": "application/x-ndjson",
-    "parquet": "application/vnd.apache.parquet",
-}
-LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
-BBOX = r"^-?\d{1,3}(\.\d+)?,-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?,-?\d{1,2}(\.\d+)?$"
-
-
-class SecurityHeaders:
-    """Adds the page's Content-Security-Policy and related headers to every response."""
-
-    def __init__(self, app: Any, allowed_hosts: Sequence[str] | None) -> None:
-        self.app = app
-        self.allowed_hosts = {h.lower() for h in allowed_hosts} if allowed_hosts else None
-
-    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        if self.allowed_hosts is not None and _host(scope) not in self.allowed_hosts:
-            # A page on another site could point a hostname at 127.0.0.1 (DNS rebinding): refuse it.
-            await Response("unknown host", status_code=400, media_type="text/plain")(scope, receive, send)
-            return
-
-        async def with_headers(message: dict) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers += [
-                    (b"content-security-policy", CSP.encode()),
-                    (b"x-content-type-options", b"nosniff"),
-                    (b"referrer-policy", b"no-referrer"),
-                    (b"x-frame-options", b"DENY"),
-                ]
-                message["headers"] = headers
-            await send(message)
-
-        await self.app(scope, receive, with_headers)
-
-
-def _host(scope: dict) -> str:
-    for k, v in scope.get("headers", []):
-        if k == b"host":
-            host = v.decode("latin-1").lower()
-            if host.startswith("["):
-                return host[1 : host.find("]")]
-            return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
-    return ""
-
-
-@lru_cache(maxsize=1024)
-def resolve_place(name: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
-    """What a place name may mean, in any spelling the gazetteer knows: (GeoNames ids, region codes)."""
-    from frontwatch.places import gazetteer
-
-    g = gazetteer.load()
-    kinds = ("settlement", "feature", "region")
-    found = g.lookup(name, kinds=kinds) or g.lookup(name, fuzzy=True, kinds=kinds)
-    ids = tuple(sorted({p.geonameid for p in found if p.kind != "region" and p.geonameid is not None}))
-    regions = tuple(sorted({p.admin1 for p in found if p.kind == "region" and p.admin1}))
-    return ids, regions
-
-
-def _filter(
-    since: date | None,
-    until: date | None,
-    types: list[str] | None,
-    statuses: list[str] | None,
-    side: list[str] | None,
-    place: str | None,
-    geonameid: int | None,
-    admin1: str | None,
-    country: str | None,
-    bbox: str | None,
-    min_sources: int | None,
-    include_background: bool,
-) -> Filter:
-    ids: tuple[int, ...] = ()
-    regions: tuple[str, ...] = ()
-    if place and place.strip():
-        ids, regions = resolve_place(place.strip())
-    box = tuple(float(x) for x in bbox.split(",")) if bbox else None
-    return Filter(
-        since=since.isoformat() if since else None,
-        until=until.isoformat() if until else None,
-        types=tuple(types or ()),
-        statuses=tuple(statuses or ()),
-        sides=tuple(s.upper() for s in side or ()),
-        geonameids=(geonameid,) if geonameid is not None else (),
-        admin1s=(admin1,) if admin1 else (),
-        countries=(country.upper(),) if country else (),
-        bbox=box,  # type: ignore[arg-type]
-        min_sources=min_sources,
-        include_background=include_background,
-        place_ids=ids,
-        place_admin1s=regions,
-        place_asked=bool(place and place.strip()),
-    )
-
-
-Since = Annotated[
-    date | None, Query(description="Only what reaches this day or later (overlap with its dates).")
-]
-Until = Annotated[date | None, Query(description="Only what starts on this day or earlier.")]
-Side = Annotated[
-    list[str] | None, Query(description="Acting side, ISO 3166 code (RU, UA…); repeat for several.")
-]
-PlaceName = Annotated[
-    str | None,
-    Query(
-        max_length=200, description="A place in any spelling (Izyum, Izium, Ізюм); regions match all inside."
-    ),
-]
-GeonameId = Annotated[int | None, Query(ge=0, le=2**40, description="A GeoNames id.")]
-Admin1 = Annotated[str | None, Query(max_length=16, description="A GeoNames admin1 code, e.g. UA.07.")]
-Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2 code.")]
-Bbox = Annotated[str | None, Query(pattern=BBOX, description="west,south,east,north in degrees.")]
-MinSources = Annotated[
-    int | None, Query(ge=0, le=10_000, description="At least this many independent sources.")
-]
-Background = Annotated[bool, Query(description="Also events recalled as context (hidden by default).")]
-
-
-def incident_filter(
-    since: Since = None,
-    until: Until = None,
-    type: Annotated[list[models.EventTypeName] | None, Query(description="Event type; repeatable.")] = None,
-    status: Annotated[
-        list[models.IncidentStatusName] | None, Query(description="Incident status; repeatable.")
-    ] = None,
-    side: Side = None,
-    place: PlaceName = None,
-    geonameid: GeonameId = None,
-    admin1: Admin1 = None,
-    country: Country = None,
-    bbox: Bbox = None,
-    min_sources: MinSources = None,
-    include_background: Background = False,
-) -> Filter:
-    return _filter(
-        since,
-        until,
-        type,
-        status,
-        side,
-        place,
-        geonameid,
-        admin1,
-        country,
-        bbox,
-        min_sources,
-        include_background,
-    )
-
-
-def event_filter(
-    since: Since = None,
-    until: Until = None,
-    type: Annotated[list[models.EventTypeName] | None, Query(description="Event type; repeatable.")] = None,
-    status: Annotated[
-        list[models.MentionStatusName] | None, Query(description="Mention status; repeatable.")
-    ] = None,
-    side: Side = None,
-    place: PlaceName = None,
-    geonameid: GeonameId = None,
-    admin1: Admin1 = None,
-    country: Country = None,
-    bbox: Bbox = None,
-    include_background: Background = False,
-) -> Filter:
-    return _filter(
-        since, until, type, status, side, place, geonameid, admin1, country, bbox, None, include_background
-    )
-
-
-Limit = Annotated[int, Query(ge=1, le=1000, description="Rows per page.")]
-IncidentCursor = Annotated[
-    str | None,
-    Query(pattern=r"^[0-9-]{0,10}~[^~]{1,64}$", description="The `next` of the previous page."),
-]
-EventCursor = Annotated[str | None, Query(max_length=300, description="The `next` of the previous page.")]
-
-
-def _next_url(request: Request, cursor: str) -> str:
-    return str(request.url.include_query_params(cursor=cursor))
-
-
-def _page_response(body: dict[str, Any], request: Request) -> JSONResponse:
-    headers = {"Link": f'<{body["next_url"]}>; rel="next"'} if body["next_url"] else None
-    return JSONResponse(body, headers=headers)
-
-
-def _download(pieces: Iterator[str] | bytes, kind: str, name: str) -> Response:
-    headers = {"Content-Disposition": f'attachment; filename="{name}.{kind}"'}
-    if isinstance(pieces, bytes):
-        return Response(pieces, media_type=MEDIA[kind], headers=headers)
-    return StreamingResponse(pieces, media_type=MEDIA[kind], headers=headers)
-
-
-def _format_responses(kind: str) -> dict[int | str, dict[str, Any]]:
-    out: dict[int | str, dict[str, Any]] = {200: {"content": {MEDIA[kind].split(";")[0]: {}}}}
-    if kind == "parquet":
-        out[501] = {"model": models.Problem, "description": "pyarrow is not installed"}
-    return out
 
 
 def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> FastAPI:
@@ -253,8 +54,7 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
 
     def incident_page(request: Request, f: Filter, cursor: str | None, limit: int) -> JSONResponse:
         if cursor:
-            after = tuple(cursor.split("~", 1))
-            rows = store.query_incidents(f, after, limit + 1)  # type: ignore[arg-type]
+            rows = store.query_incidents(f, incident_after(cursor), limit + 1)
             count = store.count_incidents(f)
         else:
             rows, count = store.first_incidents(f, limit + 1)
@@ -265,9 +65,9 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
             "count": count,
             "rows": [{**r.incident.to_dict(), "background": r.background} for r in rows],
             "next": nxt,
-            "next_url": _next_url(request, nxt) if nxt else None,
+            "next_url": next_url(request, nxt) if nxt else None,
         }
-        return _page_response(body, request)
+        return page_response(body)
 
     @app.get("/api/v1/incidents", response_model=None, responses={200: {"model": models.IncidentPage}})
     @app.get("/api/v1/incidents.json", response_model=None, responses={200: {"model": models.IncidentPage}})
@@ -284,7 +84,7 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
         def handler(f: Annotated[Filter, Depends(incident_filter)]) -> Response:
             pages = tables.incident_pages(store, f)
             if kind == "jsonl":
-                return _download(
+                return download(
                     fmt.jsonl_text(
                         [{**r.incident.to_dict(), "background": r.background} for r in b] for b in pages
                     ),
@@ -292,7 +92,7 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
                     "incidents",
                 )
             if kind == "geojson":
-                return _download(
+                return download(
                     fmt.geojson_text(
                         [fmt.incident_feature(r.incident, r.background) for r in b] for b in pages
                     ),
@@ -301,9 +101,9 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
                 )
             rows = (tables.incident_rows(store, b) for b in pages)
             if kind == "csv":
-                return _download(fmt.csv_text(tables.INCIDENT_COLUMNS, rows), kind, "incidents")
+                return download(fmt.csv_text(tables.INCIDENT_COLUMNS, rows), kind, "incidents")
             try:
-                return _download(fmt.parquet_bytes(tables.INCIDENT_COLUMNS, rows), kind, "incidents")
+                return download(fmt.parquet_bytes(tables.INCIDENT_COLUMNS, rows), kind, "incidents")
             except fmt.ParquetUnavailable as exc:
                 return JSONResponse({"detail": str(exc)}, status_code=501)
 
@@ -315,7 +115,7 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
         app.get(
             f"/api/v1/incidents.{kind}",
             response_class=Response,
-            responses=_format_responses(kind),
+            responses=format_responses(kind),
             name=f"incidents_{kind}",
         )(incident_export(kind))
 
@@ -359,9 +159,9 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
             "count": store.count_events(f),
             "rows": [e.to_dict() for e in rows],
             "next": nxt,
-            "next_url": _next_url(request, nxt) if nxt else None,
+            "next_url": next_url(request, nxt) if nxt else None,
         }
-        return _page_response(body, request)
+        return page_response(body)
 
     @app.get("/api/v1/events", response_model=None, responses={200: {"model": models.EventPage}})
     @app.get("/api/v1/events.json", response_model=None, responses={200: {"model": models.EventPage}})
@@ -378,18 +178,18 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
         def handler(f: Annotated[Filter, Depends(event_filter)]) -> Response:
             pages = tables.event_pages(store, f)
             if kind == "jsonl":
-                return _download(fmt.jsonl_text([e.to_dict() for e in b] for b in pages), kind, "events")
+                return download(fmt.jsonl_text([e.to_dict() for e in b] for b in pages), kind, "events")
             rows = ([tables.event_row(e) for e in b] for b in pages)
             if kind == "geojson":
                 features = (
                     [fmt.point_feature(r["event_id"], r["latitude"], r["longitude"], r) for r in b]
                     for b in rows
                 )
-                return _download(fmt.geojson_text(features), kind, "events")
+                return download(fmt.geojson_text(features), kind, "events")
             if kind == "csv":
-                return _download(fmt.csv_text(tables.EVENT_COLUMNS, rows), kind, "events")
+                return download(fmt.csv_text(tables.EVENT_COLUMNS, rows), kind, "events")
             try:
-                return _download(fmt.parquet_bytes(tables.EVENT_COLUMNS, rows), kind, "events")
+                return download(fmt.parquet_bytes(tables.EVENT_COLUMNS, rows), kind, "events")
             except fmt.ParquetUnavailable as exc:
                 return JSONResponse({"detail": str(exc)}, status_code=501)
 
@@ -401,7 +201,7 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
         app.get(
             f"/api/v1/events.{kind}",
             response_class=Response,
-            responses=_format_responses(kind),
+            responses=format_responses(kind),
             name=f"events_{kind}",
         )(event_export(kind))
 
@@ -419,7 +219,7 @@ def create_app(store: Store, *, allowed_hosts: Sequence[str] | None = None) -> F
             raise HTTPException(404, f"no document {doc_id}")
         return JSONResponse(doc.to_dict())
 
-    def timeline_of(places: Sequence[Any]) -> JSONResponse:
+    def timeline_of(places: Sequence[Place]) -> JSONResponse:
         from frontwatch.fuse import timeline
 
         out = []
