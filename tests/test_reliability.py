@@ -61,14 +61,14 @@ def test_a_failing_stage_is_that_documents_error_record(tmp_path: Path, store: S
             raise RuntimeError("parser exploded")
         return real(doc)
 
-    monkeypatch.setattr(pipeline, "analyse", analyse)
+    monkeypatch.setattr(pipeline.steps, "analyse", analyse)
     summary = run([folder], store, published="2022-10-01")
     assert summary.new == 2
     [err] = summary.errors
     assert err.source.endswith("nikopol.txt") and err.doc_id == "nikopol"
     assert "analysis failed" in err.reason and "parser exploded" in err.reason
     assert [e["doc_id"] for e in store.errors()] == ["nikopol"]
-    monkeypatch.setattr(pipeline, "analyse", real)
+    monkeypatch.setattr(pipeline.steps, "analyse", real)
     again = run([folder], store, published="2022-10-01")
     assert (again.new, again.unchanged, again.errors) == (1, 2, [])
 

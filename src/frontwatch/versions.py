@@ -31,7 +31,7 @@ STAGE_FILES: dict[str, tuple[str, ...]] = {
 OUTSIDE = (
     "__init__.py",
     "cli",
-    "pipeline.py",
+    "pipeline",
     "store",
     "records.py",
     "terminal.py",

@@ -1,0 +1,199 @@
+"""One document's way through the stages, as the chunks of a run execute it (in the run's process or a
+worker): extract and clean with the rules, fingerprint for corpus evidence, clean again where that
+evidence says so, find places and events. No store and no run-wide state: a worker needs only these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from frontwatch import clean
+from frontwatch.clean import dedup, language
+from frontwatch.ingest.guard import DocumentProblem, guard
+from frontwatch.records import (
+    Document,
+    EventMention,
+    IngestError,
+    PlaceMention,
+    SourceDocument,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A source with its plain body extracted and its rule-cleaned form, before corpus evidence."""
+
+    source: SourceDocument
+    body: str
+    title: str | None
+    published: str | None
+    url: str | None
+    content_hash: str
+    signature: bytes
+    first: clean.Cleaned  # the rules' cleaning, before corpus evidence
+
+
+def content_hash(src: SourceDocument) -> str:
+    h = hashlib.sha256()
+    for part in (src.text, src.html, src.title, src.url, src.published):
+        h.update((part or "").encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def prepare(src: SourceDocument, default_published: str | None = None) -> Prepared:
+    """Extract the body of an HTML page; a date from the input or the page wins over the default."""
+    title, published, url = src.title, src.published, src.url
+    if src.html is not None and src.text is None:
+        from frontwatch.ingest.extract import extract_page  # imported where pages are read, not in the writer
+
+        page = extract_page(src.html, url=src.url)
+        body = page.text
+        title = title or page.title
+        published = published or page.published
+        url = url or page.url
+    else:
+        body = src.text or ""
+    published = published or default_published
+    first = clean.clean_text(body, title)
+    digest = content_hash(replace(src, published=published))
+    return Prepared(src, body, title, published, url, digest, dedup.signature(first.text), first)
+
+
+def build_document(p: Prepared, repeated: frozenset[str]) -> Document:
+    # Corpus evidence only removes lines whose key is among the repeated ones: a document with none of
+    # them keeps the first pass's cleaning, and most documents are cleaned once.
+    lines = clean.normalize_text(p.body).split("\n") if repeated else []
+    again = any(clean.line_key(ln) in repeated for ln in lines)
+    cleaned = clean.clean_text(p.body, p.title, repeated) if again else p.first
+    return Document(
+        doc_id=p.source.doc_id,
+        source=p.source.source,
+        title=cleaned.title,
+        text=cleaned.text,
+        content_hash=p.content_hash,
+        url=p.url,
+        published=p.published,
+        language=language.detect(cleaned.text),
+        removed=cleaned.removed,
+    )
+
+
+def analyse(doc: Document) -> tuple[list[PlaceMention], list[EventMention]]:
+    # The models' modules are imported where documents are analysed: the writer of a pool never needs them.
+    from frontwatch.events import extract_events
+    from frontwatch.places import find_places
+
+    places = find_places(doc.doc_id, doc.text)
+    # The event grammar is English; other languages keep their places but yield no events.
+    if doc.language not in (None, "en"):
+        return places, []
+    return places, extract_events(doc, places)
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusPrint:
+    """What corpus-level evidence needs of one document: its MinHash and the keys of its edge lines."""
+
+    doc_id: str
+    signature: bytes
+    edge_keys: frozenset[str]
+
+
+def corpus_print(p: Prepared) -> CorpusPrint:
+    return CorpusPrint(p.source.doc_id, p.signature, frozenset(clean.edge_keys(p.body)))
+
+
+def corpus_repeated(prepared: Sequence[Prepared], min_docs: int = 3) -> frozenset[str]:
+    """Lines repeated at the edges of several independent documents (copies of one story count once)."""
+    return repeated_lines([corpus_print(p) for p in prepared], min_docs)
+
+
+def repeated_lines(prints: Sequence[CorpusPrint], min_docs: int = 3) -> frozenset[str]:
+    groups = dedup.find_duplicates(
+        [dedup.Fingerprint(p.doc_id, p.signature, (i,)) for i, p in enumerate(prints)]
+    )
+    by_root: dict[str, set[str]] = {}
+    for p in prints:
+        root = groups.get(p.doc_id) or p.doc_id
+        by_root.setdefault(root, set()).update(p.edge_keys)
+    return clean.repeated_lines(by_root.values(), min_docs=min_docs)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    """One document ready for the store, as a worker returns it."""
+
+    document: Document
+    signature: bytes | None
+    places: list[PlaceMention]
+    events: list[EventMention]
+    id_origin: str | None
+
+
+# A document to analyse: all stages, or only the event stage on what the store holds of it
+# (its document, signature and place mentions, loaded by the writer).
+Todo = tuple[Prepared, None] | tuple[Prepared, tuple[Document, bytes | None, list[PlaceMention]]]
+
+
+def prepare_chunk(
+    items: Sequence[tuple[SourceDocument, str | None] | IngestError], time_limit: float | None
+) -> list[tuple[Prepared, CorpusPrint] | IngestError]:
+    """First pass over a chunk, in a worker: extraction and the first cleaning of each (source, default
+    date). The raw input is dropped from what comes back, so only plain bodies travel and wait on disk."""
+    out: list[tuple[Prepared, CorpusPrint] | IngestError] = []
+    for item in items:
+        if isinstance(item, IngestError):
+            out.append(item)
+            continue
+        src, default = item
+        p = guard("extract", src.source, src.doc_id, prepare, src, default, limit=time_limit)
+        if isinstance(p, IngestError):
+            out.append(p)
+            continue
+        p = replace(p, source=replace(src, text=None, html=None))
+        out.append((p, corpus_print(p)))
+    return out
+
+
+def _analyse_one(p: Prepared, repeated: frozenset[str]) -> Analysed:
+    doc = build_document(p, repeated)
+    if not doc.text.strip():
+        raise DocumentProblem("no article text left after extraction and cleaning")
+    places, event_mentions = analyse(doc)
+    return Analysed(doc, p.signature, places, event_mentions, p.source.id_origin)
+
+
+def _events_again(p: Prepared, stored: tuple[Document, bytes | None, list[PlaceMention]]) -> Analysed:
+    """Only the event stage changed: events from the stored text and place mentions."""
+    from frontwatch.events import extract_events
+
+    doc, signature, places = stored
+    event_mentions = [] if doc.language not in (None, "en") else extract_events(doc, places)
+    return Analysed(doc, signature, places, event_mentions, p.source.id_origin)
+
+
+def analyse_chunk(
+    todo: Sequence[Todo], repeated: frozenset[str], time_limit: float | None
+) -> list[Analysed | IngestError]:
+    """Second pass over a chunk, in a worker: final cleaning with the corpus evidence, then analysis."""
+    out: list[Analysed | IngestError] = []
+    for p, stored in todo:
+        doc_id, where = p.source.doc_id, p.source.source
+        if stored is not None:
+            out.append(guard("events", where, doc_id, _events_again, p, stored, limit=time_limit))
+        else:
+            out.append(guard("analysis", where, doc_id, _analyse_one, p, repeated, limit=time_limit))
+    return out
+
+
+def warm_up() -> None:
+    """Load the models a worker needs, once per process (they are cached module-wide)."""
+    from frontwatch.events import nlp
+    from frontwatch.places import gazetteer
+
+    nlp.load()
+    gazetteer.load()
+    language.detect("a warm up sentence for the language model")
