@@ -51,6 +51,7 @@ class RunSummary:
     # why stored documents were analysed again: "input changed", "places stage changed", ...
     reanalysed: dict[str, int] = field(default_factory=dict)
     fused_again: bool = False  # fusion re-ran over the whole store (its own version changed)
+    set_aside: int = 0  # documents analysed in this run that the off-topic gate kept from yielding events
 
     @property
     def processed(self) -> int:
@@ -113,15 +114,28 @@ def build_document(p: Prepared, repeated: frozenset[str]) -> Document:
 
 
 def analyse(doc: Document) -> tuple[list[PlaceMention], list[EventMention]]:
+    places, events, _ = _analyse_document(doc)
+    return places, events
+
+
+def _analyse_document(doc: Document) -> tuple[list[PlaceMention], list[EventMention], bool]:
     # The models' modules are imported where documents are analysed: the writer of a pool never needs them.
-    from frontwatch.events import extract_events
     from frontwatch.places import find_places
 
     places = find_places(doc.doc_id, doc.text)
+    return places, *document_events(doc, places)
+
+
+def document_events(doc: Document, places: list[PlaceMention]) -> tuple[list[EventMention], bool]:
+    """A document's events, and whether the off-topic gate set it aside (then it has none)."""
+    from frontwatch.events import extract_events, gate
+
     # The event grammar is English; other languages keep their places but yield no events.
     if doc.language not in (None, "en"):
-        return places, []
-    return places, extract_events(doc, places)
+        return [], False
+    if gate.sets_aside(doc, places):
+        return [], True
+    return extract_events(doc, places), False
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +176,7 @@ class Analysed:
     places: list[PlaceMention]
     events: list[EventMention]
     id_origin: str | None
+    set_aside: bool = False  # the off-topic gate kept its events out
 
 
 # A document to analyse: all stages, or only the event stage on what the store holds of it
@@ -193,17 +208,15 @@ def _analyse_one(p: Prepared, repeated: frozenset[str]) -> Analysed:
     doc = build_document(p, repeated)
     if not doc.text.strip():
         raise DocumentProblem("no article text left after extraction and cleaning")
-    places, event_mentions = analyse(doc)
-    return Analysed(doc, p.signature, places, event_mentions, p.source.id_origin)
+    places, event_mentions, set_aside = _analyse_document(doc)
+    return Analysed(doc, p.signature, places, event_mentions, p.source.id_origin, set_aside)
 
 
 def _events_again(p: Prepared, stored: tuple[Document, bytes | None, list[PlaceMention]]) -> Analysed:
     """Only the event stage changed: events from the stored text and place mentions."""
-    from frontwatch.events import extract_events
-
     doc, signature, places = stored
-    event_mentions = [] if doc.language not in (None, "en") else extract_events(doc, places)
-    return Analysed(doc, signature, places, event_mentions, p.source.id_origin)
+    event_mentions, set_aside = document_events(doc, places)
+    return Analysed(doc, signature, places, event_mentions, p.source.id_origin, set_aside)
 
 
 def analyse_chunk(
@@ -430,6 +443,7 @@ def run(
                 if isinstance(saved, IngestError):
                     fail(saved)
                     continue
+                summary.set_aside += item.set_aside
                 if doc.doc_id in known:
                     summary.updated += 1
                 else:
