@@ -28,19 +28,12 @@ PAGES = ROOT.parent / "shared" / "data" / "article_extraction_benchmark" / "html
 
 
 def set_aside(db: str) -> int:
-    from frontwatch.events import gate
+    from frontwatch.pipeline import set_aside
     from frontwatch.store import Store
 
-    if gate.mode() == "off":
-        return 0
     store = Store(db)
-    count = 0
-    for doc_id in store.all_document_ids():
-        loaded = store.load_document(doc_id)
-        if loaded is not None:
-            doc, _, places = loaded
-            count += doc.language in (None, "en") and gate.sets_aside(doc, places)
-    return count
+    loaded = (store.load_document(doc_id) for doc_id in store.all_document_ids())
+    return sum(1 for item in loaded if item is not None and set_aside(item[0], item[2]))
 
 
 def main(argv: list[str]) -> int:
