@@ -14,6 +14,7 @@ from importlib import metadata
 from pathlib import Path
 
 from frontwatch import __version__
+from frontwatch.events.gate import mode as gate_mode
 from frontwatch.events.typer import mode as typer_mode
 from frontwatch.places import geonames_dump
 
@@ -69,8 +70,8 @@ def _owner(rel: str) -> str | None:
 
 def stage_files() -> dict[str, list[Path]]:
     out: dict[str, list[Path]] = {stage: [] for stage in STAGE_FILES}
-    models = ROOT / "events" / "typer_model"
-    data = (ROOT / "places" / "data", ROOT / "lang", models)  # the word lists of lang/ are analysis data too
+    models = (ROOT / "events" / "typer_model", ROOT / "events" / "gate_model")
+    data = (ROOT / "places" / "data", ROOT / "lang", *models)  # the word lists of lang/ are analysis data too
     files = [*ROOT.rglob("*.py")]
     files += [p for d in data for p in d.rglob("*") if p.is_file() and p.suffix != ".py"]
     for path in sorted(files):
@@ -106,6 +107,7 @@ def stage_versions() -> dict[str, str]:
             h.update(geonames_dump.digest().encode())  # imported villages change what places resolve to
         if stage == "events":
             h.update(typer_mode().encode())  # how the learned typer chooses sentences changes the events
+            h.update(f"gate={gate_mode()}".encode())  # so does whether off-topic documents are set aside
         out[stage] = h.hexdigest()[:12]
     return out
 

@@ -119,6 +119,8 @@ def run(
     table.add_row("duplicates in store", str(summary.duplicates))
     table.add_row("place mentions in store", str(summary.places))
     table.add_row("events in store", str(summary.events))
+    if summary.set_aside:
+        table.add_row("  set aside as off-topic", str(summary.set_aside))
     table.add_row("incidents in store", str(summary.incidents))
     table.add_row("errors", str(len(summary.errors)))
     if summary.warnings:

@@ -32,9 +32,11 @@ from frontwatch.pipeline.steps import (
     content_hash,
     corpus_print,
     corpus_repeated,
+    document_events,
     prepare,
     prepare_chunk,
     repeated_lines,
+    set_aside,
     warm_up,
 )
 from frontwatch.records import IngestError, SkippedFile, SourceDocument
@@ -56,10 +58,12 @@ __all__ = [
     "content_hash",
     "corpus_print",
     "corpus_repeated",
+    "document_events",
     "prepare",
     "prepare_chunk",
     "repeated_lines",
     "run",
+    "set_aside",
     "warm_up",
 ]
 
@@ -85,6 +89,7 @@ class RunSummary:
     # why stored documents were analysed again: "input changed", "places stage changed", ...
     reanalysed: dict[str, int] = field(default_factory=dict)
     fused_again: bool = False  # fusion re-ran over the whole store (its own version changed)
+    set_aside: int = 0  # documents analysed in this run that the off-topic gate kept from yielding events
 
     @property
     def processed(self) -> int:
@@ -291,6 +296,7 @@ def run(
                 if isinstance(saved, IngestError):
                     fail(saved)
                     continue
+                summary.set_aside += result.set_aside
                 if doc.doc_id in known:
                     summary.updated += 1
                 else:

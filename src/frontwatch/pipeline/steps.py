@@ -83,14 +83,29 @@ def build_document(p: Prepared, repeated: frozenset[str]) -> Document:
 
 def analyse(doc: Document) -> tuple[list[PlaceMention], list[EventMention]]:
     # The models' modules are imported where documents are analysed: the writer of a pool never needs them.
-    from frontwatch.events import extract_events
     from frontwatch.places import find_places
 
     places = find_places(doc.doc_id, doc.text)
+    return places, document_events(doc, places)[0]
+
+
+def document_events(doc: Document, places: list[PlaceMention]) -> tuple[list[EventMention], bool]:
+    """A document's events, and whether the off-topic gate set it aside (then it has none)."""
+    from frontwatch.events import extract_events
+
     # The event grammar is English; other languages keep their places but yield no events.
     if doc.language not in (None, "en"):
-        return places, []
-    return places, extract_events(doc, places)
+        return [], False
+    if set_aside(doc, places):
+        return [], True
+    return extract_events(doc, places), False
+
+
+def set_aside(doc: Document, places: list[PlaceMention]) -> bool:
+    """Whether the off-topic gate keeps an English document from yielding events."""
+    from frontwatch.events import gate
+
+    return doc.language in (None, "en") and gate.sets_aside(doc, places)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +146,7 @@ class Analysed:
     places: list[PlaceMention]
     events: list[EventMention]
     id_origin: str | None
+    set_aside: bool = False  # the off-topic gate kept its events out
 
 
 # A document to analyse: all stages, or only the event stage on what the store holds of it
@@ -163,16 +179,16 @@ def _analyse_one(p: Prepared, repeated: frozenset[str]) -> Analysed:
     if not doc.text.strip():
         raise DocumentProblem("no article text left after extraction and cleaning")
     places, event_mentions = analyse(doc)
-    return Analysed(doc, p.signature, places, event_mentions, p.source.id_origin)
+    # The gate asked again for the run's count: cheap beside the analysis, and only where no event came out.
+    gated = not event_mentions and set_aside(doc, places)
+    return Analysed(doc, p.signature, places, event_mentions, p.source.id_origin, gated)
 
 
 def _events_again(p: Prepared, stored: tuple[Document, bytes | None, list[PlaceMention]]) -> Analysed:
     """Only the event stage changed: events from the stored text and place mentions."""
-    from frontwatch.events import extract_events
-
     doc, signature, places = stored
-    event_mentions = [] if doc.language not in (None, "en") else extract_events(doc, places)
-    return Analysed(doc, signature, places, event_mentions, p.source.id_origin)
+    event_mentions, gated = document_events(doc, places)
+    return Analysed(doc, signature, places, event_mentions, p.source.id_origin, gated)
 
 
 def analyse_chunk(
