@@ -53,7 +53,7 @@ def test_a_one_paragraph_bulletin_is_analysed(tmp_path: Path, store: Store) -> N
 
 def test_a_failing_stage_is_that_documents_error_record(tmp_path: Path, store: Store, monkeypatch) -> None:
     folder = corpus(tmp_path)
-    real = pipeline.analyse
+    real = pipeline.analyse_document
 
     # A fault injected into one document's analysis: the guard, not the analysis, is under test.
     def analyse(doc):
@@ -61,14 +61,14 @@ def test_a_failing_stage_is_that_documents_error_record(tmp_path: Path, store: S
             raise RuntimeError("parser exploded")
         return real(doc)
 
-    monkeypatch.setattr(pipeline.steps, "analyse", analyse)
+    monkeypatch.setattr(pipeline.steps, "analyse_document", analyse)
     summary = run([folder], store, published="2022-10-01")
     assert summary.new == 2
     [err] = summary.errors
     assert err.source.endswith("nikopol.txt") and err.doc_id == "nikopol"
     assert "analysis failed" in err.reason and "parser exploded" in err.reason
     assert [e["doc_id"] for e in store.errors()] == ["nikopol"]
-    monkeypatch.setattr(pipeline.steps, "analyse", real)
+    monkeypatch.setattr(pipeline.steps, "analyse_document", real)
     again = run([folder], store, published="2022-10-01")
     assert (again.new, again.unchanged, again.errors) == (1, 2, [])
 

@@ -83,11 +83,17 @@ def build_document(p: Prepared, repeated: frozenset[str]) -> Document:
 
 
 def analyse(doc: Document) -> tuple[list[PlaceMention], list[EventMention]]:
+    places, events, _ = analyse_document(doc)
+    return places, events
+
+
+def analyse_document(doc: Document) -> tuple[list[PlaceMention], list[EventMention], bool]:
+    """A document's places and events, and whether the off-topic gate set it aside."""
     # The models' modules are imported where documents are analysed: the writer of a pool never needs them.
     from frontwatch.places import find_places
 
     places = find_places(doc.doc_id, doc.text)
-    return places, document_events(doc, places)[0]
+    return places, *document_events(doc, places)
 
 
 def document_events(doc: Document, places: list[PlaceMention]) -> tuple[list[EventMention], bool]:
@@ -179,9 +185,7 @@ def _analyse_one(p: Prepared, repeated: frozenset[str]) -> Analysed:
     doc = build_document(p, repeated)
     if not doc.text.strip():
         raise DocumentProblem("no article text left after extraction and cleaning")
-    places, event_mentions = analyse(doc)
-    # The gate asked again for the run's count: cheap beside the analysis, and only where no event came out.
-    gated = not event_mentions and set_aside(doc, places)
+    places, event_mentions, gated = analyse_document(doc)
     return Analysed(doc, p.signature, places, event_mentions, p.source.id_origin, gated)
 
 
