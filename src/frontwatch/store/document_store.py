@@ -17,6 +17,7 @@ from frontwatch.records import Document, EventMention, IngestError, Place, Place
 from frontwatch.store.engine import StoreBase
 from frontwatch.store.rows import (
     document_from_row,
+    document_row,
     event_from_dict,
     event_row,
     now,
@@ -98,23 +99,16 @@ class DocumentStore(StoreBase):
             self._delete_document_rows(conn, doc.doc_id)
             conn.execute(
                 documents.insert().values(
-                    doc_id=doc.doc_id,
-                    source=doc.source,
-                    url=doc.url,
-                    title=doc.title,
-                    published=doc.published,
-                    language=doc.language,
-                    text=doc.text,
-                    content_hash=doc.content_hash,
-                    pipeline_version=pipeline_version,
-                    removed=[{"line": r.line, "rule": r.rule} for r in doc.removed],
-                    duplicate_of=doc.duplicate_of,
-                    signature=signature,
-                    seq=seq,
-                    updated_at=now(),
-                    stage_versions=stage_versions,
-                    id_origin=id_origin,
-                    fused=False,
+                    document_row(
+                        doc,
+                        pipeline_version=pipeline_version,
+                        signature=signature,
+                        seq=seq,
+                        updated_at=now(),
+                        stage_versions=stage_versions,
+                        id_origin=id_origin,
+                        fused=False,
+                    )
                 )
             )
             if places:

@@ -55,6 +55,32 @@ def document_from_row(r: AnyRow) -> Document:
     )
 
 
+def document_row(doc: Document, **stored: Any) -> dict[str, Any]:
+    """A document's row; `stored` adds what the store keeps beside the record (signature, versions, ...)."""
+    return {
+        "doc_id": doc.doc_id,
+        "source": doc.source,
+        "url": doc.url,
+        "title": doc.title,
+        "published": doc.published,
+        "language": doc.language,
+        "text": doc.text,
+        "content_hash": doc.content_hash,
+        "removed": [{"line": r.line, "rule": r.rule} for r in doc.removed],
+        "duplicate_of": doc.duplicate_of,
+        **stored,
+    }
+
+
+def _where(place: Place | None) -> dict[str, Any]:
+    """The place columns that blocking and the filters read."""
+    return {
+        "geonameid": place.geonameid if place else None,
+        "admin1": place.admin1 if place else None,
+        "country": place.country if place else None,
+    }
+
+
 def place_row(idx: int, p: PlaceMention) -> dict[str, Any]:
     return {
         "doc_id": p.doc_id,
@@ -77,9 +103,7 @@ def event_row(idx: int, e: EventMention) -> dict[str, Any]:
         "type": e.type,
         "actor_side": e.actor.side,
         "status": e.status,
-        "geonameid": e.place.geonameid if e.place else None,
-        "admin1": e.place.admin1 if e.place else None,
-        "country": e.place.country if e.place else None,
+        **_where(e.place),
         "date_start": e.date.start if e.date else None,
         "date_end": e.date.end if e.date else None,
         "incident_id": e.incident_id,
@@ -93,9 +117,7 @@ def incident_row(inc: Incident, start: str | None, end: str | None) -> dict[str,
         "incident_id": inc.incident_id,
         "type": inc.type,
         "status": inc.status,
-        "geonameid": inc.place.geonameid if inc.place else None,
-        "admin1": inc.place.admin1 if inc.place else None,
-        "country": inc.place.country if inc.place else None,
+        **_where(inc.place),
         "date_start": start,
         "date_end": end,
         "data": _as_json(inc.to_dict()),
@@ -110,9 +132,7 @@ def facet_row(inc: Incident, background: bool) -> dict[str, Any]:
         "type": inc.type,
         "status": inc.status,
         "actor_side": inc.actor_side,
-        "geonameid": inc.place.geonameid if inc.place else None,
-        "admin1": inc.place.admin1 if inc.place else None,
-        "country": inc.place.country if inc.place else None,
+        **_where(inc.place),
         "place_name": inc.place.name if inc.place else None,
         "lat": inc.place.lat if inc.place else None,
         "lon": inc.place.lon if inc.place else None,
