@@ -20,16 +20,12 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _frontwatch_cli import frontwatch
 from scale import write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SETS = ("A", "B", "C", "D", "E")
-
-
-def frontwatch() -> str:
-    here = Path(sys.executable).parent / "frontwatch"
-    return str(here) if here.exists() else (shutil.which("frontwatch") or "frontwatch")
 
 
 def corpora(tmp: Path) -> dict[str, Path]:

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from pathlib import Path
+
+from _frontwatch_cli import run_and_export
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT.parent / "shared" / "data" / "article_extraction_benchmark" / "html"
@@ -44,18 +43,9 @@ def main(argv: list[str]) -> int:
         print(f"skipped: {PAGES} not found")
         return 0
     pages = sorted(PAGES.glob("*.html.gz"))
-    frontwatch = Path(sys.executable).with_name("frontwatch")
-    if not frontwatch.exists():
-        frontwatch = Path(shutil.which("frontwatch") or "frontwatch")
     with tempfile.TemporaryDirectory(prefix="frontwatch-offtopic-") as tmp:
         db, export = f"sqlite:///{tmp}/store.db", Path(tmp) / "export"
-        cmd = [str(frontwatch), "run", str(PAGES), "--db", db, "--export", str(export)]
-        t0 = time.perf_counter()
-        done = subprocess.run(cmd, capture_output=True, text=True)
-        seconds = time.perf_counter() - t0
-        if done.returncode != 0:
-            print(done.stdout[-2000:], done.stderr[-2000:], sep="\n", file=sys.stderr)
-            raise SystemExit(f"frontwatch run failed with status {done.returncode}")
+        seconds = run_and_export(PAGES, db, export)
         lines = (export / "events.jsonl").read_text("utf-8").splitlines()
         events = [json.loads(line) for line in lines if line.strip()]
         documents = sum(1 for line in (export / "documents.jsonl").open(encoding="utf-8") if line.strip())

@@ -22,13 +22,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "eval" / "real"))
 
 import realset  # noqa: E402
+
+from _frontwatch_cli import run_and_export  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 LOCKED = """\
@@ -50,24 +51,7 @@ def run(split: str, folder: Path, verbose: bool) -> dict:
         return {}
     gold_path, input_path = realset.write_built(stored, folder / "built")
     export = folder / "export"
-    frontwatch = Path(sys.executable).with_name("frontwatch")
-    if not frontwatch.exists():
-        frontwatch = Path(shutil.which("frontwatch") or "frontwatch")
-    cmd = [
-        str(frontwatch),
-        "run",
-        str(input_path),
-        "--db",
-        f"sqlite:///{folder}/store.db",
-        "--export",
-        str(export),
-    ]
-    t0 = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    seconds = time.perf_counter() - t0
-    if done.returncode != 0:
-        print(done.stdout[-2000:], done.stderr[-2000:], sep="\n", file=sys.stderr)
-        raise SystemExit(f"frontwatch run failed with status {done.returncode}")
+    seconds = run_and_export(input_path, f"sqlite:///{folder}/store.db", export)
     score = [sys.executable, str(SCORER), str(gold_path), str(export)]
     result = json.loads(subprocess.run([*score, "--json"], capture_output=True, text=True, check=True).stdout)
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
