@@ -205,6 +205,14 @@ def test_a_local_dask_cluster_stores_what_a_serial_run_does(
         assert exported(store, tmp_path / "out") == serial
 
 
+def test_local_dask_workers_leave_glibc_its_own_memory_thresholds(dask_engine) -> None:
+    import os
+
+    # The nanny's default would set it in every worker it starts (see LOCAL_SETTINGS).
+    seen = dask_engine.client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_")
+    assert len(seen) == 2 and set(seen.values()) == {None}
+
+
 def test_a_worker_killed_mid_job_loses_and_duplicates_nothing(
     corpus: Path, serial: dict[str, str], dask_engine, tmp_path: Path
 ) -> None:
