@@ -128,6 +128,12 @@ PASSES: tuple[Callable[[Reading, list[RawEvent]], list[RawEvent]], ...] = (
 )
 
 
+def sentences_to_parse(doc: Document) -> list[str]:
+    """The sentences `extract_events` will parse whatever the typer says: those the trigger prefilter
+    passes (to parse a batch of documents' sentences ahead, `nlp.parse_ahead`)."""
+    return [s.text for s in nlp.split_sentences(doc.text) if not s.heading and nlp.prefilter(s.text)]
+
+
 def _select(sentences: list[nlp.Sentence], how: str) -> tuple[list[int], dict[int, frozenset[str]] | None]:
     """The sentences to parse, by the trigger prefilter and the learned typer as the mode says, and the
     typer's types by sentence (None when it is off)."""

@@ -7,7 +7,9 @@ that contain an event trigger word go through the parser (`prefilter`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -186,5 +188,38 @@ def prefilter(sentence: str) -> bool:
     return any(verb.search(sentence) and cue.search(sentence) for verb, cue in with_cue)
 
 
+# Sentences parsed ahead for the documents being read (`parse_ahead`), by text; a list per text because
+# each parse is handed out once: the event stage writes its annotations on the Doc.
+_AHEAD: ContextVar[dict[str, list[Doc]] | None] = ContextVar("frontwatch_parsed_ahead", default=None)
+AHEAD_BATCH = 256
+
+
 def parse(texts: Iterable[str], batch_size: int = 64) -> list[Doc]:
-    return list(load().pipe(texts, batch_size=batch_size))
+    ahead = _AHEAD.get()
+    if ahead is None:
+        return list(load().pipe(texts, batch_size=batch_size))
+    todo = list(texts)
+    out: list[Doc | None] = [ahead[t].pop() if ahead.get(t) else None for t in todo]
+    missing = [k for k, d in enumerate(out) if d is None]
+    for k, sdoc in zip(missing, load().pipe([todo[k] for k in missing], batch_size=batch_size), strict=True):
+        out[k] = sdoc
+    return [d for d in out if d is not None]
+
+
+def parse_ahead(texts: Sequence[str]) -> dict[str, list[Doc]]:
+    """Sentences parsed in one batch, by text, for `using_parses`: the tagger and parser run a fifth faster
+    on a chunk's sentences together than on each document's few, with the same parses."""
+    found: dict[str, list[Doc]] = {}
+    for text, sdoc in zip(texts, load().pipe(texts, batch_size=AHEAD_BATCH), strict=True):
+        found.setdefault(text, []).append(sdoc)
+    return found
+
+
+@contextmanager
+def using_parses(found: dict[str, list[Doc]]) -> Iterator[None]:
+    """Within the block, `parse` hands out these parses before parsing anything itself."""
+    token = _AHEAD.set(found)
+    try:
+        yield
+    finally:
+        _AHEAD.reset(token)

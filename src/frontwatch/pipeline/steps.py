@@ -181,19 +181,32 @@ def prepare_chunk(
     return out
 
 
-def _analyse_one(p: Prepared, repeated: frozenset[str]) -> Analysed:
+def _read_one(p: Prepared, repeated: frozenset[str]) -> Analysed:
+    """A document up to its events: cleaned with the corpus evidence, its places found, the gate asked."""
+    from frontwatch.places import find_places
+
     doc = build_document(p, repeated)
     if not doc.text.strip():
         raise DocumentProblem("no article text left after extraction and cleaning")
-    places, event_mentions, gated = analyse_document(doc)
-    return Analysed(doc, p.signature, places, event_mentions, p.source.id_origin, gated)
+    places = find_places(doc.doc_id, doc.text)
+    return Analysed(doc, p.signature, places, [], p.source.id_origin, set_aside(doc, places))
 
 
-def _events_again(p: Prepared, stored: tuple[Document, bytes | None, list[PlaceMention]]) -> Analysed:
-    """Only the event stage changed: events from the stored text and place mentions."""
+def _stored_one(p: Prepared, stored: tuple[Document, bytes | None, list[PlaceMention]]) -> Analysed:
+    """Only the event stage changed: the stored text and place mentions, the gate asked again."""
     doc, signature, places = stored
-    event_mentions, gated = document_events(doc, places)
-    return Analysed(doc, signature, places, event_mentions, p.source.id_origin, gated)
+    return Analysed(doc, signature, places, [], p.source.id_origin, set_aside(doc, places))
+
+
+def _wants_events(a: Analysed) -> bool:
+    # The event grammar is English; other languages keep their places but yield no events.
+    return a.document.language in (None, "en") and not a.set_aside
+
+
+def _with_events(a: Analysed) -> Analysed:
+    from frontwatch.events import extract_events
+
+    return replace(a, events=extract_events(a.document, a.places)) if _wants_events(a) else a
 
 
 @cache
@@ -209,16 +222,33 @@ def one_thread() -> None:
 def analyse_chunk(
     todo: Sequence[Todo], repeated: frozenset[str], time_limit: float | None
 ) -> list[Analysed | IngestError]:
-    """Second pass over a chunk, in a worker: final cleaning with the corpus evidence, then analysis."""
+    """Second pass over a chunk, in a worker: final cleaning with the corpus evidence, then analysis. Each
+    document is read up to its events first, so that the sentences they will parse go to the parser in one
+    batch."""
+    from frontwatch.events import document, nlp
+
     one_thread()
-    out: list[Analysed | IngestError] = []
+    read: list[tuple[str, str, str, Analysed | IngestError]] = []
     for p, stored in todo:
         doc_id, where = p.source.doc_id, p.source.source
         if stored is not None:
-            out.append(guard("events", where, doc_id, _events_again, p, stored, limit=time_limit))
+            a = guard("events", where, doc_id, _stored_one, p, stored, limit=time_limit)
+            read.append(("events", where, doc_id, a))
         else:
-            out.append(guard("analysis", where, doc_id, _analyse_one, p, repeated, limit=time_limit))
-    return out
+            a = guard("analysis", where, doc_id, _read_one, p, repeated, limit=time_limit)
+            read.append(("analysis", where, doc_id, a))
+    ahead: list[str] = []
+    for stage, where, doc_id, a in read:
+        if isinstance(a, Analysed) and _wants_events(a):
+            texts = guard(stage, where, doc_id, document.sentences_to_parse, a.document)
+            ahead.extend(texts if isinstance(texts, list) else [])
+    # Should the batch fail, each document parses its own sentences, and a failure stays its own.
+    found = guard("analysis", "", None, nlp.parse_ahead, ahead, limit=time_limit)
+    with nlp.using_parses(found if isinstance(found, dict) else {}):
+        return [
+            guard(stage, where, doc_id, _with_events, a, limit=time_limit) if isinstance(a, Analysed) else a
+            for stage, where, doc_id, a in read
+        ]
 
 
 def warm_up() -> None:
