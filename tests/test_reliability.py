@@ -10,7 +10,7 @@ import threading
 from pathlib import Path
 
 from conftest import write
-from frontwatch import pipeline, versions
+from frontwatch import events, versions
 from frontwatch.clean import clean_text
 from frontwatch.events.dates import _opens_span
 from frontwatch.export import export
@@ -53,22 +53,22 @@ def test_a_one_paragraph_bulletin_is_analysed(tmp_path: Path, store: Store) -> N
 
 def test_a_failing_stage_is_that_documents_error_record(tmp_path: Path, store: Store, monkeypatch) -> None:
     folder = corpus(tmp_path)
-    real = pipeline.analyse_document
+    real = events.extract_events
 
     # A fault injected into one document's analysis: the guard, not the analysis, is under test.
-    def analyse(doc):
+    def analyse(doc, places):
         if doc.doc_id == "nikopol":
             raise RuntimeError("parser exploded")
-        return real(doc)
+        return real(doc, places)
 
-    monkeypatch.setattr(pipeline.steps, "analyse_document", analyse)
+    monkeypatch.setattr(events, "extract_events", analyse)
     summary = run([folder], store, published="2022-10-01")
     assert summary.new == 2
     [err] = summary.errors
     assert err.source.endswith("nikopol.txt") and err.doc_id == "nikopol"
     assert "analysis failed" in err.reason and "parser exploded" in err.reason
     assert [e["doc_id"] for e in store.errors()] == ["nikopol"]
-    monkeypatch.setattr(pipeline.steps, "analyse_document", real)
+    monkeypatch.setattr(events, "extract_events", real)
     again = run([folder], store, published="2022-10-01")
     assert (again.new, again.unchanged, again.errors) == (1, 2, [])
 

@@ -92,20 +92,14 @@ def analyse_document(doc: Document) -> tuple[list[PlaceMention], list[EventMenti
     # The models' modules are imported where documents are analysed: the writer of a pool never needs them.
     from frontwatch.places import find_places
 
-    places = find_places(doc.doc_id, doc.text)
-    return places, *document_events(doc, places)
+    a = _with_events(_gated(doc, None, find_places(doc.doc_id, doc.text), None))
+    return a.places, a.events, a.set_aside
 
 
 def document_events(doc: Document, places: list[PlaceMention]) -> tuple[list[EventMention], bool]:
     """A document's events, and whether the off-topic gate set it aside (then it has none)."""
-    from frontwatch.events import extract_events
-
-    # The event grammar is English; other languages keep their places but yield no events.
-    if doc.language not in (None, "en"):
-        return [], False
-    if set_aside(doc, places):
-        return [], True
-    return extract_events(doc, places), False
+    a = _with_events(_gated(doc, None, places, None))
+    return a.events, a.set_aside
 
 
 def set_aside(doc: Document, places: list[PlaceMention]) -> bool:
@@ -188,14 +182,20 @@ def _read_one(p: Prepared, repeated: frozenset[str]) -> Analysed:
     doc = build_document(p, repeated)
     if not doc.text.strip():
         raise DocumentProblem("no article text left after extraction and cleaning")
-    places = find_places(doc.doc_id, doc.text)
-    return Analysed(doc, p.signature, places, [], p.source.id_origin, set_aside(doc, places))
+    return _gated(doc, p.signature, find_places(doc.doc_id, doc.text), p.source.id_origin)
 
 
 def _stored_one(p: Prepared, stored: tuple[Document, bytes | None, list[PlaceMention]]) -> Analysed:
-    """Only the event stage changed: the stored text and place mentions, the gate asked again."""
+    """Only the event stage changed: the stored text and place mentions."""
     doc, signature, places = stored
-    return Analysed(doc, signature, places, [], p.source.id_origin, set_aside(doc, places))
+    return _gated(doc, signature, places, p.source.id_origin)
+
+
+def _gated(
+    doc: Document, signature: bytes | None, places: list[PlaceMention], origin: str | None
+) -> Analysed:
+    """A document up to its events, with the off-topic gate's decision."""
+    return Analysed(doc, signature, places, [], origin, set_aside(doc, places))
 
 
 def _wants_events(a: Analysed) -> bool:
