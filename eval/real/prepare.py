@@ -4,7 +4,8 @@ Writes WORKDIR/SPLIT/DOC_ID.json, a working file that lists every non-blank line
 sentences inside it, nothing labelled yet, and WORKDIR/SPLIT/DOC_ID.txt, the document's text to read.
 Never overwrites a working file unless --force is given.
 
-usage: python eval/real/prepare.py DOC_ID [DOC_ID ...] [--workdir /work/annot-work] [--force]
+usage: python eval/real/prepare.py DOC_ID [DOC_ID ...] [--workdir DIR] [--force]
+  --workdir   default: annot-work beside the checkout (outside the repository: working files quote text)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import realset
 
-WORKDIR = Path("/work/annot-work")
+WORKDIR = Path(__file__).resolve().parents[3] / "annot-work"
 
 
 def selected() -> dict[str, tuple[str, dict]]:
