@@ -176,3 +176,27 @@ def test_smoke_training_lowers_the_loss(tmp_path: Path) -> None:
         return torch.nn.functional.binary_cross_entropy_with_logits(logits, target).item()
 
     assert loss_after(3) < loss_after(0)
+
+
+def test_types_mode_keeps_only_the_rule_events_the_typer_confirms(monkeypatch) -> None:
+    from frontwatch.events import extract_events
+    from frontwatch.places import find_places
+    from frontwatch.records import Document
+
+    text = (
+        "Russian artillery shelled Kupiansk overnight, the regional governor said on Tuesday.\n"
+        "The striker's late attack on goal captured the crowd's imagination in Kharkiv.\n"
+        "Ukrainian troops withdrew from the village of Pisky, the army said.\n"
+    )
+    doc = Document("typed", "test", None, text, "h", published="2023-05-02", language="en")
+    places = find_places(doc.doc_id, doc.text)
+    monkeypatch.setenv("FRONTWATCH_TYPER", "off")
+    ruled = extract_events(doc, places)
+    monkeypatch.setenv("FRONTWATCH_TYPER", "types")
+    kept = extract_events(doc, places)
+    assert ruled and {(e.type, e.evidence.text) for e in kept} <= {(e.type, e.evidence.text) for e in ruled}
+    for e in kept:
+        sentence = next(s.text for s in nlp.split_sentences(text) if e.evidence.text in s.text)
+        assert e.type in typer.sentence_types([sentence])[0]
+    assert any(e.type == "attack" for e in kept)
+    assert not any("striker" in e.evidence.text for e in kept)  # a match report's "attack"

@@ -30,14 +30,14 @@ def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMenti
     how = typer.mode()
     selected, typed = _select(reading.sentences, how)
     learned = typed if how in ("add", "learned") and typed is not None else {}
-    confirm = (
-        typed if how in ("types", "learned") else None
-    )  # the typer must give an event's sentence its type
+    confirm = typed if how == "learned" else None  # the typer must give an event's sentence its type
     texts = (reading.sentences[i].text for i in selected)
     for i, sdoc in zip(selected, nlp.parse(texts), strict=True):
         sure = confirm.get(i, frozenset()) if confirm is not None else None
         reading.parsed[i] = annotate(sdoc, reading, i, learned.get(i, frozenset()), sure)
     raws = [r for sdoc in components.pipeline().pipe(reading.parsed.values()) for r in events_of(sdoc)]
+    if how == "types":
+        raws = _confirmed(raws)
     for step in PASSES:
         raws = step(reading, raws)
     out = _finalise(doc, raws, reading.pub)
@@ -134,12 +134,20 @@ def sentences_to_parse(doc: Document) -> list[str]:
     return [s.text for s in nlp.split_sentences(doc.text) if not s.heading and nlp.prefilter(s.text)]
 
 
+def _confirmed(raws: list[RawEvent]) -> list[RawEvent]:
+    """The mentions whose type the typer gives their sentence; only sentences with a mention are typed,
+    a few per document, where typing every candidate sentence would double the stage's time."""
+    texts = sorted({r.sentence.text for r in raws})
+    types = dict(zip(texts, typer.sentence_types(texts), strict=True))
+    return [r for r in raws if r.type in types[r.sentence.text]]
+
+
 def _select(sentences: list[nlp.Sentence], how: str) -> tuple[list[int], dict[int, frozenset[str]] | None]:
     """The sentences to parse, by the trigger prefilter and the learned typer as the mode says, and the
     typer's types by sentence (None when it is off)."""
     body = [i for i, s in enumerate(sentences) if not s.heading]
     passed = [i for i in body if nlp.prefilter(sentences[i].text)]
-    if how == "off":
+    if how in ("off", "types"):
         return passed, None
     pool = body if how in ("union", "add", "learned") else passed
     types = dict(zip(pool, typer.sentence_types([sentences[i].text for i in pool]), strict=True))

@@ -23,8 +23,11 @@ class Typer:
         from tokenizers import Tokenizer
 
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = 2
+        # One thread that sleeps when idle: a run uses one process per core (`--workers`), and spinning
+        # threads took the CPU the other workers' parsing needed (twice the CPU per sentence under load).
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = onnxruntime.InferenceSession(
             str(folder / "typer.onnx"), options, providers=["CPUExecutionProvider"]
         )
@@ -73,10 +76,10 @@ def sentence_types(sentences: Sequence[str]) -> list[frozenset[str]]:
 
 # How the pipeline uses the typer (FRONTWATCH_TYPER): "off" parses the sentences the trigger prefilter
 # passes, as before; "gate" parses only those of them the typer types; "union" parses those the prefilter
-# passes or the typer types; "types" gates as "gate" and keeps only the rule events of a type the typer
-# gives their sentence; "add" parses as "union" and lets a type the typer gives a sentence, where the rules
-# find no trigger of it, take the sentence's main verb as its trigger; "learned" is "add" whose events must
-# also have a type the typer gives their sentence.
+# passes or the typer types; "types" parses as "off" and keeps only the rule events of a type the typer
+# gives their sentence (only sentences with an event are typed); "add" parses as "union" and lets a type
+# the typer gives a sentence, where the rules find no trigger of it, take the sentence's main verb as its
+# trigger; "learned" is "add" whose events must also have a type the typer gives their sentence.
 MODES = ("off", "gate", "union", "types", "add", "learned")
 
 
