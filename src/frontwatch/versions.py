@@ -15,6 +15,7 @@ from pathlib import Path
 
 from frontwatch import __version__
 from frontwatch.events.gate import mode as gate_mode
+from frontwatch.events.instance_filter import mode as filter_mode
 from frontwatch.events.typer import mode as typer_mode
 from frontwatch.places import geonames_dump
 
@@ -70,7 +71,11 @@ def _owner(rel: str) -> str | None:
 
 def stage_files() -> dict[str, list[Path]]:
     out: dict[str, list[Path]] = {stage: [] for stage in STAGE_FILES}
-    models = (ROOT / "events" / "typer_model", ROOT / "events" / "gate_model")
+    models = (
+        ROOT / "events" / "typer_model",
+        ROOT / "events" / "gate_model",
+        ROOT / "events" / "instance_filter_model",
+    )
     data = (ROOT / "places" / "data", ROOT / "lang", *models)  # the word lists of lang/ are analysis data too
     files = [*ROOT.rglob("*.py")]
     files += [p for d in data for p in d.rglob("*") if p.is_file() and p.suffix != ".py"]
@@ -108,6 +113,7 @@ def stage_versions() -> dict[str, str]:
         if stage == "events":
             h.update(typer_mode().encode())  # how the learned typer chooses sentences changes the events
             h.update(f"gate={gate_mode()}".encode())  # so does whether off-topic documents are set aside
+            h.update(f"filter={filter_mode()}".encode())  # and whether the instance filter drops mentions
         out[stage] = h.hexdigest()[:12]
     return out
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from frontwatch import lang
-from frontwatch.events import components, nlp, typer
+from frontwatch.events import components, instance_filter, nlp, typer
 from frontwatch.events.annotations import Reading, annotate, events_of
 from frontwatch.events.context import Context, RawEvent
 from frontwatch.events.dates import dateline_date, find_dates, narrative_day, parse_published
@@ -120,11 +120,19 @@ def _relay_sources(reading: Reading, raws: list[RawEvent]) -> list[RawEvent]:
     return raws
 
 
+def filter_instances(reading: Reading, raws: list[RawEvent]) -> list[RawEvent]:
+    """Mentions the learned filter judges no new reportable event are dropped (`events.instance_filter`);
+    after the merge, so that a toll folded into its attack or a repeat merged into its first telling is
+    judged once, as the whole mention."""
+    return instance_filter.kept(raws, reading.pub)
+
+
 # The passes over a whole document's raw mentions, after the components, in order.
 PASSES: tuple[Callable[[Reading, list[RawEvent]], list[RawEvent]], ...] = (
     _relay_sources,
     _fold_casualty_followups,
     _merge,
+    filter_instances,
 )
 
 
