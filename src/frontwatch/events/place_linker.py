@@ -6,9 +6,10 @@ first sentence (its title or lead), and the places the rules chose (`targets`, w
 "the city", the event just told, the region of a tally). Each is described by how it hangs on the trigger
 (token distance and direction, dependency path, the preposition that governs it, whether a verb of saying or
 a quotation holds it), its kind and size, where it stands (same sentence or earlier), the event type, and
-whether the rules chose it: the rules stay a strong feature. A logistic regression scores them; the best
-candidate replaces the rules' choice only when it is not among it and scores above the threshold, so a
-mention the model is unsure of keeps the rules' place. numpy only at run time; the weights and settings
+whether the rules chose it: the rules stay a strong feature. States are no candidates, nor are places in a
+"direction of X" phrase, except for an attack. A logistic regression scores them; the best candidate
+replaces the rules' choice only when it is not among it and scores at least the threshold, so a mention
+the model is unsure of keeps the rules' place. numpy only at run time; the weights and settings
 are loaded once per process. `FRONTWATCH_LINKER=off` turns it off.
 """
 
@@ -29,6 +30,7 @@ from frontwatch import claims, lang
 from frontwatch.events import nlp
 from frontwatch.events.annotations import events_of, index_of, places_at, reading_of
 from frontwatch.events.context import RawEvent
+from frontwatch.events.lexicon import DIRECTIONS
 from frontwatch.events.places import metonym
 from frontwatch.events.triggers import trigger_type
 from frontwatch.records import PlaceMention
@@ -73,7 +75,15 @@ def _feature_names() -> tuple[str, ...]:
     names += ["log_distance", "before_trigger", "log_path", "trigger_dominates", "place_dominates"]
     names += [f"prep_{g}" for g in (*PREP_GROUPS, "other", "none")]
     names += [f"dep_{d}" for d in DEPS]
-    names += ["said", "quoted", "located", "direction", "other_trigger_nearer", "log_sentence_places"]
+    names += [
+        "said",
+        "quoted",
+        "located",
+        "direction",
+        "compass",
+        "other_trigger_nearer",
+        "log_sentence_places",
+    ]
     names += [f"type_{t}" for t in TYPES]
     names += [f"rule_{t}" for t in TYPES]
     names += [f"{t}_{k}" for t in TYPES for k in ("settlement", "region")]
@@ -259,6 +269,8 @@ def _features(
         f[f"prep_{group}"] = 1.0
         # "X in the Y region": Y only places X
         f["located"] = 1.0 if prep.head.i in places_at(t.doc) and prep.head.i != head.i else 0.0
+        # "advances south of X": around the town, not in it
+        f["compass"] = 1.0 if prep.lower_ == "of" and prep.head.lower_.replace("-", "") in DIRECTIONS else 0.0
     else:
         f["prep_none"] = 1.0
     dep = gov.dep_ if gov.dep_ in DEPS else "other"

@@ -4,11 +4,11 @@ Each article of the team-written corpus is read as the pipeline reads it (cleane
 sentences selected, parsed and read by the rules), with the linker off, once with the sentence typer off and
 once in its `learned` mode, whose extra events are those that most need a place. Each event mention the
 rules produce is paired with the gold events of its type whose evidence overlaps its sentence; a candidate
-place is a positive when it is the gold `place_mention` or a place the shared scorer accepts for the event,
-and a mention paired with no gold event teaches nothing. A logistic regression (numpy, full-batch gradient
-descent, L2) scores the candidates. A fixed-seed draw of batches is held out to choose the threshold (the
-one that makes the most held-out mentions take a right place, the higher on a tie) and to score the linker
-against the rules. Needs no extra beyond the base install.
+place is a positive when it is the gold `place_mention` or a place the shared scorer accepts for the event
+(none is, for an event with no place), and a mention paired with no gold event teaches nothing. A logistic
+regression (numpy, full-batch gradient descent, L2) scores the candidates. A fixed-seed draw of batches is
+held out to choose the threshold (the one that makes the most held-out mentions take a right place, the
+higher on a tie) and to score the linker against the rules. Needs no extra beyond the base install.
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ class Example:
     ok: list[bool]  # whether each candidate is a right place for the event, by the scorer's rule
     rules_ok: bool  # whether the rules' own places are right
     sentence: str
+    placed: bool  # whether a paired gold event has a place
 
 
 def norm(name: str) -> str:
@@ -165,6 +166,7 @@ def read_batch(folder: Path) -> list[Example]:
                     ok,
                     rules_ok,
                     sent.text,
+                    any(values),
                 )
             )
     return out
@@ -172,8 +174,8 @@ def read_batch(folder: Path) -> list[Example]:
 
 def targets(ex: Example) -> list[bool]:
     """A candidate is a positive when it is the gold place mention or a place the scorer accepts for the
-    event (for an event with no place, a region or a country: what the rules' tallies take)."""
-    return [a or b for a, b in zip(ex.labels, ex.ok, strict=True)]
+    event; an event with no place has none (the scorer lets a region pass there, but it is no place of it)."""
+    return [a or (b and ex.placed) for a, b in zip(ex.labels, ex.ok, strict=True)]
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
@@ -329,7 +331,7 @@ def main(argv: list[str] | None = None) -> None:
             "held-out batches": [f.name for f in held_folders],
             "labels": "a candidate is positive when it is the gold place_mention of a gold event of the "
             "mention's type whose evidence overlaps its sentence, or a place the shared scorer accepts for "
-            "that event",
+            "that event when it has a place",
             "typer modes read": list(TYPER_MODES),
         },
         "label counts": {"train": _counts(train_set), "held-out": _counts(held)},
