@@ -70,7 +70,8 @@ def _owner(rel: str) -> str | None:
 
 def stage_files() -> dict[str, list[Path]]:
     out: dict[str, list[Path]] = {stage: [] for stage in STAGE_FILES}
-    models = (ROOT / "events" / "typer_model", ROOT / "events" / "gate_model")
+    models: tuple[Path, ...] = (ROOT / "events" / "typer_model", ROOT / "events" / "gate_model")
+    models += (ROOT / "events" / "place_linker_model",)
     data = (ROOT / "places" / "data", ROOT / "lang", *models)  # the word lists of lang/ are analysis data too
     files = [*ROOT.rglob("*.py")]
     files += [p for d in data for p in d.rglob("*") if p.is_file() and p.suffix != ".py"]
@@ -108,8 +109,15 @@ def stage_versions() -> dict[str, str]:
         if stage == "events":
             h.update(typer_mode().encode())  # how the learned typer chooses sentences changes the events
             h.update(f"gate={gate_mode()}".encode())  # so does whether off-topic documents are set aside
+            h.update(f"linker={_linker_mode()}".encode())  # and whether the learned linker places events
         out[stage] = h.hexdigest()[:12]
     return out
+
+
+def _linker_mode() -> str:
+    from frontwatch.events.place_linker import mode  # here: importing it loads spaCy
+
+    return mode()
 
 
 def pipeline_version() -> str:
