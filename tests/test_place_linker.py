@@ -117,6 +117,24 @@ def test_the_off_switch_keeps_the_rules_places(monkeypatch: pytest.MonkeyPatch) 
     assert {e.place.name for e in on if e.place} == {"Nikopol", "Marhanets"}
 
 
+def test_a_rule_place_made_from_a_name_is_that_names_candidate() -> None:
+    """'advances south of X' placed in X's region, 'pushing towards X' too: the name X is no rival
+    candidate of the place the rules made from it."""
+    text = (
+        "Ukrainian troops made fresh advances south of Kharkiv over the weekend, the army said. Units of "
+        "the brigade were pushing on towards Toretsk."
+    )
+    ms = [m for m in _mentions(text) if m.type == "advance"]
+    assert ms, "the rules must find the advances, or the test shows nothing"
+    for m in ms:
+        spans = [(c.place.start, c.place.end) for c in m.candidates if c.place.start >= 0]
+        assert len(spans) == len(set(spans)), m.candidates
+        assert [c.rule for c in m.candidates if c.place in m.rules] == [True] * len(m.rules)
+    pushed = [m for m in ms if m.trigger.lower_ == "pushing"]
+    assert [r.place.kind for r in pushed[0].rules if r.place] == ["region"]
+    assert [c.where for c in pushed[0].candidates if c.rule] == ["sentence"]
+
+
 def test_mode_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FRONTWATCH_LINKER", "perhaps")
     with pytest.raises(ValueError, match="FRONTWATCH_LINKER"):

@@ -140,11 +140,14 @@ def _mention(sdoc: Doc, events: list[RawEvent]) -> Mention:
     reading, i = reading_of(sdoc), index_of(sdoc)
     sentences = reading.sentences
     ordered: list[tuple[PlaceMention, str]] = []
+    # a rule place made from a name of the sentence ("advances south of X": X's region) is that name's
+    # candidate, in the form the rules gave it
+    spans = {(q.start, q.end): h for h, q in heads.items()}
     for p in rules:
-        own = any(q is p for q in token_place.values())
-        ordered.append((p, "sentence" if own else _where_earlier(p, sentences, i)))
+        ordered.append((p, "sentence" if (p.start, p.end) in spans else _where_earlier(p, sentences, i)))
+    ruled = {(p.start, p.end) for p in rules}
     near = sorted(heads.items(), key=lambda kv: abs(kv[0] - t.i))
-    ordered += [(pm, "sentence") for _, pm in near]
+    ordered += [(pm, "sentence") for _, pm in near if (pm.start, pm.end) not in ruled]
     earlier = [(lo, name) for lo, name in ((i - 1, "previous"), (i - 2, "before")) if lo >= 0]
     if i > 2:
         earlier.append((0, "lead"))
@@ -167,7 +170,7 @@ def _mention(sdoc: Doc, events: list[RawEvent]) -> Mention:
         seen.add(key)
         if p.place.kind == "country":
             continue  # a state is where no event of these types is placed: "Russia announced a call-up"
-        head = next((sdoc[h] for h, q in heads.items() if q is p), None) if where == "sentence" else None
+        head = sdoc[spans[(p.start, p.end)]] if where == "sentence" else None
         feats = _features(t, ty, p, where, key in rule_keys, rules, head, learned, sentence_places, triggers)
         if feats.get("direction") and ty != "attack":
             continue  # "captured 4 villages in the direction of X": where the front runs, not a place taken
