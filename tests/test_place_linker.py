@@ -1,6 +1,6 @@
 """The learned place linker: the shipped model is the one its card describes, it scores the places of
 sentences of our own wording as a reader would, it keeps the rules' place unless it is confident, and
-FRONTWATCH_LINKER=off turns it off."""
+FRONTWATCH_LINKER switches it (off by default)."""
 
 from __future__ import annotations
 
@@ -115,6 +115,8 @@ def test_the_off_switch_keeps_the_rules_places(monkeypatch: pytest.MonkeyPatch) 
     _, on = pipeline.analyse(_document("t", text))
     assert {e.place.name for e in off if e.place} == {"Nikopol", "Marhanets"}
     assert {e.place.name for e in on if e.place} == {"Nikopol", "Marhanets"}
+    monkeypatch.delenv("FRONTWATCH_LINKER")
+    assert pipeline.analyse(_document("t", text))[1] == off  # off unless asked for
 
 
 def test_a_rule_place_made_from_a_name_is_that_names_candidate() -> None:
@@ -142,13 +144,14 @@ def test_mode_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FRONTWATCH_LINKER", "OFF")
     assert place_linker.mode() == "off"
     monkeypatch.delenv("FRONTWATCH_LINKER")
-    assert place_linker.mode() == "on"
+    assert place_linker.mode() == "off"
 
 
 def test_the_model_and_the_mode_count_for_the_events_stage(monkeypatch: pytest.MonkeyPatch) -> None:
     events_files = {p.relative_to(versions.ROOT).as_posix() for p in versions.stage_files()["events"]}
     assert {f"events/place_linker_model/{name}" for name in CARD["files"]} <= events_files
     assert "events/place_linker.py" in events_files
+    monkeypatch.setenv("FRONTWATCH_LINKER", "on")
     versions.stage_versions.cache_clear()
     try:
         on = versions.stage_versions()
