@@ -75,6 +75,7 @@ def stage_files() -> dict[str, list[Path]]:
         ROOT / "events" / "typer_model",
         ROOT / "events" / "gate_model",
         ROOT / "events" / "instance_filter_model",
+        ROOT / "events" / "place_linker_model",
     )
     data = (ROOT / "places" / "data", ROOT / "lang", *models)  # the word lists of lang/ are analysis data too
     files = [*ROOT.rglob("*.py")]
@@ -114,8 +115,15 @@ def stage_versions() -> dict[str, str]:
             h.update(typer_mode().encode())  # how the learned typer chooses sentences changes the events
             h.update(f"gate={gate_mode()}".encode())  # so does whether off-topic documents are set aside
             h.update(f"filter={filter_mode()}".encode())  # and whether the instance filter drops mentions
+            h.update(f"linker={_linker_mode()}".encode())  # and whether the learned linker places events
         out[stage] = h.hexdigest()[:12]
     return out
+
+
+def _linker_mode() -> str:
+    from frontwatch.events.place_linker import mode  # here: importing it loads spaCy
+
+    return mode()
 
 
 def pipeline_version() -> str:

@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from frontwatch import claims
+from frontwatch.events import place_linker  # noqa: F401  registers frontwatch_place_linker
 from frontwatch.events.annotations import (
     Reading,
     events_of,
@@ -48,6 +49,7 @@ PIPELINE = (
     "frontwatch_triggers",
     "frontwatch_events",
     "frontwatch_type_filter",
+    "frontwatch_place_linker",
 )
 
 
