@@ -14,8 +14,7 @@ from importlib import metadata
 from pathlib import Path
 
 from frontwatch import __version__
-from frontwatch.events.gate import mode as gate_mode
-from frontwatch.events.instance_filter import mode as filter_mode
+from frontwatch.events import switches
 from frontwatch.events.typer import mode as typer_mode
 from frontwatch.places import geonames_dump
 
@@ -113,17 +112,11 @@ def stage_versions() -> dict[str, str]:
             h.update(geonames_dump.digest().encode())  # imported villages change what places resolve to
         if stage == "events":
             h.update(typer_mode().encode())  # how the learned typer chooses sentences changes the events
-            h.update(f"gate={gate_mode()}".encode())  # so does whether off-topic documents are set aside
-            h.update(f"filter={filter_mode()}".encode())  # and whether the instance filter drops mentions
-            h.update(f"linker={_linker_mode()}".encode())  # and whether the learned linker places events
+            h.update(f"gate={switches.gate()}".encode())  # so does whether off-topic documents are set aside
+            h.update(f"filter={switches.instance_filter()}".encode())  # and whether the filter drops mentions
+            h.update(f"linker={switches.linker()}".encode())  # and whether the linker places events
         out[stage] = h.hexdigest()[:12]
     return out
-
-
-def _linker_mode() -> str:
-    from frontwatch.events.place_linker import mode  # here: importing it loads spaCy
-
-    return mode()
 
 
 def pipeline_version() -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 import zlib
 from collections import Counter
@@ -23,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from frontwatch.events import lexicon
+from frontwatch.events import lexicon, switches
 from frontwatch.records import Document, PlaceMention
 
 if TYPE_CHECKING:
@@ -40,14 +39,11 @@ WAR_WORDS = (
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 # How the pipeline uses the gate (FRONTWATCH_GATE): "on" sets off-topic documents aside, "off" never does.
-MODES = ("on", "off")
+MODES = switches.ON_OFF
 
 
 def mode() -> str:
-    value = os.environ.get("FRONTWATCH_GATE", "on").strip().lower() or "on"
-    if value not in MODES:
-        raise ValueError(f"FRONTWATCH_GATE must be one of {', '.join(MODES)}, not {value!r}")
-    return value
+    return switches.gate()
 
 
 def words(text: str) -> list[str]:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 import zlib
 from collections.abc import Iterable
@@ -30,6 +29,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from frontwatch import claims, lang
+from frontwatch.events import switches
 from frontwatch.events.context import RawEvent
 
 MODEL_DIR = Path(__file__).parent / "instance_filter_model"
@@ -44,14 +44,11 @@ _QUOTES = '"“”«»'
 
 # How the pipeline uses the filter (FRONTWATCH_FILTER): "on" drops the mentions it scores low, "off" (the
 # default) none.
-MODES = ("on", "off")
+MODES = switches.ON_OFF
 
 
 def mode() -> str:
-    value = os.environ.get("FRONTWATCH_FILTER", "off").strip().lower() or "off"
-    if value not in MODES:
-        raise ValueError(f"FRONTWATCH_FILTER must be one of {', '.join(MODES)}, not {value!r}")
-    return value
+    return switches.instance_filter()
 
 
 @dataclass(frozen=True)

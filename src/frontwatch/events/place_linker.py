@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -28,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from frontwatch import claims, lang
-from frontwatch.events import nlp
+from frontwatch.events import nlp, switches
 from frontwatch.events.annotations import events_of, index_of, places_at, reading_of
 from frontwatch.events.context import RawEvent
 from frontwatch.events.lexicon import DIRECTIONS
@@ -59,14 +58,11 @@ _VILLAGE = 10_000  # a settlement below this many people is a village or a small
 
 # How the pipeline uses the linker (FRONTWATCH_LINKER): "on" lets it replace the rules' place, "off" (the
 # default) never.
-MODES = ("on", "off")
+MODES = switches.ON_OFF
 
 
 def mode() -> str:
-    value = os.environ.get("FRONTWATCH_LINKER", "off").strip().lower() or "off"
-    if value not in MODES:
-        raise ValueError(f"FRONTWATCH_LINKER must be one of {', '.join(MODES)}, not {value!r}")
-    return value
+    return switches.linker()
 
 
 def _feature_names() -> tuple[str, ...]:
