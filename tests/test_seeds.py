@@ -23,7 +23,8 @@ pytestmark = pytest.mark.skipif(not SEEDS.exists() or not SCORER.exists(), reaso
 @pytest.fixture(scope="module")
 def scores(tmp_path_factory: pytest.TempPathFactory) -> dict:
     tmp = tmp_path_factory.mktemp("seeds")
-    with Store(f"sqlite:///{tmp / 'seeds.db'}") as store:
+    with pytest.MonkeyPatch.context() as mp, Store(f"sqlite:///{tmp / 'seeds.db'}") as store:
+        mp.delenv("FRONTWATCH_TYPER", raising=False)  # as shipped
         summary = run([SEEDS], store)
         assert summary.new == 5 and not summary.errors
         export(store, tmp / "export")
@@ -50,7 +51,7 @@ def test_places_resolve_whatever_the_spelling(scores: dict) -> None:
 
 
 def test_events_and_their_attributes(scores: dict) -> None:
-    assert scores["event_f1"] >= 0.85
+    assert scores["event_f1"] >= 0.90
     assert scores["actor_accuracy"] >= 0.9
     assert scores["status_accuracy"] >= 0.85
     assert scores["source_accuracy"] >= 0.85

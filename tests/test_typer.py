@@ -68,7 +68,7 @@ def test_mode_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ValueError, match="FRONTWATCH_TYPER"):
         typer.mode()
     monkeypatch.delenv("FRONTWATCH_TYPER")
-    assert typer.mode() == "off"
+    assert typer.mode() == typer.DEFAULT == "types"
 
 
 def test_modes_choose_which_sentences_are_parsed() -> None:

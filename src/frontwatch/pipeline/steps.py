@@ -254,9 +254,11 @@ def analyse_chunk(
 def warm_up() -> None:
     """Load the models a worker needs, once per process (they are cached module-wide)."""
     one_thread()
-    from frontwatch.events import nlp
+    from frontwatch.events import nlp, typer
     from frontwatch.places import gazetteer
 
     nlp.load()
     gazetteer.load()
+    if typer.mode() != "off":
+        typer.shared()
     language.detect("a warm up sentence for the language model")
