@@ -14,6 +14,7 @@ from importlib import metadata
 from pathlib import Path
 
 from frontwatch import __version__
+from frontwatch.clean.line_model import mode as lines_mode
 from frontwatch.events.gate import mode as gate_mode
 from frontwatch.events.typer import mode as typer_mode
 from frontwatch.places import geonames_dump
@@ -70,7 +71,7 @@ def _owner(rel: str) -> str | None:
 
 def stage_files() -> dict[str, list[Path]]:
     out: dict[str, list[Path]] = {stage: [] for stage in STAGE_FILES}
-    models = (ROOT / "events" / "typer_model", ROOT / "events" / "gate_model")
+    models = (ROOT / "events" / "typer_model", ROOT / "events" / "gate_model", ROOT / "clean" / "line_model")
     data = (ROOT / "places" / "data", ROOT / "lang", *models)  # the word lists of lang/ are analysis data too
     files = [*ROOT.rglob("*.py")]
     files += [p for d in data for p in d.rglob("*") if p.is_file() and p.suffix != ".py"]
@@ -105,6 +106,8 @@ def stage_versions() -> dict[str, str]:
             h.update(f"{name}=={_package_version(name)}\x00".encode())
         if stage == "places":
             h.update(geonames_dump.digest().encode())  # imported villages change what places resolve to
+        if stage == "clean":
+            h.update(f"lines={lines_mode()}".encode())  # whether the line classifier removes lines
         if stage == "events":
             h.update(typer_mode().encode())  # how the learned typer chooses sentences changes the events
             h.update(f"gate={gate_mode()}".encode())  # so does whether off-topic documents are set aside
