@@ -10,8 +10,8 @@ prose); its neighbours' shape and whether the rules removed them; whether the ru
 across documents; and the rule family that removed it, if any (rule-removed lines are training examples
 too, so the model learns what furniture looks like from them). A kept line scored at or above the
 threshold is removed under the family "learned", unless it reads as a heading with no mark of furniture
-(`protected`): headings are the rules' to decide. numpy only at run time, weights loaded once per process.
-`FRONTWATCH_LINES=off` turns it off.
+(`protected`) or is an item of a list (`in_lists`): those are the rules' to decide. numpy only at run
+time, weights loaded once per process. `FRONTWATCH_LINES=off` turns it off.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import os
 import re
 import unicodedata
 import zlib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -227,6 +228,29 @@ def protected(line: str) -> bool:
     )
 
 
+LIST_ITEMS = 3  # this many lines of a page that open with one punctuation skeleton are a list
+SKELETON_CHARS = 2
+
+
+def skeleton(line: str) -> str:
+    """How a line that does not end as a sentence opens, in punctuation, numbers written 0: "June 9 – Tampa,
+    FL @ Arena" is "0–", "3) Blade Runner (4K)" is "0)". Empty for sentences and for plain words."""
+    text = core(line)
+    if SENTENCE_END.search(text):
+        return ""
+    marks = re.sub(r"\d+", "0", "".join(ch for ch in text if not ch.isalpha() and not ch.isspace()))
+    return marks[:SKELETON_CHARS]
+
+
+def in_lists(lines: Sequence[str]) -> list[bool]:
+    """Which lines are items of a list: lines of a page that open with one punctuation skeleton, in a row
+    or not (dates and venues, numbered products and their links, scores, accounts under pictures). Lists are
+    content that the corpus has too few of to learn from."""
+    shapes = [skeleton(ln) for ln in lines]
+    counts = Counter(shape for shape in shapes if shape)
+    return [bool(shape) and counts[shape] >= LIST_ITEMS for shape in shapes]
+
+
 @dataclass(frozen=True)
 class Settings:
     dim: int  # hashed gram columns
@@ -281,7 +305,12 @@ class LineModel:
     def furniture(self, page: Page, candidates: Sequence[int]) -> list[int]:
         """Which of the candidate lines (indexes into the page, rule-kept) the model removes."""
         probs = self.probabilities(page)
-        return [k for k in candidates if probs[k] >= self.settings.threshold and not protected(page.lines[k])]
+        listed = in_lists(page.lines)
+        return [
+            k
+            for k in candidates
+            if probs[k] >= self.settings.threshold and not protected(page.lines[k]) and not listed[k]
+        ]
 
 
 @cache

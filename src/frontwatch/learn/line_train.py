@@ -56,7 +56,7 @@ class Lines:
     vals: list[float]
     labels: list[int]
     kept: list[bool]  # the rules kept the line
-    decided: list[bool]  # kept and not a protected heading: the model decides it at run time
+    decided: list[bool]  # kept, neither a protected heading nor a list item: the model decides it
     where: list[str]  # batch/doc_id: the line
 
     @classmethod
@@ -140,12 +140,14 @@ def add_page(
     seen = clean.rules_seen(d)
     index = [i for i, ln in enumerate(d.lines) if ln.strip()]
     page = line_model.Page([d.lines[i].strip() for i in index], [seen.get(i) for i in index], repeated)
-    for i, row in zip(index, line_model.page_rows(page, settings), strict=True):
+    listed = line_model.in_lists(page.lines)
+    for k, (i, row) in enumerate(zip(index, line_model.page_rows(page, settings), strict=True)):
         if seen.get(i) == "title-repeat":
             continue
         line = d.lines[i].strip()
         kept = i not in seen
-        out.add(row, int(line in furniture), kept, kept and not line_model.protected(line), f"{name}: {line}")
+        decided = kept and not line_model.protected(line) and not listed[k]
+        out.add(row, int(line in furniture), kept, decided, f"{name}: {line}")
 
 
 def matrix(lines: Lines) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
