@@ -208,7 +208,7 @@ def hashed(line: str, region: str, dim: int, char_scale: float) -> dict[int, flo
         if not group:
             continue
         weight = scale / math.sqrt(len(group))
-        for gram in group:
+        for gram in sorted(group):  # a fixed order: colliding grams sum to the same bits in every process
             column = bucket(gram, dim)
             row[column] = row.get(column, 0.0) + weight
     return row
