@@ -14,6 +14,7 @@ from importlib import metadata
 from pathlib import Path
 
 from frontwatch import __version__
+from frontwatch.clean.line_model import mode as lines_mode
 from frontwatch.events import switches
 from frontwatch.events.typer import mode as typer_mode
 from frontwatch.places import geonames_dump
@@ -75,6 +76,7 @@ def stage_files() -> dict[str, list[Path]]:
         ROOT / "events" / "gate_model",
         ROOT / "events" / "instance_filter_model",
         ROOT / "events" / "place_linker_model",
+        ROOT / "clean" / "line_model",
     )
     data = (ROOT / "places" / "data", ROOT / "lang", *models)  # the word lists of lang/ are analysis data too
     files = [*ROOT.rglob("*.py")]
@@ -110,6 +112,8 @@ def stage_versions() -> dict[str, str]:
             h.update(f"{name}=={_package_version(name)}\x00".encode())
         if stage == "places":
             h.update(geonames_dump.digest().encode())  # imported villages change what places resolve to
+        if stage == "clean":
+            h.update(f"lines={lines_mode()}".encode())  # whether the line classifier removes lines
         if stage == "events":
             h.update(typer_mode().encode())  # how the learned typer chooses sentences changes the events
             h.update(f"gate={switches.gate()}".encode())  # so does whether off-topic documents are set aside

@@ -25,7 +25,9 @@ from frontwatch.clean.boilerplate import (
     drop_tail,
     is_breadcrumb,
     rule_for,
+    split_glued_stamps,
 )
+from frontwatch.clean.line_model import learned_furniture
 from frontwatch.clean.lines import is_headline, is_prose, line_key, looks_like_title, normalize_text
 from frontwatch.clean.repeated import edge_keys, repeated_lines
 from frontwatch.records import RemovedLine
@@ -41,7 +43,10 @@ __all__ = [
     "looks_like_title",
     "normalize_text",
     "repeated_lines",
+    "rule_decisions",
     "rule_for",
+    "rules_seen",
+    "split_glued_stamps",
 ]
 
 
@@ -52,17 +57,61 @@ class Cleaned:
     removed: tuple[RemovedLine, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class RuleDecisions:
+    """A page's lines as the rules leave them: which are kept, and the family of each removed one."""
+
+    lines: list[str]
+    keep: list[bool]
+    removed: dict[int, str]
+    title: str | None
+    title_index: int | None
+
+
 def clean_text(text: str, title: str | None = None, repeated: frozenset[str] = frozenset()) -> Cleaned:
     """Clean a plain-text body. With no `title`, the first line that is not boilerplate is the title when it
     looks like one and more text follows."""
-    lines = normalize_text(text).split("\n")
-    keep = [True] * len(lines)
-    removed: list[tuple[int, str]] = []
+    d = rule_decisions(text, title, repeated)
+    lines, keep, removed = d.lines, d.keep, d.removed
 
     def drop(i: int, rule: str) -> None:
         if keep[i]:
             keep[i] = False
-            removed.append((i, rule))
+            removed[i] = rule
+
+    nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+    # The learned classifier reads the lines the rules kept, with the rules' decisions as features.
+    candidates = [i for i in nonblank if keep[i]]
+    for i in learned_furniture(lines, rules_seen(d), candidates, repeated):
+        drop(i, "learned")
+
+    # A line repeated right after itself (a teaser headline and its paragraph) is kept once.
+    previous = None
+    for i in nonblank:
+        if not keep[i]:
+            continue
+        key = line_key(lines[i])
+        if key == previous:
+            drop(i, "repeated-line")
+        previous = key
+
+    body = _join(lines, keep)
+    audit = tuple(RemovedLine(lines[i].strip(), rule) for i, rule in sorted(removed.items()))
+    return Cleaned(title=d.title or None, text=body, removed=audit)
+
+
+def rule_decisions(
+    text: str, title: str | None = None, repeated: frozenset[str] = frozenset()
+) -> RuleDecisions:
+    """The rule families' decisions on every line: line rules, the title, position rules, corpus evidence."""
+    lines = split_glued_stamps(normalize_text(text).split("\n"))
+    keep = [True] * len(lines)
+    removed: dict[int, str] = {}
+
+    def drop(i: int, rule: str) -> None:
+        if keep[i]:
+            keep[i] = False
+            removed[i] = rule
 
     for i, line in enumerate(lines):
         rule = rule_for(line)
@@ -97,20 +146,16 @@ def clean_text(text: str, title: str | None = None, repeated: frozenset[str] = f
             key = line_key(lines[i])
             if keep[i] and key in repeated and key in edges:
                 drop(i, "corpus-repeated")
+    return RuleDecisions(lines, keep, removed, title, title_index)
 
-    # A line repeated right after itself (a teaser headline and its paragraph) is kept once.
-    previous = None
-    for i in nonblank:
-        if not keep[i]:
-            continue
-        key = line_key(lines[i])
-        if key == previous:
-            drop(i, "repeated-line")
-        previous = key
 
-    body = _join(lines, keep)
-    audit = tuple(RemovedLine(lines[i].strip(), rule) for i, rule in sorted(removed))
-    return Cleaned(title=title or None, text=body, removed=audit)
+def rules_seen(d: RuleDecisions) -> dict[int, str]:
+    """The rule family of each removed line as the line classifier sees it: a title taken from the text
+    counts as a repeated title."""
+    seen = dict(d.removed)
+    if d.title_index is not None:
+        seen[d.title_index] = "title-repeat"
+    return seen
 
 
 def _join(lines: list[str], keep: list[bool]) -> str:

@@ -16,6 +16,7 @@ from frontwatch.clean.patterns import (
     AUTHOR_BIO,
     COMMENTS_HEADER,
     EDGE_RULES,
+    GLUED_STAMP,
     LINE_RULES,
     MASTHEAD,
     NEW_TAB,
@@ -35,6 +36,7 @@ _GLUED = re.compile(r"[a-z]{2}[A-Z][a-z]")
 LABEL_MAX_WORDS, LABEL_MAX_CHARS = 5, 45
 SHORT_LABEL_WORDS = 3  # up to this many words a label needs no further evidence
 STEM_CHARS = 5  # "Tunisia" and "Tunisians" share a stem
+GLUED_MIN_WORDS = 5  # what follows a glued stamp must be a paragraph, not a caption or a second stamp
 
 
 def rule_for(line: str) -> str | None:
@@ -54,6 +56,20 @@ def rule_for(line: str) -> str | None:
     if is_breadcrumb(text):
         return "breadcrumb"
     return None
+
+
+def split_glued_stamps(lines: list[str]) -> list[str]:
+    """Lines with a date stamp glued before their prose split in two, so that the stamp is a line of its own
+    for the rules and the prose after it is kept whole."""
+    out: list[str] = []
+    for line in lines:
+        match = GLUED_STAMP.match(line.strip())
+        rest = line.strip()[match.end() :].strip() if match else ""
+        if match and len(rest.split()) >= GLUED_MIN_WORDS:
+            out += [match.group(0), rest]
+        else:
+            out.append(line)
+    return out
 
 
 def is_breadcrumb(line: str) -> bool:

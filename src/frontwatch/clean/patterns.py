@@ -72,5 +72,9 @@ AUTHOR_BIO = rules("author_bio")
 RELATED_HEADER = rules("related_header")
 TAIL_MARKERS = rules("tail_markers")
 COMMENTS_HEADER = re.compile(f"(?:{part('comments_header')})", re.IGNORECASE)
+# A labelled date stamp glued before a paragraph's first word (a capital, or a quote before one).
+GLUED_STAMP = re.compile(
+    f"(?:{expand(lang.pattern('clean/glued_stamp'))})" + r"(?=\s+(?-i:[\"“‘']?[A-Z]))", re.IGNORECASE
+)
 # The words a screen reader is given after a link that opens elsewhere, at the end of a line.
 NEW_TAB = rules("new_tab")

@@ -11,3 +11,13 @@
 ({gallery_counter})(\s*[:|.–—-]?\s+.{0,600})?
 # One sentence only: a story's paragraph with a caption glued after it is content.
 ((?![.!?][\"'”’]?\s).){10,400}[.!?][\"'”’]?\s+\(?({photo_credit})\)?
+# An agency photo caption: an upper-case dateline with the day of the picture, then what it shows
+# ("ODESA, UKRAINE - JULY 20: Firefighters work at the terminal ..."). A story's own dateline has no date.
+(?-i:[A-Z][A-Z'’.-]+( [A-Z][A-Z'’.-]+)*(, [A-Z][A-Z'’.-]+( [A-Z][A-Z'’.-]+)*){0,2}) [-–—] ({month}) \d{1,2}(, \d{4})?: .{10,600}
+# A video teaser: its running time, its title, then the medium after a dash ("02:13 Rescuers at the
+# site – video"). A live page's entry opens with a time too, but ends as a sentence.
+\d{1,2}:\d{2}\s+.{5,200}\s[-–—]\s(video|audio|gallery|photos)
+# A note that the page's picture is no photograph: "This image is AI-generated and does not depict a real
+# event", "The illustration above was made with an image tool". A story about a faked image says who said so.
+(this|the) (image|picture|illustration|photo|photograph)( above| at the top( of (this|the) (post|page|article))?)? (is|was|has been) (?!.*\b(said|says|according|claimed|told)\b).{0,40}\b(ai|artificial intelligence|generative|computer-generated|generated|illustration tool|image tool|image program)\b.{0,300}
+(images?|pictures?|photos?) (is |are )?(used )?for illustrat\w+ purposes( only)?\.?

@@ -11,3 +11,5 @@ last updated
 {count}\s*(views|reads|shares|hits)
 # "Views: 2 317", "Viewed 1,204 times", "👁 2317".
 ((page )?views|reads|hits|viewed|view count|👁|👀)\s*[:|-]?\s*{count}( times)?
+# A widget's counter between dashes, its leading dash taken as a bullet: "- 0 -", "— 12 —".
+\d{1,4}\s*[-–—]
