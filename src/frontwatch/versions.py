@@ -24,7 +24,7 @@ ANALYSIS_STAGES = ("clean", "places", "events")
 
 # Files of the package by stage, as paths relative to it (a folder stands for everything under it).
 STAGE_FILES: dict[str, tuple[str, ...]] = {
-    "clean": ("ingest", "clean"),
+    "clean": ("ingest", "clean", "linear.py"),
     "places": ("places",),
     "events": ("events", "claims"),
     "fuse": ("fuse",),

@@ -21,7 +21,6 @@ import math
 import os
 import re
 import unicodedata
-import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from pathlib import Path
 from frontwatch import lang
 from frontwatch.clean.lines import SENTENCE_END, core, is_prose, line_key, looks_like_title
 from frontwatch.clean.patterns import LINE_FAMILIES, part
+from frontwatch.linear import bucket, probability
 
 MODEL_DIR = Path(__file__).parent / "line_model"
 # How the clean stage uses the model (FRONTWATCH_LINES): "on" removes the lines it scores as furniture.
@@ -76,11 +76,6 @@ def _junk() -> re.Pattern[str]:
 @cache
 def _verbs() -> frozenset[str]:
     return lang.words("clean/line_verbs")
-
-
-def bucket(gram: str, dim: int) -> int:
-    """A gram's column: crc32 is the same in every process, unlike Python's salted `hash`."""
-    return zlib.crc32(gram.encode("utf-8")) % dim
 
 
 def tokens(line: str) -> list[str]:
@@ -298,8 +293,7 @@ class LineModel:
         """How likely each line of the page is furniture."""
         out = []
         for row in page_rows(page, self.settings):
-            z = math.fsum(self.weights[column] * v for column, v in row.items()) + self.bias
-            out.append(1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z)))))
+            out.append(probability(self.weights, self.bias, row))
         return out
 
     def furniture(self, page: Page, candidates: Sequence[int]) -> list[int]:

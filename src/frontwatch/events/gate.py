@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import zlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from frontwatch.events import lexicon, switches
+from frontwatch.linear import bucket, probability
 from frontwatch.records import Document, PlaceMention
 
 if TYPE_CHECKING:
@@ -48,11 +48,6 @@ def mode() -> str:
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
-
-
-def bucket(word: str, dim: int) -> int:
-    """A word's column: crc32 is the same in every process, unlike Python's salted `hash`."""
-    return zlib.crc32(word.encode("utf-8")) % dim
 
 
 def place_features(places: Sequence[PlaceMention], tokens: Sequence[str]) -> list[float]:
@@ -119,11 +114,7 @@ class Gate:
 
     def probability(self, doc: Document, places: Sequence[PlaceMention]) -> float:
         """How likely the document is about armed conflict."""
-        # A sum over the few non-zero columns: a dense product of the 16k-wide row would go through BLAS,
-        # whose idle threads spin on every core and cost a worker pool more CPU than the analysis.
-        row = feature_items(document_text(doc), places, self.settings)
-        z = math.fsum(float(self.weights[column]) * v for column, v in row.items()) + self.bias
-        return 1.0 / (1.0 + math.exp(-z))
+        return probability(self.weights, self.bias, feature_items(document_text(doc), places, self.settings))
 
     def on_topic(self, doc: Document, places: Sequence[PlaceMention]) -> bool:
         return self.probability(doc, places) >= self.settings.threshold

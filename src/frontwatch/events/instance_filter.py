@@ -17,9 +17,7 @@ shelling overnight in X") that the rules' own tests count as events (see README,
 from __future__ import annotations
 
 import json
-import math
 import re
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +29,7 @@ from spacy.tokens import Token
 from frontwatch import claims, lang
 from frontwatch.events import switches
 from frontwatch.events.context import RawEvent
+from frontwatch.linear import bucket, probability
 
 MODEL_DIR = Path(__file__).parent / "instance_filter_model"
 WINDOW = 4  # words either side of the trigger
@@ -67,11 +66,6 @@ class Settings:
             float(raw["control_threshold"]),
             frozenset(raw["protected"]),
         )
-
-
-def bucket(name: str, dim: int) -> int:
-    """A feature's column: crc32 is the same in every process, unlike Python's salted `hash`."""
-    return zlib.crc32(name.encode("utf-8")) % dim
 
 
 def _cue_names(tok: Token) -> list[str]:
@@ -186,10 +180,7 @@ class Filter:
 
     def probability(self, r: RawEvent, pub: date | None) -> float:
         """How likely the mention is a new reportable event."""
-        # a sum over the few non-zero columns, not a dense product (see gate.Gate.probability)
-        row = feature_items(r, pub, self.settings.dim)
-        z = math.fsum(float(self.weights[column]) * v for column, v in row.items()) + self.bias
-        return 1.0 / (1.0 + math.exp(-z))
+        return probability(self.weights, self.bias, feature_items(r, pub, self.settings.dim))
 
     def keeps(self, r: RawEvent, pub: date | None) -> bool:
         s = self.settings

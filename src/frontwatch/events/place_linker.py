@@ -33,6 +33,7 @@ from frontwatch.events.context import RawEvent
 from frontwatch.events.lexicon import DIRECTIONS
 from frontwatch.events.places import metonym
 from frontwatch.events.triggers import trigger_type
+from frontwatch.linear import logistic
 from frontwatch.records import PlaceMention
 
 MODEL_DIR = Path(__file__).parent / "place_linker_model"
@@ -325,8 +326,7 @@ class Linker:
 
     def score(self, c: Candidate) -> float:
         """How likely the candidate is where the event happened."""
-        z = math.fsum(self.weights[_COLUMN[k]] * v for k, v in c.features.items()) + self.bias
-        return 1.0 / (1.0 + math.exp(-z))
+        return logistic(math.fsum(self.weights[_COLUMN[k]] * v for k, v in c.features.items()) + self.bias)
 
     def choose(self, m: Mention) -> list[PlaceMention] | None:
         """The places the mention should take, or None to keep the rules' places."""

@@ -6,11 +6,12 @@ and the `tokenizers` library only; loaded once per process.
 from __future__ import annotations
 
 import json
-import math
 import os
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+
+from frontwatch.linear import logistic
 
 MODEL_DIR = Path(__file__).parent / "typer_model"
 MAX_TOKENS = 96
@@ -52,7 +53,7 @@ class Typer:
             mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
             (logits,) = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
             for k, row in zip(idx, logits.tolist(), strict=True):
-                out[k] = [1.0 / (1.0 + math.exp(-x)) for x in row]
+                out[k] = [logistic(x) for x in row]
         return out
 
     def types_of(self, sentences: Sequence[str]) -> list[frozenset[str]]:

@@ -36,6 +36,7 @@ from frontwatch.events.context import RawEvent
 from frontwatch.events.types import control_types
 from frontwatch.learn.examples import batches, corpus_digest, split_batches
 from frontwatch.learn.gate_train import write_weights
+from frontwatch.linear import bucket
 from frontwatch.pipeline import build_document, prepare
 from frontwatch.places import find_places
 from frontwatch.records import SourceDocument
@@ -124,7 +125,7 @@ def matrix(mentions: list[Mention], dim: int) -> np.ndarray:
     x = np.zeros((len(mentions), dim))
     for k, m in enumerate(mentions):
         for name in m.names:
-            x[k, instance_filter.bucket(name, dim)] = 1.0
+            x[k, bucket(name, dim)] = 1.0
     return x
 
 
