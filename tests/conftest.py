@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from frontwatch import versions
 from frontwatch.records import Place, PlaceMention
 from frontwatch.store import Store, metadata
 
@@ -80,3 +81,18 @@ def examples_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     with Store(url) as s:
         run([ROOT / "examples"], s, published="2022-10-02")
     return url
+
+
+def stage_versions_with(monkeypatch: pytest.MonkeyPatch, variable: str, value: str) -> dict[str, str]:
+    """The analysis stages' versions with an environment switch set (they are cached per process)."""
+    monkeypatch.setenv(variable, value)
+    versions.stage_versions.cache_clear()
+    try:
+        return versions.stage_versions()
+    finally:
+        versions.stage_versions.cache_clear()
+
+
+def files_of_stage(stage: str) -> set[str]:
+    """The package files counted in a stage's version, relative to the package."""
+    return {p.relative_to(versions.ROOT).as_posix() for p in versions.stage_files()[stage]}

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from frontwatch import pipeline, versions
+from conftest import files_of_stage, stage_versions_with
+from frontwatch import pipeline
 from frontwatch.clean import language
 from frontwatch.events import instance_filter
 from frontwatch.fuse import timeline
@@ -147,16 +148,10 @@ def test_mode_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_model_and_the_mode_count_for_the_events_stage(monkeypatch: pytest.MonkeyPatch) -> None:
-    events_files = {p.relative_to(versions.ROOT).as_posix() for p in versions.stage_files()["events"]}
+    events_files = files_of_stage("events")
     assert {f"events/instance_filter_model/{name}" for name in CARD["files"]} <= events_files
     assert "events/instance_filter.py" in events_files
-    versions.stage_versions.cache_clear()
-    try:
-        on = versions.stage_versions()
-        monkeypatch.setenv("FRONTWATCH_FILTER", "off")
-        versions.stage_versions.cache_clear()
-        off = versions.stage_versions()
-    finally:
-        versions.stage_versions.cache_clear()
+    on = stage_versions_with(monkeypatch, "FRONTWATCH_FILTER", "on")
+    off = stage_versions_with(monkeypatch, "FRONTWATCH_FILTER", "off")
     assert on["events"] != off["events"]
     assert {s: v for s, v in on.items() if s != "events"} == {s: v for s, v in off.items() if s != "events"}

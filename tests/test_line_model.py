@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from frontwatch import versions
+from conftest import stage_versions_with
 from frontwatch.clean import clean_text, line_model, rule_for, split_glued_stamps
 
 CARD = json.loads((line_model.MODEL_DIR / "model_card.json").read_text("utf-8"))
@@ -104,12 +104,8 @@ def test_off_switch_keeps_what_the_rules_keep(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_the_switch_changes_the_clean_stage_version(monkeypatch: pytest.MonkeyPatch) -> None:
-    versions.stage_versions.cache_clear()
-    on = versions.stage_versions()
-    monkeypatch.setenv("FRONTWATCH_LINES", "off")
-    versions.stage_versions.cache_clear()
-    off = versions.stage_versions()
-    versions.stage_versions.cache_clear()
+    on = stage_versions_with(monkeypatch, "FRONTWATCH_LINES", "on")
+    off = stage_versions_with(monkeypatch, "FRONTWATCH_LINES", "off")
     assert on["clean"] != off["clean"]
     assert on["places"] == off["places"]
 

@@ -11,7 +11,8 @@ import os
 import pytest
 from spacy.tokens import Doc
 
-from frontwatch import pipeline, versions
+from conftest import files_of_stage, stage_versions_with
+from frontwatch import pipeline
 from frontwatch.clean import language
 from frontwatch.events import components, document, nlp, place_linker
 from frontwatch.events.annotations import annotate, events_of
@@ -148,18 +149,11 @@ def test_mode_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_model_and_the_mode_count_for_the_events_stage(monkeypatch: pytest.MonkeyPatch) -> None:
-    events_files = {p.relative_to(versions.ROOT).as_posix() for p in versions.stage_files()["events"]}
+    events_files = files_of_stage("events")
     assert {f"events/place_linker_model/{name}" for name in CARD["files"]} <= events_files
     assert "events/place_linker.py" in events_files
-    monkeypatch.setenv("FRONTWATCH_LINKER", "on")
-    versions.stage_versions.cache_clear()
-    try:
-        on = versions.stage_versions()
-        monkeypatch.setenv("FRONTWATCH_LINKER", "off")
-        versions.stage_versions.cache_clear()
-        off = versions.stage_versions()
-    finally:
-        versions.stage_versions.cache_clear()
+    on = stage_versions_with(monkeypatch, "FRONTWATCH_LINKER", "on")
+    off = stage_versions_with(monkeypatch, "FRONTWATCH_LINKER", "off")
     assert on["events"] != off["events"]
     assert {s: v for s, v in on.items() if s != "events"} == {s: v for s, v in off.items() if s != "events"}
 

@@ -17,15 +17,12 @@ lowest score of any real mention of such a type. Needs no extra beyond the base 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
-import platform
 import random
 import time
 from collections import Counter
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +32,15 @@ from frontwatch.events.annotations import Reading, annotate, events_of
 from frontwatch.events.context import RawEvent
 from frontwatch.events.types import control_types
 from frontwatch.learn.examples import batches, corpus_digest, split_batches
-from frontwatch.learn.gate_train import write_weights
+from frontwatch.learn.linear import (
+    card_text,
+    fit,
+    library_versions,
+    pairs,
+    probabilities,
+    sha256,
+    write_weights,
+)
 from frontwatch.linear import bucket
 from frontwatch.pipeline import build_document, prepare
 from frontwatch.places import find_places
@@ -129,24 +134,9 @@ def matrix(mentions: list[Mention], dim: int) -> np.ndarray:
     return x
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
-    """Weights and bias minimising the class-balanced log loss plus L2 on the weights, by gradient descent
-    with Nesterov momentum (smooth and convex: a fixed number of steps is deterministic). The "bias"
-    feature is a column of its own, so the intercept here stays at zero."""
-    sample = np.where(y == 1, 0.5 / max(1, int(y.sum())), 0.5 / max(1, int((1 - y).sum())))
-    theta = np.zeros(x.shape[1])
-    ahead = theta.copy()
-    for k in range(STEPS):
-        p = 1.0 / (1.0 + np.exp(-(x @ ahead)))
-        grad = x.T @ (sample * (p - y)) + L2 * ahead
-        nxt = ahead - RATE * grad
-        ahead = nxt + (k / (k + 3)) * (nxt - theta)
-        theta = nxt
-    return theta, 0.0
-
-
-def probabilities(x: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-(x @ w + b)))
+def _fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
+    # The "bias" feature is a column of its own, so no intercept.
+    return fit(x, y, steps=STEPS, rate=RATE, l2=L2, intercept=False)
 
 
 def out_of_fold(mentions: list[Mention]) -> np.ndarray:
@@ -158,7 +148,7 @@ def out_of_fold(mentions: list[Mention]) -> np.ndarray:
     for k in range(FOLDS):
         inside = np.array([fold_of[m.batch] == k for m in mentions])
         rest = [m for m, i in zip(mentions, inside, strict=True) if not i]
-        w, b = fit(matrix(rest, DIM), np.array([float(m.real) for m in rest]))
+        w, b = _fit(matrix(rest, DIM), np.array([float(m.real) for m in rest]))
         probs[inside] = probabilities(
             matrix([m for m, i in zip(mentions, inside, strict=True) if i], DIM), w, b
         )
@@ -198,41 +188,21 @@ def scores(
     }
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _counts(mentions: list[Mention]) -> dict[str, int]:
     c = Counter(m.why for m in mentions)
     return {"mentions": len(mentions), "real": c.pop("event", 0), **dict(sorted(c.items()))}
 
 
 def _card_text(card: dict) -> str:
-    data, held = card["training data"], card["held-out scores"]
-    lines = [
-        "# Event-instance filter",
-        "",
+    intro = [
         "A logistic regression that says whether an event mention of the sentence rules is a new reportable",
         f"event; a mention scored below {card['threshold']} is dropped, one of a protected type",
         f"({', '.join(card['protected'])}) only below {card['control threshold']}. It runs where",
         "FRONTWATCH_FILTER=on (off by default). Trained by `python -m frontwatch.learn.filter_train` on the",
         "team-written corpus only.",
-        "",
-        f"- training data: `{data['corpus']}`, sha256 `{data['sha256']}`",
-        f"- held-out batches: {', '.join(data['held-out batches'])}",
-        "- label counts: "
-        + "; ".join(
-            f"{part}: " + ", ".join(f"{k} {v}" for k, v in c.items())
-            for part, c in card["label counts"].items()
-        ),
-        "- held-out: " + ", ".join(f"{k} {v}" for k, v in held.items()),
-        "- features: " + ", ".join(f"{k} {v}" for k, v in card["features"].items()),
-        "- training: " + ", ".join(f"{k} {v}" for k, v in card["training"].items()),
-        "- files: " + ", ".join(f"`{k}` sha256 `{v}`" for k, v in card["files"].items()),
-        "- library versions: " + ", ".join(f"{k} {v}" for k, v in card["library versions"].items()),
-        "",
     ]
-    return "\n".join(lines)
+    labels = "; ".join(f"{part}: " + pairs(c) for part, c in card["label counts"].items())
+    return card_text("Event-instance filter", intro, card, labels)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -248,7 +218,7 @@ def main(argv: list[str] | None = None) -> None:
     held = [m for f in held_folders for m in read_batch(f)]
     print(f"train {len(train_set)} mentions, held out {len(held)}")
     x, y = matrix(train_set, DIM), np.array([float(m.real) for m in train_set])
-    w, b = fit(x, y)
+    w, b = _fit(x, y)
     held_x, held_real = matrix(held, DIM), np.array([int(m.real) for m in held])
     held_protected = np.array([m.type in PROTECTED for m in held])
     held_probs = probabilities(held_x, w, b)
@@ -299,12 +269,8 @@ def main(argv: list[str] | None = None) -> None:
         "held-out scores": scores(held_probs, held_real, held_protected, threshold, control),
         "out-of-fold scores": scores(oof, y.astype(int), train_protected, threshold, control),
         "train scores": scores(probabilities(x, w, b), y.astype(int), train_protected, threshold, control),
-        "files": {name: _sha256(args.out / name) for name in ("weights.npz", "filter.json")},
-        "library versions": {
-            "python": platform.python_version(),
-            "numpy": metadata.version("numpy"),
-            "spacy": metadata.version("spacy"),
-        },
+        "files": {name: sha256(args.out / name) for name in ("weights.npz", "filter.json")},
+        "library versions": library_versions("numpy", "spacy"),
     }
     (args.out / "model_card.json").write_text(json.dumps(card, indent=1) + "\n", "utf-8")
     (args.out / "MODEL_CARD.md").write_text(_card_text(card), "utf-8")

@@ -11,20 +11,16 @@ events while an off-topic one let through only risks a few. Needs no extra beyon
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import platform
 import time
-import zipfile
 from dataclasses import dataclass
-from importlib import metadata
-from io import BytesIO
 from pathlib import Path
 
 import numpy as np
 
 from frontwatch.events import gate
 from frontwatch.learn.examples import batches, corpus_digest, split_batches
+from frontwatch.learn.linear import card_text, fit, library_versions, probabilities, sha256, write_weights
 from frontwatch.pipeline import build_document, prepare
 from frontwatch.places import find_places
 from frontwatch.records import SourceDocument
@@ -61,28 +57,6 @@ def read_batch(folder: Path, settings: gate.Settings) -> list[Article]:
     return out
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
-    """Weights and bias minimising the class-balanced log loss plus L2 on the weights, by gradient descent
-    with Nesterov momentum (the loss is smooth and convex, so a fixed number of steps is deterministic)."""
-    sample = np.where(y == 1, 0.5 / max(1, int(y.sum())), 0.5 / max(1, int((1 - y).sum())))
-    x1 = np.hstack([x, np.ones((len(x), 1))])  # the bias as a last column, left out of the L2 term
-    keep = np.ones(x1.shape[1])
-    keep[-1] = 0.0
-    theta = np.zeros(x1.shape[1])
-    ahead = theta.copy()
-    for k in range(STEPS):
-        p = 1.0 / (1.0 + np.exp(-(x1 @ ahead)))
-        grad = x1.T @ (sample * (p - y)) + L2 * keep * ahead
-        nxt = ahead - RATE * grad
-        ahead = nxt + (k / (k + 3)) * (nxt - theta)
-        theta = nxt
-    return theta[:-1], float(theta[-1])
-
-
-def probabilities(x: np.ndarray, w: np.ndarray, b: float) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-(x @ w + b)))
-
-
 def choose_threshold(probs: np.ndarray, war: np.ndarray) -> float:
     """Half the lowest score of a held-out war article, rounded down to a hundredth."""
     lowest = float(probs[war == 1].min())
@@ -105,21 +79,6 @@ def scores(probs: np.ndarray, war: np.ndarray, threshold: float) -> dict[str, fl
     }
 
 
-def write_weights(path: Path, w: np.ndarray, b: float) -> None:
-    """An .npz whose bytes depend on the weights only (numpy's own stamps the time into the zip)."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, value in (("weights", w), ("bias", np.array(b))):
-            buf = BytesIO()
-            np.save(buf, value, allow_pickle=False)
-            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, buf.getvalue())
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _counts(articles: list[Article]) -> dict[str, int]:
     return {
         "articles": len(articles),
@@ -129,29 +88,16 @@ def _counts(articles: list[Article]) -> dict[str, int]:
 
 
 def _card_text(card: dict) -> str:
-    data, held = card["training data"], card["held-out scores"]
-    lines = [
-        "# Off-topic document gate",
-        "",
+    intro = [
         "A logistic regression that says whether a document is about armed conflict; a document scored",
         f"below {card['threshold']} keeps its places and yields no events. Trained by",
         "`python -m frontwatch.learn.gate_train` on the team-written corpus only.",
-        "",
-        f"- training data: `{data['corpus']}`, sha256 `{data['sha256']}`",
-        f"- held-out batches: {', '.join(data['held-out batches'])}",
-        "- label counts: "
-        + "; ".join(
-            f"{part} {c['articles']} ({c['war']} war, {c['off-topic']} off-topic)"
-            for part, c in card["label counts"].items()
-        ),
-        "- held-out: " + ", ".join(f"{k} {v}" for k, v in held.items()),
-        "- features: " + ", ".join(f"{k} {v}" for k, v in card["features"].items()),
-        "- training: " + ", ".join(f"{k} {v}" for k, v in card["training"].items()),
-        "- files: " + ", ".join(f"`{k}` sha256 `{v}`" for k, v in card["files"].items()),
-        "- library versions: " + ", ".join(f"{k} {v}" for k, v in card["library versions"].items()),
-        "",
     ]
-    return "\n".join(lines)
+    labels = "; ".join(
+        f"{part} {c['articles']} ({c['war']} war, {c['off-topic']} off-topic)"
+        for part, c in card["label counts"].items()
+    )
+    return card_text("Off-topic document gate", intro, card, labels)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -166,7 +112,7 @@ def main(argv: list[str] | None = None) -> None:
     held = [a for f in held_folders for a in read_batch(f, settings)]
     print(f"train {len(train_set)} articles, held out {len(held)}")
     x, y = np.stack([a.row for a in train_set]), np.array([float(a.war) for a in train_set])
-    w, b = fit(x, y)
+    w, b = fit(x, y, steps=STEPS, rate=RATE, l2=L2)
     held_x, held_war = np.stack([a.row for a in held]), np.array([int(a.war) for a in held])
     held_probs = probabilities(held_x, w, b)
     threshold = choose_threshold(held_probs, held_war)
@@ -201,8 +147,8 @@ def main(argv: list[str] | None = None) -> None:
         "threshold": threshold,
         "held-out scores": scores(held_probs, held_war, threshold),
         "train scores": scores(probabilities(x, w, b), y.astype(int), threshold),
-        "files": {name: _sha256(args.out / name) for name in ("weights.npz", "gate.json")},
-        "library versions": {"python": platform.python_version(), "numpy": metadata.version("numpy")},
+        "files": {name: sha256(args.out / name) for name in ("weights.npz", "gate.json")},
+        "library versions": library_versions("numpy"),
     }
     (args.out / "model_card.json").write_text(json.dumps(card, indent=1) + "\n", "utf-8")
     (args.out / "MODEL_CARD.md").write_text(_card_text(card), "utf-8")

@@ -18,12 +18,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import re
 import time
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +29,7 @@ import numpy as np
 from frontwatch import clean
 from frontwatch.clean import line_model
 from frontwatch.learn.examples import batches, corpus_digest, split_batches
-from frontwatch.learn.gate_train import _sha256, write_weights
+from frontwatch.learn.linear import card_text, library_versions, sha256, write_weights
 from frontwatch.pipeline import corpus_repeated, prepare
 from frontwatch.records import SourceDocument
 
@@ -226,32 +224,19 @@ def _counts(lines: Lines) -> dict[str, int]:
 
 
 def _card_text(card: dict) -> str:
-    data, held = card["training data"], card["held-out scores"]
-    lines = [
-        "# Boilerplate line classifier",
-        "",
+    intro = [
         "A logistic regression that says whether a line the rule families kept is page furniture; a line",
         f"scored at or above {card['threshold']} is removed under the family `learned`. Trained by",
         "`python -m frontwatch.learn.line_train` on the team-written corpus only. `FRONTWATCH_LINES=off`",
         "turns it off.",
-        "",
-        f"- training data: `{data['corpus']}`, sha256 `{data['sha256']}`",
-        f"- held-out batches: {', '.join(data['held-out batches'])}",
-        "- label counts: "
-        + "; ".join(
-            f"{part} {c['lines']} lines ({c['furniture']} furniture, {c['content']} content; "
-            f"{c['kept by the rules']} kept by the rules, "
-            f"{c['furniture kept by the rules']} of them furniture)"
-            for part, c in card["label counts"].items()
-        ),
-        "- held-out: " + ", ".join(f"{k} {v}" for k, v in held.items()),
-        "- features: " + ", ".join(f"{k} {v}" for k, v in card["features"].items()),
-        "- training: " + ", ".join(f"{k} {v}" for k, v in card["training"].items()),
-        "- files: " + ", ".join(f"`{k}` sha256 `{v}`" for k, v in card["files"].items()),
-        "- library versions: " + ", ".join(f"{k} {v}" for k, v in card["library versions"].items()),
-        "",
     ]
-    return "\n".join(lines)
+    labels = "; ".join(
+        f"{part} {c['lines']} lines ({c['furniture']} furniture, {c['content']} content; "
+        f"{c['kept by the rules']} kept by the rules, "
+        f"{c['furniture kept by the rules']} of them furniture)"
+        for part, c in card["label counts"].items()
+    )
+    return card_text("Boilerplate line classifier", intro, card, labels)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -318,8 +303,8 @@ def main(argv: list[str] | None = None) -> None:
         "threshold": threshold,
         "held-out scores": scores(held, held_probs, threshold),
         "train scores": scores(train_set, train_probs, threshold),
-        "files": {name: _sha256(args.out / name) for name in ("weights.npz", "lines.json")},
-        "library versions": {"python": platform.python_version(), "numpy": metadata.version("numpy")},
+        "files": {name: sha256(args.out / name) for name in ("weights.npz", "lines.json")},
+        "library versions": library_versions("numpy"),
     }
     (args.out / "model_card.json").write_text(json.dumps(card, indent=1) + "\n", "utf-8")
     (args.out / "MODEL_CARD.md").write_text(_card_text(card), "utf-8")

