@@ -182,7 +182,13 @@ def prefilter(sentence: str) -> bool:
     """True when the sentence holds a trigger word and so may report an event."""
     from frontwatch.events import types
 
-    plain, with_cue = _trigger_patterns(types.generation())
+    return _passes(sentence, types.generation())
+
+
+# A chunk asks of each sentence twice: which to parse ahead, and which to read (`document`).
+@lru_cache(maxsize=4096)
+def _passes(sentence: str, generation: int) -> bool:
+    plain, with_cue = _trigger_patterns(generation)
     if plain.search(sentence) is not None:
         return True
     return any(verb.search(sentence) and cue.search(sentence) for verb, cue in with_cue)
