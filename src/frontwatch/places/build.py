@@ -59,8 +59,7 @@ def build() -> Gazetteer:
     g.loose = {k: tuple(v) for k, v in loose.items()}
     for index in (g.exact, g.loose):
         for key in index:
-            first, _, _ = key.partition(" ")
-            g.max_words[first] = max(g.max_words.get(first, 1), key.count(" ") + 1)
+            g.index_words(key)
     g.build_fuzzy()
     return g
 

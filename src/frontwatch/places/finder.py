@@ -120,6 +120,24 @@ class Finder:
             " ".join(self.loose(k) for k in range(i, j + 1)) in g.loose or ukrainian_key(surface) in g.loose
         )
 
+    def may_go_on(self, i: int, n_max: int) -> bool:
+        """Whether a key of two to `n_max` words may start with tokens i and i + 1 (in any of the keys
+        `known` tries); most capitalised words begin no such key, and the longer lookups are then skipped."""
+        g, toks = self.g, self.toks
+        j = i + 1
+        if toks[j].sent_start:
+            return False
+        last = min(i + n_max, len(toks)) - 1
+        if not all(SEPARATORS.fullmatch(self.text[toks[k].end : toks[k + 1].start]) for k in range(i, last)):
+            return True  # "People's", "&": keys of the whole surface, not of the words
+        a, b = toks[i].key, toks[j].key
+        loose_a, loose_b = self.loose(i), self.loose(j)
+        return (
+            f"{a} {b}" in g.pairs
+            or f"{loose_a} {loose_b}" in g.pairs
+            or f"{ukrainian_key(a) or loose_a} {ukrainian_key(b) or loose_b}" in g.pairs
+        )
+
     def loose(self, i: int) -> str:
         t = self.toks[i]
         if t.loose is None:
@@ -132,6 +150,8 @@ class Finder:
         first = toks[i].key
         longest = max(g.max_words.get(first, 0), g.max_words.get(loose_key(first), 0))
         n_max = min(MAX_WORDS, longest, len(toks) - i)
+        if n_max > 1 and not self.may_go_on(i, n_max):
+            n_max = 1
         for n in range(n_max, 0, -1):
             j = i + n - 1
             if n > 1 and (toks[j].sent_start or any(toks[k].sent_start for k in range(i + 1, j + 1))):

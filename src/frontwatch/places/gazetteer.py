@@ -32,7 +32,7 @@ from frontwatch import lang
 from frontwatch.places.translit import exact_key, has_cyrillic, loose_key, ukrainian_key
 from frontwatch.records import Place, PlaceKind
 
-FORMAT_VERSION = 16
+FORMAT_VERSION = 17
 KINDS: tuple[PlaceKind, ...] = ("settlement", "region", "country", "feature")
 MatchKind = str  # "exact" | "loose" | "fuzzy"
 
@@ -89,6 +89,7 @@ class Gazetteer:
         self.exact: dict[str, tuple[int, ...]] = {}
         self.loose: dict[str, tuple[int, ...]] = {}
         self.max_words: dict[str, int] = {}  # first word of a key -> longest key starting with it, in words
+        self.pairs: set[str] = set()  # the first two words of every key of two words or more
         self.region_by_admin1: dict[str, int] = {}
         self.country_by_iso: dict[str, int] = {}
         self.the_only: set[int] = set()  # features meant by "the X" (rivers)
@@ -145,6 +146,13 @@ class Gazetteer:
             if slavic and (len(key) >= 4 or self.kind[i] == "settlement"):  # "EU" would fold to "u"
                 self.index_key(loose, loose_key(n), i)
 
+    def index_words(self, key: str) -> None:
+        """Note how a key begins, so that the finder tries only the word sequences some key can start with."""
+        words = key.split(" ")
+        self.max_words[words[0]] = max(self.max_words.get(words[0], 1), len(words))
+        if len(words) > 1:
+            self.pairs.add(f"{words[0]} {words[1]}")
+
     @classmethod
     def build(cls) -> Gazetteer:
         from frontwatch.places.build import build  # here: only a missing cache needs the tables
@@ -191,8 +199,7 @@ class Gazetteer:
         for index, new in ((self.exact, exact), (self.loose, loose)):
             for k, ids in new.items():
                 index[k] = (*index.get(k, ()), *ids)
-                first, _, _ = k.partition(" ")
-                self.max_words[first] = max(self.max_words.get(first, 1), k.count(" ") + 1)
+                self.index_words(k)
         if added:
             self.build_fuzzy()
             self.__dict__.pop("_buckets", None)

@@ -95,7 +95,7 @@ def strip_diacritics(text: str) -> str:
 def exact_key(name: str) -> str:
     """Case, accents, apostrophes and separators folded; Cyrillic romanised."""
     s = romanise(name)
-    s = strip_diacritics(s).casefold()
+    s = (s if s.isascii() else strip_diacritics(s)).casefold()
     s = s.replace("ł", "l").replace("ø", "o").replace("đ", "d").replace("ß", "ss")
     s = _APOSTROPHES.sub("", s)
     return SEPARATORS.sub(" ", s).strip()
