@@ -129,7 +129,9 @@ class Sentence:
 def load() -> Language:
     """The language's spaCy pipeline (`lang/<code>/model.toml`) without NER: places come from the
     gazetteer, speakers from the parse."""
-    return spacy.load(MODEL, exclude=["ner"])
+    from frontwatch.events import token_attributes
+
+    return token_attributes.install(spacy.load(MODEL, exclude=["ner"]))
 
 
 def is_heading(line: str) -> bool:
