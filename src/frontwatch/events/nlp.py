@@ -69,10 +69,30 @@ def _alternation(words: set[str]) -> str:
     return "|".join(sorted((re.escape(w) for w in words), key=lambda w: (-len(w), w)))
 
 
+_WORD = re.compile(r"\w+")
+
+
+class Forms:
+    """Whether a sentence holds one of some word forms as a whole word, case aside: what
+    `\\b(?:form|...)\\b` finds, but single words are looked up among the sentence's words, since a regular
+    expression tries each of hundreds of alternatives at every position."""
+
+    def __init__(self, forms: set[str], extra: str | None = None) -> None:
+        single = {f for f in forms if _WORD.fullmatch(f)}
+        self.words = frozenset(f.lower() for f in single)
+        others = [rf"\b(?:{_alternation(forms - single)})\b"] if forms - single else []
+        others += [extra] if extra else []
+        self.others = re.compile("|".join(others), re.I) if others else None
+
+    def found(self, sentence: str, words: frozenset[str]) -> bool:
+        """`words`: the sentence's lower-cased `\\w+` words."""
+        return not self.words.isdisjoint(words) or (
+            self.others is not None and self.others.search(sentence) is not None
+        )
+
+
 @lru_cache(maxsize=1)
-def _trigger_patterns(
-    generation: int,
-) -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], re.Pattern[str]]]]:
+def _trigger_patterns(generation: int) -> tuple[Forms, list[tuple[Forms, Forms]]]:
     """The pre-filter, derived from the event lexicon so that the two cannot drift apart: every surface form
     of a verb or noun trigger, of a munition, of a repelled attempt and of a casualty word; verbs too common
     to parse every time only with the particle or cue word their trigger needs. Built again when the type
@@ -90,21 +110,18 @@ def _trigger_patterns(
         plain |= noun_forms(lemma)
     for word in lx.CASUALTY_WORDS:
         plain |= noun_forms(word) | forms_of(word)
-    parts = [rf"\b(?:{_alternation(plain)})\b"]
-    for lemma, particles in lx.PREFILTER_AFTER.items():
-        parts.append(
-            rf"\b(?:{_alternation(forms_of(lemma))})\b[^.]{{0,40}}?\b(?:{_alternation(set(particles.split()))})\b"
-        )
+    after = [
+        rf"\b(?:{_alternation(forms_of(lemma))})\b[^.]{{0,40}}?\b(?:{_alternation(set(particles.split()))})\b"
+        for lemma, particles in lx.PREFILTER_AFTER.items()
+    ]
     with_cue = [
         (
-            re.compile(rf"\b(?:{_alternation(forms_of(lemma) | noun_forms(lemma))})\b", re.I),
-            re.compile(
-                rf"\b(?:{_alternation({f for c in cues for f in forms_of(c) | noun_forms(c)})})\b", re.I
-            ),
+            Forms(forms_of(lemma) | noun_forms(lemma)),
+            Forms({f for c in cues for f in forms_of(c) | noun_forms(c)}),
         )
         for lemma, cues in lx.PREFILTER_WITH.items()
     ]
-    return re.compile("|".join(parts), re.I), with_cue
+    return Forms(plain, "|".join(after) or None), with_cue
 
 
 # an abbreviation, a single capital ("J. Smith") or initials ("U.S.") before the full stop
@@ -191,9 +208,10 @@ def prefilter(sentence: str) -> bool:
 @lru_cache(maxsize=4096)
 def _passes(sentence: str, generation: int) -> bool:
     plain, with_cue = _trigger_patterns(generation)
-    if plain.search(sentence) is not None:
+    words = frozenset(_WORD.findall(sentence.lower()))
+    if plain.found(sentence, words):
         return True
-    return any(verb.search(sentence) and cue.search(sentence) for verb, cue in with_cue)
+    return any(verb.found(sentence, words) and cue.found(sentence, words) for verb, cue in with_cue)
 
 
 # Sentences parsed ahead for the documents being read (`parse_ahead`), by text; a list per text because
