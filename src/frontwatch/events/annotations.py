@@ -18,6 +18,7 @@ The rules take a token or a sentence `Doc` and read these, instead of a dozen po
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -144,11 +145,17 @@ def mark_places(sdoc: Doc) -> Doc:
     spans: list[Span] = []
     dateline = _DATELINE.match(sent.text)
     skip_to = sent.start + dateline.end() if dateline else sent.start
+    starts: list[int] = []
+    ends: list[int] = []
     for p in reading.places:
         if p.end <= sent.start or p.start >= sent.end or p.place is None or p.start < skip_to:
             continue
+        if not starts:
+            starts = [t.idx for t in sdoc]
+            ends = [t.idx + len(t.text) for t in sdoc]
         s, e = p.start - sent.start, p.end - sent.start
-        covered = [t.i for t in sdoc if t.idx < e and t.idx + len(t.text) > s]
+        # the tokens the mention overlaps: they start before its end and end after its start
+        covered = list(range(bisect_right(ends, s), bisect_left(starts, e)))
         for i in covered:
             out[i] = p
         if covered:
