@@ -13,3 +13,5 @@ last updated
 ((page )?views|reads|hits|viewed|view count|👁|👀)\s*[:|-]?\s*{count}( times)?
 # A widget's counter between dashes, its leading dash taken as a bullet: "- 0 -", "— 12 —".
 \d{1,4}\s*[-–—]
+# "Posted on The Courier March 3rd, 2024": a stamp that names where it was posted.
+(posted|published) (on|in|at|to) .{1,40}\b({month})\w*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}

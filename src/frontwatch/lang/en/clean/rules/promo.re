@@ -22,3 +22,5 @@ privacy notice\s*:.{0,300}
 (subscribe to|join|read us|find us|watch us|listen to us)( [\w.&'’-]+){0,4} (on|in|via|at) {channel}((,|,? and|,? or) {channel}){0,4}\b.{0,80}
 # "Our Telegram channel: t.me/steppe", "Steppe Radio on Viber: @steppe".
 (our |the )?([\w.&'’-]+ ){0,3}(on |in )?{channel}( channel| page| account| group| community)?\s*:?\s*(https?://\S+|[\w-]+\.[a-z]{2,4}/\S*|@\w+)
+# A closing call to keep reading: "Stay tuned.", "For the latest updates stay with us."
+(for (more|the latest|further|up-to-date|all|daily)\b.{0,60}\s)?(stay|keep) (tuned|with us|connected)\b( (to|with) (us|our \w+( \w+)?))?( for (more|the latest|all|further|our|daily)\b.{0,60})?[.!]?
