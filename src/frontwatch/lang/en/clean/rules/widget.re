@@ -1,5 +1,5 @@
-# What a page's scripts and embeds leave in the text: a media player's or widget's messages, style rules
-# and template names, an embedded post's link line.
+# What a page's scripts leave in the text: a media player's or widget's messages, style rules and template
+# names. An embedded post is left alone: its text is often the story's quote.
 # A player or widget that failed to load: "Something went wrong.", "No media source currently available".
 (oops,? )?something went wrong\.?( please try again( later)?\.?)?
 (please )?(try again|reload the page|refresh and try again)( later)?[.!]?
@@ -13,6 +13,3 @@ no (media |video |audio )?(source|video|audio|stream)s? (is |are )?(currently |n
 [.#@]?[\w-]+( [\w.#:-]+)*\s*(\([^)]{0,40}\)\s*)?\{[^{}]{0,300}(\{[^{}]{0,300}\}[^{}]{0,300})*\}.{0,300}
 @media\b.{0,300}
 [a-z]+(_[a-z0-9]+)+
-# An embedded post's last line: its text ends in the picture link, or the poster's handle and date.
-.{0,400}\bpic\.twitter\.com/\w+.{0,120}
-([—–-]\s*)?[\w.'’ -]{1,60}\(@\w{1,30}\)\s*({month})\w* \d{1,2},? \d{4}
