@@ -7,3 +7,5 @@ sources?\s*:\s*.{1,80}
 .{0,100}\b(writers?|reporters?|correspondents?|journalists?)\b.{0,150}\bcontributed\.?
 # A scraper's source stub: "source site-12".
 source:? site-?\d{1,4}
+# A link stub to where the story came from: "Source link", "Original article link:".
+(source|original)( article| story| post)? (link|url)( here)?\s*:?

@@ -13,3 +13,12 @@ no (media |video |audio )?(source|video|audio|stream)s? (is |are )?(currently |n
 [.#@]?[\w-]+( [\w.#:-]+)*\s*(\([^)]{0,40}\)\s*)?\{[^{}]{0,300}(\{[^{}]{0,300}\}[^{}]{0,300})*\}.{0,300}
 @media\b.{0,300}
 [a-z]+(_[a-z0-9]+)+
+# An image's placeholder text where the picture did not load: "Avatar photo", "Article image".
+(avatar|author|profile|article|news|featured|hero|cover|header|main|lead|story|post) (photo|image|picture|img|thumbnail|pic)
+# A read-aloud player's note: "This audio is created with AI assistance"; a faked recording in the news is
+# someone's claim.
+(?!.*\b(said|says|told|according|claimed|fake|deepfake)\b)(this |the )?(audio|voice|narration|voiceover|reading)( version)?( of (this|the) (article|story|text))? (is|was|has been) (created|generated|produced|made|read|voiced) (with|by|using) (the help of )?(ai|artificial intelligence|a (synthetic|computer|machine) voice|text-to-speech)\b.{0,60}
+# Markup left in the text: "<script async src=...>", "<iframe ...></iframe>".
+<\/?(script|iframe|div|span|blockquote|figure|noscript|style|embed|object|ins)\b.{0,600}
+# A page's version that cannot show an embed: "AMP version of the site does not support this content".
+(?!.*\b(said|says|told|according|complained|claimed)\b).{0,40}\b(amp|mobile|lite|text-only) version\b.{0,40}\b(does not|doesn['’]t|cannot|can['’]t|is unable to) (support|display|show|load)\b.{0,60}
