@@ -578,6 +578,30 @@ def test_author_bio_after_the_story() -> None:
         assert removed_rules(page("Title", *BODY, bio))[bio] == "author"
 
 
+def test_author_bio_in_the_first_person_after_the_story() -> None:
+    bio = (
+        "I am Ilona Varga, a freelance writer and news editor for the Danube Ledger. I cover the war and "
+        "European politics and bring readers the stories behind the headlines."
+    )
+    assert removed_rules(page("Title", *BODY, bio))[bio] == "author"
+    # The same words inside the story are a quote, not a note about its author.
+    assert bio in clean_text(page("Title", BODY[0], bio, BODY[1], BODY[2])).text
+
+
+def test_captions_under_a_gallery_s_counters() -> None:
+    captions = (
+        "Rescuers carry an elderly woman across the planks laid over the river. Hundreds crossed on foot.",
+        "A bus waits on the far bank to take families to the city.",
+    )
+    lines = page("Title", BODY[0], "1/2", captions[0], "2/2", captions[1], BODY[1], BODY[2])
+    c = clean_text(lines)
+    assert c.text == "\n\n".join(BODY)
+    assert all(removed_rules(lines)[caption] == "caption" for caption in captions)
+    # One "3/4" alone numbers no gallery: the paragraph under it stays.
+    kept = clean_text(page("Title", BODY[0], "3/4", BODY[1], BODY[2])).text
+    assert BODY[1] in kept
+
+
 def test_sentences_about_journalists_in_the_story_are_kept() -> None:
     inside = "Ilona Varga is a correspondent for the Danube Ledger and was in Mykolaiv when the missiles hit."
     assert inside in clean_text(page("Title", BODY[0], inside, BODY[1], BODY[2])).text

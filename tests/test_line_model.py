@@ -22,10 +22,10 @@ SHELLING = (
     "Russian artillery shelled Nikopol from across the reservoir on Monday, damaging a school and two "
     "houses, the regional governor said.\n"
     "The building was empty at the time, and nobody was hurt.\n"
-    "Original article link:\n"
+    "Link to the original:\n"
     "Classes will continue online for the rest of the week.\n"
     "( 5 )",
-    {"Original article link:", "( 5 )"},
+    {"Link to the original:", "( 5 )"},
 )
 FAIR = (
     "Town fair returns after four years",
@@ -36,8 +36,8 @@ FAIR = (
     "The organisers expect more than ten thousand visitors over the weekend.\n"
     "Entry is free.\n"
     "▶ 01:20 | The brass band on the square\n"
-    "Source link:",
-    {"▶ 01:20 | The brass band on the square", "Source link:"},
+    "Article source:",
+    {"▶ 01:20 | The brass band on the square", "Article source:"},
 )
 # A bulletin of short lines and no furniture at all: every line is content.
 BULLETIN = (

@@ -4,10 +4,11 @@ Three kinds of evidence: line rules for the furniture every web page carries (co
 teasers, navigation, share bars, author boxes and live-page shift bylines, breadcrumbs, adverts, captions,
 gallery counters and credits, date stamps and view counters, cookie notices, app, channel and newsletter
 promotions, error-report and reader-tip prompts, outlet standards, licence and disclaimer notes, a report's
-standing notes and footnote references, live-page widgets); position (bylines and mastheads before
-or after the prose, author bios after it, kickers over it, headline lists under "Read also" or "More from",
-the tail after a comments header); and lines repeated at the head or tail of several independent documents
-(an outlet's own furniture). Every removed line is kept for audit.
+standing notes and footnote references, live-page widgets, what a page's scripts and embeds leave in the
+text); position (bylines and mastheads before or after the prose, author bios after it, kickers over it,
+headline lists under "Read also" or "More from", the captions under a gallery's counters, the tail after a
+comments header); and lines repeated at the head or tail of several independent documents (an outlet's own
+furniture). Every removed line is kept for audit.
 
 The rules are in `boilerplate.py`, their patterns in the language layer (`lang/en/clean/`, read by
 `patterns.py`), lines repeated across documents in `repeated.py`.
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from frontwatch.clean.boilerplate import (
     drop_author_bios,
     drop_edge_lines,
+    drop_gallery_captions,
     drop_header_labels,
     drop_related_lists,
     drop_tail,
@@ -135,6 +137,7 @@ def rule_decisions(
                 drop(i, "title-repeat")
 
     drop_related_lists(lines, keep, drop)
+    drop_gallery_captions(lines, keep, drop)
     drop_tail(lines, keep, drop)
     drop_header_labels(lines, keep, drop, title_index)
     drop_edge_lines(lines, keep, drop)

@@ -2,8 +2,9 @@
 
 Line rules fit a whole line (`rule_for`): the families in `patterns.LINE_FAMILIES`, a link's screen-reader
 suffix, dividers and scraped breadcrumbs. Position rules look at a line's place on the page: headline lists
-under a lone "Read also", the tail after a comments header, section labels over the body, bylines and
-mastheads before or after the prose, and author notes after it. Each rule names its family for the audit.
+under a lone "Read also", the caption under each counter of a photo gallery, the tail after a comments
+header, section labels over the body, bylines and mastheads before or after the prose, and author notes
+after it. Each rule names its family for the audit.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from frontwatch.clean.patterns import (
     AUTHOR_BIO,
     COMMENTS_HEADER,
     EDGE_RULES,
+    GALLERY_COUNTER,
     GLUED_STAMP,
     LINE_RULES,
     MASTHEAD,
@@ -28,6 +30,8 @@ from frontwatch.clean.patterns import (
 Drop = Callable[[int, str], None]
 
 RELATED_MAX_ITEMS = 8
+GALLERY_MIN_COUNTERS = 2  # one "2/3" alone may be a score or a ratio; a gallery numbers several pictures
+GALLERY_MAX_CAPTION = 600
 TAIL_MIN_POSITION = 0.5  # a marker must sit in the second half of the body
 TAIL_MAX_LINE = 300  # a long paragraph after a marker means the marker was not the footer
 # Two category words glued by a scraper ("NewsEurope"), not a brand's inner capital ("iPhone").
@@ -104,6 +108,19 @@ def drop_related_lists(lines: list[str], keep: list[bool], drop: Drop) -> None:
             listed += 1
         if listed:
             drop(i, "related")  # the heading goes with its list ("More from Opinion")
+
+
+def drop_gallery_captions(lines: list[str], keep: list[bool], drop: Drop) -> None:
+    """The line under each counter of a photo gallery ("1/7", then what the picture shows) is its caption,
+    however much it reads like the story's own prose."""
+    counters = [i for i, line in enumerate(lines) if GALLERY_COUNTER.fullmatch(core(line))]
+    if len(counters) < GALLERY_MIN_COUNTERS:
+        return
+    for i in counters:
+        caption = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+        if caption is None or caption in counters or len(lines[caption].strip()) > GALLERY_MAX_CAPTION:
+            continue
+        drop(caption, "caption")
 
 
 def drop_edge_lines(lines: list[str], keep: list[bool], drop: Drop) -> None:

@@ -32,6 +32,7 @@ LINE_FAMILIES = (
     "live-blog",
     "separator",
     "copyright",
+    "widget",
 )
 # Families that hold only outside the article's prose, where a name on its own is a byline.
 EDGE_FAMILIES = ("author", "related")
@@ -70,6 +71,7 @@ EDGE_RULES: dict[str, re.Pattern[str]] = {family: rules(f"edge/{family}") for fa
 MASTHEAD = rules("masthead")
 AUTHOR_BIO = rules("author_bio")
 RELATED_HEADER = rules("related_header")
+GALLERY_COUNTER = rules("gallery_counter")
 TAIL_MARKERS = rules("tail_markers")
 COMMENTS_HEADER = re.compile(f"(?:{part('comments_header')})", re.IGNORECASE)
 # A labelled date stamp glued before a paragraph's first word (a capital, or a quote before one).

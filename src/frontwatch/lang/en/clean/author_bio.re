@@ -4,3 +4,5 @@
 # news about a journalist (detained, killed, quoted) is the story itself.
 {journalist_news}{outlet_tie}{people} (is|are|has been) (?!not )([\w.&'’-]+ ){0,6}(reporters?|correspondents?|editors?|writers?|journalists?|columnists?|contributors?|producers?|photographers?|photojournalists?|videographers?|bureau chief|interns?|contributing \w+|staff \w+)\b.{0,300}
 {journalist_news}{people} (covers|reports (on|from)|writes (about|on|for)|has covered|has reported (on|from))\b(?=.{0,200}\b(for|at)\b).{0,300}
+# A bio in the author's own voice: "I am Jane Roe, a staff writer for the Courier, covering ...".
+(i am|i['’]m|my name is) {person},? (a|an|the) .{0,80}\b(writers?|journalists?|reporters?|editors?|bloggers?|correspondents?|authors?|contributors?)\b.{0,500}

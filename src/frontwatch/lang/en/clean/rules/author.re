@@ -9,3 +9,8 @@ by [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}( and [A-Z][\w.'’-]+( [A-Z][\w.'’
 # A live page's shift byline: "Jane Roe (now) and John Doe (earlier)". The marker makes it a byline
 # anywhere on the page.
 (?=.*{shift_mark}|by .*\(updated\))(?!{not_person})(by )?{person}{shift}?((,| and|, and| &) {person}{shift}?){0,6}( in {places})?
+# "By The Courier Staff & Agencies", "Article written by", "Story compiled by the news desk".
+by (the )?([\w.'’-]+ ){0,4}(staff|team|desk|newsroom|editors?)( (&|and) (agencies|wires))?
+(article|story|post|text|report|material|piece) (written|prepared|compiled|posted|edited) by\b.{0,60}
+# A site account in place of a byline: "administrator", "Site admin".
+(site |web )?(admin|administrator|webmaster)

@@ -21,3 +21,9 @@
 # event", "The illustration above was made with an image tool". A story about a faked image says who said so.
 (this|the) (image|picture|illustration|photo|photograph)( above| at the top( of (this|the) (post|page|article))?)? (is|was|has been) (?!.*\b(said|says|according|claimed|told)\b).{0,40}\b(ai|artificial intelligence|generative|computer-generated|generated|illustration tool|image tool|image program)\b.{0,300}
 (images?|pictures?|photos?) (is |are )?(used )?for illustrat\w+ purposes( only)?\.?
+# A gallery's bare counter on a line of its own, the caption on the next line: "3/7".
+\d{1,3} ?/ ?\d{1,3}
+# A caption that says what the picture shows, with no credit: "A view shows ...", "In this file photo, ...",
+# "A screenshot from an army video shows ...". A story says who showed what ("the footage showed").
+(?!.*\b(said|says|say|according|claimed|told|wrote|reported)\b)(a |an )?(general |aerial |drone |satellite )?(view|image|picture|photo|screenshot|screen ?grab|still)( (from|of|taken from|taken by) .{1,80})? shows?\b.{5,400}
+(?!.*\b(said|says|say|according|claimed|told|wrote|reported)\b)in (this|a|the) (file |handout |undated |satellite |aerial )?(photo|photograph|picture|image)( (taken|released|provided|made|posted) .{1,60})?, .{10,400}

@@ -14,3 +14,5 @@ notify me of (follow-up comments|new posts).*
 join the (conversation|discussion|debate)\b.{0,60}
 (log ?in|sign in|register) to (comment|reply|post|join)\b.{0,60}
 (write|leave|add|post) (a |your )?(comment|reply|response)\b.{0,60}
+# A comment's buttons run together by a scraper: "ReplyDelete".
+(reply ?delete|delete ?reply|reply ?report|report ?reply)

@@ -5,3 +5,7 @@ sources?\s*:\s*.{1,80}
 .{0,200}\bcontributed (reporting|to this (report|story|article))\b.{0,60}
 # "Associated Press writer Jane Roe in Kyiv contributed."
 .{0,100}\b(writers?|reporters?|correspondents?|journalists?)\b.{0,150}\bcontributed\.?
+# A scraper's source stub: "source site-12".
+source:? site-?\d{1,4}
+# A link stub to where the story came from: "Source link", "Original article link:".
+(source|original)( article| story| post)? (link|url)( here)?\s*:?

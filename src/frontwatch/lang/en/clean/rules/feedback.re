@@ -11,3 +11,5 @@ if you (have|know|saw|witnessed|were|are|have been|had)\b(?!{reported})[^.?]{0,1
 (share|send) (us )?your (own )?(story|stories|tips?|photos?|videos?|experiences?|news|footage)( with us)?\b(?!{reported}).{0,120}
 (got|have) a (news )?tip\?.{0,120}
 tell us (what you think|your (views?|opinions?|story|stories|thoughts|experiences?))\b(?!{reported}).{0,120}
+# "To suggest a correction or clarification, write to us here."
+to (suggest|request|report|submit|send) (a |an )?(correction|clarification|error|mistake|inaccuracy)s?( or (a |an )?(correction|clarification|update))?,? (please )?(write|e-?mail|contact|message|tell)( to)? us\b.{0,60}

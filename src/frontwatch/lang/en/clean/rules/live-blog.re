@@ -12,3 +12,9 @@ that['’]?s (all|it|everything) (from (us|me|the team)|for (now|today|tonight))
 (this|the|our) (live )?blog (is|has) (now )?(closed|ended|paused|finished|moved)\b.{0,200}
 thank(s| you) (all )?for (following|reading|joining us|being with us)\b.{0,150}
 (you can )?(follow|read|find|see|catch up (on|with)|keep up with) (all )?(of )?(our|the latest|([\w.&-]+ ){0,3}[\w.&-]+['’]s?) (continuing |ongoing |latest |live |full |earlier |previous )?(coverage|updates|reporting|live blog|blog)\b.{0,150}
+# A running story's standing note: "Editor's note: This story is developing and will be updated." (A
+# sentence that says who said so is the story's own.)
+(?!.*\b(said|says|told|according|wrote)\b)(editor['’]?s note\s*:\s*)?this (is a (developing|breaking)( news)? story|(story|article|report|post|page) is (developing|being updated))\b.{0,150}
+(?!.*\b(said|says|told|according|wrote)\b)(editor['’]?s note\s*:\s*)?this (story|article|report|post|page) (will be|is being|is regularly) updated\b.{0,100}
+# A pointer to a live page's updates, its link words lost by the scraper: "Here are updates.", "Here areupdates."
+here (are|is) ?(the |our )?(latest |live )?updates\.?

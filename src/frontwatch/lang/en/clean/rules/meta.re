@@ -13,3 +13,9 @@ last updated
 ((page )?views|reads|hits|viewed|view count|👁|👀)\s*[:|-]?\s*{count}( times)?
 # A widget's counter between dashes, its leading dash taken as a bullet: "- 0 -", "— 12 —".
 \d{1,4}\s*[-–—]
+# "Posted on The Courier March 3rd, 2024": a stamp that names where it was posted.
+(posted|published) (on|in|at|to) .{1,40}\b({month})\w*\.? \d{1,2}(st|nd|rd|th)?,? \d{4}
+# A site's live counter: "8425 visitors online", "Online now: 312 readers".
+{count}\s*(visitors?|users?|readers?|guests?) (online|now|on (the )?site)|(online|on the site) now\s*:?\s*{count}( (visitors?|users?|readers?|guests?))?
+# A view counter glued to a date and time stamp by the scraper: "55910.12.2025, 16:24" (559 views, 10.12.2025).
+\d{1,6}\s?\d{1,2}\.\d{1,2}\.\d{4},?\s*\d{1,2}:\d{2}

@@ -12,3 +12,5 @@ page \d+( of \d+)?
 (font|text) size\b.{0,20}
 # A media player's controls.
 (play|watch|replay) (the )?(video|now|more|again)|now playing|videos?|sections
+# A topic kicker naming the war itself: "Russia-Ukraine War", "War in Ukraine", "Ukraine conflict".
+(the )?((russia|ukraine)\s*[-–—/ ]\s*(russia|ukraine)|russian|ukrainian|ukraine|russia)( war| conflict| crisis| invasion)( live)?( updates| news| coverage)?|(the )?(war|conflict) in ukraine( live)?( updates| news| coverage)?

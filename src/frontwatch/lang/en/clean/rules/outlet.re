@@ -27,3 +27,6 @@ the (views|opinions) expressed (in this|here)\b.{0,200}
 # "The editorial board may not share the author's opinion."
 (?=.{0,60}\b(editorial (board|office|staff|team)|editors|publisher)\b)(?!{reported}).{0,60}\b(editorial (board|office|staff|team)|editors|publisher)\b.{0,40}\b(may|does|do|might) not (share|coincide with|necessarily (share|reflect|coincide))\b.{0,150}
 (was this (article|story|page) (helpful|useful)\?|report an? (error|typo|correction)|submit a correction).{0,40}
+# A standing note on where a story was made and under what law: "This report was produced in X, where the
+# law restricts coverage of ...".
+this (content|article|story|report|material|piece) was (produced|written|filed|reported|prepared) in [\w ]{1,30},? where (the )?(martial |military )?(laws?|authorities|government|censors?) (restricts?|limits?|bans?|censors?)\b.{0,200}

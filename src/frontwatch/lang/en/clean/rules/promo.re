@@ -1,6 +1,6 @@
 # Promotions: apps, newsletters, channels, subscriptions and donation appeals.
 (download|get|install|try) (our|the) (free )?([\w.'’-]+ ){0,3}(app|apps|application)\b.{0,80}
-(join|follow|subscribe to) (us|our)\b.{0,40}\b({platform}|channel|community|group)\b.{0,40}
+(for (all |more of )?(the latest|our|more|all)\b.{0,40},\s)?(join|follow|subscribe to) (us|our)\b.{0,40}\b({platform}|channel|community|group)\b.{0,40}
 subscribe( now| today| here| for free)?[.!]?
 subscribe to (our|the|\w+['’]s) .{0,60}(newsletters?|channel|podcast|updates|alerts|feed|edition)\b.{0,60}
 (get|receive) (the latest|our|the day['’]s|the week['’]s|breaking|the best|top)\b.{0,80}\b(inbox|newsletters?|e-?mails?|alerts)\b.{0,80}
@@ -22,3 +22,7 @@ privacy notice\s*:.{0,300}
 (subscribe to|join|read us|find us|watch us|listen to us)( [\w.&'’-]+){0,4} (on|in|via|at) {channel}((,|,? and|,? or) {channel}){0,4}\b.{0,80}
 # "Our Telegram channel: t.me/steppe", "Steppe Radio on Viber: @steppe".
 (our |the )?([\w.&'’-]+ ){0,3}(on |in )?{channel}( channel| page| account| group| community)?\s*:?\s*(https?://\S+|[\w-]+\.[a-z]{2,4}/\S*|@\w+)
+# A closing call to keep reading: "Stay tuned.", "For the latest updates stay with us."
+(for (more|the latest|further|up-to-date|all|daily)\b.{0,60}\s)?(stay|keep) (tuned|with us|connected)\b( (to|with) (us|our \w+( \w+)?))?( for (more|the latest|all|further|our|daily)\b.{0,60})?[.!]?
+# A bare call to subscribe to an outlet: "Subscribe to The Week". A sentence that says who asked is news.
+(please )?subscribe to( [\w.&'’+-]+){1,4}[.!]?
