@@ -401,7 +401,8 @@ def resolve(f: Finder, mentions: list[Mention], passes: int = 3) -> None:
         ctx_anchors: Context = {}  # support from names sure of their region, for its breadth
         for m in mentions:
             if m.place and m.chosen is not None:
-                w = 1.5 if m.place.kind == "region" else 1.0
+                # an area of several oblasts ("Donbas") supports each of them as a town would
+                w = 1.5 if m.place.kind == "region" and m.chosen not in g.spans else 1.0
                 if m.place.kind == "settlement" and loose_key(m.place.name) != loose_key(m.surface):
                     w = 0.5  # a town reached by another word ("Rankin" for Belton) is weak evidence
                 # a name cued as the region is evidence for its towns, even a same-named one ("the Donetsk
