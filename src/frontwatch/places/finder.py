@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from frontwatch.places.gazetteer import FOCUS_COUNTRIES, Gazetteer
+from frontwatch.places.gazetteer import FOCUS_COUNTRIES, REGION_WORDS, Gazetteer
 from frontwatch.places.translit import SEPARATORS, exact_key, loose_key, ukrainian_key
 from frontwatch.places.words import (
     AREA_NEXT,
@@ -20,6 +20,8 @@ from frontwatch.places.words import (
     PLACE_CUES,
     POSSESSIVE,
     SETTLEMENT_WORDS,
+    SITE_MODIFIERS,
+    SITE_PHRASES,
     TOKEN,
     may_be_typo,
 )
@@ -178,6 +180,8 @@ class Finder:
             phrase = self.feature_phrase(i) if t.cap else None
             if phrase is not None and (hit is None or phrase[0] > hit[0]):
                 hit = phrase  # "the Kakhovka hydroelectric dam", "the Antonivsky brige"
+            if hit is not None and hit[1] and hit[1][0][1] != "fuzzy" and phrase is None:
+                hit = self.division_of(*self.site_of(*hit))  # "the Kramatorsk railway station", "Luhansk Province"
             unknown = None
             if t.cap and (hit is None or hit[1][0][1] == "fuzzy" or self.cap_after(hit[0])):
                 unknown = self.unknown_name(i)
@@ -279,6 +283,45 @@ class Finder:
             return j, ids
         towns = self._own_towns(self.text[self.toks[i].start : self.toks[j].end], ids)
         return (k, towns) if towns else (j, ids)
+
+    def site_of(self, j: int, ids: list[tuple[int, str, float]]) -> tuple[int, list[tuple[int, str, float]]]:
+        """A town's name followed by a site phrase ("railway station", "military airbase") names the site,
+        which lies in or beside the town: (last token of the phrase, the town candidates). A name with no
+        town among its candidates keeps its own span."""
+        towns = [c for c in ids if self.g.kind[c[0]] == "settlement"]
+        if not towns:
+            return j, ids
+        k = j + 1
+        if self.word(k) in SITE_MODIFIERS and self._spaced(k):
+            k += 1
+        for phrase in SITE_PHRASES:
+            end = k + len(phrase) - 1
+            if end < len(self.toks) and all(
+                self.word(k + n) == w and self._spaced(k + n) for n, w in enumerate(phrase)
+            ):
+                if self.cap_after(end) or self.word(end + 1) in ("of", "in"):
+                    return j, ids  # a longer name ("Kharkiv Airport Authority"), or "the port of Y"
+                return end, towns
+        return j, ids
+
+    def division_of(self, j: int, ids: list[tuple[int, str, float]]) -> tuple[int, list[tuple[int, str, float]]]:
+        """A region's name followed by a capitalised division word is the region's proper name, the word
+        included ("Luhansk Province", "Kursk Region"), as "Kherson Oblast" is: (the word, the regions)."""
+        k = j + 1
+        regions = [c for c in ids if self.g.kind[c[0]] == "region"]
+        if not regions or not self._spaced(k) or not self.toks[k].cap or self.word(k) not in REGION_WORDS:
+            return j, ids
+        if self.cap_after(k):
+            return j, ids  # "Kharkiv Regional Administration" is no region word; "Kursk Region Governor"
+        return k, regions
+
+    def _spaced(self, k: int) -> bool:
+        """Token k follows the one before it after a single space, in the same sentence."""
+        return (
+            0 < k < len(self.toks)
+            and not self.toks[k].sent_start
+            and self.text[self.toks[k - 1].end : self.toks[k].start] == " "
+        )
 
     def _own_towns(self, name: str, ids: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
         """The settlements among `ids` that bear `name` as their own name, in any spelling."""
