@@ -880,3 +880,8 @@ def test_capitalised_division_word_is_part_of_the_region_name():
     got = {m.mention: m.place for m in found}
     assert got["Sumy Province"].kind == "region" and got["Sumy Province"].admin1 == "UA.21"
     assert got["Kharkiv"].kind == "region"  # lowercase: the name alone, as before
+
+
+def test_apposition_with_a_part_of_the_country_places_the_town():
+    text = "Moscow said so. Russia warned. Missiles hit a depot in Novomoskovsk, a town in eastern Ukraine."
+    assert places(text)["Novomoskovsk"].country == "UA"
