@@ -856,7 +856,8 @@ def test_breakaway_region_is_a_region_of_its_country():
 
 
 def test_site_phrase_after_a_town_is_the_site_at_the_town():
-    found = find_places("t", "Missiles struck the Pokrovsk railway station and the Kherson river port at dawn.")
+    text = "Missiles struck the Pokrovsk railway station and the Kherson river port at dawn."
+    found = find_places("t", text)
     got = {m.mention: m.place for m in found}
     assert got["Pokrovsk railway station"].geonameid == 704422
     # a town that also names its oblast: the site is in the town

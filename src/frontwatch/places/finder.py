@@ -181,7 +181,8 @@ class Finder:
             if phrase is not None and (hit is None or phrase[0] > hit[0]):
                 hit = phrase  # "the Kakhovka hydroelectric dam", "the Antonivsky brige"
             if hit is not None and hit[1] and hit[1][0][1] != "fuzzy" and phrase is None:
-                hit = self.division_of(*self.site_of(*hit))  # "the Kramatorsk railway station", "Luhansk Province"
+                # "the Kramatorsk railway station", "Luhansk Province"
+                hit = self.division_of(*self.site_of(*hit))
             unknown = None
             if t.cap and (hit is None or hit[1][0][1] == "fuzzy" or self.cap_after(hit[0])):
                 unknown = self.unknown_name(i)
@@ -304,7 +305,9 @@ class Finder:
                 return end, towns
         return j, ids
 
-    def division_of(self, j: int, ids: list[tuple[int, str, float]]) -> tuple[int, list[tuple[int, str, float]]]:
+    def division_of(
+        self, j: int, ids: list[tuple[int, str, float]]
+    ) -> tuple[int, list[tuple[int, str, float]]]:
         """A region's name followed by a capitalised division word is the region's proper name, the word
         included ("Luhansk Province", "Kursk Region"), as "Kherson Oblast" is: (the word, the regions)."""
         k = j + 1

@@ -118,7 +118,9 @@ WATER_WORDS = lang.words("places/water_nouns")
 UNIT_WORDS = lang.words("places/unit_nouns")
 FEATURE_WORDS = lang.words("places/feature_nouns")
 # Sites named by the town they are in ("the Kramatorsk railway station"), as token keys, longest first.
-SITE_PHRASES = tuple(sorted((tuple(p.split()) for p in lang.words("places/site_phrases")), key=len, reverse=True))
+SITE_PHRASES = tuple(
+    sorted((tuple(p.split()) for p in lang.words("places/site_phrases")), key=len, reverse=True)
+)
 SITE_MODIFIERS = lang.words("places/site_modifiers")
 ON_FEATURE_NOUNS = lang.words("places/on_feature_nouns")
 NEWS_WORDS = lang.words("places/news_words")
