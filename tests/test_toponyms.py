@@ -881,6 +881,9 @@ def test_capitalised_division_word_is_part_of_the_region_name():
     got = {m.mention: m.place for m in found}
     assert got["Sumy Province"].kind == "region" and got["Sumy Province"].admin1 == "UA.21"
     assert got["Kharkiv"].kind == "region"  # lowercase: the name alone, as before
+    # wire copy capitalises "Region" as a common noun: the name alone
+    found = find_places("t", "Units improved their positions near Kupyansk in the Kharkov Region.")
+    assert [m.mention for m in found] == ["Kupyansk", "Kharkov"]
 
 
 def test_apposition_with_a_part_of_the_country_places_the_town():

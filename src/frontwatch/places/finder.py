@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from frontwatch.places.gazetteer import FOCUS_COUNTRIES, REGION_WORDS, Gazetteer
+from frontwatch.places.gazetteer import FOCUS_COUNTRIES, Gazetteer
 from frontwatch.places.translit import SEPARATORS, exact_key, loose_key, ukrainian_key
 from frontwatch.places.words import (
     AREA_NEXT,
@@ -19,6 +19,7 @@ from frontwatch.places.words import (
     ORG_NEXT,
     PLACE_CUES,
     POSSESSIVE,
+    PROPER_DIVISION_WORDS,
     SETTLEMENT_WORDS,
     SITE_MODIFIERS,
     SITE_PHRASES,
@@ -308,11 +309,12 @@ class Finder:
     def division_of(
         self, j: int, ids: list[tuple[int, str, float]]
     ) -> tuple[int, list[tuple[int, str, float]]]:
-        """A region's name followed by a capitalised division word is the region's proper name, the word
-        included ("Luhansk Province", "Kursk Region"), as "Kherson Oblast" is: (the word, the regions)."""
+        """A region's name followed by a capitalised division word of proper names is the region's proper
+        name, the word included ("Luhansk Province"), as "Kherson Oblast" is: (the word, the regions)."""
         k = j + 1
         regions = [c for c in ids if self.g.kind[c[0]] == "region"]
-        if not regions or not self._spaced(k) or not self.toks[k].cap or self.word(k) not in REGION_WORDS:
+        proper = self._spaced(k) and self.toks[k].cap and self.word(k) in PROPER_DIVISION_WORDS
+        if not regions or not proper:
             return j, ids
         if self.cap_after(k):
             return j, ids  # "Kharkiv Regional Administration" is no region word; "Kursk Region Governor"

@@ -104,6 +104,7 @@ APPOSITION_TOWN = SETTLEMENT_WORDS | lang.words("places/apposition_town")
 APPOSITION_START = lang.words("places/apposition_start")
 COPULAS = lang.words("places/copulas")
 COMPASS_ADJECTIVES = lang.words("places/compass_adjectives")
+PROPER_DIVISION_WORDS = lang.words("places/proper_division_words")
 CONJUNCTIONS = lang.words("places/conjunctions")  # that join the items of a list of places
 PERSON_TITLES = lang.words("places/person_titles")
 SAY_VERBS = lang.words("places/say_verbs")
