@@ -889,3 +889,11 @@ def test_capitalised_division_word_is_part_of_the_region_name():
 def test_apposition_with_a_part_of_the_country_places_the_town():
     text = "Moscow said so. Russia warned. Missiles hit a depot in Novomoskovsk, a town in eastern Ukraine."
     assert places(text)["Novomoskovsk"].country == "UA"
+
+
+def test_loose_match_of_another_adjective_gender_is_another_village():
+    # the neuter name is the village bearing it, not a masculine namesake the loose key folds onto it
+    got = places("Assaults were repelled near Pervomaiske in the Donetsk region.")
+    assert got["Pervomaiske"].geonameid == 697562
+    got = places("Assaults were repelled near Pervomaiskyi in the Donetsk region.")
+    assert got["Pervomaiskyi"].geonameid == 697579
