@@ -148,7 +148,7 @@ _GENDER_ENDINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 
 def adjective_gender(name: str) -> str | None:
-    """"masculine", "neuter" or "feminine" for a name whose last word ends like an adjective ("Pervomaiskyi",
+    """ "masculine", "neuter" or "feminine" for a name whose last word ends like an adjective ("Pervomaiskyi",
     "Zelene", "Pervomayskaya"), else None."""
     key = exact_key(name).rsplit(" ", 1)[-1]
     for pattern, gender in _GENDER_ENDINGS:
