@@ -897,3 +897,20 @@ def test_loose_match_of_another_adjective_gender_is_another_village():
     assert got["Pervomaiske"].geonameid == 697562
     got = places("Assaults were repelled near Pervomaiskyi in the Donetsk region.")
     assert got["Pervomaiskyi"].geonameid == 697579
+
+
+def test_district_adjective_names_its_seat_town():
+    text = "Officials reported raids on the Glushkovsky and Rylsky districts of the Kursk region on Friday."
+    got = places(text)
+    assert got["Glushkovsky"].name == "Glushkovo" and got["Rylsky"].admin1 == "RU.41"
+
+
+def test_district_of_a_named_region_is_not_part_of_a_city_named_before():
+    text = (
+        "A Kharkiv drone unit took part. Fighting went on in the Shebekinsky district, "
+        "the governor of the Belgorod region said."
+    )
+    assert places(text)["Shebekinsky"].name == "Shebekino"
+    # a city's own district keeps the city
+    text = "Kharkiv was shelled again. A missile hit the Kyivskyi district, officials said."
+    assert places(text)["Kyivskyi"].name == "Kharkiv"

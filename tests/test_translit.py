@@ -7,6 +7,7 @@ from frontwatch.places.translit import (
     loose_key,
     other_gender,
     romanise,
+    seat_forms,
     ukrainian_key,
 )
 
@@ -70,3 +71,10 @@ def test_adjective_gender_of_place_names_in_any_romanisation():
     assert adjective_gender("Kupiansk") is None and adjective_gender("Sumy") is None
     assert other_gender("Chervone", "Chervonyi") and not other_gender("Chervone", "Chervonoye")
     assert not other_gender("Izium", "Chervonyi")  # a name of no gender says nothing
+
+
+def test_seat_forms_of_a_district_adjective():
+    assert "Korenevo" in seat_forms("Korenevsky")
+    assert "Sudzha" in seat_forms("Sudzhansky")
+    assert "Kupiansk" in seat_forms("Kupianskyi") and "Chuhuiv" in seat_forms("Chuhuivskyi")
+    assert seat_forms("Kupiansk") == [] and seat_forms("Ivanivka") == []

@@ -7,9 +7,12 @@ import re
 from dataclasses import dataclass
 
 from frontwatch.places.gazetteer import FOCUS_COUNTRIES, Gazetteer
-from frontwatch.places.translit import SEPARATORS, exact_key, loose_key, ukrainian_key
+from frontwatch.places.translit import SEPARATORS, exact_key, loose_key, seat_forms, ukrainian_key
 from frontwatch.places.words import (
     AREA_NEXT,
+    CITY_DISTRICT,
+    CONJUNCTIONS,
+    DISTRICT_WORDS,
     FEATURE_WORDS,
     LOWER_CUES,
     LOWER_TOWN,
@@ -171,6 +174,9 @@ class Finder:
                 if lower:
                     hit = (i, lower)
                     self.lower_words.discard(t.key)  # the capitalised spelling elsewhere is the place too
+            if hit is None and t.cap:
+                seats = self.district_seats(i)
+                hit = (i, seats) if seats else None  # "the Sudzhansky district": Sudzha, the district's seat
             fuzzy_slot = self.has_cue(i) or self.listed_with_place(i)
             typo = t.cap and len(t.key) >= 5 and not t.sent_start and may_be_typo(t.text)
             if hit is None and typo and fuzzy_slot:
@@ -327,6 +333,49 @@ class Finder:
             and not self.toks[k].sent_start
             and self.text[self.toks[k - 1].end : self.toks[k].start] == " "
         )
+
+    def district_seats(self, i: int) -> list[tuple[int, str, float]]:
+        """The towns of the focus countries that may be the seat of a district named by the adjective at token
+        i, where a district word follows it or the list it opens ("the Sudzhansky and Korenevsky districts");
+        none elsewhere."""
+        t = self.toks[i]
+        if not CITY_DISTRICT.fullmatch(t.text) or not self._district_follows(i):
+            return []
+        g, out, seen = self.g, [], set()
+        for form in seat_forms(t.text):
+            own = loose_key(form)
+            for c in g.ids(form):
+                j = c[0]
+                if (
+                    j not in seen
+                    and g.kind[j] == "settlement"
+                    and g.country[j] in FOCUS_COUNTRIES
+                    and loose_key(g.name[j]) == own
+                ):
+                    seen.add(j)
+                    out.append(c)
+        return out
+
+    def _district_follows(self, i: int) -> bool:
+        """A district word right after token i, or after the list of district adjectives it opens."""
+        k = i + 1
+        for _ in range(4):
+            if self.word(k) in DISTRICT_WORDS:
+                return True
+            if k >= len(self.toks) or not re.fullmatch(
+                r",?\s*", self.text[self.toks[k - 1].end : self.toks[k].start]
+            ):
+                return False
+            if self.word(k) in CONJUNCTIONS:
+                k += 1
+            if (
+                k >= len(self.toks)
+                or self.toks[k].sent_start
+                or not CITY_DISTRICT.fullmatch(self.toks[k].text)
+            ):
+                return False
+            k += 1
+        return False
 
     def _own_towns(self, name: str, ids: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
         """The settlements among `ids` that bear `name` as their own name, in any spelling."""

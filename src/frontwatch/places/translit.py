@@ -161,3 +161,24 @@ def other_gender(a: str, b: str) -> bool:
     """Two names that end like adjectives of different genders: other places, however alike their keys."""
     ga, gb = adjective_gender(a), adjective_gender(b)
     return ga is not None and gb is not None and ga != gb
+
+
+# A district (raion) is named by an adjective of its seat town: "Sudzhansky" (Sudzha), "Korenevsky"
+# (Korenevo), "Kupianskyi" (Kupiansk), "Chuhuivskyi" (Chuhuiv). The ending, after "sk", in the
+# romanisations news uses; the seat's name is the stem with one of a few endings, or, for a stem in "n", the
+# stem without it.
+_DISTRICT_ADJECTIVE = re.compile(r"^(\w{3,}?)sk(?:yi|yy|iy|ii|ij|y|oi|oy|ogo|aya|a|e|oe|oye)$")
+_SEAT_ENDINGS = ("sk", "", "o", "a", "e")
+
+
+def seat_forms(adjective: str) -> list[str]:
+    """Names the seat of a district named by `adjective` may bear ("Korenevsky" -> "Korenevsk", "Korenev",
+    "Korenevo", ...); none for a word that is no such adjective."""
+    m = _DISTRICT_ADJECTIVE.match(adjective)
+    if m is None or has_cyrillic(adjective):
+        return []
+    stem = m.group(1)
+    forms = [stem + e for e in _SEAT_ENDINGS]
+    if stem.endswith("n") and len(stem) >= 5:
+        forms.append(stem[:-1])  # "Sudzhansky": Sudzha
+    return [f for f in forms if len(f) >= 4]
