@@ -914,3 +914,6 @@ def test_district_of_a_named_region_is_not_part_of_a_city_named_before():
     # a city's own district keeps the city
     text = "Kharkiv was shelled again. A missile hit the Kyivskyi district, officials said."
     assert places(text)["Kyivskyi"].name == "Kharkiv"
+    # ... even where a village bears the adjective's own name in a region the text names
+    text = "Kharkiv. At night a bomb hit the Kyivskyi district. The Lviv and Poltava regions were calm."
+    assert places(text)["Kyivskyi"].name == "Kharkiv"

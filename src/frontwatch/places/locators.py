@@ -9,7 +9,7 @@ import math
 from frontwatch.places.finder import Finder, Mention
 from frontwatch.places.gazetteer import Gazetteer
 from frontwatch.places.senses import city_district, district_at
-from frontwatch.places.translit import loose_key
+from frontwatch.places.translit import loose_key, seat_forms
 from frontwatch.places.words import (
     ADJECTIVE_ENDING,
     CAPITAL_KM,
@@ -99,10 +99,13 @@ def city_districts(f: Finder, mentions: list[Mention]) -> None:
 
 
 def _seat_elsewhere(g: Gazetteer, m: Mention, city: int, regions: set[str | None]) -> bool:
-    """The district's adjective resolved to its seat town in a region the document names, not the city's: a
-    rural district of that region, not a part of the city."""
+    """The district's adjective resolved to its seat town ("Sudzhansky": Sudzha, not a village called
+    Sudzhansky) in a region the document names, not the city's: a rural district of that region, not a part
+    of the city."""
     p = m.place
-    return p is not None and p.kind == "settlement" and p.admin1 in regions and p.admin1 != g.admin1[city]
+    if p is None or p.kind != "settlement" or p.admin1 not in regions or p.admin1 == g.admin1[city]:
+        return False
+    return loose_key(p.name) in {loose_key(form) for form in seat_forms(m.surface)}
 
 
 def _seat(g: Gazetteer, adjective: str, city: int) -> int | None:
