@@ -1,6 +1,15 @@
 import pytest
 
-from frontwatch.places.translit import adjective_forms, exact_key, loose_key, romanise, ukrainian_key
+from frontwatch.places.translit import (
+    adjective_forms,
+    adjective_gender,
+    exact_key,
+    loose_key,
+    other_gender,
+    romanise,
+    seat_forms,
+    ukrainian_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -53,3 +62,19 @@ def test_adjectives_of_ka_names():
     forms = adjective_forms("Antonivka")
     assert {"Antonivskyi", "Antonivsky", "Antonivska"} <= set(forms)
     assert adjective_forms("Kherson") == adjective_forms("Nova Kakhovka") == []
+
+
+def test_adjective_gender_of_place_names_in_any_romanisation():
+    assert adjective_gender("Zelenyi") == adjective_gender("Zelenyy") == "masculine"
+    assert adjective_gender("Troitske") == adjective_gender("Troitskoye") == "neuter"
+    assert adjective_gender("Kamianka-Dniprovska") == adjective_gender("Dneprovskaya") == "feminine"
+    assert adjective_gender("Kupiansk") is None and adjective_gender("Sumy") is None
+    assert other_gender("Chervone", "Chervonyi") and not other_gender("Chervone", "Chervonoye")
+    assert not other_gender("Izium", "Chervonyi")  # a name of no gender says nothing
+
+
+def test_seat_forms_of_a_district_adjective():
+    assert "Korenevo" in seat_forms("Korenevsky")
+    assert "Sudzha" in seat_forms("Sudzhansky")
+    assert "Kupiansk" in seat_forms("Kupianskyi") and "Chuhuiv" in seat_forms("Chuhuivskyi")
+    assert seat_forms("Kupiansk") == [] and seat_forms("Ivanivka") == []

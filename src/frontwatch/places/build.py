@@ -144,7 +144,7 @@ def _features(g: Gazetteer, exact, loose, city, city_names) -> None:
     data = json.loads(DATA.joinpath("features.json").read_text("utf-8"))
     named: dict[str, list[int]] = {}
     for f in data["features"]:
-        i = g.add("feature", None, f["name"], f["lat"], f["lon"], f["admin1"], f["country"], 0)
+        i = g.add(f.get("kind", "feature"), None, f["name"], f["lat"], f["lon"], f["admin1"], f["country"], 0)
         if f.get("admin1_span"):
             g.spans[i] = tuple(f["admin1_span"])
         names = [f["name"], *f["aliases"]]

@@ -7,9 +7,12 @@ import re
 from dataclasses import dataclass
 
 from frontwatch.places.gazetteer import FOCUS_COUNTRIES, Gazetteer
-from frontwatch.places.translit import SEPARATORS, exact_key, loose_key, ukrainian_key
+from frontwatch.places.translit import SEPARATORS, exact_key, loose_key, seat_forms, ukrainian_key
 from frontwatch.places.words import (
     AREA_NEXT,
+    CITY_DISTRICT,
+    CONJUNCTIONS,
+    DISTRICT_WORDS,
     FEATURE_WORDS,
     LOWER_CUES,
     LOWER_TOWN,
@@ -19,7 +22,10 @@ from frontwatch.places.words import (
     ORG_NEXT,
     PLACE_CUES,
     POSSESSIVE,
+    PROPER_DIVISION_WORDS,
     SETTLEMENT_WORDS,
+    SITE_MODIFIERS,
+    SITE_PHRASES,
     TOKEN,
     may_be_typo,
 )
@@ -188,6 +194,9 @@ class Finder:
                 if lower:
                     hit = (i, lower)
                     self.lower_words.discard(t.key)  # the capitalised spelling elsewhere is the place too
+            if hit is None and t.cap:
+                seats = self.district_seats(i)
+                hit = (i, seats) if seats else None  # "the Sudzhansky district": Sudzha, the district's seat
             fuzzy_slot = self.has_cue(i) or self.listed_with_place(i)
             typo = t.cap and len(t.key) >= 5 and not t.sent_start and may_be_typo(t.text)
             if hit is None and typo and fuzzy_slot:
@@ -198,6 +207,9 @@ class Finder:
             phrase = self.feature_phrase(i) if t.cap else None
             if phrase is not None and (hit is None or phrase[0] > hit[0]):
                 hit = phrase  # "the Kakhovka hydroelectric dam", "the Antonivsky brige"
+            if hit is not None and hit[1] and hit[1][0][1] != "fuzzy" and phrase is None:
+                # "the Kramatorsk railway station", "Luhansk Province"
+                hit = self.division_of(*self.site_of(*hit))
             unknown = None
             if t.cap and (hit is None or hit[1][0][1] == "fuzzy" or self.cap_after(hit[0])):
                 unknown = self.unknown_name(i)
@@ -299,6 +311,91 @@ class Finder:
             return j, ids
         towns = self._own_towns(self.text[self.toks[i].start : self.toks[j].end], ids)
         return (k, towns) if towns else (j, ids)
+
+    def site_of(self, j: int, ids: list[tuple[int, str, float]]) -> tuple[int, list[tuple[int, str, float]]]:
+        """A town's name followed by a site phrase ("railway station", "military airbase") names the site,
+        which lies in or beside the town: (last token of the phrase, the town candidates). A name with no
+        town among its candidates keeps its own span."""
+        towns = [c for c in ids if self.g.kind[c[0]] == "settlement"]
+        if not towns:
+            return j, ids
+        k = j + 1
+        if self.word(k) in SITE_MODIFIERS and self._spaced(k):
+            k += 1
+        for phrase in SITE_PHRASES:
+            end = k + len(phrase) - 1
+            if end < len(self.toks) and all(
+                self.word(k + n) == w and self._spaced(k + n) for n, w in enumerate(phrase)
+            ):
+                if self.cap_after(end) or self.word(end + 1) in ("of", "in"):
+                    return j, ids  # a longer name ("Kharkiv Airport Authority"), or "the port of Y"
+                return end, towns
+        return j, ids
+
+    def division_of(
+        self, j: int, ids: list[tuple[int, str, float]]
+    ) -> tuple[int, list[tuple[int, str, float]]]:
+        """A region's name followed by a capitalised division word of proper names is the region's proper
+        name, the word included ("Luhansk Province"), as "Kherson Oblast" is: (the word, the regions)."""
+        k = j + 1
+        regions = [c for c in ids if self.g.kind[c[0]] == "region"]
+        proper = self._spaced(k) and self.toks[k].cap and self.word(k) in PROPER_DIVISION_WORDS
+        if not regions or not proper:
+            return j, ids
+        if self.cap_after(k):
+            return j, ids  # "Kharkiv Regional Administration" is no region word; "Kursk Region Governor"
+        return k, regions
+
+    def _spaced(self, k: int) -> bool:
+        """Token k follows the one before it after a single space, in the same sentence."""
+        return (
+            0 < k < len(self.toks)
+            and not self.toks[k].sent_start
+            and self.text[self.toks[k - 1].end : self.toks[k].start] == " "
+        )
+
+    def district_seats(self, i: int) -> list[tuple[int, str, float]]:
+        """The towns of the focus countries that may be the seat of a district named by the adjective at token
+        i, where a district word follows it or the list it opens ("the Sudzhansky and Korenevsky districts");
+        none elsewhere."""
+        t = self.toks[i]
+        if not CITY_DISTRICT.fullmatch(t.text) or not self._district_follows(i):
+            return []
+        g, out, seen = self.g, [], set()
+        for form in seat_forms(t.text):
+            own = loose_key(form)
+            for c in g.ids(form):
+                j = c[0]
+                if (
+                    j not in seen
+                    and g.kind[j] == "settlement"
+                    and g.country[j] in FOCUS_COUNTRIES
+                    and loose_key(g.name[j]) == own
+                ):
+                    seen.add(j)
+                    out.append(c)
+        return out
+
+    def _district_follows(self, i: int) -> bool:
+        """A district word right after token i, or after the list of district adjectives it opens."""
+        k = i + 1
+        for _ in range(4):
+            if self.word(k) in DISTRICT_WORDS:
+                return True
+            if k >= len(self.toks) or not re.fullmatch(
+                r",?\s*", self.text[self.toks[k - 1].end : self.toks[k].start]
+            ):
+                return False
+            if self.word(k) in CONJUNCTIONS:
+                k += 1
+            if (
+                k >= len(self.toks)
+                or self.toks[k].sent_start
+                or not CITY_DISTRICT.fullmatch(self.toks[k].text)
+            ):
+                return False
+            k += 1
+        return False
 
     def _own_towns(self, name: str, ids: list[tuple[int, str, float]]) -> list[tuple[int, str, float]]:
         """The settlements among `ids` that bear `name` as their own name, in any spelling."""

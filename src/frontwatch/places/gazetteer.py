@@ -453,8 +453,8 @@ def region_for_admin1(admin1: str | None) -> Place | None:
 
 
 def admin1_span(place: Place) -> tuple[str, ...]:
-    """The admin1 codes a place lies in; a feature such as Donbas spans several, a town has one."""
-    if place.kind == "feature":
+    """The admin1 codes a place lies in; an area such as Donbas spans several, a town has one."""
+    if place.kind in ("feature", "region"):
         g = load()
         for i, _, _ in g.ids(place.name):
             if i in g.spans and g.name[i] == place.name:

@@ -9,7 +9,7 @@ import math
 from frontwatch.places.finder import Finder, Mention
 from frontwatch.places.gazetteer import Gazetteer
 from frontwatch.places.senses import city_district, district_at
-from frontwatch.places.translit import loose_key
+from frontwatch.places.translit import loose_key, seat_forms
 from frontwatch.places.words import (
     ADJECTIVE_ENDING,
     CAPITAL_KM,
@@ -65,6 +65,7 @@ def city_districts(f: Finder, mentions: list[Mention]) -> None:
     adjective ("the Dniprovskyi district": many towns have one) is the last city named in its sentence or
     the two before, where there is one."""
     by_first = {m.first: m for m in mentions}
+    regions = {r.place.admin1 for r in mentions if r.place is not None and r.place.kind == "region"}
     for n, m in enumerate(mentions):
         k = district_at(f, m)
         if k is None:
@@ -72,6 +73,8 @@ def city_districts(f: Finder, mentions: list[Mention]) -> None:
         if f.word(k + 1) != "of":
             if city_district(f, m):
                 city = _last_city(f, mentions[:n], m.first)
+                if city is not None and _seat_elsewhere(f.g, m, city, regions):
+                    continue  # "the Sudzhansky district" of the Kursk region the text names, not of Kyiv
                 if city is not None:
                     city = _seat(f.g, m.surface, city) or city
                     m.chosen, m.place, m.stray = city, f.g.place(city), False
@@ -93,6 +96,16 @@ def city_districts(f: Finder, mentions: list[Mention]) -> None:
         m.place = town.place if town else None
         m.chosen = town.chosen if town else None
         m.stray = m.stray or town is None
+
+
+def _seat_elsewhere(g: Gazetteer, m: Mention, city: int, regions: set[str | None]) -> bool:
+    """The district's adjective resolved to its seat town ("Sudzhansky": Sudzha, not a village called
+    Sudzhansky) in a region the document names, not the city's: a rural district of that region, not a part
+    of the city."""
+    p = m.place
+    if p is None or p.kind != "settlement" or p.admin1 not in regions or p.admin1 == g.admin1[city]:
+        return False
+    return loose_key(p.name) in {loose_key(form) for form in seat_forms(m.surface)}
 
 
 def _seat(g: Gazetteer, adjective: str, city: int) -> int | None:

@@ -13,7 +13,7 @@ from frontwatch.places.finder import Finder, Mention
 from frontwatch.places.gazetteer import FOCUS_COUNTRIES, Gazetteer, core_name
 from frontwatch.places.locators import city_districts, km, located_namesakes
 from frontwatch.places.senses import kind_hints
-from frontwatch.places.translit import exact_key, loose_key
+from frontwatch.places.translit import exact_key, loose_key, other_gender
 from frontwatch.places.words import (
     ALIKE_SCORE,
     ALTERNATE_PENALTY,
@@ -156,6 +156,8 @@ def choose(
         kind = g.kind[i]
         if within and not _inside(g, i, within):
             continue  # "Odessa, Texas", "near Odesa in Ukraine"
+        if how == "loose" and kind == "settlement" and other_gender(g.name[i], m.surface):
+            continue  # "Pervomaiske" is not Pervomaiskyi, another village
         if how == "fuzzy" and m.within and not _inside(g, i, m.within):
             continue  # "X, Donetsk Oblast": a near-spelling of a town in another region is a guess
         if m.village and (kind != "settlement" or g.population[i] >= VILLAGE_MAX_POPULATION):
@@ -401,7 +403,8 @@ def resolve(f: Finder, mentions: list[Mention], passes: int = 3) -> None:
         ctx_anchors: Context = {}  # support from names sure of their region, for its breadth
         for m in mentions:
             if m.place and m.chosen is not None:
-                w = 1.5 if m.place.kind == "region" else 1.0
+                # an area of several oblasts ("Donbas") supports each of them as a town would
+                w = 1.5 if m.place.kind == "region" and m.chosen not in g.spans else 1.0
                 if m.place.kind == "settlement" and loose_key(m.place.name) != loose_key(m.surface):
                     w = 0.5  # a town reached by another word ("Rankin" for Belton) is weak evidence
                 # a name cued as the region is evidence for its towns, even a same-named one ("the Donetsk

@@ -16,6 +16,7 @@ from frontwatch.places.words import (
     CITY_DISTRICT,
     COMMON_ZIPF,
     COMMON_ZIPF_PHRASE,
+    COMPASS_ADJECTIVES,
     CONJUNCTIONS,
     COPULAS,
     DISTANCE_UNITS,
@@ -319,8 +320,11 @@ def _named_after(f: Finder, m: Mention, by_first: dict[int, Mention]) -> frozens
 
 
 def _after_in(f: Finder, k: int, by_first: dict[int, Mention]) -> Mention | None:
-    """The mention after the preposition at token k, past an article: "in [the] X"."""
-    return by_first.get(k + 2) if f.word(k + 1) == "the" else by_first.get(k + 1)
+    """The mention after the preposition at token k, past an article and a part of the country: "in [the]
+    [eastern] X"."""
+    k += f.word(k + 1) == "the"
+    k += f.word(k + 1) in COMPASS_ADJECTIVES and not f.toks[k + 1].cap
+    return by_first.get(k + 1)
 
 
 def _worded(f: Finder, n: Mention) -> bool:

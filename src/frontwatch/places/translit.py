@@ -132,3 +132,53 @@ def ukrainian_key(name: str) -> str:
     for pattern, repl in _UKRAINIAN_ENDINGS:
         out = pattern.sub(repl, out)
     return loose_key(out) if out != s else ""
+
+
+# The gender of an adjectival place name by its ending after "-sk-" or "-n-", in any romanisation. Russian and
+# Ukrainian forms of one name keep it (Pervomaiske, Pervomayskoye), while neighbouring villages often differ
+# only in it (Pervomaiske and Pervomaiskyi), which the loose key folds together.
+_GENDER_ENDINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"(?:sk|n)(?:{endings})$"), gender)
+    for endings, gender in (
+        ("yi|iy|ii|ij|yy|y|oi|oy|iyi", "masculine"),
+        ("e|oye|oe|oje|oie|ye", "neuter"),
+        ("a|aya|aja|aia|ia", "feminine"),
+    )
+)
+
+
+def adjective_gender(name: str) -> str | None:
+    """ "masculine", "neuter" or "feminine" for a name whose last word ends like an adjective ("Pervomaiskyi",
+    "Zelene", "Pervomayskaya"), else None."""
+    key = exact_key(name).rsplit(" ", 1)[-1]
+    for pattern, gender in _GENDER_ENDINGS:
+        if pattern.search(key):
+            return gender
+    return None
+
+
+def other_gender(a: str, b: str) -> bool:
+    """Two names that end like adjectives of different genders: other places, however alike their keys."""
+    ga, gb = adjective_gender(a), adjective_gender(b)
+    return ga is not None and gb is not None and ga != gb
+
+
+# A district (raion) is named by an adjective of its seat town: "Sudzhansky" (Sudzha), "Korenevsky"
+# (Korenevo), "Kupianskyi" (Kupiansk), "Chuhuivskyi" (Chuhuiv). The ending, after "sk", in the
+# romanisations news uses; the seat's name is the stem with one of a few endings, or, for a stem in "n", the
+# stem without it.
+_DISTRICT_ADJECTIVE = re.compile(r"^(\w{3,}?)sk(?:yi|yy|iy|ii|ij|y|oi|oy|ogo|aya|a|e|oe|oye)$")
+_SEAT_ENDINGS = ("sk", "", "o", "a", "e")
+
+
+def seat_forms(adjective: str) -> list[str]:
+    """Names the seat of a district named by `adjective` may bear ("Korenevsky" -> "Korenevsk", "Korenev",
+    "Korenevo", ...); none for a word that is no such adjective."""
+    m = _DISTRICT_ADJECTIVE.match(adjective)
+    if m is None or has_cyrillic(adjective):
+        return []
+    stem = m.group(1)
+    forms = [stem + e for e in _SEAT_ENDINGS]
+    if stem.endswith("n") and len(stem) >= 5:
+        forms.append(stem[:-1])  # "Sudzhansky": Sudzha
+    return [f for f in forms if len(f) >= 4]

@@ -103,6 +103,8 @@ DISTANCE_UNITS = frozenset(  # units of a kilometre or longer
 APPOSITION_TOWN = SETTLEMENT_WORDS | lang.words("places/apposition_town")
 APPOSITION_START = lang.words("places/apposition_start")
 COPULAS = lang.words("places/copulas")
+COMPASS_ADJECTIVES = lang.words("places/compass_adjectives")
+PROPER_DIVISION_WORDS = lang.words("places/proper_division_words")
 CONJUNCTIONS = lang.words("places/conjunctions")  # that join the items of a list of places
 PERSON_TITLES = lang.words("places/person_titles")
 SAY_VERBS = lang.words("places/say_verbs")
@@ -116,6 +118,11 @@ ORG_NEXT = lang.words("places/org_next")
 WATER_WORDS = lang.words("places/water_nouns")
 UNIT_WORDS = lang.words("places/unit_nouns")
 FEATURE_WORDS = lang.words("places/feature_nouns")
+# Sites named by the town they are in ("the Kramatorsk railway station"), as token keys, longest first.
+SITE_PHRASES = tuple(
+    sorted((tuple(p.split()) for p in lang.words("places/site_phrases")), key=len, reverse=True)
+)
+SITE_MODIFIERS = lang.words("places/site_modifiers")
 ON_FEATURE_NOUNS = lang.words("places/on_feature_nouns")
 NEWS_WORDS = lang.words("places/news_words")
 INSTITUTIONS = lang.words("places/institutions")
