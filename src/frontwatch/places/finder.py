@@ -64,13 +64,17 @@ class Mention:
     anchor: Mention | None = None  # the place it is said to be near: "X near Y"
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_SENTENCE_GAP = re.compile(r"[.!?:\n]")  # a gap with one of these starts a sentence
+
+
 def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     prev_end = 0
     for m in TOKEN.finditer(text):
         s, e = m.start(), m.end()
         word = m.group()
-        if word.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+        if word.endswith(".") and not _INITIALS.fullmatch(word):
             e -= 1  # sentence full stop, not an abbreviation like "U.S."
             word = word[:-1]
         poss = POSSESSIVE.search(word)
@@ -78,7 +82,7 @@ def tokens(text: str) -> list[Token]:
             e -= 2
             word = word[:-2]
         gap = text[prev_end:s]
-        sent_start = not out or bool(re.search(r"[.!?:\n]|^\W*[“\"‘(]", gap) and re.search(r"[.!?:\n]", gap))
+        sent_start = not out or _SENTENCE_GAP.search(gap) is not None
         out.append(Token(word, s, e, exact_key(word), word[:1].isupper(), sent_start))
         prev_end = e
     return out
