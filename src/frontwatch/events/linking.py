@@ -75,6 +75,9 @@ def linked_places(trigger: Token, ty: str, trigger_ids: set[int]) -> tuple[list[
     theme = theme_subject(trigger)
     if theme is not None:  # "X fell to Russian forces", "X and Y became part of Russia"
         start.append((theme, "nsubjpass"))
+    hit = _under_subject(trigger)
+    if hit is not None:  # "the village came under fire from X": the subject is what was hit
+        start.append((hit, "nsubjpass"))
     if (trigger.dep_ in ("relcl", "acl") or finite_modifier(trigger)) and trigger.head != trigger:
         head = trigger.head
         start.append((head, "dobj"))
@@ -213,6 +216,14 @@ def _destination(p: PlaceMention, via: str) -> bool:
     if via in _PAST_LINE:
         return True
     return via in ("on", "onto") and p.place is not None and "bank" in p.place.name.lower().split()
+
+
+def _under_subject(trigger: Token) -> Token | None:
+    """The subject of 'came under fire', 'was under attack', 'remained under shelling'."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ != "under" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
 def _shared_passive_subject(t: Token) -> Token | None:
