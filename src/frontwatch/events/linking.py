@@ -14,6 +14,7 @@ from frontwatch.events.annotations import places_at
 from frontwatch.events.forces import share_of
 from frontwatch.events.lexicon import (
     DESTINATION_PREPS,
+    DISTANCE_UNITS,
     GENERIC_PLACES,
     LOCATING_NOUNS,
     PLACE_PREPS,
@@ -300,8 +301,8 @@ def _edge_ok(head: Token, c: Token, ty: str, first: bool = False) -> bool:
     dep = c.dep_
     if dep == "prep":
         word = c.lower_
-        if word == "by":
-            return False
+        if word == "by":  # an agent, no place; but "advanced by 5 km in X": the distance's own place
+            return any(g.dep_ == "pobj" and g.lemma_.lower() in DISTANCE_UNITS for g in c.children)
         if word in DESTINATION_PREPS and (first or head.pos_ in ("VERB", "AUX")):
             # where they went, for a move; where it hit, for an attack ("fired at", "advanced to")
             return ty in ("attack", "capture") and word in ("to", "toward", "towards")
