@@ -14,6 +14,7 @@ from frontwatch.places.words import (
     APPOSITION_TOWN,
     CENTRE_WORDS,
     CITY_DISTRICT,
+    COMPASS_ADJECTIVES,
     COMMON_ZIPF,
     COMMON_ZIPF_PHRASE,
     CONJUNCTIONS,
@@ -319,8 +320,12 @@ def _named_after(f: Finder, m: Mention, by_first: dict[int, Mention]) -> frozens
 
 
 def _after_in(f: Finder, k: int, by_first: dict[int, Mention]) -> Mention | None:
-    """The mention after the preposition at token k, past an article: "in [the] X"."""
-    return by_first.get(k + 2) if f.word(k + 1) == "the" else by_first.get(k + 1)
+    """The mention after the preposition at token k, past an article and a compass word: "in [the]
+    [eastern] X"."""
+    k += 1
+    k += f.word(k) == "the"
+    k += f.word(k) in COMPASS_ADJECTIVES
+    return by_first.get(k)
 
 
 def _worded(f: Finder, n: Mention) -> bool:

@@ -102,6 +102,7 @@ DISTANCE_UNITS = frozenset(  # units of a kilometre or longer
 )
 APPOSITION_TOWN = SETTLEMENT_WORDS | lang.words("places/apposition_town")
 APPOSITION_START = lang.words("places/apposition_start")
+COMPASS_ADJECTIVES = lang.words("places/compass_adjectives")
 COPULAS = lang.words("places/copulas")
 CONJUNCTIONS = lang.words("places/conjunctions")  # that join the items of a list of places
 PERSON_TITLES = lang.words("places/person_titles")
