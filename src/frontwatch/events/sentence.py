@@ -128,6 +128,8 @@ def sentence_events(sdoc: Doc) -> list[RawEvent]:
             ctx.events[ty] = (i, targets[0])
     merge_coordinated(out)
     cue = _casualty_cue(span, quantities)
+    if cue is not None:  # "six people were killed in Russian attacks": a count over many attacks
+        out = [r for r in out if not (r.type == "attack" and _toll_over_attacks(cue, r, quantities))]
     # a toll told apart from every attack of the sentence ("said it repelled attacks near X and claimed that
     # Kyiv had lost 2,800 men") is a report of its own
     if cue is not None and not any(
@@ -214,6 +216,21 @@ def _casualties(
 _TALLY = 1000
 _MISHAP = re.compile(rf"\b(?:{lang.pattern('events/casualties/mishaps')})\b", re.I)
 _LOSS_WORDS = lang.words("events/casualties/loss_words")
+
+
+def _toll_over_attacks(cue: Token, attack: RawEvent, quantities: list[Quantity]) -> bool:
+    """'six people were killed in Russian attacks, two of them in the X region', 'over 2,000 were hurt due to
+    shelling': a toll over many attacks, or a tally, that no named strike carries; not 'killed in strikes
+    on X and Y', attacks at named towns."""
+    t = attack.trigger
+    tolls = [a for a in t.ancestors if a.lemma_.lower() in CASUALTY_WORDS or a.lower_ in CASUALTY_WORDS]
+    if t.pos_ not in ("NOUN", "VERB") or not tolls:
+        return False
+    where = attack.place.place if attack.place is not None else None
+    if where is not None and where.kind in ("settlement", "feature") and t.tag_ == "NNS":
+        return False
+    tally = any(q.kind in ("fatalities", "injured", "casualties") and q.value >= _TALLY for q in quantities)
+    return tally or (t.tag_ == "NNS" and t.dep_ == "pobj" and t.head.head in tolls)
 
 
 def _struck_civilians(cue: Token, place: PlaceMention | None, text: str, dates: list[DateMention]) -> bool:
