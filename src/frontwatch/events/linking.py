@@ -76,6 +76,7 @@ def linked_places(trigger: Token, ty: str, trigger_ids: set[int]) -> tuple[list[
     theme = theme_subject(trigger)
     if theme is not None:  # "X fell to Russian forces", "X and Y became part of Russia"
         start.append((theme, "nsubjpass"))
+    start += _copula_preps(trigger)  # "the focus of the attack was near A and B"
     hit = _under_subject(trigger)
     if hit is not None:  # "the village came under fire from X": the subject is what was hit
         start.append((hit, "nsubjpass"))
@@ -217,6 +218,17 @@ def _destination(p: PlaceMention, via: str) -> bool:
     if via in _PAST_LINE:
         return True
     return via in ("on", "onto") and p.place is not None and "bank" in p.place.name.lower().split()
+
+
+def _copula_preps(trigger: Token) -> list[tuple[Token, str]]:
+    """The place phrases of 'be' when the trigger is (in) its subject: 'the attack was near X', 'the focus
+    of Russia's main attack was near A and B'."""
+    t = trigger
+    while t.dep_ in ("pobj", "prep") and t.head.pos_ in ("NOUN", "ADP"):
+        t = t.head
+    if t.dep_ != "nsubj" or t.head.lemma_ != "be":
+        return []
+    return _place_preps(t.head)
 
 
 def _under_subject(trigger: Token) -> Token | None:
