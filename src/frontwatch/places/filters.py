@@ -31,6 +31,8 @@ from frontwatch.places.words import (
     PREPOSITIONS,
     QUOTES,
     SAY_VERBS,
+    SHIP_MODIFIERS,
+    SHIP_NOUNS,
     STRONG_TOWN,
     UNIT_WORDS,
     WATER_WORDS,
@@ -303,6 +305,15 @@ def _unlisted_water(f: Finder, m: Mention) -> bool:
     return after or before
 
 
+def _ship_name(f: Finder, m: Mention) -> bool:
+    """A warship named after a town, with a word for a ship beside the name: "the Moskva missile cruiser",
+    "the cruiser Moskva"."""
+    after = f.word(m.last + 1)
+    if after in SHIP_NOUNS or (after in SHIP_MODIFIERS and f.word(m.last + 2) in SHIP_NOUNS):
+        return True
+    return f.word(m.first - 1) in SHIP_NOUNS and not f.toks[m.first].sent_start
+
+
 def _quoted_unit(f: Finder, m: Mention) -> bool:
     """A unit's name in quotes: grouping of troops "Vostok", the battalion 'Azov', the "Yug" group."""
     if (
@@ -363,7 +374,7 @@ def keep(f: Finder, m: Mention, people: set[str]) -> bool:
         return False
     if f.word(m.last + 1) in ORG_NEXT and _org_tail(f, m):
         return False  # "Kyiv Independent", "New York Times", "Azov regiment"
-    if _unlisted_water(f, m) or _quoted_unit(f, m):
+    if _unlisted_water(f, m) or _quoted_unit(f, m) or _ship_name(f, m):
         return False
     # "the Black Sea port", "Black Sea Fleet": a sea that only qualifies another thing, which lies on it
     # or is named after it, is not where that thing is; a named port is its own mention ("... of Odesa").
