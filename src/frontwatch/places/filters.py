@@ -307,11 +307,21 @@ def _unlisted_water(f: Finder, m: Mention) -> bool:
 
 def _ship_name(f: Finder, m: Mention) -> bool:
     """A warship named after a town, with a word for a ship beside the name: "the Moskva missile cruiser",
-    "the cruiser Moskva"."""
-    after = f.word(m.last + 1)
-    if after in SHIP_NOUNS or (after in SHIP_MODIFIERS and f.word(m.last + 2) in SHIP_NOUNS):
+    "the cruiser Moskva"; then "Moskva sank" too, the name in no place slot ("in the bay of X")."""
+    if not f.lower_words & SHIP_NOUNS or m.first != m.last:
+        return False
+    if _ship_at(f, m.first):
         return True
-    return f.word(m.first - 1) in SHIP_NOUNS and not f.toks[m.first].sent_start
+    name = f.word(m.first)
+    slot = f.word(m.first - 1) in PLACE_CUES or f.word(m.first - 2) in PLACE_CUES
+    return not slot and any(_ship_at(f, k) for k, t in enumerate(f.toks) if t.key == name)
+
+
+def _ship_at(f: Finder, k: int) -> bool:
+    after = f.word(k + 1)
+    if after in SHIP_NOUNS or (after in SHIP_MODIFIERS and f.word(k + 2) in SHIP_NOUNS):
+        return True
+    return f.word(k - 1) in SHIP_NOUNS and not f.toks[k].sent_start
 
 
 def _quoted_unit(f: Finder, m: Mention) -> bool:
