@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from frontwatch import claims
 from frontwatch.events import types
 from frontwatch.events.intent import signed_act
-from frontwatch.events.lexicon import INSTRUMENT_NOUNS, MOBILIZATION_KINDS, PARTIES, PERSONNEL
+from frontwatch.events.lexicon import INSTRUMENT_NOUNS, MOBILIZATION_KINDS, MUNITIONS, PARTIES, PERSONNEL
 from frontwatch.events.relations import governing_verb, intercepted
 from frontwatch.records import PlaceMention
 
@@ -57,11 +57,20 @@ def _needs_place_or_count(
 def _needs_place_or_downed(
     t: Token, targets: list[PlaceMention], qty: dict[str, float], regions_named: bool
 ) -> bool:
-    """'air defences shot down 40 drones overnight': a count of munitions downed is an attack by the side
-    that launched them, wherever they flew."""
+    """'air defences shot down 40 drones overnight', 'Russia launched 122 missiles at Ukrainian targets': a
+    count of munitions launched or downed is an attack by the side that launched them, wherever they flew."""
     if targets:
         return True
-    return intercepted(t) is not None and any(c.dep_ == "nummod" or c.like_num for c in t.children)
+    if intercepted(t) is not None:
+        return _counted(t)
+    if t.pos_ != "VERB":
+        return False
+    objs = [c for c in t.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in MUNITIONS and _counted(o) for o in objs)
+
+
+def _counted(t: Token) -> bool:
+    return any(c.dep_ == "nummod" or c.like_num for c in t.children)
 
 
 @need("place_or_distance")
