@@ -181,6 +181,16 @@ def _sense_takes_no_territory(s: Sense) -> bool:
     return takes_no_territory(s.t, s.token_place)
 
 
+@sense_test("modifies_no_ground")
+def _modifies_no_ground(s: Sense) -> bool:
+    """'the captured paramedic', 'seized tanks': a participle before a noun that names no ground; not 'the
+    captured village of X'."""
+    head = s.t.head
+    if s.t.dep_ != "amod" or head.pos_ not in ("NOUN", "PROPN") or head.i in s.token_place:
+        return False
+    return head.lemma_.lower() not in TERRAIN and head.lemma_.lower() not in TERRITORY_NOUNS
+
+
 @sense_test("takes_ground")
 def _sense_takes_ground(s: Sense) -> bool:
     return takes_ground(s.t, set(s.objs), set(s.prts))
