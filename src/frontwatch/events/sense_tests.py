@@ -7,7 +7,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from frontwatch import claims
-
 from frontwatch.events.forces import (
     expels,
     force_retreats,

@@ -27,12 +27,12 @@ from frontwatch.events.dates import DateMention
 from frontwatch.events.intent import skip_for_intent, xcomp_planned
 from frontwatch.events.lexicon import (
     CASUALTY_WORDS,
-    OPINION_VERBS,
-    REGION_OFFICES,
     CIVILIANS,
     FORCES,
+    OPINION_VERBS,
     PARTIES,
     PERSONS,
+    REGION_OFFICES,
     WEAK,
 )
 from frontwatch.events.linking import linked_places
