@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import hand_places, region, town
-from frontwatch.events import extract_events
+from frontwatch.events import extract_events, nlp
 from frontwatch.places import find_places
 from frontwatch.records import Document, Place, PlaceMention
 
@@ -142,6 +142,17 @@ def test_conditions_purposes_and_questions_yield_nothing() -> None:
 def test_headings_and_boilerplate_yield_nothing() -> None:
     text = "Russia Withdraws From Lyman\nRead more: Ukraine captures Soledar\nLeave a Reply"
     assert run(text) == []
+
+
+def test_a_paragraph_cut_off_mid_sentence_is_no_heading() -> None:
+    # the page ends inside its last paragraph: the whole sentences before the cut are still read
+    text = "Soledar was quiet.\nRussian artillery shelled Bakhmut on Friday. The shells hit a scho"
+    events = run(text)
+    assert [(e.type, e.place and e.place.name) for e in events] == [("attack", "Bakhmut")]
+    sentences = nlp.split_sentences(text)
+    assert [s.heading for s in sentences] == [False, False, False]
+    # one line with no final stop is a headline still
+    assert [s.heading for s in nlp.split_sentences("Russian artillery shells Bakhmut")] == [True]
 
 
 def test_repeated_mentions_merge() -> None:

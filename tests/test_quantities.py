@@ -39,6 +39,7 @@ def test_parse_number_rejects_words() -> None:
         ("an elderly man was killed when a shell hit his house", {"fatalities": 1}),
         ("the strike killed nine civilians and wounded 20 people", {"fatalities": 9, "injured": 20}),
         ("four people were injured", {"injured": 4}),
+        ("with eleven individuals reported wounded", {"injured": 11}),
         ("the call-up of roughly 200 thousand reservists", {"troops": 200000}),
         ("the order to mobilise about 150,000 reservists", {"troops": 150000}),
         ("some 80,000 soldiers killed or wounded", {"casualties": 80000}),

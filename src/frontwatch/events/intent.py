@@ -10,6 +10,7 @@ from frontwatch.events.lexicon import (
     ALLOWED_XCOMP_HEADS,
     DECLARE_VERBS,
     INSTRUMENT_NOUNS,
+    PLACE_PREPS,
     PLANNED_XCOMP_HEADS,
     PREVENT_VERBS,
 )
@@ -41,6 +42,8 @@ def skip_for_intent(t: Token) -> bool:
             return False
         if lemma in PREVENT_VERBS and child.dep_ == "prep" and child.lower_ == "from":
             return True  # "barred from entering X", "kept the enemy from taking X"
+        if lemma in claims.INTENT_WORDS | claims.INTENT_NOUNS and cur.pos_ == "NOUN" and _located(cur):
+            return False  # "the focus of the attack was near X": where it is, not what it aims at
         if lemma in claims.INTENT_WORDS or (lemma in claims.INTENT_NOUNS and cur.pos_ == "NOUN"):
             return True
         if any(c.dep_ == "acomp" and c.lemma_.lower() in ("impossible", "unable") for c in cur.children):
@@ -52,6 +55,18 @@ def skip_for_intent(t: Token) -> bool:
         if child.dep_ == "xcomp" and child == t and lemma not in ALLOWED_XCOMP_HEADS | PLANNED_XCOMP_HEADS:
             return True
     return False
+
+
+def _located(noun: Token) -> bool:
+    """The noun is the subject of 'be' with a phrase of place: 'the focus ... was near X'."""
+    be = noun.head
+    if noun.dep_ != "nsubj" or be.lemma_ != "be" or any(c.dep_ == "xcomp" for c in be.children):
+        return False
+    places = noun.doc._.token_place or {}
+    return any(
+        c.dep_ == "prep" and c.lower_ in PLACE_PREPS and any(x.i in places for x in c.subtree)
+        for c in be.children
+    )
 
 
 def signed_act(t: Token) -> Token | None:

@@ -114,6 +114,7 @@ CASUALTY_WORDS = lang.words("events/lexicon/casualty_words")
 PARTIES = frozenset(["RU", "UA"])
 FORCES = lang.words("events/lexicon/forces")
 ENEMY_WORDS = lang.words("events/lexicon/enemy_words")
+REGION_OFFICES = lang.words("events/lexicon/region_offices")
 # What a party calls the other: "the enemy advanced", "the occupiers shelled".
 HOSTILE_WORDS = lang.words("events/lexicon/hostile_words")
 

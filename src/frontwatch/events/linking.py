@@ -14,6 +14,7 @@ from frontwatch.events.annotations import places_at
 from frontwatch.events.forces import share_of
 from frontwatch.events.lexicon import (
     DESTINATION_PREPS,
+    DISTANCE_UNITS,
     GENERIC_PLACES,
     LOCATING_NOUNS,
     PLACE_PREPS,
@@ -75,6 +76,10 @@ def linked_places(trigger: Token, ty: str, trigger_ids: set[int]) -> tuple[list[
     theme = theme_subject(trigger)
     if theme is not None:  # "X fell to Russian forces", "X and Y became part of Russia"
         start.append((theme, "nsubjpass"))
+    start += _copula_preps(trigger)  # "the focus of the attack was near A and B"
+    hit = _under_subject(trigger)
+    if hit is not None:  # "the village came under fire from X": the subject is what was hit
+        start.append((hit, "nsubjpass"))
     if (trigger.dep_ in ("relcl", "acl") or finite_modifier(trigger)) and trigger.head != trigger:
         head = trigger.head
         start.append((head, "dobj"))
@@ -215,6 +220,25 @@ def _destination(p: PlaceMention, via: str) -> bool:
     return via in ("on", "onto") and p.place is not None and "bank" in p.place.name.lower().split()
 
 
+def _copula_preps(trigger: Token) -> list[tuple[Token, str]]:
+    """The place phrases of 'be' when the trigger is (in) its subject: 'the attack was near X', 'the focus
+    of Russia's main attack was near A and B'."""
+    t = trigger
+    while t.dep_ in ("pobj", "prep") and t.head.pos_ in ("NOUN", "ADP"):
+        t = t.head
+    if t.dep_ != "nsubj" or t.head.lemma_ != "be":
+        return []
+    return _place_preps(t.head)
+
+
+def _under_subject(trigger: Token) -> Token | None:
+    """The subject of 'came under fire', 'was under attack', 'remained under shelling'."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ != "under" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _shared_passive_subject(t: Token) -> Token | None:
     """'X lies on a river and was seized by Russian troops': a passive verb joined to another with no subject
     of its own shares that verb's subject."""
@@ -289,8 +313,8 @@ def _edge_ok(head: Token, c: Token, ty: str, first: bool = False) -> bool:
     dep = c.dep_
     if dep == "prep":
         word = c.lower_
-        if word == "by":
-            return False
+        if word == "by":  # an agent, no place; but "advanced by 5 km in X": the distance's own place
+            return any(g.dep_ == "pobj" and g.lemma_.lower() in DISTANCE_UNITS for g in c.children)
         if word in DESTINATION_PREPS and (first or head.pos_ in ("VERB", "AUX")):
             # where they went, for a move; where it hit, for an attack ("fired at", "advanced to")
             return ty in ("attack", "capture") and word in ("to", "toward", "towards")

@@ -10,8 +10,8 @@ from spacy.tokens import Token
 from frontwatch import claims
 from frontwatch.events import types
 from frontwatch.events.intent import signed_act
-from frontwatch.events.lexicon import INSTRUMENT_NOUNS, MOBILIZATION_KINDS, PARTIES, PERSONNEL
-from frontwatch.events.relations import governing_verb
+from frontwatch.events.lexicon import INSTRUMENT_NOUNS, MOBILIZATION_KINDS, MUNITIONS, PARTIES, PERSONNEL
+from frontwatch.events.relations import governing_verb, intercepted
 from frontwatch.records import PlaceMention
 
 # What a trigger needs besides itself to tell an event, by the name a type's spec gives in `needs`.
@@ -51,6 +51,26 @@ def _needs_place_or_count(
 ) -> bool:
     """'took three villages': a count of ground stands for the place."""
     return bool(targets) or bool(qty)
+
+
+@need("place_or_downed")
+def _needs_place_or_downed(
+    t: Token, targets: list[PlaceMention], qty: dict[str, float], regions_named: bool
+) -> bool:
+    """'air defences shot down 40 drones overnight', 'Russia launched 122 missiles at Ukrainian targets': a
+    count of munitions launched or downed is an attack by the side that launched them, wherever they flew."""
+    if targets:
+        return True
+    if intercepted(t) is not None:
+        return _counted(t)
+    if t.pos_ != "VERB":
+        return False
+    objs = [c for c in t.children if c.dep_ == "dobj"]
+    return any(o.lemma_.lower() in MUNITIONS and _counted(o) for o in objs)
+
+
+def _counted(t: Token) -> bool:
+    return any(c.dep_ == "nummod" or c.like_num for c in t.children)
 
 
 @need("place_or_distance")

@@ -172,8 +172,8 @@ def split_sentences(text: str) -> list[Sentence]:
         pos += len(line) + 1
         if not line.strip():
             continue
-        heading = is_heading(line)
-        start, first = 0, True
+        pieces: list[tuple[int, str]] = []
+        start = 0
         for m in _BOUNDARY.finditer(line):
             candidate = line[start : m.start() + 1]
             if _ABBREV.search(candidate.rstrip()):
@@ -181,12 +181,16 @@ def split_sentences(text: str) -> list[Sentence]:
             end = m.end()
             piece = line[start:end].rstrip()
             if piece.strip():
-                out.append(_sentence(text, line_start + start, piece, first, heading))
-                first = False
+                pieces.append((start, piece))
             start = end
         piece = line[start:].rstrip()
         if piece.strip():
-            out.append(_sentence(text, line_start + start, piece, first, heading))
+            pieces.append((start, piece))
+        # A line that holds a whole sentence and more is a paragraph, even when it lacks a final stop: a
+        # page cut off mid-sentence leaves its last paragraph so.
+        heading = len(pieces) < 2 and is_heading(line)
+        for n, (at, piece) in enumerate(pieces):
+            out.append(_sentence(text, line_start + at, piece, n == 0, heading))
     return out
 
 

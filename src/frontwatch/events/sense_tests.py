@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from frontwatch import claims
 from frontwatch.events.forces import (
     expels,
     force_retreats,
@@ -33,7 +34,18 @@ from frontwatch.events.ground import (
     takes_ground,
     takes_no_territory,
 )
-from frontwatch.events.lexicon import CIVILIANS, DISTANCE_UNITS, ONWARD, TERRAIN, TERRITORY_NOUNS
+from frontwatch.events.lexicon import (
+    CIVILIANS,
+    DISTANCE_UNITS,
+    ENEMY_WORDS,
+    FORCES,
+    GENERIC_PLACES,
+    MUNITIONS,
+    ONWARD,
+    STRUCTURES,
+    TERRAIN,
+    TERRITORY_NOUNS,
+)
 from frontwatch.events.relations import attempted_assault, intercepted, joined_state, repelled
 from frontwatch.events.senses import Sense, sense_test
 
@@ -168,6 +180,16 @@ def _sense_takes_no_territory(s: Sense) -> bool:
     return takes_no_territory(s.t, s.token_place)
 
 
+@sense_test("modifies_no_ground")
+def _modifies_no_ground(s: Sense) -> bool:
+    """'the captured paramedic', 'seized tanks': a participle before a noun that names no ground; not 'the
+    captured village of X'."""
+    head = s.t.head
+    if s.t.dep_ != "amod" or head.pos_ not in ("NOUN", "PROPN") or head.i in s.token_place:
+        return False
+    return head.lemma_.lower() not in TERRAIN and head.lemma_.lower() not in TERRITORY_NOUNS
+
+
 @sense_test("takes_ground")
 def _sense_takes_ground(s: Sense) -> bool:
     return takes_ground(s.t, set(s.objs), set(s.prts))
@@ -215,6 +237,36 @@ def _is_compound(s: Sense) -> bool:
 def _weapon_fire(s: Sense) -> bool:
     """'artillery fire', 'rocket fire'."""
     return any(c.lemma_.lower() in ("artillery", "rocket", "mortar", "tank") for c in s.t.children)
+
+
+@sense_test("under_fire")
+def _under_fire(s: Sense) -> bool:
+    """'the village came under fire (from Ukrainian forces)': fire from a force, or on a place; not 'the
+    minister came under fire over the plan'."""
+    if not (s.t.dep_ == "pobj" and s.t.head.lower_ == "under"):
+        return False
+    verb = s.t.head.head
+    sources = [
+        g
+        for c in (*s.t.children, *verb.children)
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for g in sources:  # "from Ukrainian units", "from enemy drones"; not "from critics in Kyiv"
+        words = [c for c in g.children if c.dep_ in ("amod", "compound", "nmod") and c.i < g.i]
+        if (
+            g.lemma_.lower() in MUNITIONS | FORCES | ENEMY_WORDS
+            or claims.side_of(" ".join(x.text for x in (*words, g))) is not None
+        ):
+            return True
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    if subj.lemma_.lower() in GENERIC_PLACES or subj.lemma_.lower() in STRUCTURES:
+        return True  # "the village of X", "the plant"; not "the mayor of X"
+    place = s.token_place.get(subj.i)
+    return place is not None and place.place is not None and place.place.kind != "country"
 
 
 @sense_test("fall_of_place")

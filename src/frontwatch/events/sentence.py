@@ -25,7 +25,16 @@ from frontwatch.events.arguments import date_for, has_distance, quantities_for, 
 from frontwatch.events.context import Context, RawEvent
 from frontwatch.events.dates import DateMention
 from frontwatch.events.intent import skip_for_intent, xcomp_planned
-from frontwatch.events.lexicon import CASUALTY_WORDS, CIVILIANS, FORCES, PARTIES, PERSONS, WEAK
+from frontwatch.events.lexicon import (
+    CASUALTY_WORDS,
+    CIVILIANS,
+    FORCES,
+    OPINION_VERBS,
+    PARTIES,
+    PERSONS,
+    REGION_OFFICES,
+    WEAK,
+)
 from frontwatch.events.linking import linked_places
 from frontwatch.events.merge import dedupe_sentence, merge_coordinated
 from frontwatch.events.needs import enough
@@ -93,6 +102,15 @@ def sentence_events(sdoc: Doc) -> list[RawEvent]:
                     qty.setdefault(k, v)
             elif (area := sentence_region(sdoc) or reading.focus) is not None:
                 targets = [PlaceMention(reading.doc.doc_id, area.name, -1, -1, area)]
+        if (
+            not targets
+            and ty == "attack"
+            and not linked[t.i]
+            and speaker is not None
+            and not any(a.lemma_.lower() in OPINION_VERBS for a in t.ancestors)
+        ):
+            office = _office_region(sdoc)  # "the governor of the X region reported ... a Russian air attack"
+            targets = [office] if office is not None else targets
         if not enough(t, ty, targets, qty, regions_named):
             continue
         if (
@@ -128,6 +146,8 @@ def sentence_events(sdoc: Doc) -> list[RawEvent]:
             ctx.events[ty] = (i, targets[0])
     merge_coordinated(out)
     cue = _casualty_cue(span, quantities)
+    if cue is not None:  # "six people were killed in Russian attacks": a count over many attacks
+        out = [r for r in out if not (r.type == "attack" and _toll_over_attacks(cue, r, quantities))]
     # a toll told apart from every attack of the sentence ("said it repelled attacks near X and claimed that
     # Kyiv had lost 2,800 men") is a report of its own
     if cue is not None and not any(
@@ -214,6 +234,38 @@ def _casualties(
 _TALLY = 1000
 _MISHAP = re.compile(rf"\b(?:{lang.pattern('events/casualties/mishaps')})\b", re.I)
 _LOSS_WORDS = lang.words("events/casualties/loss_words")
+
+
+def _office_region(sdoc: Doc) -> PlaceMention | None:
+    """The region whose governor the sentence names ('the governor of the X region'): where an attack he
+    reports without a place of its own happened."""
+    found = None
+    for t in sdoc:
+        pm = places_at(sdoc).get(t.i)
+        if pm is None or pm.place is None or pm.place.kind != "region" or pm is found:
+            continue
+        head = t.head if t.dep_ == "compound" else t
+        of = head.head
+        if head.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in REGION_OFFICES:
+            if found is not None:
+                return None  # two governors: no one region
+            found = pm
+    return found
+
+
+def _toll_over_attacks(cue: Token, attack: RawEvent, quantities: list[Quantity]) -> bool:
+    """'six people were killed in Russian attacks, two of them in the X region', 'over 2,000 were hurt due to
+    shelling': a toll over many attacks, or a tally, that no named strike carries; not 'killed in strikes
+    on X and Y', attacks at named towns."""
+    t = attack.trigger
+    tolls = [a for a in t.ancestors if a.lemma_.lower() in CASUALTY_WORDS or a.lower_ in CASUALTY_WORDS]
+    if t.pos_ not in ("NOUN", "VERB") or not tolls:
+        return False
+    where = attack.place.place if attack.place is not None else None
+    if where is not None and where.kind in ("settlement", "feature") and t.tag_ == "NNS":
+        return False
+    tally = any(q.kind in ("fatalities", "injured", "casualties") and q.value >= _TALLY for q in quantities)
+    return tally or (t.tag_ == "NNS" and t.dep_ == "pobj" and t.head.head in tolls)
 
 
 def _struck_civilians(cue: Token, place: PlaceMention | None, text: str, dates: list[DateMention]) -> bool:

@@ -117,6 +117,7 @@ BUILTIN: tuple[EventTypeSpec, ...] = (
         acled_columns=("Explosions/Remote violence", "Shelling/artillery/missile attack"),
         plover=("ATTACK", "bombing"),
         quantity_kinds=("fatalities", "injured", "casualties"),
+        needs="place_or_downed",
         declared=False,
         recurring=True,
     ),

@@ -31,6 +31,8 @@ from frontwatch.places.words import (
     PREPOSITIONS,
     QUOTES,
     SAY_VERBS,
+    SHIP_MODIFIERS,
+    SHIP_NOUNS,
     STRONG_TOWN,
     UNIT_WORDS,
     WATER_WORDS,
@@ -303,6 +305,25 @@ def _unlisted_water(f: Finder, m: Mention) -> bool:
     return after or before
 
 
+def _ship_name(f: Finder, m: Mention) -> bool:
+    """A warship named after a town, with a word for a ship beside the name: "the Moskva missile cruiser",
+    "the cruiser Moskva"; then "Moskva sank" too, the name in no place slot ("in the bay of X")."""
+    if not f.lower_words & SHIP_NOUNS or m.first != m.last:
+        return False
+    if _ship_at(f, m.first):
+        return True
+    name = f.word(m.first)
+    slot = f.word(m.first - 1) in PLACE_CUES or f.word(m.first - 2) in PLACE_CUES
+    return not slot and any(_ship_at(f, k) for k, t in enumerate(f.toks) if t.key == name)
+
+
+def _ship_at(f: Finder, k: int) -> bool:
+    after = f.word(k + 1)
+    if after in SHIP_NOUNS or (after in SHIP_MODIFIERS and f.word(k + 2) in SHIP_NOUNS):
+        return True
+    return f.word(k - 1) in SHIP_NOUNS and not f.toks[k].sent_start
+
+
 def _quoted_unit(f: Finder, m: Mention) -> bool:
     """A unit's name in quotes: grouping of troops "Vostok", the battalion 'Azov', the "Yug" group."""
     if (
@@ -363,7 +384,7 @@ def keep(f: Finder, m: Mention, people: set[str]) -> bool:
         return False
     if f.word(m.last + 1) in ORG_NEXT and _org_tail(f, m):
         return False  # "Kyiv Independent", "New York Times", "Azov regiment"
-    if _unlisted_water(f, m) or _quoted_unit(f, m):
+    if _unlisted_water(f, m) or _quoted_unit(f, m) or _ship_name(f, m):
         return False
     # "the Black Sea port", "Black Sea Fleet": a sea that only qualifies another thing, which lies on it
     # or is named after it, is not where that thing is; a named port is its own mention ("... of Odesa").

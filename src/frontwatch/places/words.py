@@ -102,8 +102,10 @@ DISTANCE_UNITS = frozenset(  # units of a kilometre or longer
 )
 APPOSITION_TOWN = SETTLEMENT_WORDS | lang.words("places/apposition_town")
 APPOSITION_START = lang.words("places/apposition_start")
-COPULAS = lang.words("places/copulas")
 COMPASS_ADJECTIVES = lang.words("places/compass_adjectives")
+SHIP_NOUNS = lang.words("places/ship_nouns")
+SHIP_MODIFIERS = lang.words("places/ship_modifiers")
+COPULAS = lang.words("places/copulas")
 PROPER_DIVISION_WORDS = lang.words("places/proper_division_words")
 CONJUNCTIONS = lang.words("places/conjunctions")  # that join the items of a list of places
 PERSON_TITLES = lang.words("places/person_titles")

@@ -1,6 +1,7 @@
 # Nouns for people a toll or a troop count names: "civilians", "servicemen", "a local man".
 people
 persons?
+individuals
 civilians?
 soldiers?
 troops
