@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -96,3 +97,21 @@ def stage_versions_with(monkeypatch: pytest.MonkeyPatch, variable: str, value: s
 def files_of_stage(stage: str) -> set[str]:
     """The package files counted in a stage's version, relative to the package."""
     return {p.relative_to(versions.ROOT).as_posix() for p in versions.stage_files()[stage]}
+
+
+TRAIN_CORPUS = Path(__file__).resolve().parents[1] / "train" / "corpus"
+
+
+def corpus_texts(every: int = 1) -> list[str]:
+    """The article texts of the team-written training corpus, every `every`-th folder's (its styles, not one
+    folder's)."""
+    return [
+        json.loads(line).get("text") or ""
+        for path in sorted(TRAIN_CORPUS.glob("*/articles.jsonl"))[::every]
+        for line in path.read_text("utf-8").splitlines()
+    ]
+
+
+def corpus_sentences(every: int = 1) -> list[str]:
+    """The corpus's sentences and lines, split roughly (at final stops and line breaks)."""
+    return [s for t in corpus_texts(every) for s in re.split(r"(?<=[.!?])\s+|\n+", t) if s.strip()]

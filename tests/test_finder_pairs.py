@@ -3,24 +3,11 @@ find exactly what trying every length finds."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
+from conftest import corpus_texts
 from frontwatch.places import find_places, gazetteer
 from frontwatch.places.finder import Finder
-
-CORPUS = Path(__file__).resolve().parents[1] / "train" / "corpus"
-
-
-def corpus_texts() -> list[str]:
-    texts = [
-        json.loads(line).get("text") or ""
-        for path in sorted(CORPUS.glob("*/articles.jsonl"))
-        for line in path.read_text("utf-8").splitlines()
-    ]
-    return texts[::3]
 
 
 def test_pairs_hold_the_first_two_words_of_every_longer_key() -> None:
@@ -47,7 +34,7 @@ def test_same_places_as_trying_every_length(monkeypatch: pytest.MonkeyPatch, tex
 
 
 def test_same_places_as_trying_every_length_on_the_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
-    texts = corpus_texts()
+    texts = corpus_texts()[::3]
     assert len(texts) > 150
     pruned = [find_places("d", t) for t in texts]
     monkeypatch.setattr(Finder, "may_go_on", lambda self, i, n_max: True)

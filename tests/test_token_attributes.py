@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
-
 import pytest
 import spacy
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
+from conftest import corpus_sentences
 from frontwatch.events import nlp, token_attributes
 
-CORPUS = Path(__file__).resolve().parents[1] / "train" / "corpus"
 COLUMNS = [POS, TAG, MORPH, LEMMA, DEP, HEAD]
-
-
-def corpus_sentences(limit: int) -> list[str]:
-    out: list[str] = []
-    for path in sorted(CORPUS.glob("*/articles.jsonl")):
-        for line in path.read_text("utf-8").splitlines():
-            text = json.loads(line).get("text") or ""
-            out.extend(s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip())
-    # every fifth sentence: the corpus's styles, not one folder's
-    return out[::5][:limit]
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +29,7 @@ def test_installed_in_place_of_the_ruler_and_lemmatizer(pipelines) -> None:
 
 def test_same_annotations_as_the_model_on_the_corpus(pipelines) -> None:
     reference, fast = pipelines
-    sentences = corpus_sentences(1500)
+    sentences = corpus_sentences()[::5][:1500]  # every fifth: the corpus's styles, not one folder's
     assert len(sentences) > 1000
     for a, b in zip(reference.pipe(sentences), fast.pipe(sentences), strict=True):
         assert (a.to_array(COLUMNS) == b.to_array(COLUMNS)).all(), a.text
