@@ -31,7 +31,7 @@ from pathlib import Path
 from frontwatch import lang
 from frontwatch.clean.lines import SENTENCE_END, core, is_prose, line_key, looks_like_title
 from frontwatch.clean.patterns import LINE_FAMILIES, part
-from frontwatch.linear import bucket, probability
+from frontwatch.linear import bucket, probability, read_weights
 
 MODEL_DIR = Path(__file__).parent / "line_model"
 # How the clean stage uses the model (FRONTWATCH_LINES): "on" removes the lines it scores as furniture.
@@ -278,16 +278,12 @@ def page_rows(page: Page, settings: Settings) -> list[dict[int, float]]:
 
 class LineModel:
     def __init__(self, folder: Path = MODEL_DIR, threshold: float | None = None) -> None:
-        import numpy as np
 
         settings = Settings.read(folder / "lines.json")
         if threshold is not None:
             settings = Settings(settings.dim, settings.char_scale, threshold)
         self.settings = settings
-        with np.load(folder / "weights.npz") as saved:
-            # A plain list: indexing it per column is faster than a numpy array's scalar access.
-            self.weights: list[float] = saved["weights"].tolist()
-            self.bias = float(saved["bias"])
+        self.weights, self.bias = read_weights(folder / "weights.npz")
 
     def probabilities(self, page: Page) -> list[float]:
         """How likely each line of the page is furniture."""

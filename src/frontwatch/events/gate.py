@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from frontwatch.events import lexicon, switches
-from frontwatch.linear import bucket, probability
+from frontwatch.linear import bucket, probability, read_weights
 from frontwatch.records import Document, PlaceMention
 
 if TYPE_CHECKING:
@@ -102,15 +102,12 @@ def document_text(doc: Document) -> str:
 
 class Gate:
     def __init__(self, folder: Path = MODEL_DIR, threshold: float | None = None) -> None:
-        import numpy as np
 
         settings = Settings.read(folder / "gate.json")
         if threshold is not None:
             settings = Settings(settings.dim, settings.place_scale, threshold)
         self.settings = settings
-        with np.load(folder / "weights.npz") as saved:
-            self.weights = saved["weights"]
-            self.bias = float(saved["bias"])
+        self.weights, self.bias = read_weights(folder / "weights.npz")
 
     def probability(self, doc: Document, places: Sequence[PlaceMention]) -> float:
         """How likely the document is about armed conflict."""

@@ -29,7 +29,7 @@ from spacy.tokens import Token
 from frontwatch import claims, lang
 from frontwatch.events import switches
 from frontwatch.events.context import RawEvent
-from frontwatch.linear import bucket, probability
+from frontwatch.linear import bucket, probability, read_weights
 
 MODEL_DIR = Path(__file__).parent / "instance_filter_model"
 WINDOW = 4  # words either side of the trigger
@@ -171,12 +171,9 @@ def feature_items(r: RawEvent, pub: date | None, dim: int) -> dict[int, float]:
 
 class Filter:
     def __init__(self, folder: Path = MODEL_DIR) -> None:
-        import numpy as np
 
         self.settings = Settings.read(folder / "filter.json")
-        with np.load(folder / "weights.npz") as saved:
-            self.weights = saved["weights"]
-            self.bias = float(saved["bias"])
+        self.weights, self.bias = read_weights(folder / "weights.npz")
 
     def probability(self, r: RawEvent, pub: date | None) -> float:
         """How likely the mention is a new reportable event."""

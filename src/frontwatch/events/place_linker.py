@@ -33,20 +33,12 @@ from frontwatch.events.context import RawEvent
 from frontwatch.events.lexicon import DIRECTIONS
 from frontwatch.events.places import metonym
 from frontwatch.events.triggers import trigger_type
-from frontwatch.linear import logistic
+from frontwatch.events.types import MODEL_ORDER
+from frontwatch.linear import logistic, read_weights
 from frontwatch.records import PlaceMention
 
 MODEL_DIR = Path(__file__).parent / "place_linker_model"
-TYPES = (
-    "attack",
-    "casualties",
-    "capture",
-    "withdrawal",
-    "advance",
-    "evacuation",
-    "annexation",
-    "mobilization",
-)
+TYPES = MODEL_ORDER
 KINDS = ("settlement", "region", "feature", "country")
 WHERE = ("sentence", "previous", "before", "lead", "context")
 DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound", "appos", "conj", "other")
@@ -314,15 +306,12 @@ class Settings:
 
 class Linker:
     def __init__(self, folder: Path = MODEL_DIR, threshold: float | None = None) -> None:
-        import numpy as np
 
         settings = Settings.read(folder / "linker.json")
         if settings.features != FEATURES:
             raise ValueError(f"{folder} was trained on other features: train it again")
         self.threshold = settings.threshold if threshold is None else threshold
-        with np.load(folder / "weights.npz") as saved:
-            self.weights = [float(w) for w in saved["weights"]]
-            self.bias = float(saved["bias"])
+        self.weights, self.bias = read_weights(folder / "weights.npz")
 
     def score(self, c: Candidate) -> float:
         """How likely the candidate is where the event happened."""

@@ -23,6 +23,19 @@ from frontwatch import lang
 
 Control = Literal["gain", "loss"]
 
+# The built-in types in the column order the shipped learned models (the typer, the place linker) were
+# trained with: a model's columns stay as they are when types are registered at run time.
+MODEL_ORDER = (
+    "attack",
+    "casualties",
+    "capture",
+    "withdrawal",
+    "advance",
+    "evacuation",
+    "annexation",
+    "mobilization",
+)
+
 
 @dataclass(frozen=True, slots=True)
 class EventTypeSpec:

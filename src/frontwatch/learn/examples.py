@@ -13,17 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from frontwatch.events.nlp import Sentence, split_sentences
+from frontwatch.events.types import MODEL_ORDER
+from frontwatch.pipeline import build_document, prepare
+from frontwatch.places import find_places
+from frontwatch.records import Document, PlaceMention, SourceDocument
 
-TYPES = (
-    "attack",
-    "casualties",
-    "capture",
-    "withdrawal",
-    "advance",
-    "evacuation",
-    "annexation",
-    "mobilization",
-)
+TYPES = MODEL_ORDER
 
 
 @dataclass(frozen=True)
@@ -50,15 +45,57 @@ def corpus_digest(corpus: Path) -> str:
     return h.hexdigest()
 
 
+def read_articles(folder: Path) -> list[dict]:
+    """A batch's articles, as its articles.jsonl gives them."""
+    lines = (folder / "articles.jsonl").read_text("utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def read_gold(folder: Path) -> dict[str, dict]:
+    """A batch's gold documents, by document id."""
+    return {d["doc_id"]: d for d in json.loads((folder / "gold.json").read_text("utf-8"))["documents"]}
+
+
+def source(folder: Path, article: dict) -> SourceDocument:
+    """An article of a batch as the pipeline reads it."""
+    return SourceDocument(
+        article["id"], f"{folder.name}/articles.jsonl", text=article["text"], title=article.get("title")
+    )
+
+
+def corpus_document(src: SourceDocument, published: str | None) -> tuple[Document, list[PlaceMention]]:
+    """A source cleaned by the rules (no corpus evidence) and its places, as a run finds them."""
+    doc = build_document(prepare(src, published), frozenset())
+    return doc, find_places(doc.doc_id, doc.text)
+
+
+def quote_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    """Every place a gold evidence quote stands in the text."""
+    out: list[tuple[int, int]] = []
+    at = text.find(quote) if quote else -1
+    while at >= 0:
+        out.append((at, at + len(quote)))
+        at = text.find(quote, at + 1)
+    return out
+
+
+def training_data(corpus: Path, train: list[Path], held: list[Path], labels: str) -> dict[str, object]:
+    """The model card's account of what a model learned from."""
+    return {
+        "corpus": "train/corpus (team-written)",
+        "sha256": corpus_digest(corpus),
+        "train batches": [f.name for f in train],
+        "held-out batches": [f.name for f in held],
+        "labels": labels,
+    }
+
+
 def batch_examples(folder: Path) -> list[Example]:
     """Every sentence of every document's content lines (boilerplate lines left out), split as the pipeline
     splits them, labelled with the types of the events whose evidence overlaps it."""
-    gold = {d["doc_id"]: d for d in json.loads((folder / "gold.json").read_text("utf-8"))["documents"]}
+    gold = read_gold(folder)
     out: list[Example] = []
-    for line in (folder / "articles.jsonl").read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        article = json.loads(line)
+    for article in read_articles(folder):
         d, text = gold[article["id"]], article["text"]
         furniture = {b.strip() for b in d["boilerplate"]}
         sentences = [
@@ -88,13 +125,13 @@ def _line_end(text: str, pos: int) -> int:
 
 def _overlapping(sentences: list[Sentence], text: str, quote: str) -> list[int]:
     """Indexes of the sentences that overlap any occurrence of the quote."""
-    hits: list[int] = []
-    at = text.find(quote)
-    while at >= 0 and quote:
-        end = at + len(quote)
-        hits += [k for k, s in enumerate(sentences) if s.start < end and at < s.end]
-        at = text.find(quote, at + 1)
-    return sorted(set(hits))
+    hits = {
+        k
+        for at, end in quote_spans(text, quote)
+        for k, s in enumerate(sentences)
+        if s.start < end and at < s.end
+    }
+    return sorted(hits)
 
 
 def split_batches(folders: list[Path], seed: int, share: float = 0.15) -> tuple[list[Path], list[Path]]:

@@ -31,7 +31,16 @@ from frontwatch.events import components, document, gate, instance_filter, nlp
 from frontwatch.events.annotations import Reading, annotate, events_of
 from frontwatch.events.context import RawEvent
 from frontwatch.events.types import control_types
-from frontwatch.learn.examples import batches, corpus_digest, split_batches
+from frontwatch.learn.examples import (
+    batches,
+    corpus_document,
+    quote_spans,
+    read_articles,
+    read_gold,
+    source,
+    split_batches,
+    training_data,
+)
 from frontwatch.learn.linear import (
     card_text,
     fit,
@@ -42,8 +51,6 @@ from frontwatch.learn.linear import (
     write_weights,
 )
 from frontwatch.linear import bucket
-from frontwatch.pipeline import build_document, prepare
-from frontwatch.places import find_places
 from frontwatch.records import SourceDocument
 
 SEED = 20261207
@@ -69,15 +76,6 @@ class Mention:
     why: str  # "event", or the gold's reason for a non-event, or "none"
 
 
-def _spans(text: str, quote: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    at = text.find(quote) if quote else -1
-    while at >= 0:
-        out.append((at, at + len(quote)))
-        at = text.find(quote, at + 1)
-    return out
-
-
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
@@ -85,8 +83,7 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def raw_mentions(src: SourceDocument, published: str | None) -> tuple[str, list[RawEvent], Reading | None]:
     """The cleaned text and the raw mentions the rules produce, after the passes over the document (the
     filter's own off): what the filter sees."""
-    doc = build_document(prepare(src, published), frozenset())
-    places = find_places(doc.doc_id, doc.text)
+    doc, places = corpus_document(src, published)
     if gate.sets_aside(doc, places):
         return doc.text, [], None
     reading = document._reading(doc, places)
@@ -102,19 +99,15 @@ def raw_mentions(src: SourceDocument, published: str | None) -> tuple[str, list[
 
 
 def read_batch(folder: Path) -> list[Mention]:
-    gold = {d["doc_id"]: d for d in json.loads((folder / "gold.json").read_text("utf-8"))["documents"]}
+    gold = read_gold(folder)
     out: list[Mention] = []
-    for line in (folder / "articles.jsonl").read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        a = json.loads(line)
-        src = SourceDocument(a["id"], f"{folder.name}/articles.jsonl", text=a["text"], title=a.get("title"))
-        text, raws, reading = raw_mentions(src, a.get("published"))
+    for a in read_articles(folder):
+        text, raws, reading = raw_mentions(source(folder, a), a.get("published"))
         if reading is None:
             continue
         d = gold[a["id"]]
-        events = [(set(e["type"]), _spans(text, e["evidence"])) for e in d["events"]]
-        non_events = [(n["why"], _spans(text, n["evidence"])) for n in d.get("non_events", [])]
+        events = [(set(e["type"]), quote_spans(text, e["evidence"])) for e in d["events"]]
+        non_events = [(n["why"], quote_spans(text, n["evidence"])) for n in d.get("non_events", [])]
         pub = reading.pub
         for r in raws:
             s, e = r.sentence.start, r.sentence.end
@@ -236,16 +229,13 @@ def main(argv: list[str] | None = None) -> None:
     (args.out / "filter.json").write_text(json.dumps(settings, indent=1) + "\n", "utf-8")
     card = {
         "model": "frontwatch event-instance filter",
-        "training data": {
-            "corpus": "train/corpus (team-written)",
-            "sha256": corpus_digest(args.corpus),
-            "train batches": [f.name for f in train_folders],
-            "held-out batches": [f.name for f in held_folders],
-            "labels": (
-                "a raw mention of the rules (typer and filter off) is real when its sentence overlaps the "
-                "evidence of a gold event, core or optional, of its type; every other one is false"
-            ),
-        },
+        "training data": training_data(
+            args.corpus,
+            train_folders,
+            held_folders,
+            "a raw mention of the rules (typer and filter off) is real when its sentence overlaps the "
+            "evidence of a gold event, core or optional, of its type; every other one is false",
+        ),
         "label counts": {"train": _counts(train_set), "held-out": _counts(held)},
         "features": {
             "hashed columns": DIM,

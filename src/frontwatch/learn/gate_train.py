@@ -19,11 +19,15 @@ from pathlib import Path
 import numpy as np
 
 from frontwatch.events import gate
-from frontwatch.learn.examples import batches, corpus_digest, split_batches
+from frontwatch.learn.examples import (
+    batches,
+    corpus_document,
+    read_articles,
+    source,
+    split_batches,
+    training_data,
+)
 from frontwatch.learn.linear import card_text, fit, library_versions, probabilities, sha256, write_weights
-from frontwatch.pipeline import build_document, prepare
-from frontwatch.places import find_places
-from frontwatch.records import SourceDocument
 
 SEED = 20261207
 CORPUS = Path(__file__).resolve().parents[3] / "train" / "corpus"
@@ -45,13 +49,8 @@ class Article:
 
 def read_batch(folder: Path, settings: gate.Settings) -> list[Article]:
     out: list[Article] = []
-    for line in (folder / "articles.jsonl").read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        a = json.loads(line)
-        src = SourceDocument(a["id"], f"{folder.name}/articles.jsonl", text=a["text"], title=a.get("title"))
-        doc = build_document(prepare(src, a.get("published")), frozenset())
-        places = find_places(doc.doc_id, doc.text)
+    for a in read_articles(folder):
+        doc, places = corpus_document(source(folder, a), a.get("published"))
         row = gate.features(gate.document_text(doc), places, settings)
         out.append(Article(folder.name, a["id"], a["style"], row, a["style"] != "offtopic"))
     return out
@@ -122,13 +121,12 @@ def main(argv: list[str] | None = None) -> None:
     (args.out / "gate.json").write_text(json.dumps(settings_out, indent=1) + "\n", "utf-8")
     card = {
         "model": "frontwatch off-topic document gate",
-        "training data": {
-            "corpus": "train/corpus (team-written)",
-            "sha256": corpus_digest(args.corpus),
-            "train batches": [f.name for f in train_folders],
-            "held-out batches": [f.name for f in held_folders],
-            "labels": "an article of style offtopic is off-topic; every other article is about the war",
-        },
+        "training data": training_data(
+            args.corpus,
+            train_folders,
+            held_folders,
+            "an article of style offtopic is off-topic; every other article is about the war",
+        ),
         "label counts": {"train": _counts(train_set), "held-out": _counts(held)},
         "features": {
             "hashed word columns": DIM,

@@ -28,10 +28,16 @@ import numpy as np
 
 from frontwatch import clean
 from frontwatch.clean import line_model
-from frontwatch.learn.examples import batches, corpus_digest, split_batches
+from frontwatch.learn.examples import (
+    batches,
+    read_articles,
+    read_gold,
+    source,
+    split_batches,
+    training_data,
+)
 from frontwatch.learn.linear import card_text, library_versions, sha256, write_weights
 from frontwatch.pipeline import corpus_repeated, prepare
-from frontwatch.records import SourceDocument
 
 SEED = 20261207
 CORPUS = Path(__file__).resolve().parents[3] / "train" / "corpus"
@@ -73,17 +79,8 @@ class Lines:
         self.where.append(where)
 
 
-def read_articles(folder: Path) -> list[dict]:
-    lines = (folder / "articles.jsonl").read_text("utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
-
-
-def source(folder: Path, a: dict) -> SourceDocument:
-    return SourceDocument(a["id"], f"{folder.name}/articles.jsonl", text=a["text"], title=a.get("title"))
-
-
 def read_batch(folder: Path, repeated: frozenset[str], settings: line_model.Settings, out: Lines) -> None:
-    gold = {d["doc_id"]: d for d in json.loads((folder / "gold.json").read_text("utf-8"))["documents"]}
+    gold = read_gold(folder)
     for a in read_articles(folder):
         furniture = {b.strip() for b in gold[a["id"]]["boilerplate"]}
         # Each article as written, and with its furniture taken out: as it is, cut off by a size limit, or
@@ -275,14 +272,13 @@ def main(argv: list[str] | None = None) -> None:
     train_probs = probabilities(train_set, w, b)
     card = {
         "model": "frontwatch boilerplate line classifier",
-        "training data": {
-            "corpus": "train/corpus (team-written)",
-            "sha256": corpus_digest(args.corpus),
-            "train batches": [f.name for f in train_folders],
-            "held-out batches": [f.name for f in held_folders],
-            "labels": "a line in the article's boilerplate list is furniture; every other non-blank line is "
-            "content; a title repeated in the text is left out",
-        },
+        "training data": training_data(
+            args.corpus,
+            train_folders,
+            held_folders,
+            "a line in the article's boilerplate list is furniture; every other non-blank line is content; "
+            "a title repeated in the text is left out",
+        ),
         "label counts": {"train": _counts(train_set), "held-out": _counts(held)},
         "features": {
             "hashed gram columns": DIM,

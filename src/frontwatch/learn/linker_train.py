@@ -26,11 +26,18 @@ import numpy as np
 
 from frontwatch.events import components, document, nlp, place_linker, typer
 from frontwatch.events.annotations import annotate
-from frontwatch.learn.examples import batches, corpus_digest, split_batches
+from frontwatch.learn.examples import (
+    batches,
+    corpus_document,
+    quote_spans,
+    read_articles,
+    read_gold,
+    source,
+    split_batches,
+    training_data,
+)
 from frontwatch.learn.linear import card_text, fit, library_versions, pairs, sha256, write_weights
-from frontwatch.pipeline import build_document, prepare
-from frontwatch.places import find_places
-from frontwatch.records import Document, Place, PlaceMention, SourceDocument
+from frontwatch.records import Document, Place, PlaceMention
 
 SEED = 20261207
 CORPUS = Path(__file__).resolve().parents[3] / "train" / "corpus"
@@ -115,26 +122,13 @@ def read_document(
     ]
 
 
-def _evidence_spans(text: str, quote: str) -> list[tuple[int, int]]:
-    out, at = [], text.find(quote)
-    while at >= 0 and quote:
-        out.append((at, at + len(quote)))
-        at = text.find(quote, at + 1)
-    return out
-
-
 def read_batch(folder: Path) -> list[Example]:
-    gold = {d["doc_id"]: d for d in json.loads((folder / "gold.json").read_text("utf-8"))["documents"]}
+    gold = read_gold(folder)
     out: list[Example] = []
-    for line in (folder / "articles.jsonl").read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        a = json.loads(line)
-        src = SourceDocument(a["id"], f"{folder.name}/articles.jsonl", text=a["text"], title=a.get("title"))
-        doc = build_document(prepare(src, a.get("published")), frozenset())
-        places = find_places(doc.doc_id, doc.text)
+    for a in read_articles(folder):
+        doc, places = corpus_document(source(folder, a), a.get("published"))
         events = gold[a["id"]]["events"]
-        spans = [(e, _evidence_spans(doc.text, e["evidence"])) for e in events]
+        spans = [(e, quote_spans(doc.text, e["evidence"])) for e in events]
         for sent, m in read_document(doc, places):
             paired = [
                 e
@@ -289,13 +283,14 @@ def main(argv: list[str] | None = None) -> None:
     card = {
         "model": "frontwatch place linker",
         "training data": {
-            "corpus": "train/corpus (team-written)",
-            "sha256": corpus_digest(args.corpus),
-            "train batches": [f.name for f in train_folders],
-            "held-out batches": [f.name for f in held_folders],
-            "labels": "a candidate is positive when it is the gold place_mention of a gold event of the "
-            "mention's type whose evidence overlaps its sentence, or a place the shared scorer accepts for "
-            "that event when it has a place",
+            **training_data(
+                args.corpus,
+                train_folders,
+                held_folders,
+                "a candidate is positive when it is the gold place_mention of a gold event of the "
+                "mention's type whose evidence overlaps its sentence, or a place the shared scorer accepts "
+                "for that event when it has a place",
+            ),
             "typer modes read": list(TYPER_MODES),
         },
         "label counts": {"train": _counts(train_set), "held-out": _counts(held)},
