@@ -59,7 +59,7 @@ def _merge(reading: Reading, raws: list[RawEvent]) -> list[RawEvent]:
 def _reading(doc: Document, places: list[PlaceMention]) -> Reading:
     """The document to read: its sentences, its date, the region it is about, the states of its places
     as resolved in it, and the days its sentences name."""
-    sentences = nlp.split_sentences(doc.text)
+    sentences = list(nlp.document_sentences(doc.text))
     # "MOSCOW, 30 October 2024. ...", or a date stamp the cleaner removed from the head of the page
     pub = (
         parse_published(doc.published)
@@ -139,7 +139,7 @@ PASSES: tuple[Callable[[Reading, list[RawEvent]], list[RawEvent]], ...] = (
 def sentences_to_parse(doc: Document) -> list[str]:
     """The sentences `extract_events` will parse whatever the typer says: those the trigger prefilter
     passes (to parse a batch of documents' sentences ahead, `nlp.parse_ahead`)."""
-    return [s.text for s in nlp.split_sentences(doc.text) if not s.heading and nlp.prefilter(s.text)]
+    return [s.text for s in nlp.document_sentences(doc.text) if not s.heading and nlp.prefilter(s.text)]
 
 
 def _confirmed(raws: list[RawEvent]) -> list[RawEvent]:

@@ -163,6 +163,13 @@ def is_heading(line: str) -> bool:
     return len(words) <= 12 and caps >= 0.7 * len(words) and not s.endswith((".", "”", '"'))
 
 
+# A chunk splits each document twice: to parse its sentences ahead, then to read it (`document`).
+@lru_cache(maxsize=64)
+def document_sentences(text: str) -> tuple[Sentence, ...]:
+    """`split_sentences` of a document's text, kept for the documents of the chunk being analysed."""
+    return tuple(split_sentences(text))
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Rule-based split: lines first, then sentence ends followed by a capital; abbreviations kept whole."""
     out: list[Sentence] = []
