@@ -183,12 +183,12 @@ def test_build_refuses_a_changed_text(data: Path) -> None:
 
 def test_selection_is_balanced_and_avoids_reserved_rows() -> None:
     splits = realset.selection()
-    assert {k: len(v) for k, v in splits.items()} == {"dev": 30, "test": 30}
+    assert {k: len(v) for k, v in splits.items()} == {"dev": 30, "test": 30, "val": 20}
     keys = [realset.doc_id_for(k) for v in splits.values() for k in v]
-    assert len(set(keys)) == 60
-    for docs in splits.values():
+    assert len(set(keys)) == 80
+    for name, docs in splits.items():
         web = [k for k in docs if k["corpus"] == realset.WEB]
-        assert len(web) == 20
+        assert len(web) == (14 if name == "val" else 20)
     guardian = [k["row"] for v in splits.values() for k in v if k.get("file", "").startswith("Guardians")]
     assert not set(guardian) & realset.RESERVED_GUARDIAN
 
@@ -196,7 +196,7 @@ def test_selection_is_balanced_and_avoids_reserved_rows() -> None:
 def test_stored_annotations_hold_offsets_only() -> None:
     allowed = {"annotator", "doc", "doc_id", "events", "length", "lines", "minutes", "places", "sentences"}
     allowed.add("sha256")
-    for split in ("dev", "test"):
+    for split in ("dev", "test", "val"):
         stored = realset.load_split(realset.HERE / f"{split}.json")
         chosen = {realset.doc_id_for(k) for k in realset.selection()[split]}
         for doc in stored["documents"]:

@@ -1,4 +1,4 @@
-"""Choose the 60 real documents of the test bed, reproducibly, and write eval/real/selection.json.
+"""Choose the real documents of the test bed, reproducibly, and write eval/real/selection.json.
 
 40 web pages (web_pages_war) and 20 newspaper articles (10 NYT, 10 Guardian), stratified so that both
 splits get a mix: web pages by publication year (unknown as its own stratum), newspaper articles by
@@ -6,6 +6,10 @@ file. Most documents are drawn among those with several war-event cue words; a f
 none or almost none, so that the test bed also measures that nothing is found where nothing happened.
 Newspaper articles longer than 5,000 characters are left out (annotation time). Reserved Guardian rows
 are never drawn.
+
+A third split, `val` (20 documents, drawn afterwards from what dev and test left, with a seed of its own so
+that dev and test stay as they were), judges changes written from dev before the locked test sees them:
+only its aggregate figures are read, never its misses.
 
 usage: python eval/real/make_selection.py [--check]   (--check: verify selection.json matches, write nothing)
 """
@@ -72,6 +76,19 @@ QUOTA = {
 }
 
 
+# the validation split's draws: (war, quiet) per stratum
+VAL_SEED = 20261208
+VAL_QUOTA = {
+    "web:2022": (3, 0),
+    "web:2023": (2, 0),
+    "web:2024": (2, 0),
+    "web:2025": (2, 0),
+    "web:unknown": (4, 1),
+    "news:Guardians": (3, 0),
+    "news:NYT": (2, 1),
+}
+
+
 def choose() -> dict[str, list[dict]]:
     rng = random.Random(SEED)
     strata = candidates()
@@ -86,6 +103,15 @@ def choose() -> dict[str, list[dict]]:
         first = rng.choice(("dev", "test"))
         for i, key in enumerate(picked):
             splits[first if i % 2 == 0 else ("test" if first == "dev" else "dev")].append(key)
+    taken = {realset.doc_id_for(k) for keys in splits.values() for k in keys}
+    val_rng = random.Random(VAL_SEED)
+    splits["val"] = []
+    for name in sorted(VAL_QUOTA):
+        war_n, quiet_n = VAL_QUOTA[name]
+        pool = [(k, h) for k, h in strata[name] if realset.doc_id_for(k) not in taken]
+        war = [k for k, h in pool if h >= WAR_HITS]
+        quiet = [k for k, h in pool if h <= QUIET_HITS]
+        splits["val"] += val_rng.sample(war, war_n) + val_rng.sample(quiet, quiet_n)
     return splits
 
 
