@@ -508,12 +508,13 @@ def test_bombs_dropped_on_unnamed_villages_take_the_free_place() -> None:
     assert ("attack", "Sumy Oblast") in rows(text)
 
 
-def test_an_advance_to_a_town_or_a_short_way_towards_it_is_at_the_town() -> None:
+def test_an_advance_to_a_town_or_towards_it_is_at_the_town() -> None:
+    # the annotation guide places "pushing towards X" at X (docs/ANNOTATION.md, the worked wire paragraph)
     assert rows("Analysts said Russian forces had advanced to the southern outskirts of Lyman.") == [
         ("advance", "Lyman")
     ]
     assert rows("Russian troops advanced about 3 kilometres towards Toretsk.") == [("advance", "Toretsk")]
-    assert rows("Ukrainian units were pushing on towards Toretsk.") == [("advance", "Donetsk Oblast")]
+    assert rows("Ukrainian units were pushing on towards Toretsk.") == [("advance", "Toretsk")]
 
 
 def test_an_attack_a_short_way_off_a_town_is_at_the_town() -> None:

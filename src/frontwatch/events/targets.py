@@ -56,10 +56,9 @@ def event_places(
         return [authority]  # "officials in the X region ordered 20,000 people to leave": X's people
     heading = _heading_for(t) if ty == "advance" else None
     if heading is not None:
-        # "units pushed on towards X": the push is in X's area, not at X; "advanced 2 km towards X" is near X,
-        # and "advanced to the outskirts of X" reached it
-        ahead, reached = heading
-        return [ahead if reached or _short_distance(t) else as_region(ahead)]
+        # "units pushed on towards X", "advanced 2 km towards X", "advanced to the outskirts of X": an advance
+        # is placed at the place it heads for (the annotation guide's convention)
+        return [heading[0]]
     antecedent = pronoun_place(t)
     if antecedent is not None:
         return [antecedent]
