@@ -42,6 +42,7 @@ from frontwatch.events.lexicon import (
     GENERIC_PLACES,
     MUNITIONS,
     ONWARD,
+    PERSONNEL,
     STRUCTURES,
     TERRAIN,
     TERRITORY_NOUNS,
@@ -82,6 +83,13 @@ def _sense_munition_subject(s: Sense) -> bool:
 @sense_test("has_object")
 def _has_object(s: Sense) -> bool:
     return bool(s.objs)
+
+
+@sense_test("drafts_people")
+def _drafts_people(s: Sense) -> bool:
+    """'drafted 20,000 reservists', 'men were conscripted'; not 'drafted a law'."""
+    called = [c for c in s.t.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(x.lemma_.lower() in PERSONNEL or x.lower_ in PERSONNEL for c in called for x in c.subtree)
 
 
 @sense_test("hits_structure")
