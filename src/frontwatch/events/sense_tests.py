@@ -107,6 +107,15 @@ def _sense_military_actor(s: Sense) -> bool:
     return military_actor(s.t)
 
 
+@sense_test("armed_actor")
+def _armed_actor(s: Sense) -> bool:
+    """A force or a munition acts: 'troops targeted X', 'drones targeted X', 'X was targeted by missiles'."""
+    t = s.t
+    agents = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    armed = any(a.lemma_.lower() in MUNITIONS or a.lower_ in MUNITIONS for a in agents)
+    return armed or military_actor(t) or munition_subject(t)
+
+
 @sense_test("secures_ground")
 def _secures_ground(s: Sense) -> bool:
     ground = [c for c in s.t.children if c.dep_ in ("dobj", "nsubjpass")]
