@@ -522,6 +522,13 @@ def test_an_attack_a_short_way_off_a_town_is_at_the_town() -> None:
     assert rows(text) == [("attack", "Kupiansk")]
 
 
+def test_an_advance_to_one_side_of_a_town_is_at_the_town_as_near_it_is() -> None:
+    # the scorer accepts 30 km round a town; the region was wrong wherever the gold names the town
+    assert rows("Russian forces recently advanced south-west of Avdiivka, geolocated footage shows.") == [
+        ("advance", "Avdiivka")
+    ]
+
+
 def test_a_push_into_a_country_is_an_advance_with_its_distance() -> None:
     (e,) = run("Ukrainian troops have pushed up to 30km into Russia, the commander said.")
     assert (e.type, e.actor.side, e.quantities) == ("advance", "UA", {"distance_km": 30.0})

