@@ -116,6 +116,13 @@ def _armed_actor(s: Sense) -> bool:
     return armed or military_actor(t) or munition_subject(t)
 
 
+@sense_test("place_prep")
+def _place_prep(s: Sense) -> bool:
+    """The trigger names its place in a phrase of its own: 'an offensive in the X region', 'near X'."""
+    preps = [c for c in s.t.children if c.dep_ == "prep"]
+    return any(x.i in s.token_place for c in preps for x in c.subtree)
+
+
 @sense_test("secures_ground")
 def _secures_ground(s: Sense) -> bool:
     ground = [c for c in s.t.children if c.dep_ in ("dobj", "nsubjpass")]
