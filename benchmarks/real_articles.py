@@ -86,10 +86,9 @@ def main(argv: list[str]) -> int:
         return 0
     if args.split == "test":
         print(LOCKED)
-    if args.split != "dev":
-        if args.verbose or args.keep:
-            print("error: --verbose and --keep are for the dev split only", file=sys.stderr)
-            return 2
+    if args.split != "dev" and (args.verbose or args.keep):
+        print("error: --verbose and --keep are for the dev split only", file=sys.stderr)
+        return 2
     if args.keep:
         keep = args.keep.resolve()
         if keep.is_relative_to(ROOT):

@@ -120,9 +120,9 @@ def test_the_off_switch_keeps_the_rules_places(monkeypatch: pytest.MonkeyPatch) 
     assert pipeline.analyse(_document("t", text))[1] == off  # off unless asked for
 
 
-def test_a_rule_place_made_from_a_name_is_that_names_candidate() -> None:
-    """'advances south of X' placed in X's region, 'pushing towards X' too: the name X is no rival
-    candidate of the place the rules made from it."""
+def test_a_rule_place_is_one_candidate_with_the_name_it_comes_from() -> None:
+    """'advances south of X' and 'pushing towards X' are placed at X: the rules' place and the name's
+    candidate are one candidate, not rivals."""
     text = (
         "Ukrainian troops made fresh advances south of Kharkiv over the weekend, the army said. Units of "
         "the brigade were pushing on towards Toretsk."
@@ -134,8 +134,7 @@ def test_a_rule_place_made_from_a_name_is_that_names_candidate() -> None:
         assert len(spans) == len(set(spans)), m.candidates
         assert [c.rule for c in m.candidates if c.place in m.rules] == [True] * len(m.rules)
     pushed = [m for m in ms if m.trigger.lower_ == "pushing"]
-    assert [r.place.kind for r in pushed[0].rules if r.place] == ["region"]
-    assert [c.where for c in pushed[0].candidates if c.rule] == ["sentence"]
+    assert [r.place.kind for r in pushed[0].rules if r.place] == ["settlement"]
 
 
 def test_mode_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
