@@ -19,6 +19,9 @@ from frontwatch.places import find_places
 from frontwatch.records import Document, PlaceMention, SourceDocument
 
 TYPES = MODEL_ORDER
+# Every trainer's fixed seed and the team-written corpus it reads (train/corpus, beside src/).
+SEED = 20261207
+CORPUS = Path(__file__).resolve().parents[3] / "train" / "corpus"
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ from frontwatch.events.annotations import Reading, annotate, events_of
 from frontwatch.events.context import RawEvent
 from frontwatch.events.types import control_types
 from frontwatch.learn.examples import (
+    CORPUS,
+    SEED,
     batches,
     corpus_document,
     quote_spans,
@@ -53,8 +55,6 @@ from frontwatch.learn.linear import (
 from frontwatch.linear import bucket
 from frontwatch.records import SourceDocument
 
-SEED = 20261207
-CORPUS = Path(__file__).resolve().parents[3] / "train" / "corpus"
 DIM = 1 << 13
 L2 = 1e-2
 STEPS = 600

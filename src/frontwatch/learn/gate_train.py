@@ -20,6 +20,8 @@ import numpy as np
 
 from frontwatch.events import gate
 from frontwatch.learn.examples import (
+    CORPUS,
+    SEED,
     batches,
     corpus_document,
     read_articles,
@@ -29,8 +31,6 @@ from frontwatch.learn.examples import (
 )
 from frontwatch.learn.linear import card_text, fit, library_versions, probabilities, sha256, write_weights
 
-SEED = 20261207
-CORPUS = Path(__file__).resolve().parents[3] / "train" / "corpus"
 DIM = 1 << 14
 PLACE_SCALE = 0.5
 L2 = 1e-4

@@ -29,6 +29,8 @@ import numpy as np
 from frontwatch import clean
 from frontwatch.clean import line_model
 from frontwatch.learn.examples import (
+    CORPUS,
+    SEED,
     batches,
     read_articles,
     read_gold,
@@ -39,8 +41,6 @@ from frontwatch.learn.examples import (
 from frontwatch.learn.linear import card_text, library_versions, sha256, write_weights
 from frontwatch.pipeline import corpus_repeated, prepare
 
-SEED = 20261207
-CORPUS = Path(__file__).resolve().parents[3] / "train" / "corpus"
 DIM = 1 << 16
 CHAR_SCALE = 0.7
 L2 = 3e-5

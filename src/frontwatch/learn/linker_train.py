@@ -27,6 +27,8 @@ import numpy as np
 from frontwatch.events import components, document, nlp, place_linker, typer
 from frontwatch.events.annotations import annotate
 from frontwatch.learn.examples import (
+    CORPUS,
+    SEED,
     batches,
     corpus_document,
     quote_spans,
@@ -39,8 +41,6 @@ from frontwatch.learn.examples import (
 from frontwatch.learn.linear import card_text, fit, library_versions, pairs, sha256, write_weights
 from frontwatch.records import Document, Place, PlaceMention
 
-SEED = 20261207
-CORPUS = Path(__file__).resolve().parents[3] / "train" / "corpus"
 TYPER_MODES = ("off", "learned")
 L2 = 1e-3
 STEPS = 3000

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 from frontwatch.events.typer import MODEL_DIR, Typer
 from frontwatch.learn.examples import (
+    CORPUS,
+    SEED,
     TYPES,
     Example,
     batch_examples,
@@ -33,9 +35,6 @@ from frontwatch.learn.linear import library_versions, sha256
 if TYPE_CHECKING:
     import torch
     from transformers import BatchEncoding, PreTrainedTokenizerBase
-
-SEED = 20261207
-CORPUS = Path(__file__).resolve().parents[3] / "train" / "corpus"
 
 
 def base_dir() -> Path:
