@@ -50,17 +50,19 @@ def test_sentences_without_an_event_get_no_type(sentence: str) -> None:
     assert typer.sentence_types([sentence]) == [frozenset()]
 
 
-def test_batches_give_the_same_types_as_one_at_a_time() -> None:
+def test_a_sentence_is_typed_the_same_whatever_it_is_typed_with() -> None:
     sentences = [
         "Shelling hit the railway station in the morning.",
         "A short note.",
         "Forces withdrew from the bridgehead on the left bank after weeks of fighting, the command said.",
+        "The regional governor said that the occupiers had claimed to annex four regions in the autumn, "
+        "including this one, and ordered 300,000 reservists to the front to hold the line.",
+        "Rain is expected.",
     ]
-    together = typer.shared().probabilities(sentences)
-    # int8 activations are quantised per batch, so padding moves the probabilities a little
-    for s, row in zip(sentences, together, strict=True):
-        assert typer.shared().probabilities([s])[0] == pytest.approx(row, abs=0.05)
-    assert typer.sentence_types(sentences) == [typer.sentence_types([s])[0] for s in sentences]
+    alone = [typer.shared().probabilities([s])[0] for s in sentences]
+    # int8 activations are quantised with one scale per input: typed together, sentences moved each other
+    assert typer.shared().probabilities(sentences) == alone
+    assert typer.shared().probabilities(sentences[::-1]) == alone[::-1]
 
 
 def test_mode_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -200,3 +202,31 @@ def test_types_mode_keeps_only_the_rule_events_the_typer_confirms(monkeypatch) -
         assert e.type in typer.sentence_types([sentence])[0]
     assert any(e.type == "attack" for e in kept)
     assert not any("striker" in e.evidence.text for e in kept)  # a match report's "attack"
+
+
+@pytest.mark.parametrize("how", ["add", "learned"])
+def test_the_typer_adds_no_event_where_the_rules_found_one(monkeypatch, how: str) -> None:
+    from frontwatch.events import extract_events
+    from frontwatch.places import find_places
+    from frontwatch.records import Document
+
+    # the typer calls this sentence an attack and an advance; the rules find the attack
+    text = "Ukrainian troops attacked the centre of Kupiansk on Saturday.\n"
+    assert typer.sentence_types([text.strip()])[0] >= {"attack", "advance"}
+    doc = Document("added", "test", None, text, "h", published="2023-05-02", language="en")
+    places = find_places(doc.doc_id, doc.text)
+    monkeypatch.setenv("FRONTWATCH_TYPER", how)
+    assert [(e.type, e.trigger) for e in extract_events(doc, places)] == [("attack", "attacked")]
+
+
+def test_types_mode_keeps_an_attempt_the_typer_calls_a_capture(monkeypatch) -> None:
+    from frontwatch.events import extract_events
+    from frontwatch.places import find_places
+    from frontwatch.records import Document
+
+    text = "Russian forces are attempting to take control of Vuhledar, Ukrainian officials said.\n"
+    assert "attack" not in typer.sentence_types([text.strip()])[0]
+    doc = Document("attempt", "test", None, text, "h", published="2023-05-02", language="en")
+    monkeypatch.setenv("FRONTWATCH_TYPER", "types")
+    found = extract_events(doc, find_places(doc.doc_id, doc.text))
+    assert [(e.type, e.place.name if e.place else None) for e in found] == [("attack", "Vuhledar")]

@@ -162,4 +162,23 @@ def mark_places(sdoc: Doc) -> Doc:
             spans.append(Span(sdoc, covered[0], covered[-1] + 1, label=p.place.kind))
     sdoc._.token_place = out
     sdoc.spans["places"] = spans
+    for span in spans:
+        _mend_object(span)
     return sdoc
+
+
+# Labels the small English model gives a town it takes for an adverb or a loose word ("stormed Bakhmut"
+# parsed as "stormed" + adverb "Bakhmut").
+_MISREAD_OBJECT = frozenset(("advmod", "npadvmod", "dep", "oprd"))
+
+
+def _mend_object(span: Span) -> None:
+    """A place named right after a transitive verb is its object, whatever the parser called it: the
+    model reads unfamiliar town names as adverbs, and every rule that asks for a place object missed them."""
+    root, verb = span.root, span.root.head
+    if root.dep_ not in _MISREAD_OBJECT or verb.pos_ != "VERB" or verb.i != span.start - 1:
+        return
+    if any(c.dep_ in ("dobj", "nsubjpass", "auxpass") for c in verb.children):
+        return
+    root.dep_ = "dobj"
+    root.pos_ = "PROPN"

@@ -80,12 +80,13 @@ def quantities_component(sdoc: Doc) -> Doc:
 
 @Language.component("frontwatch_triggers", requires=["token._.place"], assigns=["doc.spans"])
 def triggers_component(sdoc: Doc) -> Doc:
-    """The words that tell an event, labelled by its type; a type the learned typer gives the sentence and
-    no rule finds takes the sentence's main verb (`Doc._.learned`)."""
+    """The words that tell an event, labelled by its type; in a sentence where no rule finds a trigger, each
+    type the learned typer gives it takes the main verb (`Doc._.learned`). Beside a rule's trigger the
+    typer's other types added a second event of the same words ("attacked the centre" as an advance too)."""
     token_place = places_at(sdoc)
     found = [(t, ty) for t in sdoc if (ty := trigger_type(t, token_place)) is not None]
     learned: frozenset[str] = sdoc._.learned
-    root = _main_verb(sdoc, token_place) if learned else None
+    root = _main_verb(sdoc, token_place) if learned and not found else None
     if root is not None:  # a toll needs no trigger: the rules read it from its count and the count's cue
         found += [(root, ty) for ty in sorted(learned - {ty for _, ty in found} - {"casualties"})]
     sdoc.spans["triggers"] = [Span(sdoc, t.i, t.i + 1, label=ty) for t, ty in found]
