@@ -48,6 +48,11 @@ def linked_places(trigger: Token, ty: str, trigger_ids: set[int]) -> tuple[list[
                 start.append((c, c.lower_))
             elif c.dep_ == "dobj" and c != trigger:
                 start.append((c, "dobj"))
+    if ty == "evacuation" and trigger.pos_ == "NOUN":
+        # "the evacuation of families with children from X": where the people it names are moved from
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                start += [(x, "from") for x in c.subtree if x.dep_ == "prep" and x.lower_ == "from"]
     aspect = _aspect_verb(trigger)
     if aspect is not None:  # "evacuations had begun from X": the verb only says how far the event has got
         start += _place_preps(aspect)

@@ -169,6 +169,9 @@ def governing_verb(t: Token, ty: str) -> Token | None:
             return head.head
         return None
     lemma = head.lemma_.lower()
-    if t.dep_ == "dobj" and (lemma in LIGHT_VERBS or (lemma in DECLARE_VERBS and types.spec(ty).declared)):
+    # "ordered the evacuation", and in the passive "the evacuation was ordered in X"
+    if t.dep_ in ("dobj", "nsubjpass") and (
+        lemma in LIGHT_VERBS or (lemma in DECLARE_VERBS and types.spec(ty).declared)
+    ):
         return head
     return None

@@ -53,10 +53,15 @@ from frontwatch.events.senses import Sense, sense_test
 
 @sense_test("pushes_onward")
 def _pushes_onward(s: Sense) -> bool:
-    """'units pushed on towards X', 'pushed up to 35km into X'; not 'pushed the troops out'."""
+    """'units pushed on towards X', 'pushed up to 35km into X', 'troops pushed into the outskirts of X'; not
+    'pushed the troops out', 'pushed the town into debt'."""
     t = s.t
     particles = {c.lower_ for c in t.children if c.dep_ in ("prt", "advmod")}
-    onward = particles & ONWARD or s.prts & {"towards", "toward"} or _distance(t)
+    prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "into"), None)
+    # what is pushed comes before "into"; a dobj after it is the parser's misreading of a trailing "X said"
+    pushed_thing = prep is not None and any(c.dep_ == "dobj" and c.i < prep.i for c in t.children)
+    into = prep is not None and not pushed_thing and military_actor(t)
+    onward = particles & ONWARD or s.prts & {"towards", "toward"} or _distance(t) or into
     return bool(onward) and (not expels(t, set(s.prts)) or _distance(t))
 
 

@@ -396,7 +396,9 @@ def keep(f: Finder, m: Mention, people: set[str]) -> bool:
         return False
     if world and _names_another_thing(f, m):
         return False
-    # a settlement-only match at a sentence start, with no cue, must be notable
+    # a settlement-only match at a sentence start, with no cue, must be notable; a name of several words
+    # ("Velyka Novosilka fell") is seldom a capitalised common phrase, and needs less
     if first.sent_start and not m.cue and all(g.kind[i] == "settlement" for i, _, _ in m.cands):
-        return any(g.population[i] >= 10_000 for i, _, _ in m.cands)
+        least = 10_000 if m.first == m.last else 1_000
+        return any(g.population[i] >= least for i, _, _ in m.cands)
     return True
