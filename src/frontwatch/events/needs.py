@@ -99,9 +99,8 @@ def _needs_call_up(t: Token, targets: list[PlaceMention], qty: dict[str, float],
     if "troops" in qty:
         return True
     words = {c.lemma_.lower() for c in t.subtree} | {c.lower_ for c in t.children}
-    return bool(words & MOBILIZATION_KINDS) or bool(
-        {c.lemma_.lower() for c in t.children if c.dep_ == "dobj"} & PERSONNEL
-    )
+    called = {w for c in t.children if c.dep_ == "dobj" for w in (c.lemma_.lower(), c.lower_)}
+    return bool(words & MOBILIZATION_KINDS) or bool(called & PERSONNEL)  # "men": lemma "man"
 
 
 def annexation_act(t: Token) -> bool:
