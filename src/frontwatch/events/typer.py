@@ -33,6 +33,7 @@ class Typer:
         )
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.no_padding()  # the file pads to 128; one sentence a run needs none
         if thresholds is None:
             thresholds = json.loads((folder / "thresholds.json").read_text("utf-8"))
         self.types = tuple(thresholds)
