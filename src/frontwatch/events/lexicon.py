@@ -153,6 +153,7 @@ PLACE_PREPS = lang.words("events/lexicon/place_preps") | DIRECTIONS
 SEND_VERBS = lang.words("events/lexicon/send_verbs")
 DESTINATION_PREPS = lang.words("events/lexicon/destination_preps")
 STATIONED = lang.words("events/lexicon/stationed")
+NOTICED = lang.words("events/lexicon/noticed_participles")
 # Common nouns that stand for a place named before ("the city had been taken"), and the kind they stand for.
 GENERIC_PLACES = _strings("events/lexicon/generic_places")
 # Objects of "abandon" and "take over" that are ground, besides named places.

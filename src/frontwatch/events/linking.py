@@ -14,9 +14,11 @@ from frontwatch.events.annotations import places_at
 from frontwatch.events.forces import share_of
 from frontwatch.events.lexicon import (
     DESTINATION_PREPS,
+    DIRECTIONS,
     DISTANCE_UNITS,
     GENERIC_PLACES,
     LOCATING_NOUNS,
+    NOTICED,
     PLACE_PREPS,
     STATIONED,
 )
@@ -116,7 +118,7 @@ def linked_places(trigger: Token, ty: str, trigger_ids: set[int]) -> tuple[list[
         if (
             t.pos_ in ("VERB", "AUX")
             and t.dep_ != "prep"
-            and not (t.dep_ == "acl" and t.lemma_.lower() in STATIONED)
+            and not (t.dep_ == "acl" and t.lemma_.lower() in STATIONED | NOTICED)
             and t != trigger.head
         ):
             continue  # another clause: its places are its own
@@ -327,17 +329,23 @@ def _edge_ok(head: Token, c: Token, ty: str, first: bool = False) -> bool:
         # "from X to Y" (hung on "from" or on X)
         if word == "against":  # "strikes against refineries in X": what is struck; for no other type
             return ty == "attack"
+        if word == "at" and ty == "annexation" and first:
+            return False  # "at a Kremlin ceremony ... declared X part of Russia": where it was signed
         return word in PLACE_PREPS or (word == "to" and head.pos_ in ("NOUN", "ADJ", "ADV"))
     if dep in ("pobj", "dobj", "appos", "compound", "nmod", "pcomp", "attr", "conj", "npadvmod", "oprd"):
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
             return False
         if dep == "appos" and c.lemma_.lower() in claims.TITLE_WORDS:
             return False  # "in X, the regional governor said": a speaker the parser hung on the place
-        return not (dep == "npadvmod" and first)
+        # a bare noun phrase is no place of the trigger ("struck Monday"); a compass point is ("advanced
+        # along the railway southeast of X", parsed as an adverbial noun)
+        return not (dep == "npadvmod" and first) or c.lower_ in DIRECTIONS
     if dep == "nsubjpass" and first:
         return True
     if dep == "acl" and c.lemma_.lower() in STATIONED:
         return True
+    if dep == "acl" and c.lemma_.lower() in NOTICED:
+        return True  # "explosions heard in X", "attacks reported near X"
     if dep in ("advmod", "prt") and c.lower_ in ("out", "back", "away", "north", "south", "east", "west"):
         return True
     return dep == "amod" and c.lower_ == "such"

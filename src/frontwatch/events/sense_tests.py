@@ -107,6 +107,17 @@ def _place_or_territory_object(s: Sense) -> bool:
     return any(object_is_place(s.t, s.token_place)) or bool(s.objs & TERRITORY_NOUNS)
 
 
+@sense_test("declares_part_of")
+def _declares_part_of(s: Sense) -> bool:
+    """'declared X part of Russia' (the parser makes "part" the object, X its compound); not 'declared war'."""
+    return any(
+        c.dep_ in ("dobj", "oprd", "ccomp", "xcomp")
+        and c.lemma_.lower() == "part"
+        and any(g.dep_ == "prep" and g.lower_ == "of" for g in c.children)
+        for c in s.t.children
+    )
+
+
 @sense_test("military_actor")
 def _sense_military_actor(s: Sense) -> bool:
     return military_actor(s.t)
