@@ -123,3 +123,21 @@ def test_a_stamp_glued_to_the_first_paragraph_is_split_off_and_removed() -> None
     page = "Depot hit\nPublished: 02.03.2024 09:15 Drones hit a fuel depot near the border on Saturday."
     cleaned = clean_text(page)
     assert cleaned.text == "Drones hit a fuel depot near the border on Saturday."
+
+
+def test_a_wire_storys_opening_line_is_kept_after_the_furniture_above_it() -> None:
+    # the furniture above it is removed by the rules; the story's first line, cut by the page's line wrap,
+    # opens with its dateline and stays
+    text = (
+        "Russia says its troops have captured a town in eastern Ukraine\n"
+        "Send a link to a friend\n"
+        "[January 27, 2025]\n"
+        "KYIV, Ukraine (AP) — Russia on Sunday claimed its troops\n"
+        "had captured a strategically important town in eastern Ukraine as part\n"
+        "of a grinding campaign to weaken Kyiv's grip on the country's industrial\n"
+        "heartland, officials said.\n"
+    )
+    cleaned = clean_text(text)
+    assert "KYIV, Ukraine (AP) — Russia on Sunday claimed its troops" in cleaned.text
+    assert "Send a link to a friend" not in cleaned.text
+    assert line_model.protected("DONETSK, Jan 5 (Reuters) - Shelling hit the city")

@@ -209,11 +209,19 @@ def hashed(line: str, region: str, dim: int, char_scale: float) -> dict[int, flo
     return row
 
 
+@cache
+def _wire_dateline() -> re.Pattern[str]:
+    return re.compile(lang.pattern("clean/wire_dateline"), re.IGNORECASE)
+
+
 def protected(line: str) -> bool:
     """A line that reads as a heading (a standfirst, a subheading, a kicker, a dateline) and carries no
-    mark of furniture: the rule families decide those, since a content line wrongly removed loses its
-    events and the corpus has too few headings inside articles to learn them from."""
+    mark of furniture, or one that opens a wire story with its dateline: the rule families decide those,
+    since a content line wrongly removed loses its events and the corpus has too few headings inside
+    articles to learn them from."""
     text = core(line)
+    if _wire_dateline().match(text):
+        return True
     return (
         looks_like_title(text)
         and not _FURNITURE_MARKS.search(text)

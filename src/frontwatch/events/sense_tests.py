@@ -109,7 +109,8 @@ def _place_or_territory_object(s: Sense) -> bool:
 
 @sense_test("declares_part_of")
 def _declares_part_of(s: Sense) -> bool:
-    """'declared X part of Russia' (the parser makes "part" the object, X its compound); not 'declared war'."""
+    """'declared X part of Russia' (the parser makes "part" the object, X its compound); not 'declared
+    war'."""
     return any(
         c.dep_ in ("dobj", "oprd", "ccomp", "xcomp")
         and c.lemma_.lower() == "part"

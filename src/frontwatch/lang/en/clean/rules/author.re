@@ -14,3 +14,7 @@ by (the )?([\w.'’-]+ ){0,4}(staff|team|desk|newsroom|editors?)( (&|and) (agenc
 (article|story|post|text|report|material|piece) (written|prepared|compiled|posted|edited) by\b.{0,60}
 # A site account in place of a byline: "administrator", "Site admin".
 (site |web )?(admin|administrator|webmaster)
+# A byline with its date or place: "By Jane Roe - 24 April 2025", "By Jane Roe in Berlin June 24, 2023".
+by {person}( in (?-i:[A-Z][\w'’-]+)( (?-i:[A-Z][\w'’-]+))?)?[\s,|·–—-]+{stamp}
+# An editor's or author's label with a name alone: "Editor Jane Roe", "Author's name Jane Roe".
+(editor|author|author['’`]?s name|reporter|correspondent|edited by)\s*:?\s*{person}

@@ -16,3 +16,5 @@ join the (conversation|discussion|debate)\b.{0,60}
 (write|leave|add|post) (a |your )?(comment|reply|response)\b.{0,60}
 # A comment's buttons run together by a scraper: "ReplyDelete".
 (reply ?delete|delete ?reply|reply ?report|report ?reply)
+# A comment widget's prompt: "Would love your thoughts, please comment."
+((we )?would love|we['’]d love) (to hear )?your thoughts,? please comment\.?x?

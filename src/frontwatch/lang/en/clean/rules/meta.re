@@ -19,3 +19,8 @@ last updated
 {count}\s*(visitors?|users?|readers?|guests?) (online|now|on (the )?site)|(online|on the site) now\s*:?\s*{count}( (visitors?|users?|readers?|guests?))?
 # A view counter glued to a date and time stamp by the scraper: "55910.12.2025, 16:24" (559 views, 10.12.2025).
 \d{1,6}\s?\d{1,2}\.\d{1,2}\.\d{4},?\s*\d{1,2}:\d{2}
+# A line of counters only ("1 598 4", "/1861"): view, comment and share counts whose labels were icons. A
+# lone number stays: "2023" may head a timeline's year.
+[/#]\d{1,6}|\d{1,6}([\s/]+\d{1,6}){1,4}
+# A date stamp with the section it was filed under: "Oct 27, 2025 News".
+{stamp}\s+(news|world|politics|opinion|war|europe|ukraine|russia|analysis|video|photos?|world news|international)

@@ -26,3 +26,11 @@ privacy notice\s*:.{0,300}
 (for (more|the latest|further|up-to-date|all|daily)\b.{0,60}\s)?(stay|keep) (tuned|with us|connected)\b( (to|with) (us|our \w+( \w+)?))?( for (more|the latest|all|further|our|daily)\b.{0,60})?[.!]?
 # A bare call to subscribe to an outlet: "Subscribe to The Week". A sentence that says who asked is news.
 (please )?subscribe to( [\w.&'’+-]+){1,4}[.!]?
+# App store badges: "Download on the App Store", "Google Play Download", "Get it on Google Play".
+((download|get it|available) (it )?(on|from|at) (the )?)?(apple |the )?(app store|google play|apple store|appgallery)( download)?((\s*[|·•/,]\s*|\s+(and|or)\s+)((download|get it|available) (it )?(on|from) (the )?)?(apple |the )?(app store|google play|apple store|appgallery)( download)?){0,3}
+# A pointer to the outlet's other pages: "For all the latest world news click here".
+(for (all |more of )?(the latest|more|all)\b.{0,60}\s)?click here\b.{0,40}
+# Who runs the page: "Powered by automated translation", "Powered by WordPress".
+powered by\b.{0,60}
+# A bare appeal naming the outlet: "Support Censor.NET", "Support The Courier".
+support (?-i:[A-Z][\w.'’&-]*)( (?-i:[A-Z][\w.'’&-]*)){0,2}[.!]?

@@ -15,3 +15,5 @@ follow(?!-)\b.{0,60}\b(on|at|via) {platform}\b.{0,100}
 follow (us |me |him |her |them )?(on \w+ )?@\w+.{0,60}
 (share|share this( article| story| post| page)?|share (on|via)|follow us( on)?)\s*:?\s*{share_button}({share_separator}{share_button}){0,12}[\s,|·•/]*
 {share_button}({share_separator}{share_button}){1,12}
+# "Send a link to a friend", "Email this story to a friend".
+(send|e-?mail|forward) (a |the )?(link|this (article|story|page|post)|the (article|story|page|post)) to a friend\b.{0,40}
