@@ -119,6 +119,12 @@ def _declares_part_of(s: Sense) -> bool:
     )
 
 
+@sense_test("describing_participle")
+def _describing_participle(s: Sense) -> bool:
+    """'Melitopol, occupied since March', 'the occupied city': a state the place is in, not a deed told."""
+    return s.t.dep_ in ("acl", "amod") and s.t.tag_ == "VBN"
+
+
 @sense_test("military_actor")
 def _sense_military_actor(s: Sense) -> bool:
     return military_actor(s.t)
