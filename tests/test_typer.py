@@ -83,9 +83,12 @@ def test_modes_choose_which_sentences_are_parsed() -> None:
     off, none = document._select(sentences, "off")
     gate, types = document._select(sentences, "gate")
     union, _ = document._select(sentences, "union")
+    learned, learned_types = document._select(sentences, "learned")
     assert none is None and types is not None
     assert set(gate) <= set(off) <= set(union)
     assert gate == [i for i in off if types[i]]
+    # "learned" types only what the prefilter passes and parses what the typer types of it
+    assert learned == gate and learned_types == types
 
 
 def _write_batch(folder: Path) -> None:
