@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 from pathlib import Path
@@ -97,3 +98,23 @@ def test_a_run_stopped_between_saving_and_fusion_is_fused_right(tmp_path: Path, 
     assert resumed.unchanged == 2
     [one] = [i for i in store.incidents() if i.type == "capture"]
     assert (one.n_reports, one.status, one.event_ids) == (1, "single-source", ("a:0",))
+
+
+def test_a_new_store_is_first_opened_under_the_schema_lock(tmp_path: Path) -> None:
+    # While another process makes the schema, a second one must wait before it touches the new file: a
+    # new SQLite file turns to WAL at its first write, and a connection opened during that was refused.
+    from frontwatch.store.locking import schema_lock
+
+    db = tmp_path / "new.db"
+    code = (
+        "from frontwatch.store import Store\n"
+        f"with Store('sqlite:///{db}') as s:\n"
+        "    print(s.schema_version())"
+    )
+    with schema_lock(db):
+        opener = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            opener.wait(timeout=3)
+        assert opener.poll() is None and not db.exists()  # waiting, the file not yet made
+    out, _ = opener.communicate(timeout=60)
+    assert opener.returncode == 0 and out.strip().isdigit()

@@ -19,10 +19,20 @@ def _too_new(version: object) -> StoreError:
 class Migration(StoreBase):
     def _migrate(self) -> None:
         """Create or upgrade the schema, one process at a time: two runs starting together on a new store
-        must not both create its tables."""
-        if self._schema_is_current():
-            return
-        with schema_lock(self._sqlite_path()), self.engine.begin() as conn:
+        must not both create its tables. A SQLite store is first opened under the lock too: a new file turns
+        to WAL at its first write, and a second process opening it then could be refused at once ("database
+        is locked") instead of waiting; a process that waited finds the schema made and writes nothing."""
+        path = self._sqlite_path()
+        made = path is None or (path.exists() and path.stat().st_size > 0)
+        if made and self._schema_is_current():
+            return  # an existing store opens without the lock file (read commands need no write access)
+        with schema_lock(path):
+            if self._schema_is_current():
+                return
+            self._create_or_upgrade()
+
+    def _create_or_upgrade(self) -> None:
+        with self.engine.begin() as conn:
             if conn.dialect.name == "postgresql":
                 conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": SCHEMA_LOCK_KEY})
             has_documents = sa.inspect(conn).has_table("documents")
