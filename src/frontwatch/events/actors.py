@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from frontwatch import claims, lang
 from frontwatch.events.annotations import places_at, reading_of
 from frontwatch.events.intent import signed_act
-from frontwatch.events.lexicon import FORCE_UNITS, FORCES, HOSTILE_WORDS, INSTRUMENT_NOUNS, PARTIES
+from frontwatch.events.lexicon import FORCE_UNITS, FORCES, HOSTILE_WORDS, INSTRUMENT_NOUNS, PARTIES, listed
 from frontwatch.events.relations import (
     attempted_assault,
     governing_verb,
@@ -202,9 +202,7 @@ def _actor_token(t: Token, ty: str = "") -> Token | None:
                 for g in c.children:
                     if force_of and g.lemma_.lower() not in FORCES | FORCE_UNITS and g.lower_ not in FORCES:
                         continue
-                    if g.dep_ == "pobj" and (
-                        g.lemma_.lower() in FORCES or g.lower_ in FORCES or claims.side_of(claims.phrase(g))
-                    ):
+                    if g.dep_ == "pobj" and (listed(g, FORCES) or claims.side_of(claims.phrase(g))):
                         poss = [x for x in g.children if x.dep_ == "poss"]
                         if poss and claims.side_of(claims.phrase(g)) is None:
                             return poss[0]  # "the withdrawal of its troops"
@@ -237,7 +235,7 @@ def _actor_token(t: Token, ty: str = "") -> Token | None:
                         return g
         if ty == "withdrawal":  # "its units were withdrawn": the forces moved are who withdraws
             for c in t.children:
-                if c.dep_ == "nsubjpass" and (c.lemma_.lower() in FORCES or c.lower_ in FORCES):
+                if c.dep_ == "nsubjpass" and listed(c, FORCES):
                     return c
         if t.dep_ == "ccomp" and t.head.lemma_.lower() not in claims.REPORT_VERBS:
             # "the governor ordered that residents be evacuated": the one who orders acts

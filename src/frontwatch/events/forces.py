@@ -19,6 +19,7 @@ from frontwatch.events.lexicon import (
     RETREAT_PARTICLES,
     TELL_VERBS,
     VESSELS,
+    listed,
 )
 
 
@@ -46,7 +47,7 @@ def force_retreats(t: Token, prts: set[str]) -> bool:
 
 def share_of(tok: Token) -> Token:
     """What a share is of: 'most of the troops' -> troops."""
-    if tok.lemma_.lower() in PARTITIVES or tok.lower_ in PARTITIVES:
+    if listed(tok, PARTITIVES):
         return next(
             (g for c in tok.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), tok
         )
@@ -58,13 +59,11 @@ def moves_civilians(t: Token) -> bool:
     objs = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
     if not objs and t.dep_ in ("acl", "relcl") and t.tag_ == "VBN":
         objs = [t.head]
-    return any(o.lemma_.lower() in CIVILIANS or o.lower_ in CIVILIANS or _conj_civilians(o) for o in objs)
+    return any(listed(o, CIVILIANS) or _conj_civilians(o) for o in objs)
 
 
 def _conj_civilians(o: Token) -> bool:
-    return any(
-        c.dep_ == "conj" and (c.lemma_.lower() in CIVILIANS or c.lower_ in CIVILIANS) for c in o.children
-    )
+    return any(c.dep_ == "conj" and listed(c, CIVILIANS) for c in o.children)
 
 
 def told_to_leave(t: Token) -> bool:
@@ -73,7 +72,7 @@ def told_to_leave(t: Token) -> bool:
     if t.dep_ != "xcomp" or head.lemma_.lower() not in TELL_VERBS:
         return False
     told = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(o.lemma_.lower() in CIVILIANS or o.lower_ in CIVILIANS or _conj_civilians(o) for o in told)
+    return any(listed(o, CIVILIANS) or _conj_civilians(o) for o in told)
 
 
 def military_actor(t: Token) -> bool:

@@ -22,6 +22,7 @@ from frontwatch.events.lexicon import (
     STRUCTURES,
     TAKE_IDIOMS,
     TERRITORY_NOUNS,
+    listed,
 )
 from frontwatch.events.relations import theme_subject, trigger_lemma
 from frontwatch.records import PlaceMention
@@ -45,7 +46,7 @@ def forces_hold(t: Token, token_place: dict[int, PlaceMention]) -> bool:
     if any(c.lower_ in ("still", "continue", "remain") for c in t.children) or t.head.lemma_ in ("continue",):
         return False
     subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-    if subj is None or not (subj.lemma_.lower() in FORCES or subj.lower_ in FORCES):
+    if subj is None or not listed(subj, FORCES):
         return False
     return any(
         c.dep_ == "dobj"
@@ -260,7 +261,7 @@ def may_be_ground(o: Token, token_place: dict[int, PlaceMention], depth: int = 0
         return True
     if o.pos_ == "PROPN":
         return o.ent_type_ != "PERSON"
-    if (o.lemma_.lower() in PARTITIVES or o.lower_ in PARTITIVES) and depth < 2:
+    if listed(o, PARTITIVES) and depth < 2:
         pobjs = [g for c in o.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         return not pobjs or any(may_be_ground(g, token_place, depth + 1) for g in pobjs)
     return False

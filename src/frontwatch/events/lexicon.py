@@ -5,8 +5,20 @@ and in the type files `lang/en/events/types/`; this module names them for the ru
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from frontwatch import lang
 from frontwatch.events import types
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from spacy.tokens import Token
+
+
+def listed(tok: Token, words: Collection[str]) -> bool:
+    """The token is one of a list's words, by its lemma or as written ("men", whose lemma is "man")."""
+    return tok.lemma_.lower() in words or tok.lower_ in words
 
 
 def _strings(concept: str) -> dict[str, str]:

@@ -10,7 +10,14 @@ from spacy.tokens import Token
 from frontwatch import claims
 from frontwatch.events import types
 from frontwatch.events.intent import signed_act
-from frontwatch.events.lexicon import INSTRUMENT_NOUNS, MOBILIZATION_KINDS, MUNITIONS, PARTIES, PERSONNEL
+from frontwatch.events.lexicon import (
+    INSTRUMENT_NOUNS,
+    MOBILIZATION_KINDS,
+    MUNITIONS,
+    PARTIES,
+    PERSONNEL,
+    listed,
+)
 from frontwatch.events.relations import governing_verb, intercepted
 from frontwatch.records import PlaceMention
 
@@ -99,8 +106,8 @@ def _needs_call_up(t: Token, targets: list[PlaceMention], qty: dict[str, float],
     if "troops" in qty:
         return True
     words = {c.lemma_.lower() for c in t.subtree} | {c.lower_ for c in t.children}
-    called = {w for c in t.children if c.dep_ == "dobj" for w in (c.lemma_.lower(), c.lower_)}
-    return bool(words & MOBILIZATION_KINDS) or bool(called & PERSONNEL)  # "men": lemma "man"
+    called = (c for c in t.children if c.dep_ == "dobj")
+    return bool(words & MOBILIZATION_KINDS) or any(listed(c, PERSONNEL) for c in called)
 
 
 def annexation_act(t: Token) -> bool:

@@ -46,6 +46,7 @@ from frontwatch.events.lexicon import (
     STRUCTURES,
     TERRAIN,
     TERRITORY_NOUNS,
+    listed,
 )
 from frontwatch.events.relations import attempted_assault, intercepted, joined_state, repelled
 from frontwatch.events.senses import Sense, sense_test
@@ -94,7 +95,7 @@ def _has_object(s: Sense) -> bool:
 def _drafts_people(s: Sense) -> bool:
     """'drafted 20,000 reservists', 'men were conscripted'; not 'drafted a law'."""
     called = [c for c in s.t.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(x.lemma_.lower() in PERSONNEL or x.lower_ in PERSONNEL for c in called for x in c.subtree)
+    return any(listed(x, PERSONNEL) for c in called for x in c.subtree)
 
 
 @sense_test("hits_structure")
@@ -135,7 +136,7 @@ def _armed_actor(s: Sense) -> bool:
     """A force or a munition acts: 'troops targeted X', 'drones targeted X', 'X was targeted by missiles'."""
     t = s.t
     agents = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    armed = any(a.lemma_.lower() in MUNITIONS or a.lower_ in MUNITIONS for a in agents)
+    armed = any(listed(a, MUNITIONS) for a in agents)
     return armed or military_actor(t) or munition_subject(t)
 
 

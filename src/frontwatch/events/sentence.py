@@ -34,6 +34,7 @@ from frontwatch.events.lexicon import (
     PERSONS,
     REGION_OFFICES,
     WEAK,
+    listed,
 )
 from frontwatch.events.linking import linked_places
 from frontwatch.events.merge import dedupe_sentence, merge_coordinated
@@ -191,7 +192,7 @@ def _casualty_cue(span: Span, quantities: list[Quantity]) -> Token | None:
     """The word that makes a count of people a toll ("killed", "lost"), when the sentence has such a count."""
     if not any(q.kind in ("fatalities", "injured", "casualties") for q in quantities):
         return None
-    return next((x for x in span if x.lemma_.lower() in CASUALTY_WORDS or x.lower_ in CASUALTY_WORDS), None)
+    return next((x for x in span if listed(x, CASUALTY_WORDS)), None)
 
 
 _WAR_WIDE = re.compile(lang.pattern("events/casualties/war_wide"), re.I)
@@ -240,8 +241,9 @@ def _office_region(sdoc: Doc) -> PlaceMention | None:
     """The region whose governor the sentence names ('the governor of the X region'): where an attack he
     reports without a place of its own happened."""
     found = None
+    token_place = places_at(sdoc)
     for t in sdoc:
-        pm = places_at(sdoc).get(t.i)
+        pm = token_place.get(t.i)
         if pm is None or pm.place is None or pm.place.kind != "region" or pm is found:
             continue
         head = t.head if t.dep_ == "compound" else t
@@ -258,7 +260,7 @@ def _toll_over_attacks(cue: Token, attack: RawEvent, quantities: list[Quantity])
     shelling': a toll over many attacks, or a tally, that no named strike carries; not 'killed in strikes
     on X and Y', attacks at named towns."""
     t = attack.trigger
-    tolls = [a for a in t.ancestors if a.lemma_.lower() in CASUALTY_WORDS or a.lower_ in CASUALTY_WORDS]
+    tolls = [a for a in t.ancestors if listed(a, CASUALTY_WORDS)]
     if t.pos_ not in ("NOUN", "VERB") or not tolls:
         return False
     where = attack.place.place if attack.place is not None else None

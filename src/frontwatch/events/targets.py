@@ -57,7 +57,7 @@ def event_places(
     if heading is not None:
         # "units pushed on towards X", "advanced 2 km towards X", "advanced to the outskirts of X": an advance
         # is placed at the place it heads for (the annotation guide's convention)
-        return [heading[0]]
+        return [heading]
     antecedent = pronoun_place(t)
     if antecedent is not None:
         return [antecedent]
@@ -146,9 +146,8 @@ def _authority_place(t: Token) -> PlaceMention | None:
     return None
 
 
-def _heading_for(t: Token) -> tuple[PlaceMention, bool] | None:
-    """The first named place an advance heads for ('towards X and Y'), and whether it reached it ('advanced
-    to the outskirts of X')."""
+def _heading_for(t: Token) -> PlaceMention | None:
+    """The first named place an advance heads for ('towards X and Y', 'to the outskirts of X')."""
     token_place = places_at(t.doc)
     # "advanced 3 km towards X": the parser may hang the goal on the distance
     heads = [t, *(c for c in t.children if c.dep_ in ("dobj", "npadvmod", "advmod"))]
@@ -157,7 +156,7 @@ def _heading_for(t: Token) -> tuple[PlaceMention, bool] | None:
             for x in c.subtree:
                 pm = token_place.get(x.i)
                 if pm is not None and pm.place is not None and pm.place.kind != "country":
-                    return pm, c.lower_ == "to"
+                    return pm
     return None
 
 
