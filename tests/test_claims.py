@@ -84,6 +84,9 @@ def test_plain_report_has_no_speaker() -> None:
         ("Our forces have not withdrawn from the city.", "withdrawn", "denied"),
         ("There is no question of the army retreating.", "retreating", "denied"),
         ("The ministry said the troops will withdraw next week.", "withdraw", "planned"),
+        # a vow or a refusal is no event, neither planned nor denied
+        ("Our troops will not withdraw from the city, the commander said.", "withdraw", None),
+        ("The minister said Kyiv would never cede the region.", "cede", None),
         ("If the retreat is confirmed, it would be a setback.", "retreat", None),
         ("Asked whether the army would withdraw, he declined to comment.", "withdraw", None),
     ],

@@ -250,6 +250,16 @@ def test_undated_news_report_without_publication_date_joins_by_place(store: Stor
     assert incident_of(store, "undated-e1").event_ids == ("dated-e1", "undated-e1")
 
 
+def test_a_strike_with_no_time_at_all_joins_no_other_report(store: Store) -> None:
+    # a town is struck again and again: with no date and no publication date a report could be any of them
+    add(store, "dated", "2024-03-06", [ev("dated", 1, "attack", KHERSON, "RU")])
+    add(store, "first", None, [ev("first", 1, "attack", KHERSON, "RU")])
+    add(store, "second", None, [ev("second", 1, "attack", KHERSON, "RU")])
+    assert groups(store) == {frozenset({"dated-e1"}), frozenset({"first-e1"}), frozenset({"second-e1"})}
+    add(store, "copy", None, [ev("copy", 1, "attack", KHERSON, "RU")], duplicate_of="first")
+    assert set(incident_of(store, "copy-e1").event_ids) == {"first-e1", "copy-e1"}  # a copy is one report
+
+
 # -- sources and status -----------------------------------------------------------------------------
 
 

@@ -70,7 +70,7 @@ def test_mode_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ValueError, match="FRONTWATCH_TYPER"):
         typer.mode()
     monkeypatch.delenv("FRONTWATCH_TYPER")
-    assert typer.mode() == typer.DEFAULT == "types"
+    assert typer.mode() == typer.DEFAULT == "learned"
 
 
 def test_modes_choose_which_sentences_are_parsed() -> None:
@@ -222,7 +222,8 @@ def test_the_typer_adds_no_event_where_the_rules_found_one(monkeypatch, how: str
     assert [(e.type, e.trigger) for e in extract_events(doc, places)] == [("attack", "attacked")]
 
 
-def test_types_mode_keeps_an_attempt_the_typer_calls_a_capture(monkeypatch) -> None:
+@pytest.mark.parametrize("how", ["types", "learned"])
+def test_an_attempt_the_typer_calls_a_capture_is_kept(monkeypatch, how: str) -> None:
     from frontwatch.events import extract_events
     from frontwatch.places import find_places
     from frontwatch.records import Document
@@ -230,6 +231,22 @@ def test_types_mode_keeps_an_attempt_the_typer_calls_a_capture(monkeypatch) -> N
     text = "Russian forces are attempting to take control of Vuhledar, Ukrainian officials said.\n"
     assert "attack" not in typer.sentence_types([text.strip()])[0]
     doc = Document("attempt", "test", None, text, "h", published="2023-05-02", language="en")
-    monkeypatch.setenv("FRONTWATCH_TYPER", "types")
+    monkeypatch.setenv("FRONTWATCH_TYPER", how)
     found = extract_events(doc, find_places(doc.doc_id, doc.text))
     assert [(e.type, e.place.name if e.place else None) for e in found] == [("attack", "Vuhledar")]
+
+
+@pytest.mark.parametrize(
+    ("given", "read"),
+    [
+        ({"advance", "withdrawal"}, set()),  # moving both ways: neither
+        ({"advance", "withdrawal", "attack"}, {"attack"}),
+        ({"attack", "advance"}, {"advance"}),  # one ground push, not two events
+        ({"capture", "withdrawal"}, {"capture", "withdrawal"}),  # one side takes what the other leaves
+        ({"attack"}, {"attack"}),
+    ],
+)
+def test_a_verb_is_read_as_one_movement(given: set[str], read: set[str]) -> None:
+    from frontwatch.events.components import verb_types
+
+    assert verb_types(frozenset(given)) == read

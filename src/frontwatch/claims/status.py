@@ -95,6 +95,8 @@ def status_of(trigger: Token, attribution: Attribution, next_sentence: str | Non
         elif lemma in _HEARSAY and _called_false(p):
             denied = True  # "reports that X had been taken were false"
         elif p == trigger and _negated(p):
+            if is_future(trigger):
+                return None  # "will not withdraw", "would never cede": a vow or a refusal, no event
             denied = True
         if p == attribution.cue:
             break

@@ -33,9 +33,11 @@ from frontwatch.events.annotations import (
     reading_of,
     sentence_of,
 )
+from frontwatch.events.context import RawEvent
 from frontwatch.events.dates import find_dates
 from frontwatch.events.places import local_place
 from frontwatch.events.quantities import find_quantities
+from frontwatch.events.relations import attempted_assault
 from frontwatch.events.relay import names_someone
 from frontwatch.events.sentence import sentence_events
 from frontwatch.events.speakers import update_speaker_cheaply
@@ -88,7 +90,7 @@ def triggers_component(sdoc: Doc) -> Doc:
     learned: frozenset[str] = sdoc._.learned
     root = _main_verb(sdoc, token_place) if learned and not found else None
     if root is not None:  # a toll needs no trigger: the rules read it from its count and the count's cue
-        found += [(root, ty) for ty in sorted(learned - {ty for _, ty in found} - {"casualties"})]
+        found += [(root, ty) for ty in sorted(verb_types(learned - {"casualties"}))]
     sdoc.spans["triggers"] = [Span(sdoc, t.i, t.i + 1, label=ty) for t, ty in found]
     return sdoc
 
@@ -123,8 +125,21 @@ def type_filter_component(sdoc: Doc) -> Doc:
     """Keeps the events whose type the learned typer gives their sentence, when it must (`Doc._.typed`)."""
     typed: frozenset[str] | None = sdoc._.typed
     if typed is not None:
-        sdoc._.events = [r for r in events_of(sdoc) if r.type in typed]
+        sdoc._.events = [r for r in events_of(sdoc) if typed_as(r, typed)]
     return sdoc
+
+
+# An attempt to take a place ("tried to capture X") is the ground assault the rules call an attack; the
+# typer, trained on whole sentences, may call the same sentence an advance or a capture.
+_ATTEMPT_TYPES = frozenset(("attack", "advance", "capture"))
+
+
+def typed_as(r: RawEvent, types: frozenset[str]) -> bool:
+    """The typer confirms the mention: it gives its sentence the mention's type, or reads an attempt to take a
+    place as the advance or capture attempted."""
+    if r.type in types:
+        return True
+    return r.type == "attack" and not _ATTEMPT_TYPES.isdisjoint(types) and attempted_assault(r.trigger)
 
 
 @lru_cache(maxsize=1)
@@ -160,6 +175,18 @@ def _read(reading: Reading, at: dict[int, Doc]) -> None:
             reading.named_at[i] = Party(name, ctx.speaker.side) if name != ctx.speaker.name else ctx.speaker
         if len(states) == 1:
             ctx.last_state = next(iter(states))
+
+
+def verb_types(types: frozenset[str]) -> frozenset[str]:
+    """The types one verb is read as, of those the typer gives its sentence: a verb the typer reads as moving
+    both ways ("maneuvering to positions on the left bank") tells neither an advance nor a withdrawal; and a
+    ground push it calls both an attack and an advance ("continuing the offensive towards X") is one event,
+    the advance, not two."""
+    if {"advance", "withdrawal"} <= types:
+        types -= {"advance", "withdrawal"}
+    if {"attack", "advance"} <= types:
+        types -= {"attack"}
+    return types
 
 
 def _char_spans(sdoc: Doc, found: Iterable[tuple[int, int, str]]) -> list[Span]:

@@ -9,7 +9,8 @@ an incident never chains from a town to its region to another town of that regio
   namesake ("Kherson" is both the city and the oblast, and a report saying "Kherson" may mean either);
   any other town of the region is a finer, different report (a withdrawal from Izium is not the
   withdrawal from Kharkiv oblast). A report with no time at all must name the very same kind of place
-  (two weak links do not make one). Mentions with no place join only for state-level events
+  (two weak links do not make one), and of a strike, which a town suffers again and again, it joins no
+  other document's report (its copies aside). Mentions with no place join only for state-level events
   (annexation, mobilization) with overlapping dates;
 - compatible times: overlapping date ranges (a day of slack), or the one month named (see `mentions`);
 - two mentions in one document that give different figures for one quantity are two events (an article
@@ -113,6 +114,8 @@ def same_time(a: Mention, b: Mention) -> bool:
     if a.vague or b.vague:
         return False
     if a.unconstrained or b.unconstrained:
+        if a.event.type in RECURRING_TYPES and a.origin != b.origin:
+            return False  # a strike on a town with no time at all could be any of the many it has had
         # news with no time tells the latest episode, not the earlier one a recalled event is
         return not (a.event.background or b.event.background)
     if a.span and b.span:

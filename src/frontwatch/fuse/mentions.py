@@ -2,8 +2,9 @@
 
 Without a date of its own, a news report is about the days before its publication; a month named with no
 year ("in November", in an undated article) still rules out other months; a report with no date and no
-publication date fits any time. A background mention (an earlier event recalled as context) with no date
-of its own is vague: it cannot tell which of several episodes at that place it means.
+publication date fits any time (but a strike's, see `matching`). A background mention (an earlier event
+recalled as context) with no date of its own is vague: it cannot tell which of several episodes at that
+place it means.
 """
 
 from __future__ import annotations
