@@ -164,6 +164,7 @@ DIRECTIONS = lang.words("events/lexicon/directions")
 PLACE_PREPS = lang.words("events/lexicon/place_preps") | DIRECTIONS
 SEND_VERBS = lang.words("events/lexicon/send_verbs")
 DESTINATION_PREPS = lang.words("events/lexicon/destination_preps")
+HARM_NOUNS = lang.words("events/lexicon/harm_nouns")
 STATIONED = lang.words("events/lexicon/stationed")
 NOTICED = lang.words("events/lexicon/noticed_participles")
 # Common nouns that stand for a place named before ("the city had been taken"), and the kind they stand for.

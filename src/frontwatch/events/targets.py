@@ -15,6 +15,7 @@ from frontwatch.events.lexicon import (
     DESTINATION_PREPS,
     FORCES,
     GENERIC_PLACES,
+    HARM_NOUNS,
     MUNITIONS,
     OPINION_VERBS,
     PLACE_PREPS,
@@ -245,13 +246,15 @@ def _located_action(tok: Token) -> bool:
 
 
 _MEETING_WORDS = lang.words("events/arguments/meeting_words")
+_AWAY_PREPS = DESTINATION_PREPS | {"after", "before", "since", "during"}
 
 
 def _in_speaker_or_destination(tok: Token) -> bool:
     t = tok
     crossed = False  # a reported clause between the place and a verb of saying makes the place the clause's
     while t.head != t:
-        if t.dep_ == "prep" and t.lower_ in DESTINATION_PREPS | {"after", "before", "since", "during"}:
+        harmed = t.lower_ == "to" and t.head.lemma_.lower() in HARM_NOUNS  # "damage to the bridge"
+        if t.dep_ == "prep" and t.lower_ in _AWAY_PREPS and not harmed:
             return True
         said = t.head.lemma_.lower() in claims.REPORT_VERBS | {"mention"}
         if not crossed and said and t.dep_ in ("nsubj", "nsubjpass", "dobj"):
