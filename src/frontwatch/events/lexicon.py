@@ -89,6 +89,8 @@ THEME_VERBS = lang.words("events/lexicon/theme_verbs")
 FORCE_UNITS = lang.words("events/lexicon/force_units")
 # Warships a force moves: "moved several submarines and landing ships from X".
 VESSELS = lang.words("events/lexicon/vessels")
+WARSHIPS = lang.words("events/lexicon/warships")
+WARSHIP_KINDS = lang.words("events/lexicon/warship_kinds")
 # Nouns of an attack only as what a force inflicts: "inflicted defeat on manpower", "inflicted fire damage".
 INFLICTED_NOUNS = lang.words("events/lexicon/inflicted_nouns")
 # Modifiers that make an explosion or an assault something else than an attack: "a gas explosion",

@@ -16,6 +16,8 @@ from frontwatch.events.lexicon import (
     MUNITIONS,
     PARTIES,
     PERSONNEL,
+    WARSHIP_KINDS,
+    WARSHIPS,
     listed,
 )
 from frontwatch.events.relations import governing_verb, intercepted
@@ -65,8 +67,9 @@ def _needs_place_or_downed(
     t: Token, targets: list[PlaceMention], qty: dict[str, float], regions_named: bool
 ) -> bool:
     """'air defences shot down 40 drones overnight', 'Russia launched 122 missiles at Ukrainian targets': a
-    count of munitions launched or downed is an attack by the side that launched them, wherever they flew."""
-    if targets:
+    count of munitions launched or downed is an attack by the side that launched them, wherever they flew; a
+    warship struck at sea ('the cruiser was hit', 'an attack on the flagship') needs no place either."""
+    if targets or _warship_struck(t):
         return True
     if intercepted(t) is not None:
         return _counted(t)
@@ -74,6 +77,23 @@ def _needs_place_or_downed(
         return False
     objs = [c for c in t.children if c.dep_ == "dobj"]
     return any(o.lemma_.lower() in MUNITIONS and _counted(o) for o in objs)
+
+
+def _warship_struck(t: Token) -> bool:
+    if t.pos_ == "VERB":
+        themes = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    else:
+        preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "against")]
+        themes = [g for c in preps for g in c.children]
+    return any(_warship(x) for x in themes)
+
+
+def _warship(x: Token) -> bool:
+    if x.lemma_.lower() in WARSHIPS:
+        return True
+    if x.lemma_.lower() not in ("ship", "boat", "vessel"):
+        return False
+    return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in WARSHIP_KINDS for c in x.children)
 
 
 def _counted(t: Token) -> bool:
