@@ -167,11 +167,17 @@ def _select(sentences: list[nlp.Sentence], how: str) -> tuple[list[int], dict[in
     return [i for i in passed if types[i]], types
 
 
+# The war the record is of began with the seizure of Crimea: an event dated wholly before it ("in 1943 the Red
+# Army liberated Kharkiv") is history retold, not a report of this war.
+WAR_BEGAN = date(2014, 2, 20)
+
+
 def _finalise(doc: Document, raws: list[RawEvent], pub: date | None) -> list[EventMention]:
     """Records in text order with stable ids; an undated mention of news takes the dateline. Background: a
     mention dated more than a week before it, or one told as recalled with no date of its own (which keeps
-    no date: the dateline would make an old capture look fresh)."""
+    no date: the dateline would make an old capture look fresh). A mention dated before the war is none."""
     out: list[EventMention] = []
+    raws = [r for r in raws if r.date is None or not _before_war(r.date)]
     for n, r in enumerate(sorted(raws, key=lambda r: r.order)):
         when = r.date
         if when is None and pub is not None and r.status != "planned" and not r.background:
@@ -201,6 +207,13 @@ def _finalise(doc: Document, raws: list[RawEvent], pub: date | None) -> list[Eve
             )
         )
     return out
+
+
+def _before_war(days: DateRange) -> bool:
+    try:
+        return date.fromisoformat(days.end[:10]) < WAR_BEGAN
+    except ValueError:
+        return False
 
 
 def _holds(days: DateRange, day: date) -> bool:
