@@ -250,3 +250,20 @@ def test_a_verb_is_read_as_one_movement(given: set[str], read: set[str]) -> None
     from frontwatch.events.components import verb_types
 
     assert verb_types(frozenset(given)) == read
+
+
+def test_a_toll_over_months_is_no_attack_of_the_typer(monkeypatch) -> None:
+    from frontwatch.events import extract_events
+    from frontwatch.places import find_places
+    from frontwatch.records import Document
+
+    # the typer, taught to give a strike's toll to the strike, calls this an attack too; the rules read the
+    # count and its months as casualties, and the toll's verb takes no event of the typer's
+    text = (
+        "Since the start of the year, 112 civilians have been killed in Kharkiv region, "
+        "governor Oleh Syniehubov said.\n"
+    )
+    assert typer.sentence_types([text.strip()])[0] >= {"attack", "casualties"}
+    doc = Document("toll", "test", None, text, "h", published="2024-05-02", language="en")
+    monkeypatch.setenv("FRONTWATCH_TYPER", "learned")
+    assert [e.type for e in extract_events(doc, find_places(doc.doc_id, doc.text))] == ["casualties"]

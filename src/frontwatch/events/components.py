@@ -35,6 +35,7 @@ from frontwatch.events.annotations import (
 )
 from frontwatch.events.context import RawEvent
 from frontwatch.events.dates import find_dates
+from frontwatch.events.lexicon import CASUALTY_WORDS, listed
 from frontwatch.events.places import local_place
 from frontwatch.events.quantities import find_quantities
 from frontwatch.events.relations import attempted_assault
@@ -196,8 +197,12 @@ def _char_spans(sdoc: Doc, found: Iterable[tuple[int, int, str]]) -> list[Span]:
 
 def _main_verb(sdoc: Doc, token_place: dict[int, PlaceMention]) -> Token | None:
     """The verb that tells what happened: the sentence's root, or what its speaker says
-    ("officials said forces shelled ...")."""
+    ("officials said forces shelled ..."); not a toll's verb ("112 civilians have been killed since January"),
+    which the rules read as the casualties or the attack it is, where the typer, trained to give a strike's
+    toll to the strike, calls every toll an attack."""
     root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
     while root is not None and root.lemma_.lower() in claims.REPORT_VERBS:
         root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp", "parataxis")), None)
-    return None if root is None or root.i in token_place else root
+    if root is None or root.i in token_place or listed(root, CASUALTY_WORDS):
+        return None
+    return root
