@@ -31,6 +31,15 @@ WAR = {
         "positions near Klishchiivka, the general staff reported. Russian forces tried to regain the "
         "ground with armoured vehicles but were pushed back with losses."
     ),
+    # a post of one paragraph, as short Telegram bulletins come
+    "evacuation bulletin": (
+        "Authorities ordered the evacuation of families with children from Kupiansk as the front line "
+        "moved closer."
+    ),
+    "blast bulletin": (
+        "Explosions shook Belgorod late on Sunday, and the governor reported broken windows in two "
+        "apartment blocks."
+    ),
 }
 OFF_TOPIC = {
     "football": (
@@ -43,6 +52,7 @@ OFF_TOPIC = {
         "across dry hills. Crews from Nevada and Oregon joined the effort, and officials said strong winds "
         "could push the flames towards the highway overnight."
     ),
+    "one paragraph": "The striker scored twice as the home side captured the title in front of a full crowd.",
 }
 
 

@@ -25,11 +25,13 @@ from frontwatch.learn.examples import (
     batches,
     corpus_document,
     read_articles,
+    read_gold,
     source,
     split_batches,
     training_data,
 )
 from frontwatch.learn.linear import card_text, fit, library_versions, probabilities, sha256, write_weights
+from frontwatch.places import find_places
 
 DIM = 1 << 14
 PLACE_SCALE = 0.5
@@ -45,15 +47,37 @@ class Article:
     style: str
     row: np.ndarray
     war: bool
+    snippet: bool = False  # one paragraph of the article, as a short post or bulletin comes
+
+
+# A paragraph long enough to be a post of its own ("Kupiansk under guided bomb fire again this morning.")
+SNIPPET_CHARS = 60
 
 
 def read_batch(folder: Path, settings: gate.Settings) -> list[Article]:
     out: list[Article] = []
+    gold = read_gold(folder)
     for a in read_articles(folder):
         doc, places = corpus_document(source(folder, a), a.get("published"))
         row = gate.features(gate.document_text(doc), places, settings)
-        out.append(Article(folder.name, a["id"], a["style"], row, a["style"] != "offtopic"))
+        war = a["style"] != "offtopic"
+        out.append(Article(folder.name, a["id"], a["style"], row, war))
+        for text in snippets(gold.get(a["id"]), war):
+            row = gate.features(text, find_places(a["id"], text), settings)
+            out.append(Article(folder.name, a["id"], a["style"], row, war, snippet=True))
     return out
+
+
+def snippets(gold: dict | None, war: bool) -> list[str]:
+    """The article's content paragraphs that could come alone: of a war article, those that tell an event
+    (a paragraph of background alone is not about the war); of an off-topic one, every one."""
+    if gold is None:
+        return []
+    lines = [line for line in gold["content"] if len(line) >= SNIPPET_CHARS]
+    if not war:
+        return lines
+    told = [e["evidence"] for e in gold["events"] if e.get("evidence")]
+    return [line for line in lines if any(quote in line for quote in told)]
 
 
 def choose_threshold(probs: np.ndarray, war: np.ndarray) -> float:
@@ -114,7 +138,8 @@ def main(argv: list[str] | None = None) -> None:
     w, b = fit(x, y, steps=STEPS, rate=RATE, l2=L2)
     held_x, held_war = np.stack([a.row for a in held]), np.array([int(a.war) for a in held])
     held_probs = probabilities(held_x, w, b)
-    threshold = choose_threshold(held_probs, held_war)
+    whole = np.array([not a.snippet for a in held])  # the threshold is chosen on whole articles, as before
+    threshold = choose_threshold(held_probs[whole], held_war[whole])
     args.out.mkdir(parents=True, exist_ok=True)
     write_weights(args.out / "weights.npz", w, b)
     settings_out = {"dim": DIM, "place_scale": PLACE_SCALE, "threshold": threshold}
@@ -143,7 +168,8 @@ def main(argv: list[str] | None = None) -> None:
             "class weights": "balanced",
         },
         "threshold": threshold,
-        "held-out scores": scores(held_probs, held_war, threshold),
+        "held-out scores": scores(held_probs[whole], held_war[whole], threshold),
+        "held-out paragraphs alone": scores(held_probs[~whole], held_war[~whole], threshold),
         "train scores": scores(probabilities(x, w, b), y.astype(int), threshold),
         "files": {name: sha256(args.out / name) for name in ("weights.npz", "gate.json")},
         "library versions": library_versions("numpy"),
