@@ -267,3 +267,21 @@ def test_a_toll_over_months_is_no_attack_of_the_typer(monkeypatch) -> None:
     doc = Document("toll", "test", None, text, "h", published="2024-05-02", language="en")
     monkeypatch.setenv("FRONTWATCH_TYPER", "learned")
     assert [e.type for e in extract_events(doc, find_places(doc.doc_id, doc.text))] == ["casualties"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Overnight there were six missiles from the Kherson direction, the mayor said.",
+        "There was a strong sign that Moscow plans to annex the Kherson region.",
+    ],
+)
+def test_a_verb_that_tells_no_act_takes_no_event_of_the_typer(monkeypatch, sentence: str) -> None:
+    from frontwatch.events import extract_events
+    from frontwatch.places import find_places
+    from frontwatch.records import Document
+
+    assert typer.sentence_types([sentence])[0]  # the typer reads an event into it
+    doc = Document("bare", "test", None, sentence + "\n", "h", published="2024-05-02", language="en")
+    monkeypatch.setenv("FRONTWATCH_TYPER", "learned")
+    assert extract_events(doc, find_places(doc.doc_id, doc.text)) == []

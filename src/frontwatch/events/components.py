@@ -197,12 +197,20 @@ def _char_spans(sdoc: Doc, found: Iterable[tuple[int, int, str]]) -> list[Span]:
 
 def _main_verb(sdoc: Doc, token_place: dict[int, PlaceMention]) -> Token | None:
     """The verb that tells what happened: the sentence's root, or what its speaker says
-    ("officials said forces shelled ..."); not a toll's verb ("112 civilians have been killed since January"),
-    which the rules read as the casualties or the attack it is, where the typer, trained to give a strike's
-    toll to the strike, calls every toll an attack."""
+    ("officials said forces shelled ..."); not a verb that tells no act, nor a toll's verb ("112 civilians
+    have been killed since January"), which the rules read as the casualties or the attack it is, where the
+    typer, trained to give a strike's toll to the strike, calls every toll an attack."""
     root = next((t for t in sdoc if t.dep_ == "ROOT"), None)
     while root is not None and root.lemma_.lower() in claims.REPORT_VERBS:
         root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp", "parataxis")), None)
-    if root is None or root.i in token_place or listed(root, CASUALTY_WORDS):
+    if root is None or root.i in token_place or listed(root, CASUALTY_WORDS) or _bare(root):
         return None
     return root
+
+
+def _bare(verb: Token) -> bool:
+    """A verb that tells no act: "there were four missiles", "it is hard to believe they could advance",
+    "the town remains calm"; not "the plant has been under Russian control since March"."""
+    if verb.lemma_ in ("have", "seem", "appear", "remain", "become"):
+        return True
+    return verb.lemma_ == "be" and any(c.dep_ in ("expl", "acomp", "attr") for c in verb.children)
