@@ -69,6 +69,8 @@ if not Doc.has_extension("learned"):
     Doc.set_extension("learned", default=frozenset())
 if not Doc.has_extension("typed"):
     Doc.set_extension("typed", default=None)
+if not Doc.has_extension("verb_event"):
+    Doc.set_extension("verb_event", default=None)  # the main verb's index, when the typer's types took it
 if not Doc.has_extension("published"):
     Doc.set_extension("published", getter=lambda doc: doc._.reading.pub if doc._.reading else None)
 if not Token.has_extension("place"):

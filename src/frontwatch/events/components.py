@@ -92,6 +92,7 @@ def triggers_component(sdoc: Doc) -> Doc:
     root = _main_verb(sdoc, token_place) if learned and not found else None
     if root is not None:  # a toll needs no trigger: the rules read it from its count and the count's cue
         found += [(root, ty) for ty in sorted(verb_types(learned - {"casualties"}))]
+        sdoc._.verb_event = root.i
     sdoc.spans["triggers"] = [Span(sdoc, t.i, t.i + 1, label=ty) for t, ty in found]
     return sdoc
 
@@ -123,11 +124,24 @@ def make_events(nlp: Language, name: str) -> SentenceReader:
 
 @Language.component("frontwatch_type_filter", requires=["doc._.events"], assigns=["doc._.events"])
 def type_filter_component(sdoc: Doc) -> Doc:
-    """Keeps the events whose type the learned typer gives their sentence, when it must (`Doc._.typed`)."""
+    """Keeps the events whose type the learned typer gives their sentence, when it must (`Doc._.typed`), and
+    of the main verb's events of ground those of a side."""
     typed: frozenset[str] | None = sdoc._.typed
     if typed is not None:
         sdoc._.events = [r for r in events_of(sdoc) if typed_as(r, typed)]
+    verb: int | None = sdoc._.verb_event
+    if verb is not None:  # "a ship carrying grain has left the port", "the first stop took us to X"
+        sdoc._.events = [r for r in events_of(sdoc) if not _moved_by_nobody(r, verb)]
     return sdoc
+
+
+# Ground taken, left or advanced on: someone moves. A verb the typer's types took, whose actor no side owns,
+# is no such event.
+_GROUND_TYPES = frozenset(("capture", "withdrawal", "advance"))
+
+
+def _moved_by_nobody(r: RawEvent, verb: int) -> bool:
+    return r.trigger.i == verb and r.type in _GROUND_TYPES and r.actor.side is None
 
 
 # An attempt to take a place ("tried to capture X") is the ground assault the rules call an attack; the
