@@ -90,6 +90,7 @@ def annotate(
     sdoc._.index = i
     sdoc._.learned = learned
     sdoc._.typed = typed
+    sdoc._.verb_event = None
     _mend_toll(sdoc)
     return sdoc
 

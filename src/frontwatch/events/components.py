@@ -35,7 +35,7 @@ from frontwatch.events.annotations import (
 )
 from frontwatch.events.context import RawEvent
 from frontwatch.events.dates import find_dates
-from frontwatch.events.lexicon import CASUALTY_WORDS, listed
+from frontwatch.events.lexicon import BARE_VERBS, CASUALTY_WORDS, listed
 from frontwatch.events.places import local_place
 from frontwatch.events.quantities import find_quantities
 from frontwatch.events.relations import attempted_assault
@@ -223,8 +223,8 @@ def _main_verb(sdoc: Doc, token_place: dict[int, PlaceMention]) -> Token | None:
 
 
 def _bare(verb: Token) -> bool:
-    """A verb that tells no act: "there were four missiles", "it is hard to believe they could advance",
-    "the town remains calm"; not "the plant has been under Russian control since March"."""
-    if verb.lemma_ in ("have", "seem", "appear", "remain", "become"):
+    """A verb that tells no act (`bare_verbs`): "the town remains calm"; "be" with "there" or a complement
+    ("there were four missiles", "it is hard to believe"); not "has been under Russian control since May"."""
+    if verb.lemma_ in BARE_VERBS:
         return True
     return verb.lemma_ == "be" and any(c.dep_ in ("expl", "acomp", "attr") for c in verb.children)

@@ -91,6 +91,8 @@ FORCE_UNITS = lang.words("events/lexicon/force_units")
 VESSELS = lang.words("events/lexicon/vessels")
 WARSHIPS = lang.words("events/lexicon/warships")
 WARSHIP_KINDS = lang.words("events/lexicon/warship_kinds")
+PLAIN_VESSELS = lang.words("events/lexicon/plain_vessels")
+BARE_VERBS = lang.words("events/lexicon/bare_verbs")
 # Nouns of an attack only as what a force inflicts: "inflicted defeat on manpower", "inflicted fire damage".
 INFLICTED_NOUNS = lang.words("events/lexicon/inflicted_nouns")
 # Modifiers that make an explosion or an assault something else than an attack: "a gas explosion",

@@ -16,6 +16,7 @@ from frontwatch.events.lexicon import (
     MUNITIONS,
     PARTIES,
     PERSONNEL,
+    PLAIN_VESSELS,
     WARSHIP_KINDS,
     WARSHIPS,
     listed,
@@ -91,7 +92,7 @@ def _warship_struck(t: Token) -> bool:
 def _warship(x: Token) -> bool:
     if x.lemma_.lower() in WARSHIPS:
         return True
-    if x.lemma_.lower() not in ("ship", "boat", "vessel"):
+    if x.lemma_.lower() not in PLAIN_VESSELS:
         return False
     return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in WARSHIP_KINDS for c in x.children)
 
