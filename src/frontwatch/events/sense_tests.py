@@ -10,7 +10,6 @@ from frontwatch import claims
 from frontwatch.events.forces import (
     expels,
     force_retreats,
-    is_force,
     military_actor,
     military_subject,
     moves_civilians,
@@ -80,15 +79,6 @@ def _holds_ground(s: Sense) -> bool:
 @sense_test("expels")
 def _sense_expels(s: Sense) -> bool:
     return expels(s.t, set(s.prts))
-
-
-@sense_test("force_expelled")
-def _sense_force_expelled(s: Sense) -> bool:
-    """The force expelled is the passive subject and no agent is named: 'troops were driven out of X' (with
-    'by Russian forces' it stays the agent's capture)."""
-    if any(c.dep_ == "agent" for c in s.t.children):
-        return False
-    return any(c.dep_ == "nsubjpass" and is_force(c) for c in s.t.children)
 
 
 @sense_test("munition_subject")
