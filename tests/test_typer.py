@@ -272,10 +272,10 @@ def test_a_toll_over_months_is_no_attack_of_the_typer(monkeypatch) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Overnight there were six missiles from the Kherson direction, the mayor said.",
-        "There was a strong sign that Moscow plans to annex the Kherson region.",
-        # ground moved by no side: no advance, however the typer reads the verb
-        "A ship carrying grain has left the port of Odesa for the first time in months.",
+        "There were drones over the Kherson region all night, officials said.",
+        "There were reports that Moscow intends to annex the Kherson region.",
+        # ground moved by no side: no withdrawal, however the typer reads the verb
+        "A tanker with no crew aboard has left the port of Odesa, the harbour master said.",
     ],
 )
 def test_a_verb_that_tells_no_act_of_war_takes_no_event_of_the_typer(monkeypatch, sentence: str) -> None:

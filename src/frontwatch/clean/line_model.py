@@ -57,6 +57,7 @@ _DATE_LIKE = re.compile(r"\b\d{1,4}[./:-]\d{1,2}(?:[./:-]\d{1,4})?\b")
 _ED = re.compile(r"[a-z]{3,}ed$")
 # Marks of page furniture that a heading never carries: a clock time or numeric date, brackets, bars, dots
 # and play marks between items.
+_WIRE_DATELINE = re.compile(lang.pattern("clean/wire_dateline"), re.IGNORECASE)
 _FURNITURE_MARKS = re.compile(r"\d{1,2}:\d{2}|\d[./-]\d|[()|・▶►•#@]")
 SHORT_WORDS = 8
 
@@ -209,18 +210,13 @@ def hashed(line: str, region: str, dim: int, char_scale: float) -> dict[int, flo
     return row
 
 
-@cache
-def _wire_dateline() -> re.Pattern[str]:
-    return re.compile(lang.pattern("clean/wire_dateline"), re.IGNORECASE)
-
-
 def protected(line: str) -> bool:
     """A line that reads as a heading (a standfirst, a subheading, a kicker, a dateline) and carries no
     mark of furniture, or one that opens a wire story with its dateline: the rule families decide those,
     since a content line wrongly removed loses its events and the corpus has too few headings inside
     articles to learn them from."""
     text = core(line)
-    if _wire_dateline().match(text):
+    if _WIRE_DATELINE.match(text):
         return True
     return (
         looks_like_title(text)

@@ -99,11 +99,12 @@ _TOLL_OBJECTS = lang.words("claims/toll_objects")
 
 
 def _mend_toll(sdoc: Doc) -> None:
-    """'Attacks claimed more lives' tells a toll: its verb is no verb of saying, and every rule that asks
+    """'The shelling claimed two lives' tells a toll: its verb is no verb of saying, and every rule that asks
     for one (speakers, a place talked about, a claimed status) would read the attacks as a speaker."""
     for t in sdoc:
-        objects = (c for c in t.children if c.dep_ == "dobj")
-        if t.lemma_ == "claim" and any(o.lemma_.lower() in _TOLL_OBJECTS for o in objects):
+        if t.lemma_ == "claim" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _TOLL_OBJECTS for c in t.children
+        ):
             t.lemma_ = "cost"
 
 

@@ -130,7 +130,7 @@ def type_filter_component(sdoc: Doc) -> Doc:
     if typed is not None:
         sdoc._.events = [r for r in events_of(sdoc) if typed_as(r, typed)]
     verb: int | None = sdoc._.verb_event
-    if verb is not None:  # "a ship carrying grain has left the port", "the first stop took us to X"
+    if verb is not None:  # "a tanker has left the port of X", "the tour took us to X"
         sdoc._.events = [r for r in events_of(sdoc) if not _moved_by_nobody(r, verb)]
     return sdoc
 
@@ -194,7 +194,7 @@ def _read(reading: Reading, at: dict[int, Doc]) -> None:
 
 def verb_types(types: frozenset[str]) -> frozenset[str]:
     """The types one verb is read as, of those the typer gives its sentence: a verb the typer reads as moving
-    both ways ("maneuvering to positions on the left bank") tells neither an advance nor a withdrawal; and a
+    both ways ("units are redeploying to new lines") tells neither an advance nor a withdrawal; and a
     ground push it calls both an attack and an advance ("continuing the offensive towards X") is one event,
     the advance, not two."""
     if {"advance", "withdrawal"} <= types:
@@ -224,7 +224,7 @@ def _main_verb(sdoc: Doc, token_place: dict[int, PlaceMention]) -> Token | None:
 
 def _bare(verb: Token) -> bool:
     """A verb that tells no act (`bare_verbs`): "the town remains calm"; "be" with "there" or a complement
-    ("there were four missiles", "it is hard to believe"); not "has been under Russian control since May"."""
+    ("there were drones over X", "it is unlikely that ..."); not "has been under Russian control"."""
     if verb.lemma_ in BARE_VERBS:
         return True
     return verb.lemma_ == "be" and any(c.dep_ in ("expl", "acomp", "attr") for c in verb.children)

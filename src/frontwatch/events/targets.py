@@ -249,12 +249,16 @@ _MEETING_WORDS = lang.words("events/arguments/meeting_words")
 _AWAY_PREPS = DESTINATION_PREPS | {"after", "before", "since", "during"}
 
 
+def _harmed(prep: Token) -> bool:
+    """'damage to the bridge': what was harmed, not where something goes."""
+    return prep.lower_ == "to" and prep.head.lemma_.lower() in HARM_NOUNS
+
+
 def _in_speaker_or_destination(tok: Token) -> bool:
     t = tok
     crossed = False  # a reported clause between the place and a verb of saying makes the place the clause's
     while t.head != t:
-        harmed = t.lower_ == "to" and t.head.lemma_.lower() in HARM_NOUNS  # "damage to the bridge"
-        if t.dep_ == "prep" and t.lower_ in _AWAY_PREPS and not harmed:
+        if t.dep_ == "prep" and t.lower_ in _AWAY_PREPS and not _harmed(t):
             return True
         said = t.head.lemma_.lower() in claims.REPORT_VERBS | {"mention"}
         if not crossed and said and t.dep_ in ("nsubj", "nsubjpass", "dobj"):
