@@ -30,6 +30,7 @@ from frontwatch.claims.parties import (
 )
 from frontwatch.claims.quotes import quote_attribution
 from frontwatch.claims.status import (
+    CONFIRM_WORDS,
     HEDGE_WORDS,
     INTENT_NOUNS,
     INTENT_WORDS,
@@ -53,6 +54,7 @@ from frontwatch.claims.syntax import (
 
 __all__ = [
     "BLAME_VERBS",
+    "CONFIRM_WORDS",
     "DENY_VERBS",
     "EVIDENCE_WORDS",
     "FIRST_PERSON",

@@ -13,6 +13,7 @@ from frontwatch.events import components, instance_filter, nlp, typer
 from frontwatch.events.annotations import Reading, annotate, events_of
 from frontwatch.events.context import Context, RawEvent
 from frontwatch.events.dates import dateline_date, find_dates, narrative_day, parse_published
+from frontwatch.events.denials import denials
 from frontwatch.events.merge import fold_casualty_followups, merge
 from frontwatch.events.places import focus_region
 from frontwatch.events.relay import content_words, headline_speaker, relayed_sources
@@ -133,6 +134,7 @@ PASSES: tuple[Callable[[Reading, list[RawEvent]], list[RawEvent]], ...] = (
     _fold_casualty_followups,
     _merge,
     filter_instances,
+    denials,
 )
 
 
