@@ -569,3 +569,18 @@ def test_the_same_day_is_the_day_the_story_last_named() -> None:
     )
     (e,) = of_type(text, "attack")
     assert (e.place.name, e.date.start) == ("Kherson", "2023-03-09")
+
+
+# --- actors told by a pronoun ------------------------------------------------------------------
+
+
+def test_an_actor_told_by_a_pronoun_is_named_by_the_speaker_of_its_side() -> None:
+    (e,) = run("The Russian defence ministry said on Monday it had taken Soledar.")
+    assert (e.actor.name, e.actor.side) == ("The Russian defence ministry", "RU")
+    (e,) = run("We have liberated Kupiansk, the Ukrainian army's eastern command said.")
+    assert e.actor.side == "UA" and e.actor.name not in ("We", "we")
+
+
+def test_a_pronoun_of_the_other_side_keeps_no_speaker_s_name() -> None:
+    (e,) = run("Ukrainian officials said Russian forces shelled Nikopol after they crossed the Dnipro.")
+    assert e.actor.side == "RU" and e.actor.name != "Ukrainian officials"

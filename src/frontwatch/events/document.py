@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from frontwatch import lang
+from frontwatch import claims, lang
 from frontwatch.events import components, instance_filter, nlp, typer
 from frontwatch.events.annotations import Reading, annotate, events_of
 from frontwatch.events.context import Context, RawEvent
@@ -197,7 +197,7 @@ def _finalise(doc: Document, raws: list[RawEvent], pub: date | None) -> list[Eve
                 event_id=f"{doc.doc_id}:{n}",
                 doc_id=doc.doc_id,
                 type=r.type,  # type: ignore[arg-type]
-                actor=r.actor,
+                actor=_actor_named(r.actor, r.source),
                 place=r.place.place if r.place else None,
                 date=when,
                 status=r.status,  # type: ignore[arg-type]
@@ -209,6 +209,19 @@ def _finalise(doc: Document, raws: list[RawEvent], pub: date | None) -> list[Eve
             )
         )
     return out
+
+
+def _actor_named(actor: Party, source: Party | None) -> Party:
+    """An actor told by a pronoun ("the army said it had taken X", "we liberated X") is named by the speaker
+    of its side: "it" names nobody a reader of the record can look up."""
+    word = (actor.name or "").lower()
+    if word not in claims.PRONOUNS and word not in claims.FIRST_PERSON:
+        return actor
+    if source is None or not source.name or source.name.lower() in claims.PRONOUNS:
+        return actor
+    if actor.side is not None and source.side == actor.side:
+        return Party(source.name, actor.side)
+    return actor
 
 
 def _before_war(days: DateRange) -> bool:
