@@ -320,3 +320,19 @@ def test_a_label_before_a_quoted_line_is_no_speaker() -> None:
     line = "The commander wrote: “Russian troops have taken the bridge”"
     start = line.index("taken")
     assert claims.quote_attribution(line, start, start + 5) == "The commander"
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("14 Jun 2023 09.12 the regional governor", "the regional governor"),
+        ("Jun 2023 21.40 Ukraine's air force", "Ukraine's air force"),
+        ("the defence ministry has", "the defence ministry"),
+        ("the Red Cross (ICRC", "the Red Cross (ICRC)"),
+        ("As", None),
+        ("the General Staff", "the General Staff"),
+        ("May", "May"),
+    ],
+)
+def test_a_name_is_shown_without_stamps_verbs_or_open_brackets(raw: str, shown: str | None) -> None:
+    assert claims.tidy_name(raw) == shown

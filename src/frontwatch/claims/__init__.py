@@ -26,6 +26,7 @@ from frontwatch.claims.parties import (
     registry,
     side_of,
     speaker_side,
+    tidy_name,
     title_places,
 )
 from frontwatch.claims.quotes import quote_attribution
@@ -85,6 +86,7 @@ __all__ = [
     "speaker_side",
     "status_of",
     "subject",
+    "tidy_name",
     "title_places",
     "word_tokens",
 ]

@@ -13,6 +13,9 @@ from frontwatch.claims.syntax import TITLE_WORDS, word_tokens
 # Marks of an administration put in place by the power that holds the territory, not by its state.
 OCCUPATION_WORDS = lang.words("claims/occupation_words")
 _PLACE_IN_TITLE = re.compile(lang.pattern("claims/place_in_title"))
+_NAME_STAMP = re.compile(lang.pattern("claims/name_stamp"))
+_NAME_TAIL = lang.words("claims/name_tail_words")
+_NOT_NAMES = lang.words("claims/not_names")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,3 +99,21 @@ def speaker_side(text: str | None, place_of: Callable[[str], str | None] | None 
         state = states[0] if states else side
         return "UA" if state == "RU" else "RU"
     return side or (states[0] if states else None)
+
+
+def tidy_name(name: str | None) -> str | None:
+    """A speaker's or actor's name as a record shows it: no live blog time stamp before it, no verb left
+    after it ("the ministry has"), brackets closed ("the UN office (OHCHR"); None for a word that names
+    nobody ("As")."""
+    if not name:
+        return name
+    text = _NAME_STAMP.sub("", name).strip()
+    words = text.split()
+    while len(words) > 1 and words[-1].lower() in _NAME_TAIL:
+        words.pop()
+    text = " ".join(words)
+    if text.count("(") > text.count(")"):
+        text += ")"
+    if not text or text.lower() in _NOT_NAMES:
+        return None
+    return text

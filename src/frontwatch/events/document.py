@@ -197,11 +197,11 @@ def _finalise(doc: Document, raws: list[RawEvent], pub: date | None) -> list[Eve
                 event_id=f"{doc.doc_id}:{n}",
                 doc_id=doc.doc_id,
                 type=r.type,  # type: ignore[arg-type]
-                actor=_actor_named(r.actor, r.source),
+                actor=_tidy(_actor_named(r.actor, r.source)),
                 place=r.place.place if r.place else None,
                 date=when,
                 status=r.status,  # type: ignore[arg-type]
-                source=r.source,
+                source=_tidy(r.source) if r.source is not None else None,
                 quantities=r.quantities,
                 evidence=Evidence(r.sentence.text, r.sentence.start, r.sentence.end),
                 trigger=r.trigger.text,
@@ -209,6 +209,10 @@ def _finalise(doc: Document, raws: list[RawEvent], pub: date | None) -> list[Eve
             )
         )
     return out
+
+
+def _tidy(party: Party) -> Party:
+    return Party(claims.tidy_name(party.name), party.side)
 
 
 def _actor_named(actor: Party, source: Party | None) -> Party:
