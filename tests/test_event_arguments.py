@@ -584,3 +584,12 @@ def test_an_actor_told_by_a_pronoun_is_named_by_the_speaker_of_its_side() -> Non
 def test_a_pronoun_of_the_other_side_keeps_no_speaker_s_name() -> None:
     (e,) = run("Ukrainian officials said Russian forces shelled Nikopol after they crossed the Dnipro.")
     assert e.actor.side == "RU" and e.actor.name != "Ukrainian officials"
+
+
+def test_a_day_or_a_count_before_the_trigger_names_no_actor() -> None:
+    for text in (
+        "Saturday's strike on Kherson destroyed a school.",
+        "Four were killed in shelling of Nikopol.",
+    ):
+        (e,) = of_type(text, "attack")
+        assert e.actor.name is None, text

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from frontwatch import claims, lang
 from frontwatch.events.annotations import places_at, reading_of
+from frontwatch.events.dates.vocabulary import MONTHS, WEEKDAYS
 from frontwatch.events.intent import signed_act
 from frontwatch.events.lexicon import FORCE_UNITS, FORCES, HOSTILE_WORDS, INSTRUMENT_NOUNS, PARTIES, listed
 from frontwatch.events.relations import (
@@ -41,6 +42,8 @@ def find_actor(
     names it."""
     ctx = reading_of(t.doc).ctx
     tok = _actor_token(t, ty)
+    if tok is not None and (tok.like_num or tok.lower_ in MONTHS or tok.lower_ in WEEKDAYS):
+        tok = None  # "Saturday's strike", "four were killed": a day or a count is nobody
     if tok is None and (cleared := cleared_of_side(t, speaker)) is not None:
         return Party(None, cleared)
     if tok is None and (under := under_fire_side(t)) is not None:
