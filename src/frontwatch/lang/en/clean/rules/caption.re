@@ -27,3 +27,8 @@
 # "A screenshot from an army video shows ...". A story says who showed what ("the footage showed").
 (?!.*\b(said|says|say|according|claimed|told|wrote|reported)\b)(a |an )?(general |aerial |drone |satellite )?(view|image|picture|photo|screenshot|screen ?grab|still)( (from|of|taken from|taken by) .{1,80})? shows?\b.{5,400}
 (?!.*\b(said|says|say|according|claimed|told|wrote|reported)\b)in (this|a|the) (file |handout |undated |satellite |aerial )?(photo|photograph|picture|image)( (taken|released|provided|made|posted) .{1,60})?, .{10,400}
+# A picture that only illustrates, with or without its source: "Illustrative photo", "Illustration photo: X".
+(illustrative|illustration|archive|archival|file|stock) (photo|image|picture|photograph)s?(\s*[:|]\s*.{1,120})?
+# A caption with its source after a comma: "Fighting near the town, photo: video screenshot". A sentence
+# ends with a full stop; a caption's source does not.
+.{3,200}[,;]\s+(photo|image|picture|video|illustration)\s*:\s*[^.!?]{1,80}

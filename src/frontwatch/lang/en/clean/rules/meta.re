@@ -24,3 +24,6 @@ last updated
 [/#]\d{1,6}|\d{1,6}([\s/]+\d{1,6}){1,4}
 # A date stamp with the section it was filed under: "Oct 27, 2025 News".
 {stamp}\s+(news|world|politics|opinion|war|europe|ukraine|russia|analysis|video|photos?|world news|international)
+# A note to readers about the page, not the story: "Editor's note: WARNING: contains an image that may be
+# disturbing", "Warning: graphic content".
+(editor['’]?s'? note\s*:\s*)?(content )?warning\s*:\s*(this|the following|the (video|image|images|photo|photos|footage|pictures?)|contains|graphic|disturbing|some)\b.{0,200}

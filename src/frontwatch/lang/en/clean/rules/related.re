@@ -13,3 +13,5 @@ read (the )?(full|whole|complete|original|entire|rest of the) (story|article|rep
 (please )?click (here|the link|below|on the link)\b.{0,300}
 (explore )?more (on|about) (this|these) (story|stories|topics?|subjects?)
 (explore|more) (topics|on this topic)
+# A feed's own heading over other headlines: "News feed", "Recent posts", "Latest photos from Kherson".
+(news ?feed|recent (posts|articles|news)|latest (posts|articles|photos|videos)( from [\w'’ -]{1,30})?|photo (gallery|report)|all news)
