@@ -9,6 +9,7 @@ from frontwatch import claims
 from frontwatch.events.lexicon import (
     ALLOWED_XCOMP_HEADS,
     DECLARE_VERBS,
+    EMPLOY_VERBS,
     INSTRUMENT_NOUNS,
     PLACE_PREPS,
     PLANNED_XCOMP_HEADS,
@@ -21,6 +22,9 @@ def skip_for_intent(t: Token) -> bool:
     """Goals, conditions and failures are not events: 'objectives ... to liberate', 'failed to take'."""
     if signed_act(t) or attempted_assault(t):
         return False  # "signed treaties to annex X": the signing is the act; "tried to advance": an attack
+    user = employed_weapon(t)
+    if user is not None:  # "used drones to strike X" is done as "used" is; "threatened to use" is not
+        return skip_for_intent(user)
     to = [c for c in t.children if c.dep_ == "aux" and c.lower_ == "to"]
     if to and to[0].i > 0 and t.doc[to[0].i - 1].lower_ == "but":
         return True  # "have no choice but to flee": a prospect
@@ -55,6 +59,17 @@ def skip_for_intent(t: Token) -> bool:
         if child.dep_ == "xcomp" and child == t and lemma not in ALLOWED_XCOMP_HEADS | PLANNED_XCOMP_HEADS:
             return True
     return False
+
+
+def employed_weapon(t: Token) -> Token | None:
+    """The verb of "used HIMARS rockets to strike X", "launched drones to attack X": a weapon put to use
+    to strike makes the strike; the infinitive is how it was used, not an aim."""
+    head = t.head
+    if t.dep_ not in ("xcomp", "advcl") or head == t or head.lemma_.lower() not in EMPLOY_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return None
+    return head if any(c.dep_ == "dobj" for c in head.children) else None
 
 
 def _located(noun: Token) -> bool:

@@ -117,6 +117,7 @@ LIGHT_VERBS = lang.words("events/lexicon/light_verbs")
 DECLARE_VERBS = lang.words("events/lexicon/declare_verbs")
 # Acts that do what their infinitive says once signed: "signed treaties to annex X" is the annexation.
 INSTRUMENT_NOUNS = lang.words("events/lexicon/instrument_nouns")
+EMPLOY_VERBS = lang.words("events/lexicon/employ_verbs")
 PERSONNEL = lang.words("events/lexicon/personnel")
 MOBILIZATION_KINDS = lang.words("events/lexicon/mobilization_kinds")
 # Verbs whose infinitive still tells the event ("decided to withdraw"), and those that make it a plan.
