@@ -236,6 +236,22 @@ def test_an_attempt_the_typer_calls_a_capture_is_kept(monkeypatch, how: str) -> 
     assert [(e.type, e.place.name if e.place else None) for e in found] == [("attack", "Vuhledar")]
 
 
+def test_a_place_that_fell_is_taken_however_low_the_typer_scores_it(monkeypatch) -> None:
+    from frontwatch.events import extract_events
+    from frontwatch.places import find_places
+    from frontwatch.records import Document
+
+    # the typer, trained on text that seldom says "fell to", gives this sentence no type at all
+    text = "Mariupol fell to Russian forces after a long siege, the city council said.\n"
+    assert "capture" not in typer.sentence_types([text.strip()])[0]
+    doc = Document("fell", "test", None, text, "h", published="2022-05-21", language="en")
+    monkeypatch.setenv("FRONTWATCH_TYPER", "learned")
+    found = extract_events(doc, find_places(doc.doc_id, doc.text))
+    assert [(e.type, e.place.name if e.place else None, e.actor.side) for e in found] == [
+        ("capture", "Mariupol", "RU")
+    ]
+
+
 @pytest.mark.parametrize(
     ("given", "read"),
     [

@@ -69,6 +69,8 @@ if not Doc.has_extension("learned"):
     Doc.set_extension("learned", default=frozenset())
 if not Doc.has_extension("typed"):
     Doc.set_extension("typed", default=None)
+if not Doc.has_extension("sure"):
+    Doc.set_extension("sure", default=frozenset())  # triggers whose sense a sure rule decided
 if not Doc.has_extension("verb_event"):
     Doc.set_extension("verb_event", default=None)  # the main verb's index, when the typer's types took it
 if not Doc.has_extension("published"):
@@ -91,6 +93,7 @@ def annotate(
     sdoc._.learned = learned
     sdoc._.typed = typed
     sdoc._.verb_event = None
+    sdoc._.sure = frozenset()
     _mend_toll(sdoc)
     return sdoc
 

@@ -42,7 +42,7 @@ from frontwatch.events.relations import attempted_assault
 from frontwatch.events.relay import names_someone
 from frontwatch.events.sentence import sentence_events
 from frontwatch.events.speakers import update_speaker_cheaply
-from frontwatch.events.triggers import trigger_type
+from frontwatch.events.triggers import sure_sense, trigger_type
 from frontwatch.records import Party, PlaceMention
 
 PIPELINE = (
@@ -94,6 +94,8 @@ def triggers_component(sdoc: Doc) -> Doc:
         found += [(root, ty) for ty in sorted(verb_types(learned - {"casualties"}))]
         sdoc._.verb_event = root.i
     sdoc.spans["triggers"] = [Span(sdoc, t.i, t.i + 1, label=ty) for t, ty in found]
+    if sdoc._.typed is not None:
+        sdoc._.sure = frozenset(t.i for t, _ in found if sure_sense(t, token_place))
     return sdoc
 
 
@@ -124,11 +126,13 @@ def make_events(nlp: Language, name: str) -> SentenceReader:
 
 @Language.component("frontwatch_type_filter", requires=["doc._.events"], assigns=["doc._.events"])
 def type_filter_component(sdoc: Doc) -> Doc:
-    """Keeps the events whose type the learned typer gives their sentence, when it must (`Doc._.typed`), and
-    of the main verb's events of ground those of a side."""
+    """Keeps the events whose type the learned typer gives their sentence, when it must (`Doc._.typed`), or
+    whose sense a sure rule decided (`Doc._.sure`); and of the main verb's events of ground, those of a
+    side."""
     typed: frozenset[str] | None = sdoc._.typed
     if typed is not None:
-        sdoc._.events = [r for r in events_of(sdoc) if typed_as(r, typed)]
+        sure: frozenset[int] = sdoc._.sure
+        sdoc._.events = [r for r in events_of(sdoc) if typed_as(r, typed) or r.trigger.i in sure]
     verb: int | None = sdoc._.verb_event
     if verb is not None:  # "a tanker has left the port of X", "the tour took us to X"
         sdoc._.events = [r for r in events_of(sdoc) if not _moved_by_nobody(r, verb)]

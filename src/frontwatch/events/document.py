@@ -21,6 +21,9 @@ from frontwatch.places.gazetteer import DIVISION_WORDS
 from frontwatch.records import DateRange, Document, EventMention, Evidence, Party, PlaceMention
 
 _MAY_NAME_DAY = re.compile(lang.pattern("events/arguments/may_name_day"), re.I)
+# Sentences the typer gives no type are parsed still when they hold a sure sense's words ("X fell to ..."):
+# their events need no typer (`triggers.SURE_SENSES`).
+_SURE_CUE = re.compile(lang.pattern("events/sure_cues"), re.I)
 
 
 def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMention]:
@@ -166,7 +169,7 @@ def _select(sentences: list[nlp.Sentence], how: str) -> tuple[list[int], dict[in
     types = dict(zip(pool, typer.sentence_types([sentences[i].text for i in pool]), strict=True))
     if how in ("union", "add"):
         return sorted(set(passed) | {i for i in pool if types[i]}), types
-    return [i for i in passed if types[i]], types
+    return [i for i in passed if types[i] or _SURE_CUE.search(sentences[i].text)], types
 
 
 # The war the record is of began with the seizure of Crimea: an event dated wholly before it ("in 1943 the Red

@@ -10,6 +10,7 @@ from frontwatch import claims
 from frontwatch.events.forces import (
     expels,
     force_retreats,
+    is_force,
     military_actor,
     military_subject,
     moves_civilians,
@@ -161,6 +162,14 @@ def _has_dative(s: Sense) -> bool:
 @sense_test("loses_ground")
 def _sense_loses_ground(s: Sense) -> bool:
     return loses_ground(s.t, s.token_place)
+
+
+@sense_test("force_subject")
+def _force_subject(s: Sense) -> bool:
+    """The verb's own subject is a force: 'Russian troops entered the outskirts of X'; not 'a convoy of
+    refugees entered X', nor a verb with no subject of its own."""
+    own = [c for c in s.t.children if c.dep_ == "nsubj"]
+    return bool(own) and is_force(claims.antecedent(max(own, key=lambda c: c.i)))
 
 
 @sense_test("military_subject")

@@ -12,7 +12,7 @@ from functools import partial
 
 from spacy.tokens import Token
 
-from frontwatch import claims
+from frontwatch import claims, lang
 from frontwatch.events import (
     nlp,
     sense_tests,  # noqa: F401  imported to register the tests the sense table names, before it is read
@@ -45,6 +45,19 @@ def trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
     if t.pos_ in ("NOUN", "PROPN"):
         return _noun_sense(t, lemma, NOUN_TRIGGERS.get(lemma), token_place)
     return None
+
+
+# Sense rules whose events the learned typer need not confirm (`lang/en/events/sure_senses.txt`).
+SURE_SENSES = lang.words("events/sure_senses")
+
+
+def sure_sense(t: Token, token_place: dict[int, PlaceMention]) -> bool:
+    """Whether a verb trigger's sense is decided by one of the `SURE_SENSES` rules."""
+    lemma = trigger_lemma(t)
+    ty = VERB_TRIGGERS.get(lemma)
+    if ty is None or not (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")):
+        return False
+    return verb_sense(t, lemma, ty, token_place)[1] in SURE_SENSES
 
 
 def _verb_sense(t: Token, lemma: str, ty: str, token_place: dict[int, PlaceMention]) -> str | None:
