@@ -252,6 +252,21 @@ def test_a_place_that_fell_is_taken_however_low_the_typer_scores_it(monkeypatch)
     ]
 
 
+def test_a_capture_the_typer_reads_as_the_other_side_s_withdrawal_is_kept(monkeypatch) -> None:
+    from frontwatch.events import extract_events
+    from frontwatch.places import find_places
+    from frontwatch.records import Document
+
+    text = "Moscow claimed its forces had pushed Ukrainian troops out of Bakhmut.\n"
+    assert typer.sentence_types([text.strip()])[0] & {"capture", "withdrawal"} == {"withdrawal"}
+    doc = Document("pushed", "test", None, text, "h", published="2023-01-14", language="en")
+    monkeypatch.setenv("FRONTWATCH_TYPER", "learned")
+    found = extract_events(doc, find_places(doc.doc_id, doc.text))
+    assert [(e.type, e.place.name if e.place else None, e.actor.side) for e in found] == [
+        ("capture", "Bakhmut", "RU")
+    ]
+
+
 @pytest.mark.parametrize(
     ("given", "read"),
     [

@@ -154,11 +154,18 @@ _ATTEMPT_TYPES = frozenset(("attack", "advance", "capture"))
 
 
 def typed_as(r: RawEvent, types: frozenset[str]) -> bool:
-    """The typer confirms the mention: it gives its sentence the mention's type, or reads an attempt to take a
-    place as the advance or capture attempted."""
+    """The typer confirms the mention: it gives its sentence the mention's type or the other view of the same
+    change of hands, or reads an attempt to take a place as the advance or capture attempted."""
     if r.type in types:
         return True
+    if _CONTROL_CHANGE.get(r.type, "") in types:
+        return True
     return r.type == "attack" and not _ATTEMPT_TYPES.isdisjoint(types) and attempted_assault(r.trigger)
+
+
+# A place changing hands is a capture seen from one side and a withdrawal seen from the other ("pushed the
+# enemy out of X"): the rules tell whose deed it was, and the typer's word for either view confirms it.
+_CONTROL_CHANGE = {"capture": "withdrawal", "withdrawal": "capture"}
 
 
 @lru_cache(maxsize=1)
