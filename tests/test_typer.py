@@ -236,20 +236,34 @@ def test_an_attempt_the_typer_calls_a_capture_is_kept(monkeypatch, how: str) -> 
     assert [(e.type, e.place.name if e.place else None) for e in found] == [("attack", "Vuhledar")]
 
 
-def test_a_place_that_fell_is_taken_however_low_the_typer_scores_it(monkeypatch) -> None:
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # phrasings the typer, trained on text that seldom uses them, does not type as their event
+        (
+            "Mariupol fell to Russian forces after a long siege, the city council said.",
+            ("capture", "Mariupol"),
+        ),
+        (
+            "Russia began calling up reservists in occupied Crimea, Ukrainian intelligence said.",
+            ("mobilization", "Crimea"),
+        ),
+        (
+            "Residents of Kupiansk were told to leave the town as Russian forces approached.",
+            ("evacuation", "Kupyansk"),
+        ),
+    ],
+)
+def test_a_sure_sense_needs_no_typer(monkeypatch, text: str, event: tuple[str, str]) -> None:
     from frontwatch.events import extract_events
     from frontwatch.places import find_places
     from frontwatch.records import Document
 
-    # the typer, trained on text that seldom says "fell to", gives this sentence no type at all
-    text = "Mariupol fell to Russian forces after a long siege, the city council said.\n"
-    assert "capture" not in typer.sentence_types([text.strip()])[0]
-    doc = Document("fell", "test", None, text, "h", published="2022-05-21", language="en")
+    assert event[0] not in typer.sentence_types([text])[0]
+    doc = Document("sure", "test", None, text + "\n", "h", published="2022-09-21", language="en")
     monkeypatch.setenv("FRONTWATCH_TYPER", "learned")
     found = extract_events(doc, find_places(doc.doc_id, doc.text))
-    assert [(e.type, e.place.name if e.place else None, e.actor.side) for e in found] == [
-        ("capture", "Mariupol", "RU")
-    ]
+    assert [(e.type, e.place.name if e.place else None) for e in found] == [event]
 
 
 def test_a_capture_the_typer_reads_as_the_other_side_s_withdrawal_is_kept(monkeypatch) -> None:
