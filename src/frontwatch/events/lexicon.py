@@ -57,6 +57,8 @@ RETREAT_PARTICLES = lang.words("events/lexicon/retreat_particles")
 FAVOURABLE = lang.words("events/lexicon/favourable")
 # Units of a distance or an area: "pushed 35km into X", "controls 1,000 sq km".
 DISTANCE_UNITS = frozenset(f for u in lang.table("numbers/units")["distance"].values() for f in u["forms"])
+# Each distance unit's form with its length in kilometres.
+UNIT_KM = {f: u["km"] for u in lang.table("numbers/units")["distance"].values() for f in u["forms"]}
 AREA_UNITS = lang.words("events/lexicon/area_units") | DISTANCE_UNITS
 # Particles of going on: "units pushed on towards X" is an advance, not an expulsion.
 ONWARD = lang.words("events/lexicon/onward")

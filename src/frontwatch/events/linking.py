@@ -21,6 +21,7 @@ from frontwatch.events.lexicon import (
     NOTICED,
     PLACE_PREPS,
     STATIONED,
+    UNIT_KM,
 )
 from frontwatch.events.relations import (
     finite_modifier,
@@ -316,6 +317,24 @@ def _locators(sdoc: Doc, found: set[int]) -> set[int]:
     return out
 
 
+# Beyond this distance from a town, a place told by its bearing from the town is not at the town.
+FAR_KM = 30.0
+
+
+def _told_km(direction: Token) -> float:
+    """The distance a bearing is told at ("125 miles southwest of X": 201 km), 0 when none is told."""
+    for unit in direction.subtree:
+        per_unit = UNIT_KM.get(unit.lower_)
+        if per_unit is None:
+            continue
+        for n in unit.children:
+            try:
+                return float(n.text.replace(",", "")) * per_unit
+            except ValueError:
+                continue
+    return 0.0
+
+
 def _edge_ok(head: Token, c: Token, ty: str, first: bool = False) -> bool:
     dep = c.dep_
     if dep == "prep":
@@ -348,4 +367,8 @@ def _edge_ok(head: Token, c: Token, ty: str, first: bool = False) -> bool:
         return True  # "explosions heard in X", "attacks reported near X"
     if dep in ("advmod", "prt") and c.lower_ in ("out", "back", "away", "north", "south", "east", "west"):
         return True
+    if dep == "advmod" and c.lower_ in DIRECTIONS:
+        # "advanced northwest of X", "2 km northwest of X"; not "Y, a city 125 miles southwest of X": told
+        # that far from X, the place is not X
+        return _told_km(c) <= FAR_KM
     return dep == "amod" and c.lower_ == "such"
