@@ -185,6 +185,7 @@ def mark_places(sdoc: Doc) -> Doc:
     sdoc.spans["places"] = spans
     for span in spans:
         _mend_object(span)
+        _mend_state_word(span)
     return sdoc
 
 
@@ -203,3 +204,17 @@ def _mend_object(span: Span) -> None:
         return
     root.dep_ = "dobj"
     root.pos_ = "PROPN"
+
+
+def _mend_state_word(span: Span) -> None:
+    """ "struck an airbase in occupied Crimea with missiles": the model may read the participle before a place
+    as a verb with the place its object, hung on the preposition; it describes the place, which is the
+    preposition's object, and the strike is in Crimea, not an occupation of it."""
+    root, verb = span.root, span.root.head
+    if root.dep_ != "dobj" or verb.dep_ != "pcomp" or verb.tag_ != "VBN" or verb.i != span.start - 1:
+        return
+    prep = verb.head
+    if prep.dep_ != "prep" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return
+    root.head, root.dep_ = prep, "pobj"
+    verb.head, verb.dep_, verb.pos_ = root, "amod", "ADJ"
