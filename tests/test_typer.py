@@ -252,6 +252,10 @@ def test_an_attempt_the_typer_calls_a_capture_is_kept(monkeypatch, how: str) -> 
             "Residents of Kupiansk were told to leave the town as Russian forces approached.",
             ("evacuation", "Kupyansk"),
         ),
+        (  # a toll counted over days: the typer gives tolls to strikes
+            "In the Kherson region, 11 civilians were killed and 48 injured over the past week.",
+            ("casualties", "Kherson Oblast"),
+        ),
     ],
 )
 def test_a_sure_sense_needs_no_typer(monkeypatch, text: str, event: tuple[str, str]) -> None:
@@ -264,6 +268,19 @@ def test_a_sure_sense_needs_no_typer(monkeypatch, text: str, event: tuple[str, s
     monkeypatch.setenv("FRONTWATCH_TYPER", "learned")
     found = extract_events(doc, find_places(doc.doc_id, doc.text))
     assert [(e.type, e.place.name if e.place else None) for e in found] == [event]
+
+
+def test_a_mishap_s_toll_over_days_still_needs_the_typer(monkeypatch) -> None:
+    from frontwatch.events import extract_events
+    from frontwatch.places import find_places
+    from frontwatch.records import Document
+
+    text = "Two people were killed in a car crash in Kyiv over the past day, police said.\n"
+    doc = Document("crash", "test", None, text, "h", published="2023-05-02", language="en")
+    monkeypatch.setenv("FRONTWATCH_TYPER", "off")
+    assert [e.type for e in extract_events(doc, find_places(doc.doc_id, doc.text))] == ["casualties"]
+    monkeypatch.setenv("FRONTWATCH_TYPER", "learned")
+    assert extract_events(doc, find_places(doc.doc_id, doc.text)) == []
 
 
 def test_a_capture_the_typer_reads_as_the_other_side_s_withdrawal_is_kept(monkeypatch) -> None:

@@ -14,6 +14,7 @@ carries on through the sentences that were not parsed.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -22,7 +23,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from frontwatch import claims
+from frontwatch import claims, lang
 from frontwatch.events import place_linker  # noqa: F401  registers frontwatch_place_linker
 from frontwatch.events.annotations import (
     Reading,
@@ -132,7 +133,9 @@ def type_filter_component(sdoc: Doc) -> Doc:
     typed: frozenset[str] | None = sdoc._.typed
     if typed is not None:
         sure: frozenset[int] = sdoc._.sure
-        sdoc._.events = [r for r in events_of(sdoc) if typed_as(r, typed) or r.trigger.i in sure]
+        sdoc._.events = [
+            r for r in events_of(sdoc) if typed_as(r, typed) or r.trigger.i in sure or _period_tally(r)
+        ]
     verb: int | None = sdoc._.verb_event
     if verb is not None:  # "a tanker has left the port of X", "the tour took us to X"
         sdoc._.events = [r for r in events_of(sdoc) if not _moved_by_nobody(r, verb)]
@@ -161,6 +164,18 @@ def typed_as(r: RawEvent, types: frozenset[str]) -> bool:
     if _CONTROL_CHANGE.get(r.type, "") in types:
         return True
     return r.type == "attack" and not _ATTEMPT_TYPES.isdisjoint(types) and attempted_assault(r.trigger)
+
+
+# A toll counted over days ("11 civilians were killed in the region over the past week"): a tally the typer,
+# taught to give a strike's toll to the strike, scores below its casualties bar.
+_PERIOD_TALLY = re.compile(lang.pattern("events/casualties/period_tally"), re.I)
+_MISHAP = re.compile(rf"\b(?:{lang.pattern('events/casualties/mishaps')})\b", re.I)
+
+
+def _period_tally(r: RawEvent) -> bool:
+    """A toll over days, of the war: not of a crash or a flood, which the typer alone kept out."""
+    text = r.sentence.text
+    return r.type == "casualties" and _PERIOD_TALLY.search(text) is not None and not _MISHAP.search(text)
 
 
 # A place changing hands is a capture seen from one side and a withdrawal seen from the other ("pushed the
