@@ -593,3 +593,10 @@ def test_a_day_or_a_count_before_the_trigger_names_no_actor() -> None:
     ):
         (e,) = of_type(text, "attack")
         assert e.actor.name is None, text
+
+
+def test_the_occupiers_are_the_force_foreign_to_the_place() -> None:
+    (e,) = of_type("The invaders captured the village of Zarichne.", "capture")
+    assert e.actor.side == "RU"
+    (e,) = of_type("The occupiers fled Kherson on Friday.", "withdrawal")
+    assert e.actor.side == "RU"

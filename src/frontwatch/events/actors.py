@@ -11,7 +11,15 @@ from frontwatch import claims, lang
 from frontwatch.events.annotations import places_at, reading_of
 from frontwatch.events.dates.vocabulary import MONTHS, WEEKDAYS
 from frontwatch.events.intent import signed_act
-from frontwatch.events.lexicon import FORCE_UNITS, FORCES, HOSTILE_WORDS, INSTRUMENT_NOUNS, PARTIES, listed
+from frontwatch.events.lexicon import (
+    FORCE_UNITS,
+    FORCES,
+    HOSTILE_WORDS,
+    INSTRUMENT_NOUNS,
+    OCCUPIER_WORDS,
+    PARTIES,
+    listed,
+)
 from frontwatch.events.relations import (
     attempted_assault,
     governing_verb,
@@ -66,6 +74,9 @@ def find_actor(
         side = claims.side_of(text) or launcher_side(tok)
         if side is None and tok.lemma_.lower() in HOSTILE_WORDS and speaker and speaker.side in PARTIES:
             return Party(text, next(iter(PARTIES - {speaker.side})))  # "the enemy", in a party's words
+        if side is None and tok.lemma_.lower() in OCCUPIER_WORDS:
+            state = target.place.country if target is not None and target.place is not None else None
+            return Party(text, "UA" if state == "RU" else "RU")  # "the occupiers fled X": foreign to X
         if side is None and tok == claims.blamed(t):
             return Party(text, None)  # "blamed the other side": no side to guess from context
         poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in claims.PRONOUNS]

@@ -136,6 +136,7 @@ ENEMY_WORDS = lang.words("events/lexicon/enemy_words")
 REGION_OFFICES = lang.words("events/lexicon/region_offices")
 # What a party calls the other: "the enemy advanced", "the occupiers shelled".
 HOSTILE_WORDS = lang.words("events/lexicon/hostile_words")
+OCCUPIER_WORDS = lang.words("events/lexicon/occupier_words")
 
 # --- the pre-filter ------------------------------------------------------------------------------
 # nlp.prefilter parses only sentences with a surface form of a trigger above. Words too common to parse
