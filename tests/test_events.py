@@ -162,6 +162,14 @@ def test_a_paragraph_cut_off_mid_sentence_is_no_heading() -> None:
     assert [s.heading for s in nlp.split_sentences("Russian artillery shells Bakhmut")] == [True]
 
 
+def test_an_official_s_post_ending_with_its_source_is_a_sentence_not_a_headline() -> None:
+    post = "Russian troops shelled Bakhmut with artillery overnight, two people were wounded — governor"
+    assert [s.heading for s in nlp.split_sentences(post)] == [False]
+    assert [(e.type, e.place and e.place.name) for e in run(post)] == [("attack", "Bakhmut")]
+    # a headline with its source is short
+    assert [s.heading for s in nlp.split_sentences("Russian troops take Soledar — Wagner")] == [True]
+
+
 def test_repeated_mentions_merge() -> None:
     text = (
         "Russian troops withdrew from Lyman on Thursday, the ministry said. "

@@ -131,6 +131,9 @@ _ABBREV = re.compile(rf"(?:\b(?:{_ABBREVIATIONS})|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*(?:\[\d{1,3}\])*\s+(?=[\"“‘'(\[]?[A-Z0-9•])")
 _FOOTNOTES = re.compile(r"(?:\[\d{1,3}\])+$")
 _END_PUNCT = re.compile(r"[.!?…:;\"”’)]\s*$")
+_BULLETIN_TAIL = re.compile(lang.pattern("events/bulletin_tail"))
+# Headlines that end with their source ("Russian troops liberate X — Shoigu") are shorter than this.
+BULLETIN_MIN_WORDS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,13 +155,15 @@ def load() -> Language:
 
 
 def is_heading(line: str) -> bool:
-    """Titles and crossheads: no final punctuation, or a short line in headline case."""
+    """Titles and crossheads: no final punctuation (unless a bulletin's source ends it), or a short line in
+    headline case."""
     s = _FOOTNOTES.sub("", line.strip())  # "... the settlement.[7]": the mark follows the full stop
     if not s:
         return False
-    if not _END_PUNCT.search(s):
-        return True
     words = re.findall(r"[A-Za-z][\w'’-]*", s)
+    if not _END_PUNCT.search(s):
+        # an official's post ends with the dash and its source, not a stop
+        return not (_BULLETIN_TAIL.search(s) and len(words) >= BULLETIN_MIN_WORDS)
     caps = sum(1 for w in words if w[0].isupper())
     return len(words) <= 12 and caps >= 0.7 * len(words) and not s.endswith((".", "”", '"'))
 
