@@ -14,7 +14,6 @@ carries on through the sentences that were not parsed.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -23,7 +22,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from frontwatch import claims, lang
+from frontwatch import claims
 from frontwatch.events import place_linker  # noqa: F401  registers frontwatch_place_linker
 from frontwatch.events.annotations import (
     Reading,
@@ -36,14 +35,14 @@ from frontwatch.events.annotations import (
 )
 from frontwatch.events.context import RawEvent
 from frontwatch.events.dates import find_dates
-from frontwatch.events.lexicon import BARE_VERBS, CASUALTY_WORDS, listed
+from frontwatch.events.lexicon import BARE_VERBS, CASUALTY_WORDS, MISHAPS, PERIOD_TALLY, listed
 from frontwatch.events.places import local_place
 from frontwatch.events.quantities import find_quantities
 from frontwatch.events.relations import attempted_assault
 from frontwatch.events.relay import names_someone
 from frontwatch.events.sentence import sentence_events
 from frontwatch.events.speakers import update_speaker_cheaply
-from frontwatch.events.triggers import sure_sense, trigger_type
+from frontwatch.events.triggers import SURE_SENSES, trigger_sense
 from frontwatch.records import Party, PlaceMention
 
 PIPELINE = (
@@ -88,7 +87,8 @@ def triggers_component(sdoc: Doc) -> Doc:
     type the learned typer gives it takes the main verb (`Doc._.learned`). Beside a rule's trigger the
     typer's other types added a second event of the same words ("attacked the centre" as an advance too)."""
     token_place = places_at(sdoc)
-    found = [(t, ty) for t in sdoc if (ty := trigger_type(t, token_place)) is not None]
+    decided = [(t, *trigger_sense(t, token_place)) for t in sdoc]
+    found = [(t, ty) for t, ty, _ in decided if ty is not None]
     learned: frozenset[str] = sdoc._.learned
     root = _main_verb(sdoc, token_place) if learned and not found else None
     if root is not None:  # a toll needs no trigger: the rules read it from its count and the count's cue
@@ -96,7 +96,7 @@ def triggers_component(sdoc: Doc) -> Doc:
         sdoc._.verb_event = root.i
     sdoc.spans["triggers"] = [Span(sdoc, t.i, t.i + 1, label=ty) for t, ty in found]
     if sdoc._.typed is not None:
-        sdoc._.sure = frozenset(t.i for t, _ in found if sure_sense(t, token_place))
+        sdoc._.sure = frozenset(t.i for t, ty, rule in decided if ty is not None and rule in SURE_SENSES)
     return sdoc
 
 
@@ -168,14 +168,12 @@ def typed_as(r: RawEvent, types: frozenset[str]) -> bool:
 
 # A toll counted over days ("11 civilians were killed in the region over the past week"): a tally the typer,
 # taught to give a strike's toll to the strike, scores below its casualties bar.
-_PERIOD_TALLY = re.compile(lang.pattern("events/casualties/period_tally"), re.I)
-_MISHAP = re.compile(rf"\b(?:{lang.pattern('events/casualties/mishaps')})\b", re.I)
 
 
 def _period_tally(r: RawEvent) -> bool:
     """A toll over days, of the war: not of a crash or a flood, which the typer alone kept out."""
     text = r.sentence.text
-    return r.type == "casualties" and _PERIOD_TALLY.search(text) is not None and not _MISHAP.search(text)
+    return r.type == "casualties" and PERIOD_TALLY.search(text) is not None and not MISHAPS.search(text)
 
 
 # A place changing hands is a capture seen from one side and a withdrawal seen from the other ("pushed the

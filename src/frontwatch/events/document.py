@@ -21,9 +21,11 @@ from frontwatch.places.gazetteer import DIVISION_WORDS
 from frontwatch.records import DateRange, Document, EventMention, Evidence, Party, PlaceMention
 
 _MAY_NAME_DAY = re.compile(lang.pattern("events/arguments/may_name_day"), re.I)
-# Sentences the typer gives no type are parsed still when they hold a sure sense's words ("X fell to ..."):
-# their events need no typer (`triggers.SURE_SENSES`).
-_SURE_CUE = re.compile(lang.pattern("events/sure_cues"), re.I)
+# Sentences the typer gives no type are parsed still when they hold a sure sense's words ("X fell to ...")
+# or a toll over days: their events need no typer (`triggers.SURE_SENSES`, `components.type_filter`).
+_SURE_CUE = re.compile(
+    f"(?:{lang.pattern('events/sure_cues')})|(?:{lang.pattern('events/casualties/period_tally')})", re.I
+)
 
 
 def extract_events(doc: Document, places: list[PlaceMention]) -> list[EventMention]:

@@ -5,6 +5,7 @@ and in the type files `lang/en/events/types/`; this module names them for the ru
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from frontwatch import lang
@@ -173,6 +174,10 @@ PLACE_PREPS = lang.words("events/lexicon/place_preps") | DIRECTIONS
 SEND_VERBS = lang.words("events/lexicon/send_verbs")
 DESTINATION_PREPS = lang.words("events/lexicon/destination_preps")
 HARM_NOUNS = lang.words("events/lexicon/harm_nouns")
+# Tolls of mishaps and disasters, not of attacks ("killed when their bus plunged off a bridge").
+MISHAPS = re.compile(rf"\b(?:{lang.pattern('events/casualties/mishaps')})\b", re.I)
+# A toll counted over a span of days ("over the past week"), not the toll of one strike.
+PERIOD_TALLY = re.compile(lang.pattern("events/casualties/period_tally"), re.I)
 STATIONED = lang.words("events/lexicon/stationed")
 NOTICED = lang.words("events/lexicon/noticed_participles")
 # Common nouns that stand for a place named before ("the city had been taken"), and the kind they stand for.

@@ -29,6 +29,7 @@ from frontwatch.events.lexicon import (
     CASUALTY_WORDS,
     CIVILIANS,
     FORCES,
+    MISHAPS,
     OPINION_VERBS,
     PARTIES,
     PERSONS,
@@ -233,7 +234,6 @@ def _casualties(
 
 # A count of dead this high is a tally over time, not the toll of one strike.
 _TALLY = 1000
-_MISHAP = re.compile(rf"\b(?:{lang.pattern('events/casualties/mishaps')})\b", re.I)
 _LOSS_WORDS = lang.words("events/casualties/loss_words")
 
 
@@ -278,7 +278,7 @@ def _struck_civilians(cue: Token, place: PlaceMention | None, text: str, dates: 
         return False
     if cue.lemma_.lower() in _LOSS_WORDS or _war_wide(text, dates):
         return False
-    if _MISHAP.search(text):
+    if MISHAPS.search(text):
         return False  # "killed when their bus plunged off a bridge", "in a plane crash"
     if any(q.kind == "fatalities" and q.value >= _TALLY for q in find_quantities(text)):
         return False  # "at least 10,000 people have been killed": a tally of a war, not one strike

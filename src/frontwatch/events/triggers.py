@@ -28,36 +28,32 @@ from frontwatch.records import PlaceMention
 
 
 def trigger_type(t: Token, token_place: dict[int, PlaceMention]) -> str | None:
+    return trigger_sense(t, token_place)[0]
+
+
+def trigger_sense(t: Token, token_place: dict[int, PlaceMention]) -> tuple[str | None, str | None]:
+    """(type, name of the sense rule that decided it or None) of a token as a trigger."""
     lemma = trigger_lemma(t)
     if t.i in token_place:
-        return None
+        return None, None
     if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB"):
         if attempted_assault(t):
-            return "attack"  # "tried to advance near X": a ground attack, whatever the verb's own type
+            return "attack", None  # "tried to advance near X": a ground attack, whatever the verb's own type
         ty = VERB_TRIGGERS.get(lemma)
         if ty is None and t.dep_ in NOMINAL_DEPS:
-            return _noun_sense(t, lemma, NOUN_TRIGGERS.get(lemma), token_place)  # "attempts" tagged a verb
+            return noun_sense(t, lemma, NOUN_TRIGGERS.get(lemma), token_place)  # "attempts" tagged a verb
         if ty is None:
-            return None
+            return None, None
         if t.dep_ == "amod" and t.tag_ == "VBN" and not finite_modifier(t):
-            return None  # "the captured city", "Russian-annexed Crimea": a state described, not an event told
-        return _verb_sense(t, lemma, ty, token_place)
+            return None, None  # "the captured city", "Russian-annexed Crimea": a state described, not told
+        return verb_sense(t, lemma, ty, token_place)
     if t.pos_ in ("NOUN", "PROPN"):
-        return _noun_sense(t, lemma, NOUN_TRIGGERS.get(lemma), token_place)
-    return None
+        return noun_sense(t, lemma, NOUN_TRIGGERS.get(lemma), token_place)
+    return None, None
 
 
 # Sense rules whose events the learned typer need not confirm (`lang/en/events/sure_senses.txt`).
 SURE_SENSES = lang.words("events/sure_senses")
-
-
-def sure_sense(t: Token, token_place: dict[int, PlaceMention]) -> bool:
-    """Whether a verb trigger's sense is decided by one of the `SURE_SENSES` rules."""
-    lemma = trigger_lemma(t)
-    ty = VERB_TRIGGERS.get(lemma)
-    if ty is None or not (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")):
-        return False
-    return verb_sense(t, lemma, ty, token_place)[1] in SURE_SENSES
 
 
 def _verb_sense(t: Token, lemma: str, ty: str, token_place: dict[int, PlaceMention]) -> str | None:
