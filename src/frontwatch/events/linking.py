@@ -322,7 +322,7 @@ FAR_KM = 30.0
 
 
 def _told_km(direction: Token) -> float:
-    """The distance a bearing is told at ("125 miles southwest of X": 201 km), 0 when none is told."""
+    """The distance a bearing is told at ("200 miles east of X": 322 km), 0 when none is told."""
     for unit in direction.subtree:
         per_unit = UNIT_KM.get(unit.lower_)
         if per_unit is None:
@@ -368,7 +368,7 @@ def _edge_ok(head: Token, c: Token, ty: str, first: bool = False) -> bool:
     if dep in ("advmod", "prt") and c.lower_ in ("out", "back", "away", "north", "south", "east", "west"):
         return True
     if dep == "advmod" and c.lower_ in DIRECTIONS:
-        # "advanced northwest of X", "2 km northwest of X"; not "Y, a city 125 miles southwest of X": told
+        # "advanced northwest of X", "2 km northwest of X"; not "Y, a port 200 miles east of X": told
         # that far from X, the place is not X
         return _told_km(c) <= FAR_KM
     return dep == "amod" and c.lower_ == "such"
