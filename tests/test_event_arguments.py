@@ -3,8 +3,11 @@ Place mentions are made by hand, so that these tests do not depend on the gazett
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import feature, hand_places, region, town
 from frontwatch.events import extract_events
+from frontwatch.events.places import told_as_city
 from frontwatch.records import Document, EventMention, Place, PlaceMention
 
 PLACES = {
@@ -73,6 +76,42 @@ def test_the_city_is_the_town_the_text_is_about_not_a_capital_named_for_its_gove
     )
     captures = of_type(text, "capture")
     assert [(e.place.name, e.status) for e in captures] == [("Bakhmut", "denied")]
+
+
+def test_a_capital_told_as_the_city_is_the_city_of_the_next_sentence() -> None:
+    text = "Kyiv woke up to sirens. Four were killed when drones crashed into homes across the city."
+    assert rows(text) == [("attack", "Kyiv")]
+    text = "Kyiv was hit by drones again. Four were killed when debris fell on homes across the city."
+    assert rows(text) == [("attack", "Kyiv")]
+
+
+def test_a_capital_that_speaks_is_no_city_of_the_next_sentence() -> None:
+    text = "Kyiv has flatly denied it. Four were killed when drones crashed into homes across the city."
+    assert [place for _, place in rows(text) if place] == []
+    text = "Officials in Kyiv were silent. Four were killed when drones crashed into homes across the city."
+    assert [place for _, place in rows(text) if place] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Explosions were heard in Kyiv overnight.", True),
+        ("Kyiv's mayor urged people to stay in shelters.", True),
+        ("Kyiv was rocked by blasts.", True),
+        ("Kyiv said the claim was false.", False),
+        ("Kyiv has not commented.", False),
+        ("A minister in Kyiv said the claim was false.", False),
+        ("The allies sent more air defence to Kyiv.", False),
+    ],
+)
+def test_a_capital_is_told_as_the_city_or_for_its_state(text: str, city: bool) -> None:
+    kyiv = next(p for p in find(text) if p.mention == "Kyiv")
+    assert told_as_city(text, kyiv) is city
+
+
+def test_a_capital_that_wakes_to_an_attack_is_its_place() -> None:
+    assert rows("Kyiv woke up to ruins after a night of Russian drone attacks.") == [("attack", "Kyiv")]
+    assert rows("Kyiv said it had no warning of the Russian drone attacks.") == []
 
 
 def test_a_weak_trigger_with_the_city_as_object_takes_the_town_named_before() -> None:

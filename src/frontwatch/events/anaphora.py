@@ -16,7 +16,7 @@ from frontwatch.events.lexicon import (
     GENERIC_PLACES,
     LOCATING_NOUNS,
 )
-from frontwatch.events.places import metonym
+from frontwatch.events.places import metonym, told_as_city
 from frontwatch.places import gazetteer, resolve_name
 from frontwatch.records import Place, PlaceMention
 
@@ -79,16 +79,24 @@ _MIN_CITY, _MAX_VILLAGE = 5_000, 50_000
 def _antecedent(tok: Token, kind: str, lo: int, hi: int, places: list[PlaceMention]) -> PlaceMention | None:
     """The place 'the city' stands for: among the places of its kind named in the last sentences, else before
     them in the document, the one the document names most (latest on a tie). A capital named for its state
-    ('the Kiev regime') is no antecedent, except of 'the capital'. A name the gazetteer could not place may
-    be the town meant: when it wins, there is no antecedent rather than a wrong one."""
+    ('the Kiev regime') is no antecedent, except of 'the capital', unless the last sentences name it as the
+    city ('Kyiv woke up to ...') and no other town of the kind. A name the gazetteer could not place may be
+    the town meant: when it wins, there is no antecedent rather than a wrong one."""
     word = tok.lemma_.lower()
+    text = reading_of(tok.doc).doc.text
 
     def fits(p: PlaceMention) -> bool:
         if p.place is None:
             return kind == "settlement"
-        if p.place.kind != kind or (word != "capital" and metonym(p)):
+        return fits_kind(p) and (word == "capital" or not metonym(p))
+
+    def fits_kind(p: PlaceMention) -> bool:
+        if p.place is None or p.place.kind != kind:
             return False
         return kind != "feature" or word in p.place.name.lower()
+
+    def named_as_city(p: PlaceMention) -> bool:
+        return kind == "settlement" and fits_kind(p) and told_as_city(text, p)
 
     def key(p: PlaceMention) -> tuple[str, object]:
         return _key(p.place) if p.place is not None else ("?", p.mention.lower())
@@ -99,6 +107,8 @@ def _antecedent(tok: Token, kind: str, lo: int, hi: int, places: list[PlaceMenti
     if not cands and kind == "settlement":
         so_far = Counter(key(p) for p in before)
         cands = [p for p in before if _dominant(key(p), so_far)]
+    if not cands:
+        cands = [p for p in places if lo <= p.start < hi and named_as_city(p)]
     if not cands and kind == "feature" and len({key(p) for p in before}) == 1:
         cands = before  # "the dam" of a text that has named one dam
     if not cands:

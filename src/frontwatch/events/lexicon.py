@@ -200,6 +200,11 @@ OPINION_VERBS = lang.words("events/lexicon/opinion_verbs")
 
 # Single offices remembered per document, so that a later bare "the governor" is the same person.
 OFFICES = lang.words("events/lexicon/offices")
+CITY_PARTS = lang.words("events/lexicon/city_parts")
+CITY_PREPS = lang.words("events/lexicon/city_preps")
+CITY_UNDERGO_VERBS = lang.words("events/lexicon/city_undergo_verbs")
+CITY_HIT_VERBS = lang.words("events/lexicon/city_hit_verbs")
+SEAT_NOUNS = lang.words("events/lexicon/seat_nouns")
 # Words that open a headline label, not a speaker: "Update 3: ...", "Claim 1: ...".
 HEADLINE_LABELS = lang.words("events/lexicon/headline_labels")
 # Bodies that speak for a side: "General Staff: ...".

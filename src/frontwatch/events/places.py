@@ -7,12 +7,23 @@ it names without a name) and `targets` (the order of the fallbacks).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from frontwatch import claims
 from frontwatch.events.annotations import reading_of, sentence_of
+from frontwatch.events.lexicon import (
+    CITY_HIT_VERBS,
+    CITY_PARTS,
+    CITY_PREPS,
+    CITY_UNDERGO_VERBS,
+    IRREGULAR_FORMS,
+    SEAT_NOUNS,
+)
+from frontwatch.events.nlp import verb_forms
 from frontwatch.places import gazetteer
 from frontwatch.records import Place, PlaceMention
 
@@ -56,6 +67,39 @@ def metonym(pm: PlaceMention) -> bool:
     name = pm.mention.replace("’", "'").lower()
     name = name[:-2] if name.endswith("'s") else name
     return pm.place is not None and pm.place.kind != "region" and name in claims.registry().words
+
+
+def told_as_city(text: str, pm: PlaceMention) -> bool:
+    """A capital named, here, as the city itself, not for its state: where something is ('in Kyiv', 'across
+    Moscow'), what undergoes it ('Kyiv woke up to ...', 'Moscow was hit by drones'), or whose parts are
+    meant ("Kyiv's mayor"). 'Kyiv said', 'officials in Kyiv' and 'sent arms to Kyiv' tell the state."""
+    if not metonym(pm):
+        return False
+    after, before, seat = _city_patterns()
+    if before.search(text, max(0, pm.start - 30), pm.start):
+        return not seat.search(text, max(0, pm.start - 40), pm.start)
+    return bool(after.match(text, pm.end))
+
+
+@lru_cache(maxsize=1)
+def _city_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    def forms(lemmas: frozenset[str]) -> str:
+        words = set().union(*(verb_forms(v, IRREGULAR_FORMS.get(v, "")) for v in lemmas))
+        return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+    parts = "|".join(sorted(map(re.escape, CITY_PARTS), key=len, reverse=True))
+    hit = forms(CITY_HIT_VERBS | CITY_UNDERGO_VERBS)
+    after = re.compile(
+        rf"(?:['’]s\s+(?:{parts})\b"
+        rf"|\s+(?:\w+ly\s+)?(?:(?:{forms(CITY_UNDERGO_VERBS)})\b"
+        rf"|(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:{hit})\b))",
+        re.I,
+    )
+    preps = "|".join(map(re.escape, sorted(CITY_PREPS)))
+    before = re.compile(rf"\b(?:{preps})\s+(?:the\s+(?:centre|center|skies)\s+of\s+)?$", re.I)
+    seats = "|".join(sorted(map(re.escape, SEAT_NOUNS | claims.TITLE_WORDS), key=len, reverse=True))
+    seat = re.compile(rf"\b(?:{seats})\s+(?:\w+\s+)?in\s+$", re.I)
+    return after, before, seat
 
 
 def as_region(p: PlaceMention) -> PlaceMention:

@@ -24,7 +24,7 @@ from frontwatch.events.lexicon import (
     WEAK,
 )
 from frontwatch.events.linking import linked_places
-from frontwatch.events.places import as_region, metonym
+from frontwatch.events.places import as_region, metonym, told_as_city
 from frontwatch.events.quantities import find_quantities
 from frontwatch.records import PlaceMention
 
@@ -209,7 +209,8 @@ def _nearest_free(t: Token, blocked: set[int], own_ok: bool = False) -> list[Pla
         if pm.place is None or pm.place.kind == "country" or id(pm) in blocked or i in own:
             continue
         tok = sdoc[i]
-        if _in_speaker_or_destination(tok) or (metonym(pm) and not _located_action(tok)):
+        city = told_as_city(reading_of(sdoc).doc.text, pm)
+        if _in_speaker_or_destination(tok) or (metonym(pm) and not _located_action(tok) and not city):
             continue
         free[i] = pm
         d = abs(tok.i - t.i)
