@@ -8,7 +8,7 @@ import re
 from spacy.tokens import Token
 
 from frontwatch import lang
-from frontwatch.claims.attribution import DENY_VERBS, REPORT_NOUNS, Attribution
+from frontwatch.claims.attribution import BLAME_VERBS, DENY_VERBS, REPORT_NOUNS, Attribution
 from frontwatch.claims.syntax import REPORT_VERBS
 
 HEDGE_WORDS = lang.words("claims/hedge_words")
@@ -24,6 +24,7 @@ _HEARSAY = REPORT_NOUNS | lang.words("claims/rumour_nouns")
 # Modals of possibility: "could fall", "may be forced to withdraw" tell a prospect, not an event; "will" and
 # "would" (reported future) are left to `is_future`, which makes a statement of intent "planned".
 POSSIBILITY_MODALS = lang.words("claims/possibility_modals")
+NEED_MODALS = lang.words("claims/need_modals")
 _SUBJECT_MODALS = POSSIBILITY_MODALS | lang.words("claims/prospect_modals")
 LIKELIHOOD_WORDS = lang.words("claims/likelihood_words")
 # Auxiliaries that open a conditional when they come before their subject: "Should Russia come under attack".
@@ -95,11 +96,11 @@ def status_of(trigger: Token, attribution: Attribution, next_sentence: str | Non
         elif lemma in _HEARSAY and _called_false(p):
             denied = True  # "reports that X had been taken were false"
         elif p == trigger and _negated(p):
-            if is_future(trigger):
-                return None  # "will not withdraw", "would never cede": a vow or a refusal, no event
+            if is_future(trigger) or _modal(trigger):
+                return None  # "will not withdraw", "would never cede", "need not be stormed": no event
             denied = True
-        if p == attribution.cue:
-            break
+        if p == attribution.cue or (p != trigger and lemma in BLAME_VERBS and p.pos_ == "VERB"):
+            break  # "rejected the claim, accusing Russia of shelling it": the accuser's claim, not a denial
     if any(c.lower_ == "nor" for p in path for c in p.children) and any(p.lemma_ == "confirm" for p in path):
         unconfirmed = True
     if unconfirmed:
@@ -206,6 +207,11 @@ def _possible_only(trigger: Token) -> bool:
         if verb.lower_ in LIKELIHOOD_WORDS:
             return True  # "likely to take", the adjective heading the infinitive
     return False
+
+
+def _modal(trigger: Token) -> bool:
+    """'need not be stormed', 'cannot be taken': a necessity or a possibility denied, not an event."""
+    return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS | NEED_MODALS for c in trigger.children)
 
 
 def is_future(trigger: Token) -> bool:

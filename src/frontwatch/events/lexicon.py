@@ -103,6 +103,7 @@ INFLICTED_NOUNS = lang.words("events/lexicon/inflicted_nouns")
 NOT_ATTACK_MODIFIERS = lang.words("events/lexicon/not_attack_modifiers")
 # Nouns of what a "destruction" or "destroy" must hit to be an attack, besides a named place.
 STRUCTURES = lang.words("events/lexicon/structures")
+SITES = lang.words("events/lexicon/sites")
 # Idioms of "strike" and "hit": "struck a deal", "hit a record".
 STRIKE_IDIOMS = lang.words("events/lexicon/strike_idioms")
 # Attitudes one takes ("took a hard line toward X"): no ground.

@@ -17,6 +17,7 @@ from frontwatch.events.lexicon import (
     PARTIES,
     PERSONNEL,
     PLAIN_VESSELS,
+    SITES,
     WARSHIP_KINDS,
     WARSHIPS,
     listed,
@@ -69,8 +70,9 @@ def _needs_place_or_downed(
 ) -> bool:
     """'air defences shot down 40 drones overnight', 'Russia launched 122 missiles at Ukrainian targets': a
     count of munitions launched or downed is an attack by the side that launched them, wherever they flew; a
-    warship struck at sea ('the cruiser was hit', 'an attack on the flagship') needs no place either."""
-    if targets or _warship_struck(t):
+    warship struck at sea ('the cruiser was hit', 'an attack on the flagship') or the one site a story is
+    about ('to strike the prison') needs no place either."""
+    if targets or _warship_struck(t) or _site_struck(t):
         return True
     if intercepted(t) is not None:
         return _counted(t)
@@ -80,13 +82,24 @@ def _needs_place_or_downed(
     return any(o.lemma_.lower() in MUNITIONS and _counted(o) for o in objs)
 
 
-def _warship_struck(t: Token) -> bool:
+def _site_struck(t: Token) -> bool:
+    """'used rockets to strike the prison': one site the story is about, struck, where the text names no
+    town (an attack on 'a hospital' is one of many, and needs its place)."""
+    return any(
+        x.lemma_.lower() in SITES and any(c.dep_ == "det" and c.lower_ == "the" for c in x.children)
+        for x in _themes(t)
+    )
+
+
+def _themes(t: Token) -> list[Token]:
     if t.pos_ == "VERB":
-        themes = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
-    else:
-        preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "against")]
-        themes = [g for c in preps for g in c.children]
-    return any(_warship(x) for x in themes)
+        return [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+    preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("on", "against")]
+    return [g for c in preps for g in c.children]
+
+
+def _warship_struck(t: Token) -> bool:
+    return any(_warship(x) for x in _themes(t))
 
 
 def _warship(x: Token) -> bool:
