@@ -5,6 +5,7 @@ quantities, actor and date; a count of dead or wounded with no attack beside it 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -45,7 +46,7 @@ from frontwatch.events.quantities import Quantity, find_quantities
 from frontwatch.events.speakers import speaker_of, titled_speaker, update_speaker_from_parse
 from frontwatch.events.targets import carry_from_next, casualty_place, event_places
 from frontwatch.events.triggers import trigger_type
-from frontwatch.records import Party, PlaceMention
+from frontwatch.records import DateRange, Party, PlaceMention
 
 
 def sentence_events(sdoc: Doc) -> list[RawEvent]:
@@ -148,14 +149,18 @@ def sentence_events(sdoc: Doc) -> list[RawEvent]:
             ctx.events[ty] = (i, targets[0])
     merge_coordinated(out)
     cue = _casualty_cue(span, quantities)
+    over: list[RawEvent] = []
     if cue is not None:  # "six people were killed in Russian attacks": a count over many attacks
-        out = [r for r in out if not (r.type == "attack" and _toll_over_attacks(cue, r, quantities))]
+        over = [r for r in out if r.type == "attack" and _toll_over_attacks(cue, r, quantities)]
+        out = [r for r in out if all(r is not x for x in over)]
     # a toll told apart from every attack of the sentence ("said it repelled attacks near X and claimed that
     # Kyiv had lost 2,800 men") is a report of its own
     if cue is not None and not any(
         r.type == "attack" and not separate_statements(r.trigger, cue) for r in out
     ):
         where = casualty_place(cue, trigger_ids, blocked)
+        if where is None:  # "killed by Russian shelling in X over the year": the attacks' place is the toll's
+            where = next((r.place for r in over if r.place is not None and r.place.start >= 0), None)
         if where is None and not _war_wide(sent.text, dates):
             area = sentence_region(sdoc)  # "the governor of the X region said two were killed"
             where = PlaceMention(reading.doc.doc_id, area.name, -1, -1, area) if area is not None else None
@@ -234,6 +239,15 @@ def _casualties(
 
 # A count of dead this high is a tally over time, not the toll of one strike.
 _TALLY = 1000
+_TOLL_KINDS = ("fatalities", "injured", "casualties")
+# A toll counted over a longer span than this is a tally of many strikes.
+_ONE_STRIKE_DAYS = 7
+
+
+def _days(r: DateRange) -> int:
+    return (date.fromisoformat(r.end) - date.fromisoformat(r.start)).days
+
+
 _LOSS_WORDS = lang.words("events/casualties/loss_words")
 
 
@@ -280,8 +294,10 @@ def _struck_civilians(cue: Token, place: PlaceMention | None, text: str, dates: 
         return False
     if MISHAPS.search(text):
         return False  # "killed when their bus plunged off a bridge", "in a plane crash"
-    if any(q.kind == "fatalities" and q.value >= _TALLY for q in find_quantities(text)):
+    if any(q.kind in _TOLL_KINDS and q.value >= _TALLY for q in find_quantities(text)):
         return False  # "at least 10,000 people have been killed": a tally of a war, not one strike
+    if any(_days(d.range) > _ONE_STRIKE_DAYS for d in dates):
+        return False  # "in 2023, 300 people were killed by shelling in X": a year's tally
     verb = cue if cue.pos_ in ("VERB", "AUX") else None
     if verb is None:
         return False  # "casualties", "dead": a count, not a toll told of its victims
