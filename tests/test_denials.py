@@ -56,6 +56,23 @@ def test_a_claim_the_same_sentence_says_was_denied_is_told_twice() -> None:
     ]
 
 
+def test_a_denial_that_blames_the_other_side_denies_the_claim_before_and_makes_its_own() -> None:
+    text = (
+        "Moscow said Ukrainian artillery had shelled Nova Kakhovka overnight. "
+        "Kyiv rejected the claim, accusing Russian troops of shelling Nova Kakhovka themselves."
+    )
+    assert events(text) == [
+        ("attack", "Nova Kakhovka", "UA", "claimed", "RU"),
+        ("attack", "Nova Kakhovka", "UA", "denied", "UA"),
+        ("attack", "Nova Kakhovka", "RU", "claimed", "UA"),
+    ]
+
+
+def test_a_denial_of_a_claim_it_tells_adds_no_second_denial() -> None:
+    text = "Moscow said its troops had taken Vuhledar. Kyiv rejected the claim that the town had fallen."
+    assert [e[3] for e in events(text)] == ["claimed", "denied"]
+
+
 def test_the_accused_side_denying_its_part_denies_the_strike() -> None:
     text = "Missiles hit a school in Kharkiv, Ukrainian officials said. Moscow denied any involvement."
     got = events(text)

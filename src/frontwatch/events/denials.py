@@ -53,9 +53,12 @@ def denials(reading: Reading, raws: list[RawEvent]) -> list[RawEvent]:
         if denier.side is None:
             continue
         # a claim in the same sentence is answered only by a denial it does not stand under ("X said Y
-        # shelled Z, a claim Kyiv denied"); under one, its status already says denied
-        answered = [r for r in own if verb not in r.trigger.ancestors and r.trigger.doc is sdoc] or (
-            earlier if not own else []
+        # shelled Z, a claim Kyiv denied"); one the denied thing holds ("denied the claim that X fell")
+        # already says denied; one beside it ("rejected the claim, accusing Russia of ...") is the
+        # denier's own, and the claim answered is the one before
+        mine = [r for r in own if r.trigger.doc is sdoc]
+        answered = [r for r in mine if verb not in r.trigger.ancestors] or (
+            earlier if not any(_denied_thing(verb, r.trigger) for r in mine) else []
         )
         for r in answered:
             if _deniable(r, denier.side) and not _told(out, r, i, index):
@@ -102,6 +105,11 @@ def _denial(sdoc: Doc) -> tuple[Token, Token] | None:
         ):
             return verb, who
     return None
+
+
+def _denied_thing(verb: Token, trigger: Token) -> bool:
+    """The trigger is told inside what the verb denies ('rejected the claim that X had fallen')."""
+    return any(trigger in o.subtree for o in verb.children if o.dep_ in ("dobj", "nsubjpass"))
 
 
 def _deniable(r: RawEvent, side: str) -> bool:
