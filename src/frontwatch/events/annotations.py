@@ -210,11 +210,20 @@ def _mend_state_word(span: Span) -> None:
     """ "struck an airbase in occupied Crimea with missiles": the model may read the participle before a place
     as a verb with the place its object, hung on the preposition; it describes the place, which is the
     preposition's object, and the strike is in Crimea, not an occupation of it."""
-    root, verb = span.root, span.root.head
-    if root.dep_ != "dobj" or verb.dep_ != "pcomp" or verb.tag_ != "VBN" or verb.i != span.start - 1:
+    root = span.root
+    if span.start == 0:
+        return
+    verb = span.doc[span.start - 1]
+    if verb.dep_ != "pcomp" or verb.tag_ not in ("VBN", "VBD") or verb.head.dep_ != "prep":
         return
     prep = verb.head
-    if prep.dep_ != "prep" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if root.dep_ == "dobj" and root.head == verb:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return
+    elif root.dep_ == "nsubj":  # "In occupied X the occupiers announced ...": X read as a second subject
+        if not any(c.dep_ == "nsubj" and c != root for c in root.head.children) or list(verb.children):
+            return
+    else:
         return
     root.head, root.dep_ = prep, "pobj"
     verb.head, verb.dep_, verb.pos_ = root, "amod", "ADJ"

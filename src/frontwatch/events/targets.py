@@ -50,7 +50,9 @@ def event_places(
             return [located]  # "the town in the X region had been captured": the town named before
     if own:
         return own
-    if ty in ("mobilization", "casualties"):
+    if ty == "mobilization":
+        return _scene_of_verb(t)  # "in occupied X the occupiers announced a forced mobilization"
+    if ty == "casualties":
         return []
     if ty == "evacuation" and (authority := _authority_place(t)) is not None:
         return [authority]  # "officials in the X region ordered 20,000 people to leave": X's people
@@ -110,6 +112,25 @@ def _located_generic(t: Token, regions: list[PlaceMention]) -> PlaceMention | No
         if found is not None and found.place is not None and found.place.admin1 in admin:
             return found
     return None
+
+
+def _scene_of_verb(t: Token) -> list[PlaceMention]:
+    """The places where the verb whose object the trigger is was done: 'announced a mobilization in X',
+    'In X and Y, the authorities declared a mobilization'."""
+    verb = t.head
+    if t.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB":
+        return []
+    token_place = places_at(t.doc)
+    found = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "across", "throughout"):
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for x in (obj, *(c for c in obj.subtree if c.dep_ == "conj" and _conj_chain(c, obj))):
+                pm = token_place.get(x.i)
+                if pm is not None and pm.place is not None and pm.place.kind != "country":
+                    found.append(pm)
+    return found
 
 
 def _preceded_event(t: Token) -> Token | None:
