@@ -202,6 +202,7 @@ OPINION_VERBS = lang.words("events/lexicon/opinion_verbs")
 # Single offices remembered per document, so that a later bare "the governor" is the same person.
 OFFICES = lang.words("events/lexicon/offices")
 CITY_PARTS = lang.words("events/lexicon/city_parts")
+NEAR_WORDS = lang.words("events/lexicon/near_words")
 CITY_PREPS = lang.words("events/lexicon/city_preps")
 CITY_UNDERGO_VERBS = lang.words("events/lexicon/city_undergo_verbs")
 CITY_HIT_VERBS = lang.words("events/lexicon/city_hit_verbs")

@@ -18,6 +18,7 @@ from frontwatch.events.lexicon import (
     DISTANCE_UNITS,
     GENERIC_PLACES,
     LOCATING_NOUNS,
+    NEAR_WORDS,
     NOTICED,
     PLACE_PREPS,
     STATIONED,
@@ -351,6 +352,11 @@ def _edge_ok(head: Token, c: Token, ty: str, first: bool = False) -> bool:
         if word == "at" and ty == "annexation" and first:
             return False  # "at a Kremlin ceremony ... declared X part of Russia": where it was signed
         return word in PLACE_PREPS or (word == "to" and head.pos_ in ("NOUN", "ADJ", "ADV"))
+    if dep in ("amod", "advmod") and c.lower_ in NEAR_WORDS:
+        # "positions close to X": the place itself follows, on "to" (not "close to a railway line and a dam")
+        named = places_at(c.doc)
+        preps = (p for p in c.children if p.dep_ == "prep")
+        return any(g.i in named for p in preps for g in p.children if g.dep_ == "pobj")
     if dep in ("pobj", "dobj", "appos", "compound", "nmod", "pcomp", "attr", "conj", "npadvmod", "oprd"):
         if dep == "conj" and head.pos_ in ("VERB", "AUX"):
             return False

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from frontwatch import claims
+from frontwatch.events import types
 from frontwatch.events.forces import (
     expels,
     force_retreats,
@@ -281,8 +282,16 @@ def _sense_intercepted(s: Sense) -> bool:
 
 @sense_test("inflicted")
 def _inflicted(s: Sense) -> bool:
-    """'inflicted defeat on manpower', 'inflicted fire damage'."""
-    return s.t.dep_ == "dobj" and s.t.head.lemma_.lower() == "inflict"
+    """'inflicted defeat on manpower', 'inflicted fire damage', 'inflicted losses on the enemy near X', by a
+    force or a weapon; not 'the floods inflicted heavy losses on farmers'."""
+    verb = s.t.head
+    if s.t.dep_ != "dobj" or verb.lemma_.lower() != "inflict":
+        return False
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not own:
+        return True  # "losses were inflicted on the enemy"
+    who = claims.antecedent(max(own, key=lambda c: c.i))
+    return is_force(who) or listed(who, MUNITIONS) or types.NOUNS.get(who.lemma_.lower()) == "attack"
 
 
 @sense_test("is_compound")
