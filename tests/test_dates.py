@@ -277,3 +277,10 @@ def test_dateline_date(head: str, expected: str | None) -> None:
 
     found = dateline_date(head)
     assert (found.isoformat() if found else None) == expected
+
+
+def test_a_range_counts_its_days_with_both_ends() -> None:
+    from frontwatch.records import DateRange
+
+    assert DateRange("2024-05-06", "2024-05-06", "day", "Monday").days() == 1
+    assert DateRange("2024-04-29", "2024-05-05", "week", "last week").days() == 7

@@ -102,6 +102,10 @@ def test_a_count_of_soldiers_alone_is_troops_marked_bare() -> None:
         ("A 70-year-old man and a 68-year-old woman were wounded.", {"injured": 2}),
         ("the losses of the enemy over the day amounted to up to 350 servicemen", {"casualties": 350}),
         ("losses in the sector made up 120 troops and four tanks", {"casualties": 120}),
+        (
+            "total losses of the enemy from 24.02.22 to 15.03.25 were about 890,000 personnel",
+            {"casualties": 890000},
+        ),
         ("the losses of the bridge and 12 trucks", {}),
     ],
 )

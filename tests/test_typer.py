@@ -256,6 +256,10 @@ def test_an_attempt_the_typer_calls_a_capture_is_kept(monkeypatch, how: str) -> 
             "In the Kherson region, 11 civilians were killed and 48 injured over the past week.",
             ("casualties", "Kherson Oblast"),
         ),
+        (  # a week's toll, told by its week
+            "In the Kharkiv region, 14 civilians were killed and 40 injured last week, the governor said.",
+            ("casualties", "Kharkiv Oblast"),
+        ),
         (  # the Russian ministry's formula, which the typer reads as a toll
             "Units of the Battlegroup West inflicted losses on three Ukrainian brigades near Kupiansk.",
             ("attack", "Kupyansk"),

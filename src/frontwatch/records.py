@@ -7,6 +7,7 @@ Each stage takes records from the one before and returns new ones; none of them 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any, Literal
 
 PlaceKind = Literal["settlement", "region", "country", "feature"]
@@ -163,6 +164,10 @@ class DateRange:
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "precision": self.precision, "mention": self.mention}
+
+    def days(self) -> int:
+        """How many days the range spans, both ends counted."""
+        return (date.fromisoformat(self.end) - date.fromisoformat(self.start)).days + 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -171,9 +171,16 @@ def typed_as(r: RawEvent, types: frozenset[str]) -> bool:
 
 
 def _period_tally(r: RawEvent) -> bool:
-    """A toll over days, of the war: not of a crash or a flood, which the typer alone kept out."""
+    """A toll over days, of the war ("over the past week", "between Monday and Sunday"): not of a crash or a
+    flood, which the typer alone kept out."""
     text = r.sentence.text
-    return r.type == "casualties" and PERIOD_TALLY.search(text) is not None and not MISHAPS.search(text)
+    if r.type != "casualties" or MISHAPS.search(text):
+        return False
+    return PERIOD_TALLY.search(text) is not None or (r.date is not None and r.date.days() >= _TALLY_DAYS)
+
+
+# A toll dated over this many days or more counts many strikes ("overnight" spans two days and is one night).
+_TALLY_DAYS = 3
 
 
 # A place changing hands is a capture seen from one side and a withdrawal seen from the other ("pushed the

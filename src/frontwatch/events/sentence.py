@@ -5,7 +5,6 @@ quantities, actor and date; a count of dead or wounded with no attack beside it 
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -46,7 +45,7 @@ from frontwatch.events.quantities import Quantity, find_quantities
 from frontwatch.events.speakers import speaker_of, titled_speaker, update_speaker_from_parse
 from frontwatch.events.targets import carry_from_next, casualty_place, event_places
 from frontwatch.events.triggers import trigger_type
-from frontwatch.records import DateRange, Party, PlaceMention
+from frontwatch.records import Party, PlaceMention
 
 
 def sentence_events(sdoc: Doc) -> list[RawEvent]:
@@ -244,10 +243,6 @@ _TOLL_KINDS = ("fatalities", "injured", "casualties")
 _ONE_STRIKE_DAYS = 7
 
 
-def _days(r: DateRange) -> int:
-    return (date.fromisoformat(r.end) - date.fromisoformat(r.start)).days
-
-
 _LOSS_WORDS = lang.words("events/casualties/loss_words")
 
 
@@ -296,7 +291,7 @@ def _struck_civilians(cue: Token, place: PlaceMention | None, text: str, dates: 
         return False  # "killed when their bus plunged off a bridge", "in a plane crash"
     if any(q.kind in _TOLL_KINDS and q.value >= _TALLY for q in find_quantities(text)):
         return False  # "at least 10,000 people have been killed": a tally of a war, not one strike
-    if any(_days(d.range) > _ONE_STRIKE_DAYS for d in dates):
+    if any(d.range.days() > _ONE_STRIKE_DAYS for d in dates):
         return False  # "in 2023, 300 people were killed by shelling in X": a year's tally
     verb = cue if cue.pos_ in ("VERB", "AUX") else None
     if verb is None:

@@ -7,3 +7,5 @@
 \b(?:in|during|throughout)\s+(?:19|20)\d\d\b
 \b(?:over|in|during)\s+the\s+(?:past|last)\s+year\b
 \b(?:last|this)\s+year\b
+\b(?:last|this|past)\s+(?:week|month)\b
+\bbetween\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+and\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
