@@ -114,6 +114,11 @@ def test_a_capital_that_wakes_to_an_attack_is_its_place() -> None:
     assert rows("Kyiv said it had no warning of the Russian drone attacks.") == []
 
 
+def test_a_hyphenated_modifier_does_not_name_the_town() -> None:
+    text = "Officials ordered families out of Nikopol as Russian shelling of the front-line city intensified."
+    assert ("attack", "Nikopol") in rows(text)
+
+
 def test_a_weak_trigger_with_the_city_as_object_takes_the_town_named_before() -> None:
     text = "Heavy fighting went on around Toretsk for weeks. Russian officials said the town had been taken."
     assert rows(text) == [("capture", "Toretsk")]

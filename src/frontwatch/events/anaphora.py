@@ -31,9 +31,12 @@ def generic_anaphor(tokens: Iterable[Token]) -> PlaceMention | None:
         if not any(c.lower_ in ("the", "this", "that") for c in tok.children if c.dep_ == "det"):
             continue
         if any(
-            c.dep_ in ("compound", "appos") or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children
+            (c.dep_ == "compound" and not _hyphenated(c))
+            or c.dep_ == "appos"
+            or (c.dep_ == "prep" and c.lower_ == "of")
+            for c in tok.children
         ):
-            continue  # "the city of X", "the Kakhovka dam": named where it stands
+            continue  # "the city of X", "the Kakhovka dam": named where it stands; not "the front-line town"
         if tok.head.lemma_.lower() in FORCES and tok.head.i < tok.i:
             continue
         reading, i = reading_of(tok.doc), index_of(tok.doc)
@@ -50,6 +53,11 @@ def generic_anaphor(tokens: Iterable[Token]) -> PlaceMention | None:
         if found is not None:
             return found
     return None
+
+
+def _hyphenated(tok: Token) -> bool:
+    """A word joined by a hyphen to the one before it ("front-line"): a modifier, not a name."""
+    return any(c.tag_ == "HYPH" for c in tok.children)
 
 
 def _namesake_towns(places: list[PlaceMention], lo: int, hi: int) -> list[PlaceMention]:
