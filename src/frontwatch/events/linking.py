@@ -69,6 +69,16 @@ def linked_places(trigger: Token, ty: str, trigger_ids: set[int]) -> tuple[list[
             if (c.dep_ in ("npadvmod", "appos") and c != trigger) or (c.dep_ == "conj" and c.like_num):
                 start += _place_preps(c)
     start += _listed_after_colon(trigger)
+    if ty == "attack":  # "a strike with precision weapons against facilities in X": the target on the weapon
+        start += [
+            (p, p.lower_)
+            for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for g in c.children
+            if g.dep_ == "pobj"
+            for p in g.children
+            if p.dep_ == "prep" and p.lower_ in ("against", "on", "at")
+        ]
     if (
         trigger.dep_ == "conj"
         and trigger.head.pos_ in ("VERB", "AUX")
