@@ -40,6 +40,7 @@ from frontwatch.events.lexicon import (
     CIVILIANS,
     DISTANCE_UNITS,
     ENEMY_WORDS,
+    FLAG_WORDS,
     FORCES,
     GENERIC_PLACES,
     MUNITIONS,
@@ -278,6 +279,12 @@ def _sense_intercepted(s: Sense) -> bool:
     """'30 drones were downed over X': launched at X; not 'destroyed missile depots'."""
     verb = intercepted(s.t)
     return verb is not None and not hits_structure(verb, s.token_place)
+
+
+@sense_test("flag_subject")
+def _flag_subject(s: Sense) -> bool:
+    """'a Russian flag flies over X': the flag raised is the capture."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in FLAG_WORDS for c in s.t.children)
 
 
 @sense_test("inflicted")
