@@ -119,6 +119,14 @@ def test_a_hyphenated_modifier_does_not_name_the_town() -> None:
     assert ("attack", "Nikopol") in rows(text)
 
 
+def test_a_line_that_opens_with_a_place_places_its_events() -> None:
+    assert rows("Nikopol. This morning the Russians struck the city centre with artillery.") == [
+        ("attack", "Nikopol")
+    ]
+    assert rows("Kherson: an enemy drone hit a bus at the station.") == [("attack", "Kherson")]
+    assert rows("Kherson: a quiet night.\nAn enemy drone hit a bus at the station.") == []
+
+
 def test_a_weak_trigger_with_the_city_as_object_takes_the_town_named_before() -> None:
     text = "Heavy fighting went on around Toretsk for weeks. Russian officials said the town had been taken."
     assert rows(text) == [("capture", "Toretsk")]

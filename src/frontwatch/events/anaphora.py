@@ -4,12 +4,14 @@ city": the town the text just named or is about), and the town the sentence befo
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from frontwatch import lang
 from frontwatch.events.annotations import index_of, places_at, reading_of
 from frontwatch.events.lexicon import (
     FORCES,
@@ -190,7 +192,12 @@ def topic_place(sdoc: Doc) -> PlaceMention | None:
     place goes on about the town that the sentence before is about (its subject, or the place that opens
     it: 'In X, a block collapsed')."""
     i = index_of(sdoc)
-    if i == 0 or any(p.place is not None and p.place.kind != "country" for p in places_at(sdoc).values()):
+    if any(p.place is not None and p.place.kind != "country" for p in places_at(sdoc).values()):
+        return None
+    label = line_label(sdoc)
+    if label is not None:
+        return label
+    if i == 0:
         return None
     prev = reading_of(sdoc).sentence_doc(i - 1)
     prev_places = places_at(prev)
@@ -207,6 +214,25 @@ def topic_place(sdoc: Doc) -> PlaceMention | None:
         spot = pm.place is not None and pm.place.kind in ("settlement", "feature") and not metonym(pm)
         if spot and (head.dep_ in ("nsubj", "nsubjpass") or _opening_locative(head)):
             return pm
+    return None
+
+
+_LABEL = lang.pattern("events/arguments/place_label")
+
+
+def line_label(sdoc: Doc) -> PlaceMention | None:
+    """The place a line opens with as its label ("Kramatorsk. This morning the Russians struck the city
+    centre", "Lyman: in the afternoon ..."): where the events of the line that name no place happened."""
+    reading, i = reading_of(sdoc), index_of(sdoc)
+    text, sent = reading.doc.text, reading.sentences[i]
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    for p in reading.places:
+        if p.start < line_start or p.start > line_start + 4 or p.place is None or p.place.kind == "country":
+            continue
+        head = text[line_start : p.end + 30]
+        pattern = _LABEL.replace("$PLACE", re.escape(p.mention))
+        if re.match(pattern, head, re.I):
+            return p
     return None
 
 

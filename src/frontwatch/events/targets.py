@@ -71,8 +71,8 @@ def event_places(
     generic = generic_anaphor(t.subtree)
     if generic is not None:
         return [generic]  # "the city had been taken": the object is a place, named before
-    if t.lemma_.lower() in WEAK and not _munition_object(t):
-        return []  # "dropped bombs on border villages" is an attack whatever it names
+    if t.lemma_.lower() in WEAK and not _munition_object(t) and not _munition_subject(t):
+        return []  # a weak verb needs a place of its own; "dropped bombs", "a drone hit" tell a strike
     where = _where_clause(t)
     if where is not None:
         return [where]
@@ -142,6 +142,10 @@ def _preceded_event(t: Token) -> Token | None:
 
 def _munition_object(t: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in MUNITIONS for c in t.children)
+
+
+def _munition_subject(t: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in MUNITIONS for c in t.children)
 
 
 def _authority_place(t: Token) -> PlaceMention | None:
