@@ -346,6 +346,13 @@ def _told_km(direction: Token) -> float:
     return 0.0
 
 
+def _locates_place_before(bearing: Token) -> bool:
+    """'captured the village of Y, north of X': a bearing set off by a comma after a place tells where that
+    place lies, not a second place of the event."""
+    doc = bearing.doc
+    return bearing.i >= 2 and doc[bearing.i - 1].text == "," and (bearing.i - 2) in places_at(doc)
+
+
 def _edge_ok(head: Token, c: Token, ty: str, first: bool = False) -> bool:
     dep = c.dep_
     if dep == "prep":
@@ -374,7 +381,7 @@ def _edge_ok(head: Token, c: Token, ty: str, first: bool = False) -> bool:
             return False  # "in X, the regional governor said": a speaker the parser hung on the place
         # a bare noun phrase is no place of the trigger ("struck Monday"); a compass point is ("advanced
         # along the railway southeast of X", parsed as an adverbial noun)
-        return not (dep == "npadvmod" and first) or c.lower_ in DIRECTIONS
+        return not (dep == "npadvmod" and first) or (c.lower_ in DIRECTIONS and not _locates_place_before(c))
     if dep == "nsubjpass" and first:
         return True
     if dep == "acl" and c.lemma_.lower() in STATIONED:
@@ -386,5 +393,5 @@ def _edge_ok(head: Token, c: Token, ty: str, first: bool = False) -> bool:
     if dep == "advmod" and c.lower_ in DIRECTIONS:
         # "advanced northwest of X", "2 km northwest of X"; not "Y, a port 200 miles east of X": told
         # that far from X, the place is not X
-        return _told_km(c) <= FAR_KM
+        return _told_km(c) <= FAR_KM and not _locates_place_before(c)
     return dep == "amod" and c.lower_ == "such"
