@@ -350,6 +350,8 @@ def test_a_toll_over_months_is_no_attack_of_the_typer(monkeypatch) -> None:
         "There were reports that Moscow intends to annex the Kherson region.",
         # ground moved by no side: no withdrawal, however the typer reads the verb
         "A tanker with no crew aboard has left the port of Odesa, the harbour master said.",
+        # where evacuees are put up, not where an evacuation took place
+        "The evacuated families will be housed in Dnipro and Poltava, the regional governor said.",
     ],
 )
 def test_a_verb_that_tells_no_act_of_war_takes_no_event_of_the_typer(monkeypatch, sentence: str) -> None:

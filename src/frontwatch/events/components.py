@@ -35,7 +35,7 @@ from frontwatch.events.annotations import (
 )
 from frontwatch.events.context import RawEvent
 from frontwatch.events.dates import find_dates
-from frontwatch.events.lexicon import BARE_VERBS, CASUALTY_WORDS, MISHAPS, PERIOD_TALLY, listed
+from frontwatch.events.lexicon import BARE_VERBS, CASUALTY_WORDS, HOST_VERBS, MISHAPS, PERIOD_TALLY, listed
 from frontwatch.events.places import local_place
 from frontwatch.events.quantities import find_quantities
 from frontwatch.events.relations import attempted_assault
@@ -250,6 +250,8 @@ def _main_verb(sdoc: Doc, token_place: dict[int, PlaceMention]) -> Token | None:
         root = next((c for c in root.children if c.dep_ in ("ccomp", "xcomp", "parataxis")), None)
     if root is None or root.i in token_place or listed(root, CASUALTY_WORDS) or _bare(root):
         return None
+    if root.lemma_.lower() in HOST_VERBS:
+        return None  # "the evacuees will be housed in X": where people are put up, no event there
     return root
 
 

@@ -173,6 +173,7 @@ IRREGULAR_FORMS = _strings("events/lexicon/irregular_forms")
 DIRECTIONS = lang.words("events/lexicon/directions")
 PLACE_PREPS = lang.words("events/lexicon/place_preps") | DIRECTIONS
 SEND_VERBS = lang.words("events/lexicon/send_verbs")
+HOST_VERBS = lang.words("events/lexicon/host_verbs")
 DESTINATION_PREPS = lang.words("events/lexicon/destination_preps")
 HARM_NOUNS = lang.words("events/lexicon/harm_nouns")
 # Tolls of mishaps and disasters, not of attacks ("killed when their bus plunged off a bridge").

@@ -14,6 +14,7 @@ from frontwatch.places.words import (
     APPOSITION_START,
     AREA_WORDS,
     ATTRIBUTION_NOUNS,
+    CLOCK_WORDS,
     COMMON_ZIPF,
     COMPANY_NEXT,
     COMPANY_NOUNS,
@@ -384,6 +385,8 @@ def keep(f: Finder, m: Mention, people: set[str]) -> bool:
         return False
     if f.word(m.last + 1) in ORG_NEXT and _org_tail(f, m):
         return False  # "Kyiv Independent", "New York Times", "Azov regiment"
+    if f.word(m.last + 1) in CLOCK_WORDS and f.text[f.toks[m.last].end : f.toks[m.last + 1].start] == " ":
+        return False  # "at 5am Moscow time": a time zone, no place
     if _unlisted_water(f, m) or _quoted_unit(f, m) or _ship_name(f, m):
         return False
     # "the Black Sea port", "Black Sea Fleet": a sea that only qualifies another thing, which lies on it
