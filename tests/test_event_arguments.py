@@ -127,6 +127,16 @@ def test_a_line_that_opens_with_a_place_places_its_events() -> None:
     assert rows("Kherson: a quiet night.\nAn enemy drone hit a bus at the station.") == []
 
 
+def test_where_fire_came_from_is_no_place_of_the_strike_but_a_town_an_assault_came_from_is() -> None:
+    assert rows("Russian artillery shelled Kherson from the left bank of the Dnipro.") == [
+        ("attack", "Kherson")
+    ]
+    assert rows("The enemy keeps firing drones from the left bank of the Dnipro.") == []
+    assert rows("Russian forces stepped up attacks from Bakhmut, the governor said.") == [
+        ("attack", "Bakhmut")
+    ]
+
+
 def test_a_weak_trigger_with_the_city_as_object_takes_the_town_named_before() -> None:
     text = "Heavy fighting went on around Toretsk for weeks. Russian officials said the town had been taken."
     assert rows(text) == [("capture", "Toretsk")]

@@ -366,6 +366,12 @@ def _edge_ok(head: Token, c: Token, ty: str, first: bool = False) -> bool:
         # "from X to Y" (hung on "from" or on X)
         if word == "against":  # "strikes against refineries in X": what is struck; for no other type
             return ty == "attack"
+        if word == "from" and ty == "attack" and first:
+            # "shells the city from the left bank", "strikes from the Black Sea": where the fire came from,
+            # not where it fell; a town it came from is where a ground attack was ("attacks from Izium")
+            named = places_at(c.doc)
+            objs = (named.get(g.i) for g in c.children if g.dep_ == "pobj")
+            return any(p is not None and p.place is not None and p.place.kind == "settlement" for p in objs)
         if word == "at" and ty == "annexation" and first:
             return False  # "at a Kremlin ceremony ... declared X part of Russia": where it was signed
         return word in PLACE_PREPS or (word == "to" and head.pos_ in ("NOUN", "ADJ", "ADV"))
