@@ -260,6 +260,10 @@ def test_an_attempt_the_typer_calls_a_capture_is_kept(monkeypatch, how: str) -> 
             "In the Kharkiv region, 14 civilians were killed and 40 injured last week, the governor said.",
             ("casualties", "Kharkiv Oblast"),
         ),
+        (  # a bulletin's line headed by its town, with a munition the typer does not know
+            "Kupiansk: in the evening the occupiers dropped a KAB on the private sector.",
+            ("attack", "Kupyansk"),
+        ),
         (  # the Russian ministry's formula, which the typer reads as a toll
             "Units of the Battlegroup West inflicted losses on three Ukrainian brigades near Kupiansk.",
             ("attack", "Kupyansk"),
