@@ -217,7 +217,8 @@ def topic_place(sdoc: Doc) -> PlaceMention | None:
     return None
 
 
-_LABEL = lang.pattern("events/arguments/place_label")
+_LABEL_BEFORE = re.compile(lang.pattern("events/arguments/place_label_before"), re.I)
+_LABEL_AFTER = re.compile(lang.pattern("events/arguments/place_label_after"), re.I)
 
 
 def line_label(sdoc: Doc) -> PlaceMention | None:
@@ -229,9 +230,7 @@ def line_label(sdoc: Doc) -> PlaceMention | None:
     for p in reading.places:
         if p.start < line_start or p.start > line_start + 4 or p.place is None or p.place.kind == "country":
             continue
-        head = text[line_start : p.end + 30]
-        pattern = _LABEL.replace("$PLACE", re.escape(p.mention))
-        if re.match(pattern, head, re.I):
+        if _LABEL_BEFORE.fullmatch(text, line_start, p.start) and _LABEL_AFTER.match(text, p.end, p.end + 30):
             return p
     return None
 

@@ -71,7 +71,7 @@ def event_places(
     generic = generic_anaphor(t.subtree)
     if generic is not None:
         return [generic]  # "the city had been taken": the object is a place, named before
-    if t.lemma_.lower() in WEAK and not _munition_object(t) and not _munition_subject(t):
+    if t.lemma_.lower() in WEAK and not _munition_argument(t):
         return []  # a weak verb needs a place of its own; "dropped bombs", "a drone hit" tell a strike
     where = _where_clause(t)
     if where is not None:
@@ -126,7 +126,7 @@ def _scene_of_verb(t: Token) -> list[PlaceMention]:
         if prep.dep_ != "prep" or prep.lower_ not in ("in", "across", "throughout"):
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            for x in (obj, *(c for c in obj.subtree if c.dep_ == "conj" and _conj_chain(c, obj))):
+            for x in _with_conjuncts(obj):
                 pm = token_place.get(x.i)
                 if pm is not None and pm.place is not None and pm.place.kind != "country":
                     found.append(pm)
@@ -140,12 +140,9 @@ def _preceded_event(t: Token) -> Token | None:
     return None
 
 
-def _munition_object(t: Token) -> bool:
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in MUNITIONS for c in t.children)
-
-
-def _munition_subject(t: Token) -> bool:
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in MUNITIONS for c in t.children)
+def _munition_argument(t: Token) -> bool:
+    """A munition is the trigger's object ("dropped bombs") or its subject ("a drone hit")."""
+    return any(c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in MUNITIONS for c in t.children)
 
 
 def _authority_place(t: Token) -> PlaceMention | None:
@@ -234,8 +231,9 @@ def _nearest_free(t: Token, blocked: set[int], own_ok: bool = False) -> list[Pla
         if pm.place is None or pm.place.kind == "country" or id(pm) in blocked or i in own:
             continue
         tok = sdoc[i]
-        city = told_as_city(reading_of(sdoc).doc.text, pm)
-        if _in_speaker_or_destination(tok) or (metonym(pm) and not _located_action(tok) and not city):
+        if _in_speaker_or_destination(tok) or (
+            metonym(pm) and not _located_action(tok) and not told_as_city(reading_of(sdoc).doc.text, pm)
+        ):
             continue
         free[i] = pm
         d = abs(tok.i - t.i)
@@ -246,9 +244,13 @@ def _nearest_free(t: Token, blocked: set[int], own_ok: bool = False) -> list[Pla
     root = sdoc[best[1]]
     while root.dep_ == "conj" and root.head != root:
         root = root.head
-    listed = [root, *(x for x in root.subtree if x.dep_ == "conj" and _conj_chain(x, root))]
-    out = [free[x.i] for x in listed if x.i in free] or [free[best[1]]]
+    out = [free[x.i] for x in _with_conjuncts(root) if x.i in free] or [free[best[1]]]
     return list({id(p): p for p in sorted(out, key=lambda p: p.start)}.values())
+
+
+def _with_conjuncts(root: Token) -> list[Token]:
+    """A word and the words listed with it ("A, B and C")."""
+    return [root, *(x for x in root.subtree if x.dep_ == "conj" and _conj_chain(x, root))]
 
 
 def _conj_chain(x: Token, root: Token) -> bool:
